@@ -1,0 +1,63 @@
+package postgres
+
+import (
+	"context"
+
+	"giamngheo/audit"
+)
+
+// InsertAudit writes an audit entry (inside the caller's transaction when ctx has one).
+func (db *DB) InsertAudit(ctx context.Context, e *audit.Entry) error {
+	return db.q(ctx).QueryRowContext(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, scope_code, before, after)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9::jsonb) RETURNING id`,
+		e.At.UTC(), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After)).Scan(&e.ID)
+}
+
+func nullJSON(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return string(b)
+}
+
+// FindAudit lists audit entries, newest first, with the total before LIMIT.
+func (db *DB) FindAudit(ctx context.Context, f audit.Filter) ([]*audit.Entry, int, error) {
+	var w where
+	if f.Entity != "" {
+		w.add("entity = ?", f.Entity)
+	}
+	if f.EntityID != "" {
+		w.add("entity_id = ?", f.EntityID)
+	}
+	if f.UserID != nil {
+		w.add("user_id = ?", *f.UserID)
+	}
+	p := f.Page.Norm()
+	lim := w.next()
+	w.args = append(w.args, p.Limit)
+	off := w.next()
+	w.args = append(w.args, p.Offset)
+	rows, err := db.q(ctx).QueryContext(ctx, `SELECT id, at, user_id, username, action, entity, entity_id, scope_code, coalesce(before::text, ''), coalesce(after::text, ''), count(*) OVER ()
+		FROM audit_log WHERE `+w.sql()+` ORDER BY id DESC LIMIT `+lim+` OFFSET `+off, w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*audit.Entry
+	total := 0
+	for rows.Next() {
+		e := &audit.Entry{}
+		var before, after string
+		if err := rows.Scan(&e.ID, &e.At, &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.ScopeCode, &before, &after, &total); err != nil {
+			return nil, 0, err
+		}
+		if before != "" {
+			e.Before = []byte(before)
+		}
+		if after != "" {
+			e.After = []byte(after)
+		}
+		out = append(out, e)
+	}
+	return out, total, rows.Err()
+}

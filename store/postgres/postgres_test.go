@@ -1,0 +1,72 @@
+package postgres_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"giamngheo"
+	"giamngheo/store/postgres"
+	"giamngheo/store/storetest"
+)
+
+var schemaSeq atomic.Int64
+
+// MustOpenDB opens a migrated store in a new schema of the database named by
+// GIAMNGHEO_TEST_POSTGRES, dropped at the end of the test. Without that variable the
+// test is skipped, except on CI (CI=true), where a missing PostgreSQL is a failure.
+func MustOpenDB(tb testing.TB) *postgres.DB {
+	tb.Helper()
+	dsn := os.Getenv("GIAMNGHEO_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") != "" {
+			tb.Fatal("GIAMNGHEO_TEST_POSTGRES is not set on CI: PostgreSQL tests must run")
+		}
+		tb.Skip("set GIAMNGHEO_TEST_POSTGRES=postgres://… to run the store suite on PostgreSQL")
+	}
+	schema := fmt.Sprintf("t%d_%d", time.Now().UnixNano()%1e9, schemaSeq.Add(1))
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
+		admin.Close()
+	})
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	db, err := postgres.Open(context.Background(), dsn+sep+"search_path="+url.QueryEscape(schema))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := db.Migrate(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(tb testing.TB) storetest.Store { return MustOpenDB(tb) })
+}
+
+func TestOpenBadDSN(t *testing.T) {
+	_, err := postgres.Open(context.Background(), "postgres://nobody@127.0.0.1:1/none?connect_timeout=2")
+	storetest.MustCode(t, err, giamngheo.EINVALID)
+	if !strings.Contains(giamngheo.ErrorMessage(err), "Không kết nối được PostgreSQL") {
+		t.Fatalf("message = %q", giamngheo.ErrorMessage(err))
+	}
+	_, err = postgres.Open(context.Background(), "postgres://a b c:::/")
+	storetest.MustCode(t, err, giamngheo.EINVALID)
+}

@@ -1,0 +1,16 @@
+package sqlite
+
+import (
+	"database/sql"
+)
+
+// execRaw runs a statement on a file with no checks (tests build foreign files with it).
+func ExecRawForTest(path, stmt string) error {
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec(stmt)
+	return err
+}

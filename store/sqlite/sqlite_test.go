@@ -1,0 +1,55 @@
+package sqlite_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"giamngheo"
+	"giamngheo/store/sqlite"
+	"giamngheo/store/storetest"
+)
+
+// MustOpenDB opens a new migrated database file in a temporary directory.
+func MustOpenDB(tb testing.TB) *sqlite.DB {
+	tb.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "test.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := db.Migrate(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(tb testing.TB) storetest.Store { return MustOpenDB(tb) })
+}
+
+func TestOpenRefusesForeignFiles(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.db")
+	if err := os.WriteFile(junk, []byte("this is a spreadsheet, not a database, and it is long enough to have a header......"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := sqlite.Open(context.Background(), junk)
+	storetest.MustCode(t, err, giamngheo.EINVALID)
+
+	// Another application's SQLite database: refused and left unchanged.
+	other := filepath.Join(dir, "other.db")
+	db, err := sqlite.Open(context.Background(), other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := sqlite.ExecRawForTest(other, `CREATE TABLE invoices (id INTEGER)`); err != nil {
+		t.Fatal(err)
+	}
+	_, err = sqlite.Open(context.Background(), other)
+	storetest.MustCode(t, err, giamngheo.EINVALID)
+	_, err = sqlite.Open(context.Background(), dir)
+	storetest.MustCode(t, err, giamngheo.EINVALID)
+}

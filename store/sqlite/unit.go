@@ -1,0 +1,166 @@
+package sqlite
+
+import (
+	"context"
+	"strings"
+
+	"giamngheo/admin"
+)
+
+// ReplaceUnits replaces the unit versions and mapping rows of the provinces present in
+// units, in one transaction.
+func (db *DB) ReplaceUnits(ctx context.Context, units []admin.Unit, mappings []admin.Mapping) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		tx := txFrom(ctx)
+		prov := admin.ProvinceIndex(units)
+		seen := map[string]bool{}
+		for _, p := range prov {
+			if p != "" && !seen[p] {
+				seen[p] = true
+				if _, err := tx.ExecContext(ctx, `DELETE FROM units WHERE province_code = ?`, p); err != nil {
+					return err
+				}
+			}
+		}
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO units (code, valid_from, valid_to, name, type, level, parent_code, province_code) VALUES (?,?,?,?,?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for i, u := range units {
+			if _, err := ins.ExecContext(ctx, u.Code, u.ValidFrom, u.ValidTo, u.Name, u.Type, string(u.Level), u.ParentCode, prov[i]); err != nil {
+				return formatError(err)
+			}
+		}
+		del, err := tx.PrepareContext(ctx, `DELETE FROM unit_mappings WHERE old_code = ? AND new_code = ?`)
+		if err != nil {
+			return err
+		}
+		defer del.Close()
+		insm, err := tx.PrepareContext(ctx, `INSERT INTO unit_mappings (old_code, new_code, old_name, new_name, kind) VALUES (?,?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer insm.Close()
+		for _, m := range mappings {
+			if _, err := del.ExecContext(ctx, m.OldCode, m.NewCode); err != nil {
+				return err
+			}
+			if _, err := insm.ExecContext(ctx, m.OldCode, m.NewCode, m.OldName, m.NewName, m.Kind); err != nil {
+				return formatError(err)
+			}
+		}
+		return nil
+	})
+}
+
+// FindUnits returns unit versions ordered by code then valid_from.
+func (db *DB) FindUnits(ctx context.Context, f admin.UnitFilter) ([]*admin.Unit, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if f.AsOf != "" {
+		where = append(where, "(valid_from = '' OR valid_from <= ?) AND (valid_to = '' OR ? <= valid_to)")
+		args = append(args, f.AsOf, f.AsOf)
+	}
+	if f.Level != "" {
+		where, args = append(where, "level = ?"), append(args, string(f.Level))
+	}
+	if f.ParentCode != "" {
+		where, args = append(where, "parent_code = ?"), append(args, f.ParentCode)
+	}
+	if f.Code != "" {
+		where, args = append(where, "code = ?"), append(args, f.Code)
+	}
+	if f.Query != "" {
+		where, args = append(where, "name LIKE ?"), append(args, "%"+f.Query+"%")
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT code, valid_from, valid_to, name, type, level, parent_code FROM units WHERE `+
+		strings.Join(where, " AND ")+` ORDER BY code, valid_from`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*admin.Unit
+	for rows.Next() {
+		u := &admin.Unit{}
+		var level string
+		if err := rows.Scan(&u.Code, &u.ValidFrom, &u.ValidTo, &u.Name, &u.Type, &level, &u.ParentCode); err != nil {
+			return nil, err
+		}
+		u.Level = admin.Level(level)
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// FindUnitByCode returns the version of code valid on asOf, or the latest version
+// when asOf is "".
+func (db *DB) FindUnitByCode(ctx context.Context, code, asOf string) (*admin.Unit, error) {
+	us, err := db.FindUnits(ctx, admin.UnitFilter{Code: code, AsOf: asOf})
+	if err != nil {
+		return nil, err
+	}
+	if len(us) == 0 {
+		return nil, admin.ErrUnitNotFound(code)
+	}
+	return us[len(us)-1], nil
+}
+
+// FindMappings returns mapping rows by old and/or new code.
+func (db *DB) FindMappings(ctx context.Context, oldCode, newCode string) ([]*admin.Mapping, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if oldCode != "" {
+		where, args = append(where, "old_code = ?"), append(args, oldCode)
+	}
+	if newCode != "" {
+		where, args = append(where, "new_code = ?"), append(args, newCode)
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT old_code, old_name, new_code, new_name, kind FROM unit_mappings WHERE `+
+		strings.Join(where, " AND ")+` ORDER BY old_code, new_code`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*admin.Mapping
+	for rows.Next() {
+		m := &admin.Mapping{}
+		if err := rows.Scan(&m.OldCode, &m.OldName, &m.NewCode, &m.NewName, &m.Kind); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// CountUnits counts every unit version.
+func (db *DB) CountUnits(ctx context.Context) (int, error) {
+	var n int
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT count(*) FROM units`).Scan(&n)
+	return n, err
+}
+
+// CreateVillage inserts a village under its commune.
+func (db *DB) CreateVillage(ctx context.Context, v *admin.Village) error {
+	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO villages (commune_code, name, new_commune_code, created_at) VALUES (?,?,?,?) RETURNING id`,
+		v.CommuneCode, v.Name, v.NewCommuneCode, fmtTime(v.CreatedAt)).Scan(&v.ID)
+	return formatError(err)
+}
+
+// FindVillages lists the villages of a commune by name.
+func (db *DB) FindVillages(ctx context.Context, communeCode string) ([]*admin.Village, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, commune_code, name, new_commune_code, created_at FROM villages WHERE commune_code = ? ORDER BY name`, communeCode)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*admin.Village
+	for rows.Next() {
+		v := &admin.Village{}
+		var at string
+		if err := rows.Scan(&v.ID, &v.CommuneCode, &v.Name, &v.NewCommuneCode, &at); err != nil {
+			return nil, err
+		}
+		v.CreatedAt = parseTime(at)
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

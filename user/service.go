@@ -1,0 +1,360 @@
+package user
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/audit"
+)
+
+// SessionTTL is how long a browser session lasts without logging in again.
+const SessionTTL = 12 * time.Hour
+
+// Login throttling: after MaxFailures failed attempts for one username (or one client
+// address) within FailureWindow, further attempts are refused until the window passes.
+const (
+	MaxFailures   = 5
+	FailureWindow = 15 * time.Minute
+)
+
+// Service runs the account use cases: each in one transaction, audited.
+type Service struct {
+	Store Store
+	Units admin.Store
+	Audit audit.Store
+	Tx    giamngheo.TxRunner
+	Now   giamngheo.Clock
+
+	mu       sync.Mutex
+	failures map[string][]time.Time
+}
+
+// NewUser is the input of CreateUser.
+type NewUser struct {
+	Username  string
+	Name      string
+	Password  string
+	Role      giamngheo.Role
+	ScopeCode string
+	Agency    string
+}
+
+var usernameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,39}$`)
+
+// Validate checks the input and returns EINVALID naming the field.
+func (n *NewUser) Validate() error {
+	n.Username = strings.ToLower(strings.TrimSpace(n.Username))
+	n.Name = strings.TrimSpace(n.Name)
+	if !usernameRe.MatchString(n.Username) {
+		return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "username",
+			Message:   "Tên đăng nhập phải dài 3–40 ký tự, gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
+			MessageEN: "Username must be 3–40 characters: lower-case letters without diacritics, digits, '.', '-' or '_'."}
+	}
+	if n.Name == "" {
+		n.Name = n.Username
+	}
+	if !n.Role.Valid() {
+		return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "role",
+			Message:   "Vai trò không hợp lệ: " + string(n.Role) + ".",
+			MessageEN: "Unknown role: " + string(n.Role) + "."}
+	}
+	return validatePassword(n.Password)
+}
+
+func validatePassword(pw string) error {
+	if len([]rune(pw)) < 8 {
+		return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "password",
+			Message: "Mật khẩu phải có ít nhất 8 ký tự.", MessageEN: "Password must have at least 8 characters."}
+	}
+	return nil
+}
+
+// CreateUser creates an account. Administrators only (or the system actor); the new
+// user's scope must lie within the creator's scope.
+func (s *Service) CreateUser(ctx context.Context, n NewUser) (*User, error) {
+	if err := giamngheo.RequireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.Validate(); err != nil {
+		return nil, err
+	}
+	if n.ScopeCode != "" {
+		if _, err := s.Units.FindUnitByCode(ctx, n.ScopeCode, ""); err != nil {
+			if giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND {
+				return nil, &giamngheo.Error{Code: giamngheo.EINVALID, Field: "scope",
+					Message:   "Không có đơn vị hành chính mã " + n.ScopeCode + ".",
+					MessageEN: "No administrative unit with code " + n.ScopeCode + "."}
+			}
+			return nil, err
+		}
+	}
+	if err := s.requireScope(ctx, n.ScopeCode); err != nil {
+		return nil, err
+	}
+	hash, err := HashPassword(n.Password)
+	if err != nil {
+		return nil, err
+	}
+	u := &User{Username: n.Username, Name: n.Name, Role: n.Role, ScopeCode: n.ScopeCode, Agency: n.Agency, PasswordHash: hash}
+	err = s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		now := s.Now().UTC()
+		u.CreatedAt, u.UpdatedAt = now, now
+		if err := s.Store.CreateUser(ctx, u); err != nil {
+			return err
+		}
+		return audit.Record(ctx, s.Audit, now, "create", "user", u.Username, u.ScopeCode, nil, u)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// requireScope checks that the actor's scope covers a user scope ("" = national,
+// only for national actors).
+func (s *Service) requireScope(ctx context.Context, scope string) error {
+	a := giamngheo.ActorFromContext(ctx)
+	if a.ScopeCode == "" {
+		return nil
+	}
+	if scope == "" {
+		return giamngheo.Errorf(giamngheo.EFORBIDDEN, "Bạn không thể tạo tài khoản phạm vi toàn quốc.", "You may not manage national accounts.")
+	}
+	return giamngheo.RequireScope(ctx, s.InScope, scope)
+}
+
+// InScope reports whether unitCode is scopeCode or lies under it (on any date: a
+// district officer keeps seeing the communes of the district's past).
+func (s *Service) InScope(ctx context.Context, scopeCode, unitCode string) (bool, error) {
+	return admin.StoreInScope(ctx, s.Units, scopeCode, unitCode)
+}
+
+// SetPassword changes a user's password and revokes their sessions.
+func (s *Service) SetPassword(ctx context.Context, username, password string) error {
+	if err := giamngheo.RequireAdmin(ctx); err != nil {
+		return err
+	}
+	if err := validatePassword(password); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		u, err := s.Store.FindUserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		if err := s.requireScope(ctx, u.ScopeCode); err != nil {
+			return err
+		}
+		now := s.Now().UTC()
+		u.PasswordHash, u.UpdatedAt = hash, now
+		if err := s.Store.UpdateUser(ctx, u); err != nil {
+			return err
+		}
+		if err := s.Store.RevokeUserSessions(ctx, u.ID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, s.Audit, now, "password", "user", u.Username, u.ScopeCode, nil, nil)
+	})
+}
+
+// SetDisabled disables or re-enables an account; disabling revokes its sessions.
+func (s *Service) SetDisabled(ctx context.Context, username string, disabled bool) error {
+	if err := giamngheo.RequireAdmin(ctx); err != nil {
+		return err
+	}
+	return s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		u, err := s.Store.FindUserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		if err := s.requireScope(ctx, u.ScopeCode); err != nil {
+			return err
+		}
+		before := *u
+		now := s.Now().UTC()
+		u.Disabled, u.UpdatedAt = disabled, now
+		if err := s.Store.UpdateUser(ctx, u); err != nil {
+			return err
+		}
+		if disabled {
+			if err := s.Store.RevokeUserSessions(ctx, u.ID); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, s.Audit, now, "update", "user", u.Username, u.ScopeCode, before, u)
+	})
+}
+
+// FindUsers lists the accounts within the actor's scope.
+func (s *Service) FindUsers(ctx context.Context, p giamngheo.Page) ([]*User, int, error) {
+	if err := giamngheo.RequireAdmin(ctx); err != nil {
+		return nil, 0, err
+	}
+	all, _, err := s.Store.FindUsers(ctx, Filter{Page: giamngheo.Page{Limit: 10000}})
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []*User
+	for _, u := range all {
+		if s.requireScope(ctx, u.ScopeCode) == nil {
+			out = append(out, u)
+		}
+	}
+	total := len(out)
+	p = p.Norm()
+	if p.Offset > len(out) {
+		p.Offset = len(out)
+	}
+	out = out[p.Offset:min(len(out), p.Offset+p.Limit)]
+	return out, total, nil
+}
+
+var errBadLogin = giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
+
+// Login checks a username and password and opens a session. It returns the session
+// token (to set as a cookie) and the user. Failed attempts are throttled per username
+// and per client address.
+func (s *Service) Login(ctx context.Context, username, password, client string) (string, *User, error) {
+	username = strings.ToLower(strings.TrimSpace(username))
+	now := s.Now()
+	if s.throttled(now, "u:"+username) || s.throttled(now, "c:"+client) {
+		return "", nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED,
+			"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+			"Too many failed logins. Please try again in 15 minutes.")
+	}
+	u, err := s.Store.FindUserByUsername(ctx, username)
+	if err != nil && giamngheo.ErrorCode(err) != giamngheo.ENOTFOUND {
+		return "", nil, err
+	}
+	if u == nil || u.Disabled || !CheckPassword(u.PasswordHash, password) {
+		s.fail(now, "u:"+username)
+		s.fail(now, "c:"+client)
+		return "", nil, errBadLogin
+	}
+	token := RandomToken(32)
+	ctx = giamngheo.NewContextWithActor(ctx, u.Actor())
+	err = s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		sess := &Session{TokenHash: HashToken(token), UserID: u.ID, CreatedAt: now.UTC(), ExpiresAt: now.Add(SessionTTL).UTC()}
+		if err := s.Store.CreateSession(ctx, sess); err != nil {
+			return err
+		}
+		return audit.Record(ctx, s.Audit, now, "login", "session", u.Username, u.ScopeCode, nil, map[string]string{"client": client})
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	s.mu.Lock()
+	delete(s.failures, "u:"+username)
+	s.mu.Unlock()
+	return token, u, nil
+}
+
+func (s *Service) throttled(now time.Time, key string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, t := range s.failures[key] {
+		if now.Sub(t) < FailureWindow {
+			n++
+		}
+	}
+	return n >= MaxFailures
+}
+
+func (s *Service) fail(now time.Time, key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failures == nil {
+		s.failures = map[string][]time.Time{}
+	}
+	kept := s.failures[key][:0]
+	for _, t := range s.failures[key] {
+		if now.Sub(t) < FailureWindow {
+			kept = append(kept, t)
+		}
+	}
+	s.failures[key] = append(kept, now)
+}
+
+// Authenticate returns the user of a live session token.
+func (s *Service) Authenticate(ctx context.Context, token string) (*User, error) {
+	sess, err := s.Store.FindSession(ctx, HashToken(token))
+	if err != nil {
+		return nil, err
+	}
+	if sess.Revoked || !s.Now().Before(sess.ExpiresAt) {
+		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn.", "Your session has expired.")
+	}
+	return s.activeUser(ctx, sess.UserID)
+}
+
+func (s *Service) activeUser(ctx context.Context, id int64) (*User, error) {
+	u, err := s.Store.FindUserByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if u.Disabled {
+		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Tài khoản đã bị khóa.", "The account is disabled.")
+	}
+	return u, nil
+}
+
+// Logout revokes a session.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	return s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.Store.RevokeSession(ctx, HashToken(token)); err != nil {
+			return err
+		}
+		a := giamngheo.ActorFromContext(ctx)
+		if a == nil {
+			return nil
+		}
+		return audit.Record(ctx, s.Audit, s.Now(), "logout", "session", a.Username, a.ScopeCode, nil, nil)
+	})
+}
+
+// CreateAPIToken issues a token for a machine client acting as the given user. The
+// token is returned once; only its hash is kept.
+func (s *Service) CreateAPIToken(ctx context.Context, username, name string) (string, error) {
+	if err := giamngheo.RequireAdmin(ctx); err != nil {
+		return "", err
+	}
+	token := "gn_" + RandomToken(32)
+	err := s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		u, err := s.Store.FindUserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		if err := s.requireScope(ctx, u.ScopeCode); err != nil {
+			return err
+		}
+		now := s.Now().UTC()
+		t := &APIToken{UserID: u.ID, Name: name, TokenHash: HashToken(token), CreatedAt: now}
+		if err := s.Store.CreateAPIToken(ctx, t); err != nil {
+			return err
+		}
+		return audit.Record(ctx, s.Audit, now, "create", "api_token", name, u.ScopeCode, nil, map[string]any{"user": u.Username, "name": name})
+	})
+	return token, err
+}
+
+// AuthenticateAPIToken returns the user of a live API token.
+func (s *Service) AuthenticateAPIToken(ctx context.Context, token string) (*User, error) {
+	t, err := s.Store.FindAPIToken(ctx, HashToken(token))
+	if err != nil {
+		return nil, err
+	}
+	if t.Revoked {
+		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Mã truy cập đã bị thu hồi.", "The API token is revoked.")
+	}
+	return s.activeUser(ctx, t.UserID)
+}
