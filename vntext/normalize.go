@@ -1,0 +1,80 @@
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode Normalization Form C. Vietnamese typed with Unikey's
+// "Unicode tổ hợp" (composed) setting or pasted from macOS arrives decomposed (a base
+// letter followed by combining tone marks), which looks identical on screen but does
+// not compare equal; every stored name goes through NFC first. It returns s itself,
+// without allocating, when s is already NFC.
+func NFC(s string) string {
+	return norm.NFC.String(s)
+}
+
+// Clean returns s in NFC with leading and trailing white space removed and every
+// inner run of white space (including the no-break spaces Excel is fond of, tabs and
+// line breaks) collapsed to one ASCII space. Zero-width spaces and byte-order marks
+// (U+200B, U+FEFF), invisible debris of copy and paste, are dropped. It returns s
+// itself, without allocating, when there is nothing to change.
+func Clean(s string) string {
+	s = NFC(s)
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		switch {
+		case r == '\u200B' || r == '\uFEFF':
+			continue
+		case unicode.IsSpace(r):
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isClean reports whether Clean has nothing to do on an NFC string.
+func isClean(s string) bool {
+	prevSpace := true // a leading space is not clean
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			} else if c <= ' ' || c == 0x7F {
+				if unicode.IsSpace(rune(c)) {
+					return false
+				}
+				prevSpace = false
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF' {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace || len(s) == 0
+}
