@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"giamngheo"
 )
 
@@ -106,6 +108,8 @@ var unitColumns = []string{"code", "name", "type", "level", "parent_code"}
 
 // ParseCatalogue reads the plain catalogue CSV (header code,name,type,level,parent_code,
 // in any column order; other columns are ignored) and checks it with CheckCatalogue.
+// Names and types are put in Unicode NFC, so that a file saved with decomposed accents
+// does not look like renamed units to Versioned.
 // filename is only used in messages. Bad input gives an EINVALID error, never a panic.
 func ParseCatalogue(r io.Reader, filename string) ([]Unit, error) {
 	cr := csv.NewReader(r)
@@ -131,8 +135,8 @@ func ParseCatalogue(r io.Reader, filename string) ([]Unit, error) {
 		}
 		rows = append(rows, CatalogueRow{Row: line, Unit: Unit{
 			Code:       strings.TrimSpace(rec[col["code"]]),
-			Name:       strings.TrimSpace(rec[col["name"]]),
-			Type:       strings.TrimSpace(rec[col["type"]]),
+			Name:       norm.NFC.String(strings.TrimSpace(rec[col["name"]])),
+			Type:       norm.NFC.String(strings.TrimSpace(rec[col["type"]])),
 			Level:      Level(level),
 			ParentCode: strings.TrimSpace(rec[col["parent_code"]]),
 		}})

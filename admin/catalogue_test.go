@@ -173,3 +173,16 @@ func TestParseMappings(t *testing.T) {
 		})
 	}
 }
+
+// TestParseCatalogueNFC: a name saved with decomposed accents reads as the precomposed
+// one, so Versioned does not see a rename.
+func TestParseCatalogueNFC(t *testing.T) {
+	in := catHeader + "30,Ti\u0309nh Ha\u0309i Dươ\u0300ng,Ti\u0309nh,province,\n"
+	units, err := ParseCatalogue(strings.NewReader(in), "nfd.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if units[0].Name != "Tỉnh Hải Dường" || units[0].Type != "Tỉnh" {
+		t.Errorf("got %q %q, want NFC", units[0].Name, units[0].Type)
+	}
+}
