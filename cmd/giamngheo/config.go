@@ -1,0 +1,51 @@
+package main
+
+import (
+	"flag"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// Config is the configuration of the serve command: flags, then GIAMNGHEO_*
+// environment variables for flags not given on the command line.
+type Config struct {
+	Addr      string
+	DB        string
+	NoDemo    bool
+	LogFormat string
+	Provinces string
+}
+
+// DefaultConfig is the configuration of a fresh machine: local address, SQLite file.
+func DefaultConfig() Config {
+	return Config{Addr: "127.0.0.1:8080", DB: "./giamngheo.db", LogFormat: "text", Provinces: "30,31"}
+}
+
+func newFlagSet(name string, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	return fs
+}
+
+// dbFlag registers --db with its environment default.
+func dbFlag(fs *flag.FlagSet, c *Config) {
+	fs.StringVar(&c.DB, "db", c.DB, "tệp SQLite hoặc postgres://… / SQLite file or postgres:// DSN (GIAMNGHEO_DB)")
+}
+
+// applyEnv fills the fields whose flags were not set from GIAMNGHEO_* variables.
+func applyEnv(fs *flag.FlagSet, c *Config) {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	env := func(flagName, key string, apply func(string)) {
+		if v, ok := os.LookupEnv(key); ok && !set[flagName] && fs.Lookup(flagName) != nil {
+			apply(v)
+		}
+	}
+	env("addr", "GIAMNGHEO_ADDR", func(v string) { c.Addr = v })
+	env("db", "GIAMNGHEO_DB", func(v string) { c.DB = v })
+	env("no-demo", "GIAMNGHEO_NO_DEMO", func(v string) { c.NoDemo, _ = strconv.ParseBool(v) })
+	env("log-format", "GIAMNGHEO_LOG_FORMAT", func(v string) { c.LogFormat = strings.ToLower(v) })
+	env("provinces", "GIAMNGHEO_PROVINCES", func(v string) { c.Provinces = v })
+}

@@ -1,0 +1,84 @@
+// Command giamngheo is the one binary of the poverty-reduction system: the web server,
+// migrations, accounts, administrative units and the poverty calculator.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"giamngheo"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `giamngheo — quản lý giảm nghèo bền vững / sustainable poverty reduction
+
+Cách dùng / Usage:
+  giamngheo serve    [--addr 127.0.0.1:8080] [--db ./giamngheo.db | postgres://…] [--no-demo]
+  giamngheo migrate  [--db …]
+  giamngheo user     add|passwd|disable|enable|list|token … [--db …]
+  giamngheo units    load [--provinces 30,31|all] | import FILE | list [--date D] [--parent CODE] [--db …]
+  giamngheo classify [--standard ID | --date YYYY-MM-DD] < households.jsonl
+  giamngheo version
+
+Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json)
+`
+
+// run dispatches a subcommand and returns the exit code. Errors are printed as the
+// user's message (Vietnamese, then English), never as a stack trace.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = runServe(ctx, args[1:], stdout, stderr)
+	case "migrate":
+		err = runMigrate(ctx, args[1:], stdout)
+	case "user":
+		err = runUser(ctx, args[1:], stdin, stdout)
+	case "units":
+		err = runUnits(ctx, args[1:], stdout)
+	case "classify":
+		err = runClassify(ctx, args[1:], stdin, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "giamngheo", giamngheo.Version)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		printError(stderr, giamngheo.Errorf(giamngheo.EINVALID, "Lệnh không rõ: %s.", "Unknown command: %s.", args[0]))
+		fmt.Fprint(stderr, "\n"+usage)
+		return 2
+	}
+	if err != nil {
+		printError(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// errSilent marks an error already reported to the user.
+var errSilent = errors.New("reported")
+
+func printError(w io.Writer, err error) {
+	if errors.Is(err, errSilent) {
+		return
+	}
+	var e *giamngheo.Error
+	if errors.As(err, &e) {
+		fmt.Fprintf(w, "Lỗi: %s\nError: %s\n", e.Message, giamngheo.ErrorMessageEN(err))
+		return
+	}
+	fmt.Fprintf(w, "Lỗi: %v\nError: %v\n", err, err)
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"giamngheo"
+	"giamngheo/user"
+)
+
+// running is a started server on a temporary SQLite file.
+type running struct {
+	URL      string
+	App      *app
+	Password string // the first administrator's password, as printed
+	Out      string
+}
+
+// MustRunServer starts the product as `serve` does, on a free port and a new SQLite
+// file, with the Hải Dương/Hải Phòng units, and stops it at the end of the test.
+func MustRunServer(tb testing.TB) *running {
+	tb.Helper()
+	c := DefaultConfig()
+	c.Addr = "127.0.0.1:0"
+	c.DB = filepath.Join(tb.TempDir(), "e2e.db")
+	var out bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, a, err := start(context.Background(), c, logger, &out)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	go srv.Serve()
+	tb.Cleanup(func() {
+		srv.Shutdown(context.Background())
+		a.store.Close()
+	})
+	m := regexp.MustCompile(`password:\s+(\S+)`).FindStringSubmatch(out.String())
+	if m == nil {
+		tb.Fatalf("no administrator password printed:\n%s", out.String())
+	}
+	return &running{URL: "http://" + srv.Addr(), App: a, Password: m[1], Out: out.String()}
+}
+
+// MustAddUser creates an account through the service, as `giamngheo user add` does.
+func (r *running) MustAddUser(tb testing.TB, username string, role giamngheo.Role, scope string) {
+	tb.Helper()
+	_, err := r.App.users.CreateUser(systemCtx(context.Background()), user.NewUser{Username: username, Name: "Cán bộ " + username, Password: "matkhau123", Role: role, ScopeCode: scope})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+
+func TestFirstStartPrintsLoginAndLoadsUnits(t *testing.T) {
+	r := MustRunServer(t)
+	if !strings.Contains(r.Out, "username: admin") {
+		t.Fatalf("first start output lacks the administrator login:\n%s", r.Out)
+	}
+	resp, err := http.Get(r.URL + "/healthz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("healthz: %v %v", err, resp)
+	}
+	resp, err = http.Get(r.URL + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Đăng nhập") {
+		t.Fatalf("login page: %d", resp.StatusCode)
+	}
+	resp, _ = http.Get(r.URL + "/metrics")
+	body, _ = io.ReadAll(resp.Body)
+	if !strings.Contains(string(body), `giamngheo_http_requests_total{method="GET",route="/login",code="200"} 1`) {
+		t.Fatalf("metrics do not count the login page:\n%s", body)
+	}
+}
+
+func TestCLIErrorsAreClear(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "sheet.db")
+	os.WriteFile(junk, bytes.Repeat([]byte("not a database "), 20), 0o644)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"foreign file", []string{"migrate", "--db", junk}, "không phải là cơ sở dữ liệu SQLite"},
+		{"bad dsn", []string{"migrate", "--db", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2"}, "Không kết nối được PostgreSQL"},
+		{"unknown command", []string{"frobnicate"}, "Lệnh không rõ"},
+		{"duplicate user", []string{"user", "add", "admin", "--db", filepath.Join(dir, "u.db"), "--password", "password1", "--role", "viewer"}, "đã có người dùng"},
+		{"bad unit file", []string{"units", "import", filepath.Join(dir, "missing.csv"), "--db", filepath.Join(dir, "u.db")}, "Không mở được tệp"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "duplicate user" {
+				if code := run(context.Background(), tc.args, strings.NewReader(""), io.Discard, io.Discard); code != 0 {
+					t.Fatalf("first add failed with %d", code)
+				}
+			}
+			var stderr bytes.Buffer
+			code := run(context.Background(), tc.args, strings.NewReader(""), io.Discard, &stderr)
+			if code == 0 || !strings.Contains(stderr.String(), tc.want) || !strings.Contains(stderr.String(), "Error:") {
+				t.Fatalf("exit %d, stderr %q; want non-zero and %q", code, stderr.String(), tc.want)
+			}
+			if strings.Contains(stderr.String(), "goroutine") {
+				t.Fatalf("stack trace shown to the user: %s", stderr.String())
+			}
+		})
+	}
+	// The foreign file is unchanged.
+	b, _ := os.ReadFile(junk)
+	if !bytes.Equal(b, bytes.Repeat([]byte("not a database "), 20)) {
+		t.Fatal("the foreign file was modified")
+	}
+}
+
+func TestUserAndUnitsCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cli.db")
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"units", "load", "--db", db, "--provinces", "30,31"}, nil, &out, &out); code != 0 {
+		t.Fatalf("units load: %s", out.String())
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"units", "list", "--db", db, "--date", "2023-06-30", "--parent", "30"}, nil, &out, &out); code != 0 {
+		t.Fatalf("units list: %s", out.String())
+	}
+	if !strings.Contains(out.String(), "Huyện Thanh Hà") || !strings.Contains(out.String(), "(12)") {
+		t.Fatalf("districts of Hải Dương on 2023-06-30:\n%s", out.String())
+	}
+	out.Reset()
+	code := run(context.Background(), []string{"user", "add", "xa.thanhha", "--db", db, "--role", "commune_officer", "--scope", "10813"}, strings.NewReader(""), &out, &out)
+	if code != 0 || !strings.Contains(out.String(), "password:") {
+		t.Fatalf("user add: %d %s", code, out.String())
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"user", "list", "--db", db}, nil, &out, &out); code != 0 || !strings.Contains(out.String(), "xa.thanhha") {
+		t.Fatalf("user list: %s", out.String())
+	}
+	if code := run(context.Background(), []string{"user", "disable", "xa.thanhha", "--db", db}, nil, io.Discard, io.Discard); code != 0 {
+		t.Fatal("user disable failed")
+	}
+	out.Reset()
+	run(context.Background(), []string{"user", "list", "--db", db}, nil, &out, &out)
+	if !strings.Contains(out.String(), "true") {
+		t.Fatalf("user not disabled:\n%s", out.String())
+	}
+}

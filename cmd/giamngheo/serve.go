@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	gnhttp "giamngheo/http"
+	"giamngheo/user"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c := DefaultConfig()
+	fs := newFlagSet("serve", stderr)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "địa chỉ lắng nghe / listen address HOST:PORT (GIAMNGHEO_ADDR)")
+	dbFlag(fs, &c)
+	fs.BoolVar(&c.NoDemo, "no-demo", c.NoDemo, "không nạp dữ liệu mẫu / start without demo data (GIAMNGHEO_NO_DEMO)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text | json (GIAMNGHEO_LOG_FORMAT)")
+	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "tỉnh nạp lúc đầu / provinces loaded at first start: codes or 'all' (GIAMNGHEO_PROVINCES)")
+	if err := fs.Parse(args); err != nil {
+		return errSilent
+	}
+	applyEnv(fs, &c)
+	var logger *slog.Logger
+	if c.LogFormat == "json" {
+		logger = slog.New(slog.NewJSONHandler(stderr, nil))
+	} else {
+		logger = slog.New(slog.NewTextHandler(stderr, nil))
+	}
+
+	srv, a, err := start(ctx, c, logger, stdout)
+	if err != nil {
+		return err
+	}
+	defer a.store.Close()
+	s := a.store
+	fmt.Fprintf(stdout, "giamngheo %s đang chạy tại / is serving at http://%s (%s)\n", giamngheo.Version, srv.Addr(), s.Dialect())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve() }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(shut)
+	}
+}
+
+// start opens the store, prepares a new database and binds the server; serve and the
+// end-to-end tests share it.
+func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer) (*gnhttp.Server, *app, error) {
+	s, err := openStore(ctx, c.DB)
+	if err != nil {
+		return nil, nil, err
+	}
+	a := newApp(s)
+	srv, err := func() (*gnhttp.Server, error) {
+		if err := firstStart(ctx, a, c, stdout); err != nil {
+			return nil, err
+		}
+		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Units: s, Audit: s, Logger: logger,
+			Ping: func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err }})
+		if err != nil {
+			return nil, err
+		}
+		return srv, srv.Listen(c.Addr)
+	}()
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return srv, a, nil
+}
+
+// firstStart loads the administrative units and creates the first administrator
+// when the database is new. The administrator's random password is printed once.
+func firstStart(ctx context.Context, a *app, c Config, stdout io.Writer) error {
+	sys := systemCtx(ctx)
+	n, err := a.store.CountUnits(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		if err := loadEmbeddedUnits(sys, a, c.Provinces, stdout); err != nil {
+			return err
+		}
+	}
+	_, total, err := a.store.FindUsers(ctx, user.Filter{Page: giamngheo.Page{Limit: 1}})
+	if err != nil {
+		return err
+	}
+	if total == 0 {
+		pw := user.RandomPassword()
+		if _, err := a.users.CreateUser(sys, user.NewUser{Username: "admin", Name: "Quản trị hệ thống", Password: pw, Role: giamngheo.RoleProvinceAdmin}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Tài khoản quản trị đầu tiên / first administrator:\n  tên đăng nhập / username: admin\n  mật khẩu / password:      %s\n  (chỉ hiện một lần / shown once; đổi bằng / change with: giamngheo user passwd admin)\n", pw)
+	}
+	return nil
+}
+
+// loadEmbeddedUnits loads the national catalogues embedded in the binary, for the
+// given provinces ("all" = the whole country).
+func loadEmbeddedUnits(ctx context.Context, a *app, provinces string, stdout io.Writer) error {
+	var units []admin.Unit
+	var maps []admin.Mapping
+	var err error
+	if strings.TrimSpace(provinces) == "all" {
+		units, maps, err = admin.Embedded()
+	} else {
+		units, maps, err = admin.EmbeddedProvinces(splitCodes(provinces)...)
+	}
+	if err != nil {
+		return err
+	}
+	if err := a.units.ImportUnits(ctx, "embedded:"+provinces, units, maps); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã nạp %d phiên bản đơn vị hành chính và %d dòng chuyển đổi / loaded %d unit versions and %d mapping rows\n", len(units), len(maps), len(units), len(maps))
+	return nil
+}
+
+func splitCodes(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

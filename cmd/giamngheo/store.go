@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/audit"
+	"giamngheo/store/postgres"
+	"giamngheo/store/sqlite"
+	"giamngheo/user"
+)
+
+// store is what the binary needs of a store; both adapters implement it.
+type store interface {
+	giamngheo.TxRunner
+	admin.Store
+	user.Store
+	audit.Store
+	Migrate(ctx context.Context) ([]string, error)
+	Dialect() string
+	Close() error
+}
+
+// openStoreNoMigrate opens PostgreSQL for a postgres:// DSN, else the SQLite file.
+func openStoreNoMigrate(ctx context.Context, dsn string) (store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return postgres.Open(ctx, dsn)
+	}
+	return sqlite.Open(ctx, dsn)
+}
+
+// openStore opens the store and applies pending migrations.
+func openStore(ctx context.Context, dsn string) (store, error) {
+	s, err := openStoreNoMigrate(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// app bundles the store and the services over it.
+type app struct {
+	store store
+	users *user.Service
+	units *admin.Service
+}
+
+func newApp(s store) *app {
+	now := func() time.Time { return time.Now() }
+	return &app{
+		store: s,
+		users: &user.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
+		units: &admin.Service{Store: s, Audit: s, Tx: s, Now: now},
+	}
+}
+
+// systemCtx is the context of CLI commands: they act as the system (national scope).
+func systemCtx(ctx context.Context) context.Context {
+	return giamngheo.NewContextWithActor(ctx, giamngheo.System)
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/admin/catalogue"
+)
+
+func runUnits(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return giamngheo.Errorf(giamngheo.EINVALID, "Thiếu lệnh con: load, import, list.", "Missing subcommand: load, import, list.")
+	}
+	c := DefaultConfig()
+	var date, parent string
+	fs := newFlagSet("units "+args[0], stdout)
+	dbFlag(fs, &c)
+	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "mã tỉnh hoặc all / province codes or all")
+	fs.StringVar(&date, "date", "", "tại ngày / as of YYYY-MM-DD")
+	fs.StringVar(&parent, "parent", "", "mã đơn vị cấp trên / parent code")
+	pos, err := parseInterleaved(fs, args[1:])
+	if err != nil {
+		return errSilent
+	}
+	applyEnv(fs, &c)
+
+	var units []admin.Unit
+	if args[0] == "import" {
+		// Read and check the whole file before touching the database.
+		if len(pos) != 1 {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Cần đúng một tệp danh mục (CSV hoặc XLSX).", "Exactly one catalogue file (CSV or XLSX) is needed.")
+		}
+		f, err := os.Open(pos[0])
+		if err != nil {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Không mở được tệp %s: %v", "Cannot open file %s: %v", pos[0], err)
+		}
+		units, err = catalogue.Read(f, filepath.Base(pos[0]))
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	s, err := openStore(ctx, c.DB)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	a := newApp(s)
+	switch args[0] {
+	case "load":
+		return loadEmbeddedUnits(systemCtx(ctx), a, c.Provinces, stdout)
+	case "import":
+		if err := a.units.ImportUnits(systemCtx(ctx), pos[0], units, nil); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã nạp %d đơn vị từ %s / imported %d units\n", len(units), pos[0], len(units))
+		return nil
+	case "list":
+		f := admin.UnitFilter{AsOf: date, ParentCode: parent}
+		if parent == "" {
+			f.Level = admin.LevelProvince
+		}
+		us, err := s.FindUnits(ctx, f)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, "CODE\tNAME\tTYPE\tVALID_FROM\tVALID_TO")
+		for _, u := range us {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Code, u.Name, u.Type, u.ValidFrom, u.ValidTo)
+		}
+		fmt.Fprintf(tw, "(%d)\n", len(us))
+		return tw.Flush()
+	}
+	return giamngheo.Errorf(giamngheo.EINVALID, "Lệnh con không rõ: %s.", "Unknown subcommand: %s.", args[0])
+}

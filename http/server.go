@@ -1,0 +1,105 @@
+// Package http is the web surface: server-rendered pages for officers (Vietnamese
+// first, English on request) and the JSON API under /api/v1 for machine clients, over
+// one route table each, sharing middleware (request id, session, CSRF, metrics) and
+// one error mapping. Handlers parse, call one service method and render; rules and
+// scope checks live in the domain services.
+package http
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/audit"
+	"giamngheo/user"
+)
+
+// Deps are the services the web surface calls.
+type Deps struct {
+	Users  *user.Service
+	Units  admin.Store
+	Audit  audit.Store
+	Ping   func(ctx context.Context) error
+	Logger *slog.Logger
+	// Today returns the date used for "as of" views when none is asked for.
+	Today func() time.Time
+	// Secure marks cookies Secure (behind HTTPS).
+	Secure bool
+}
+
+// Server is the HTTP server.
+type Server struct {
+	Deps
+	srv     *http.Server
+	ln      net.Listener
+	views   *views
+	metrics *metrics
+	handler http.Handler
+}
+
+// NewServer builds the server and its route tables.
+func NewServer(d Deps) (*Server, error) {
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.Today == nil {
+		d.Today = time.Now
+	}
+	v, err := parseViews()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{Deps: d, views: v, metrics: newMetrics()}
+	mux := http.NewServeMux()
+	s.routesUI(mux)
+	s.routesAPI(mux)
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+	mux.HandleFunc("GET /metrics", s.metrics.serve)
+	mux.Handle("GET /static/", staticHandler())
+	s.handler = s.withRequest(mux)
+	return s, nil
+}
+
+// ServeHTTP lets the server be used as an http.Handler (tests use httptest).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Listen binds the address; ":0" picks a free port (see Addr).
+func (s *Server) Listen(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return giamngheo.Errorf(giamngheo.EINVALID, "Không mở được địa chỉ %s: %v", "Cannot listen on %s: %v", addr, err)
+	}
+	s.ln = ln
+	s.srv = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
+	return nil
+}
+
+// Addr is the bound address.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// Serve serves until Shutdown.
+func (s *Server) Serve() error {
+	if err := s.srv.Serve(s.ln); err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}
+
+// Shutdown stops the server gracefully.
+func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx) }
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	if s.Ping != nil {
+		if err := s.Ping(r.Context()); err != nil {
+			s.Logger.Error("health check", "err", err)
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte("ok\n"))
+}

@@ -1,0 +1,135 @@
+package http
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"giamngheo"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// assetHash versions static URLs so they can be cached for a year.
+var assetHash = func() string {
+	h := sha256.New()
+	fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := staticFS.ReadFile(p)
+			h.Write(b)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}()
+
+func staticHandler() http.Handler {
+	sub, _ := fs.Sub(staticFS, "static")
+	files := http.FileServer(http.FS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// URLs look like /static/<hash>/app.css; any hash is accepted, the current one is linked.
+		rest := strings.TrimPrefix(r.URL.Path, "/static/")
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			rest = rest[i+1:]
+		}
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = "/" + rest
+		files.ServeHTTP(w, r2)
+	})
+}
+
+// views holds one parsed template set per page, each with the layout.
+type views struct{ pages map[string]*template.Template }
+
+// pageNames are every page the UI renders; parseViews fails at start-up if one is missing.
+var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit"}
+
+func parseViews() (*views, error) {
+	funcs := template.FuncMap{
+		"asset": func(name string) string { return "/static/" + assetHash + "/" + name },
+		"roleLabel": func(r giamngheo.Role) string { return r.Label() },
+		"roles":     func() []giamngheo.Role { return giamngheo.Roles },
+	}
+	v := &views{pages: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		v.pages[name] = t
+	}
+	return v, nil
+}
+
+// view is what every template receives: the page's own model plus the request's
+// language, user, CSRF token and flash.
+type view struct {
+	Lang  string
+	CSRF  string
+	User  *userView
+	Title string
+	Flash string
+	Path  string
+	Page  any
+}
+
+type userView struct {
+	Username, Name, Role, Scope string
+	Admin                       bool
+}
+
+// T picks the Vietnamese or English text: Vietnamese first, English on request.
+func (v *view) T(vi, en string) string {
+	if v.Lang == "en" {
+		return en
+	}
+	return vi
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, page any) {
+	t, ok := s.views.pages[name]
+	if !ok {
+		panic("template not registered: " + name) // a programming error, caught at start-up by tests
+	}
+	v := &view{Lang: lang(r.Context()), CSRF: r.Context().Value(keyCSRF).(string), Page: page, Path: r.URL.RequestURI()}
+	if c, err := r.Cookie("gn_flash"); err == nil {
+		v.Flash, _ = url.QueryUnescape(c.Value)
+		http.SetCookie(w, &http.Cookie{Name: "gn_flash", Path: "/", MaxAge: -1})
+	}
+	if u := currentUser(r.Context()); u != nil {
+		scope := u.ScopeCode
+		if scope == "" {
+			scope = v.T("Toàn quốc", "Whole country")
+		} else if unit, err := s.Units.FindUnitByCode(r.Context(), u.ScopeCode, ""); err == nil {
+			scope = unit.Name
+		}
+		v.User = &userView{Username: u.Username, Name: u.Name, Role: u.Role.Label(), Scope: scope, Admin: u.Role.IsAdmin()}
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, v); err != nil {
+		s.Logger.Error("render", "page", name, "err", err)
+		http.Error(w, "Lỗi hiển thị trang / Page rendering error", http.StatusInternalServerError)
+		return
+	}
+	if w.Header().Get("Content-Type") == "" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	}
+	w.Write(buf.Bytes())
+}
+
+// flash sets a one-shot message shown on the next page (POST-redirect-GET).
+func flash(w http.ResponseWriter, msg string) {
+	http.SetCookie(w, &http.Cookie{Name: "gn_flash", Value: url.QueryEscape(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
