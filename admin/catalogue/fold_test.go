@@ -1,4 +1,4 @@
-package admin
+package catalogue
 
 import "testing"
 
@@ -13,12 +13,12 @@ func TestFold(t *testing.T) {
 		{"ươ ƯƠ ă â ê ô ơ ư", "uo uo a a e o o u"},
 		{"", ""},
 	} {
-		if got := Fold(tc.in); got != tc.want {
-			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := fold(tc.in); got != tc.want {
+			t.Errorf("fold(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 	// Precomposed (NFC) and decomposed (NFD) input fold alike.
-	if a, b := Fold("Hải Dương"), Fold("Ha\u0309i Du\u031bo\u031bng"); a != b {
+	if a, b := fold("Hải Dương"), fold("Ha\u0309i Du\u031bo\u031bng"); a != b {
 		t.Errorf("NFC %q and NFD %q fold differently", a, b)
 	}
 }

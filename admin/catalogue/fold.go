@@ -1,4 +1,4 @@
-package admin
+package catalogue
 
 import (
 	"strings"
@@ -7,11 +7,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Fold returns s without Vietnamese diacritics, in lower case, with runs of white space
-// collapsed to one space and trimmed: "  Tỉnh  Hải Dương" → "tinh hai duong". It is
-// the key for "name contains" searches (UnitFilter.Query) and for matching the headers
-// of catalogue files, whose spelling and accents vary between exports.
-func Fold(s string) string {
+// fold returns s without Vietnamese diacritics, in lower case, with runs of white space
+// collapsed to one space and trimmed: "  Tỉnh  Hải Dương" → "tinh hai duong". It
+// matches headers and unit types, whose case, accents and spacing vary between
+// exports. (Searching by name is vntext.Fold's job; this one also normalises spacing,
+// which a header needs.)
+func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
