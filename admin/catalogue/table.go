@@ -60,7 +60,7 @@ func key(h string) string {
 		}
 		return ' '
 	}, norm.NFD.String(h))
-	return admin.Fold(h)
+	return fold(h)
 }
 
 // unitTypes maps a folded unit type to its spelling and level. "thanh pho" is a
@@ -93,7 +93,7 @@ var namePrefixes = map[admin.Level][]string{
 // "" when it starts with none. Exports with one row per commune give no type for the
 // province and district, only their names.
 func typeFromName(name string, level admin.Level) string {
-	k := admin.Fold(name)
+	k := fold(name)
 	for _, p := range namePrefixes[level] {
 		if strings.HasPrefix(k, p+" ") {
 			return unitTypes[p].typ
@@ -252,7 +252,7 @@ func (b *builder) row(cells []string, row int) error {
 		typ := typeFromName(name, admin.LevelCommune)
 		if _, ok := l.col[unitCode]; !ok {
 			if v := l.get(cells, unitLevel); v != "" { // Cấp is the commune's type here
-				t, ok := unitTypes[admin.Fold(v)]
+				t, ok := unitTypes[fold(v)]
 				if !ok || t.level != admin.LevelCommune {
 					return admin.RowError(b.file, row, l.field(unitLevel),
 						"cấp %q không phải loại đơn vị cấp xã (Xã, Phường, Thị trấn, Đặc khu).",
@@ -295,9 +295,9 @@ func (b *builder) row(cells []string, row int) error {
 func (b *builder) classify(cells []string, row int, name string) (admin.Level, string, error) {
 	l := b.l
 	v := l.get(cells, unitLevel)
-	k := admin.Fold(v)
+	k := fold(v)
 	typ := l.get(cells, unitType)
-	if t, ok := unitTypes[admin.Fold(typ)]; ok {
+	if t, ok := unitTypes[fold(typ)]; ok {
 		typ = t.typ
 	}
 	level, ok := admin.ParseLevel(k)
