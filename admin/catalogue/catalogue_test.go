@@ -399,3 +399,27 @@ func checkError(t *testing.T, err error, file, row, field, vi, en string) {
 		t.Errorf("bad formatting: %q / %q", e.Message, e.MessageEN)
 	}
 }
+
+// TestReadOneRowPerUnitWithProvinceColumns: a list of units whose parent is given by
+// the province columns; "Thành phố" is a district when the row names a province above
+// it and a province otherwise.
+func TestReadOneRowPerUnitWithProvinceColumns(t *testing.T) {
+	rows := [][]any{{"Mã", "Tên", "Cấp", "Mã TP", "Tỉnh / Thành Phố"},
+		{1, "Thành phố Hà Nội", "Thành phố", nil, nil},
+		{288, "Thành phố Hải Dương", "Thành phố", 30, "Tỉnh Hải Dương"},
+		{18, "Thị xã Sơn Tây", "Thị xã", 1, "Thành phố Hà Nội"},
+	}
+	got, err := Read(bytes.NewReader(mustXLSX(t, rows)), "districts.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []admin.Unit{
+		{Code: "01", Name: "Thành phố Hà Nội", Type: "Thành phố", Level: admin.LevelProvince},
+		{Code: "30", Name: "Tỉnh Hải Dương", Type: "Tỉnh", Level: admin.LevelProvince},
+		{Code: "288", Name: "Thành phố Hải Dương", Type: "Thành phố", Level: admin.LevelDistrict, ParentCode: "30"},
+		{Code: "018", Name: "Thị xã Sơn Tây", Type: "Thị xã", Level: admin.LevelDistrict, ParentCode: "01"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}

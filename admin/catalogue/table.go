@@ -274,8 +274,11 @@ func (b *builder) row(cells []string, row int) error {
 		}
 		return nil // a blank row, or a row of the repeated export already read
 	}
+	if strings.TrimLeft(parent, "0") == strings.TrimLeft(code, "0") {
+		parent = "" // the unit's own code in a province or district column
+	}
 	name := l.get(cells, unitName)
-	level, typ, err := b.classify(cells, row, name)
+	level, typ, err := b.classify(cells, row, name, parent != "" || l.get(cells, parentCode) != "")
 	if err != nil {
 		return err
 	}
@@ -283,7 +286,7 @@ func (b *builder) row(cells []string, row int) error {
 	if _, ok := l.col[parentCode]; ok {
 		u.ParentCode, parentField = l.get(cells, parentCode), l.field(parentCode)
 		b.rawParent[u.Code] = u.ParentCode != "" // padded in fixParents
-	} else if level != admin.LevelProvince && parent != "" && len(parent) < len(u.Code) {
+	} else if level != admin.LevelProvince && parent != "" {
 		u.ParentCode = parent // from the province or district columns of the row
 	}
 	return b.add(u, row, l.field(unitCode), l.field(unitName), l.field(unitLevel), parentField)
@@ -291,8 +294,8 @@ func (b *builder) row(cells []string, row int) error {
 
 // classify returns the level and type of a one-row-per-unit row from its Cấp cell (a
 // type such as "Huyện", a tier such as "Cấp huyện", or a level such as "district") and
-// its Loại cell or name.
-func (b *builder) classify(cells []string, row int, name string) (admin.Level, string, error) {
+// its Loại cell or name. hasParent tells whether the row names a unit above it.
+func (b *builder) classify(cells []string, row int, name string, hasParent bool) (admin.Level, string, error) {
 	l := b.l
 	v := l.get(cells, unitLevel)
 	k := fold(v)
@@ -319,7 +322,7 @@ func (b *builder) classify(cells []string, row int, name string) (admin.Level, s
 		level = t.level
 		if level == "" { // "Thành phố": centrally-run (no parent) or provincial (has one)
 			level = admin.LevelDistrict
-			if l.get(cells, parentCode) == "" && len(strings.TrimSpace(l.get(cells, unitCode))) <= 2 {
+			if !hasParent && len(l.get(cells, unitCode)) <= 2 {
 				level = admin.LevelProvince
 			}
 		}
