@@ -36,7 +36,8 @@ func (e Encoding) String() string {
 //
 // The heuristic decodes b every plausible way and scores each result by how much of
 // it is spelt like Vietnamese (see validSyllable): each word with a non-ASCII letter
-// scores +2 if it is a well-formed Vietnamese syllable and -2 if not; stray symbols
+// scores +2 if it is a well-formed Vietnamese syllable (+3 if it is one of the
+// syllables common in names and addresses, see commonSyllables) and -2 if not; stray symbols
 // ("¸", "µ", "×"), control characters and replacement characters cost points; TCVN3
 // loses points for codes that VN3 files do not contain. Then:
 //
@@ -182,10 +183,13 @@ func plausibility(s string) int {
 			j += size
 		}
 		if !ascii {
-			if validSyllable(s[i:j]) {
-				score += 2
-			} else {
+			switch w := s[i:j]; {
+			case !validSyllable(w):
 				score -= 2
+			case commonSyllables[strings.ToLower(w)]:
+				score += 3
+			default:
+				score += 2
 			}
 		}
 		i = j

@@ -1,6 +1,9 @@
 package vntext
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // validSyllable reports whether word (NFC, letters only) is spelt like one Vietnamese
 // syllable: an optional initial consonant, a vowel nucleus, an optional final
@@ -12,6 +15,7 @@ func validSyllable(word string) bool {
 	var buf [8]rune
 	bases := buf[:0]
 	tone, tones, uppers, n := uint8(0), 0, 0, 0
+	tonePos := -1
 	firstUpper := false
 	for _, r := range word {
 		l, ok := lookupLetter(r)
@@ -19,7 +23,7 @@ func validSyllable(word string) bool {
 			return false
 		}
 		if l.tone != toneLevel {
-			tone = l.tone
+			tone, tonePos = l.tone, n
 			tones++
 		}
 		if l.upper {
@@ -37,7 +41,17 @@ func validSyllable(word string) bool {
 	}
 	s := string(bases)
 	for _, initial := range initials {
-		if rest, ok := strings.CutPrefix(s, initial); ok && validRhyme(rest, tone) {
+		rest, ok := strings.CutPrefix(s, initial)
+		if !ok {
+			continue
+		}
+		pos := tonePos
+		if pos >= 0 {
+			if pos -= utf8.RuneCountInString(initial); pos < 0 {
+				continue // "gì" is g + ì, not gi + a toneless nothing
+			}
+		}
+		if validRhyme(rest, tone, pos) {
 			return true
 		}
 	}
@@ -73,7 +87,7 @@ var nuclei = map[string]uint8{
 	"âu": nucleusNoFinal, "ây": nucleusNoFinal, "eo": nucleusNoFinal, "êu": nucleusNoFinal,
 	"ia": nucleusNoFinal, "iê": nucleusNeedFinal, "iu": nucleusNoFinal, "oa": nucleusFree,
 	"oă": nucleusNeedFinal, "oe": nucleusFree, "oi": nucleusNoFinal, "ôi": nucleusNoFinal,
-	"ơi": nucleusNoFinal, "oo": nucleusNeedFinal, "ua": nucleusNoFinal, "uâ": nucleusNeedFinal,
+	"ơi": nucleusNoFinal, "ua": nucleusNoFinal, "uâ": nucleusNeedFinal,
 	"uê": nucleusFree, "ui": nucleusNoFinal, "uô": nucleusNeedFinal, "uơ": nucleusNoFinal,
 	"uy": nucleusFree, "ưa": nucleusNoFinal, "ưi": nucleusNoFinal, "ươ": nucleusNeedFinal,
 	"ưu": nucleusNoFinal, "yê": nucleusNeedFinal,
@@ -84,9 +98,13 @@ var nuclei = map[string]uint8{
 	"uyu": nucleusNoFinal,
 }
 
+// The loan-word nucleus "oo" (xoong, moóc) is left out on purpose: it never occurs in
+// names, and leaving it out keeps VNI "Loäc" (Lộc) from reading as TCVN3 "Loọc".
+
 // validRhyme reports whether rest (the syllable after its initial) is a nucleus and
-// a final that go together under the given tone.
-func validRhyme(rest string, tone uint8) bool {
+// a final that go together under the given tone, carried by the letter at tonePos
+// (a rune index into rest; -1 for the level tone).
+func validRhyme(rest string, tone uint8, tonePos int) bool {
 	for _, final := range finals {
 		nucleus, ok := strings.CutSuffix(rest, final)
 		if !ok {
@@ -112,7 +130,41 @@ func validRhyme(rest string, tone uint8) bool {
 			tone != toneAcute && tone != toneDot {
 			continue
 		}
+		if tonePos >= 0 && !toneOnRightVowel([]rune(nucleus), final, tonePos) {
+			continue
+		}
 		return true
 	}
 	return false
+}
+
+// toneOnRightVowel reports whether the tone mark sits where Vietnamese spelling puts
+// it in this nucleus: on the vowel with a diacritic (the last one in ươ); on the only
+// vowel; on the last vowel before a final consonant (toán, huỳnh); on either vowel of
+// an open oa, oe, uy (the old "hoà", "thuỷ" and the new "hòa", "thủy" are both in
+// use); otherwise on the first of two vowels (hái, mía, rìu) or the middle of three
+// (ngoài, khuỷu).
+func toneOnRightVowel(nucleus []rune, final string, pos int) bool {
+	if pos >= len(nucleus) {
+		return false
+	}
+	for i := len(nucleus) - 1; i >= 0; i-- {
+		if strings.ContainsRune("ăâêôơư", nucleus[i]) {
+			return pos == i
+		}
+	}
+	switch {
+	case len(nucleus) == 1:
+		return true
+	case final != "":
+		return pos == len(nucleus)-1
+	}
+	switch string(nucleus) {
+	case "oa", "oe", "uy":
+		return true
+	}
+	if len(nucleus) == 2 {
+		return pos == 0
+	}
+	return pos == 1
 }
