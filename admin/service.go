@@ -36,3 +36,36 @@ func (s *Service) ImportUnits(ctx context.Context, source string, units []Unit, 
 			map[string]any{"source": source, "units": len(units), "mappings": len(mappings)})
 	})
 }
+
+// ImportCatalogue lays a catalogue file (GSO download or plain CSV) on top of the stored
+// versions of the provinces it covers, effective on the given date, keeping history
+// (see ApplySnapshot), in one audited transaction.
+func (s *Service) ImportCatalogue(ctx context.Context, source string, file []Unit, effective string) (int, error) {
+	if len(file) == 0 {
+		return 0, giamngheo.Errorf(giamngheo.EINVALID, "Tệp %s không có đơn vị hành chính nào.", "File %s holds no administrative unit.", source)
+	}
+	var merged []Unit
+	err := s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		var stored []Unit
+		seen := map[string]bool{}
+		for _, p := range ProvinceIndex(file) {
+			if p == "" || seen[p] {
+				continue
+			}
+			seen[p] = true
+			us, err := s.Store.FindUnits(ctx, UnitFilter{Province: p})
+			if err != nil {
+				return err
+			}
+			for _, u := range us {
+				stored = append(stored, *u)
+			}
+		}
+		var err error
+		if merged, err = ApplySnapshot(stored, file, effective); err != nil {
+			return err
+		}
+		return s.ImportUnits(ctx, source+"@"+effective, merged, nil)
+	})
+	return len(merged), err
+}

@@ -84,7 +84,8 @@ type UnitFilter struct {
 	Level      Level
 	ParentCode string
 	Code       string
-	Query      string // name contains, without diacritics
+	Province   string // province_code (the province a version lies in)
+	Query      string // name contains
 }
 
 // Store persists units, villages and the mapping. Implemented by store/sqlite and

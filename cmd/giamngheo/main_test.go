@@ -152,3 +152,51 @@ func TestUserAndUnitsCommands(t *testing.T) {
 		t.Fatalf("user not disabled:\n%s", out.String())
 	}
 }
+
+func TestUnitsImportGSOFileKeepsHistory(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "u.db")
+	if code := run(context.Background(), []string{"units", "load", "--db", db, "--provinces", "30,31"}, nil, io.Discard, io.Discard); code != 0 {
+		t.Fatal("units load failed")
+	}
+	// A GSO-style download (one row per commune, Vietnamese headers) renaming a commune
+	// of Hải Phòng from 2026-01-01.
+	gso := "Tỉnh / Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\n" +
+		"Thành phố Hải Phòng,31,Xã Thanh Hà Mới,10813,Xã\n" +
+		"Thành phố Hải Phòng,31,Xã Hà Bắc,10816,Xã\n"
+	file := filepath.Join(dir, "DanhMucHanhChinh.csv")
+	os.WriteFile(file, []byte(gso), 0o644)
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"units", "import", file, "--db", db, "--effective", "2026-01-01"}, nil, &out, &out); code != 0 {
+		t.Fatalf("import: %s", out.String())
+	}
+	for _, tc := range []struct{ date, want, notWant string }{
+		{"2025-08-01", "Xã Thanh Hà", "Thanh Hà Mới"},
+		{"2026-02-01", "Xã Thanh Hà Mới", "Xã Nam Sách"},
+	} {
+		out.Reset()
+		run(context.Background(), []string{"units", "list", "--db", db, "--date", tc.date, "--parent", "31"}, nil, &out, &out)
+		if !strings.Contains(out.String(), tc.want) || strings.Contains(out.String(), tc.notWant) {
+			t.Fatalf("Hải Phòng on %s:\n%s", tc.date, out.String())
+		}
+	}
+	// Hải Dương's history before 2025 is untouched.
+	out.Reset()
+	run(context.Background(), []string{"units", "list", "--db", db, "--date", "2023-06-30", "--parent", "294"}, nil, &out, &out)
+	if !strings.Contains(out.String(), "Xã Hồng Lạc") {
+		t.Fatalf("Thanh Hà district in 2023 lost:\n%s", out.String())
+	}
+
+	// A malformed file: a clear message naming the row, and nothing changed.
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("code,name,type,level,parent_code\n31,Thành phố Hải Phòng,Thành phố,province,\n1234,Xã Lỗi,Xã,commune,31\n"), 0o644)
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"units", "import", bad, "--db", db}, nil, io.Discard, &stderr); code == 0 || !strings.Contains(stderr.String(), "bad.csv") {
+		t.Fatalf("malformed file: exit %d, %q", code, stderr.String())
+	}
+	out.Reset()
+	run(context.Background(), []string{"units", "list", "--db", db, "--date", "2026-02-01", "--parent", "31"}, nil, &out, &out)
+	if !strings.Contains(out.String(), "Xã Thanh Hà Mới") || !strings.Contains(out.String(), "(2)") {
+		t.Fatalf("after a failed import the units changed:\n%s", out.String())
+	}
+}

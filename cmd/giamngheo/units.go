@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"text/tabwriter"
+	"time"
 
 	"giamngheo"
 	"giamngheo/admin"
@@ -18,12 +19,13 @@ func runUnits(ctx context.Context, args []string, stdout io.Writer) error {
 		return giamngheo.Errorf(giamngheo.EINVALID, "Thiếu lệnh con: load, import, list.", "Missing subcommand: load, import, list.")
 	}
 	c := DefaultConfig()
-	var date, parent string
+	var date, parent, effective string
 	fs := newFlagSet("units "+args[0], stdout)
 	dbFlag(fs, &c)
 	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "mã tỉnh hoặc all / province codes or all")
 	fs.StringVar(&date, "date", "", "tại ngày / as of YYYY-MM-DD")
 	fs.StringVar(&parent, "parent", "", "mã đơn vị cấp trên / parent code")
+	fs.StringVar(&effective, "effective", time.Now().Format(admin.DateLayout), "import: ngày danh mục có hiệu lực / date the imported catalogue takes effect")
 	pos, err := parseInterleaved(fs, args[1:])
 	if err != nil {
 		return errSilent
@@ -56,10 +58,12 @@ func runUnits(ctx context.Context, args []string, stdout io.Writer) error {
 	case "load":
 		return loadEmbeddedUnits(systemCtx(ctx), a, c.Provinces, stdout)
 	case "import":
-		if err := a.units.ImportUnits(systemCtx(ctx), pos[0], units, nil); err != nil {
+		n, err := a.units.ImportCatalogue(systemCtx(ctx), filepath.Base(pos[0]), units, effective)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã nạp %d đơn vị từ %s / imported %d units\n", len(units), pos[0], len(units))
+		fmt.Fprintf(stdout, "Đã nạp %d đơn vị từ %s, hiệu lực từ %s (%d phiên bản) / imported %d units effective %s (%d versions)\n",
+			len(units), pos[0], effective, n, len(units), effective, n)
 		return nil
 	case "list":
 		f := admin.UnitFilter{AsOf: date, ParentCode: parent}

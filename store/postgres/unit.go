@@ -62,6 +62,9 @@ func (db *DB) FindUnits(ctx context.Context, f admin.UnitFilter) ([]*admin.Unit,
 	if f.Code != "" {
 		w.add("code = ?", f.Code)
 	}
+	if f.Province != "" {
+		w.add("province_code = ?", f.Province)
+	}
 	if f.Query != "" {
 		w.add("name ILIKE ?", "%"+f.Query+"%")
 	}

@@ -70,6 +70,9 @@ func (db *DB) FindUnits(ctx context.Context, f admin.UnitFilter) ([]*admin.Unit,
 	if f.Code != "" {
 		where, args = append(where, "code = ?"), append(args, f.Code)
 	}
+	if f.Province != "" {
+		where, args = append(where, "province_code = ?"), append(args, f.Province)
+	}
 	if f.Query != "" {
 		where, args = append(where, "name LIKE ?"), append(args, "%"+f.Query+"%")
 	}
