@@ -129,13 +129,24 @@ func Next(c *Case, a Action, role giamngheo.Role, r *Round) (State, error) {
 	return "", outOfOrder(c.State, a)
 }
 
-// Allowed returns the actions the role can take on the case now, in Actions order:
-// the buttons a screen shows.
+// Allowed returns the actions the role may start on the case now, in Actions order:
+// the buttons a screen shows. Conditions on the data the step itself records
+// (Condition.Input: the Phiếu A outcome, the class, the votes, the reasons) are not
+// checked, since the form that takes the step collects that data; Next checks them.
 func Allowed(c *Case, role giamngheo.Role, r *Round) []Action {
+	if c == nil || r == nil || c.RoundID != r.ID {
+		return nil
+	}
 	var out []Action
 	for _, a := range Actions {
-		if _, err := Next(c, a, role, r); err == nil {
-			out = append(out, a)
+		if !a.AllowedFor(role) {
+			continue
+		}
+		for _, s := range steps {
+			if s.From == c.State && s.Action == a && s.checkPath(c, r) == nil {
+				out = append(out, a)
+				break
+			}
 		}
 	}
 	return out
@@ -144,6 +155,19 @@ func Allowed(c *Case, role giamngheo.Role, r *Round) []Action {
 // check returns the first failing condition's error, or nil.
 func (s Step) check(c *Case, r *Round) error {
 	for _, k := range s.When {
+		if err := conditions[k].check(c, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkPath is check without the input conditions.
+func (s Step) checkPath(c *Case, r *Round) error {
+	for _, k := range s.When {
+		if conditions[k].input {
+			continue
+		}
 		if err := conditions[k].check(c, r); err != nil {
 			return err
 		}
