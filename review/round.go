@@ -34,9 +34,9 @@ func (k RoundKind) Label() string { return label(roundKindLabels, k, 0) }
 // LabelEN returns the English name of the kind.
 func (k RoundKind) LabelEN() string { return label(roundKindLabels, k, 1) }
 
-// Effective is the day Decision 24/2021/QĐ-TTg came into force (regulations.md §3.1
+// effective is the day Decision 24/2021/QĐ-TTg came into force (regulations.md §3.1
 // [V]): no round of this workflow starts before it.
-var Effective = Date(2021, time.September, 1)
+var effective = Date(2021, time.September, 1)
 
 // Round is one review round of one commune: the annual periodic review or one month's
 // regular review. Its dates are fixed when it is opened (NewPeriodicRound,
@@ -141,7 +141,7 @@ func (r *Round) Validate() error {
 		return bad("start_date", "Đợt rà soát thiếu ngày bắt đầu hoặc kết thúc.", "The round lacks its start or end date.")
 	case r.StartDate.Year() != r.Year:
 		return bad("year", "Ngày bắt đầu %s không thuộc năm %d.", "The start date %s is not in %d.", formatDate(r.StartDate), r.Year)
-	case dayKey(r.StartDate) < dayKey(Effective):
+	case dayKey(r.StartDate) < dayKey(effective):
 		return bad("start_date",
 			"Đợt rà soát bắt đầu %s, trước ngày Quyết định 24/2021/QĐ-TTg có hiệu lực (01/09/2021).",
 			"The round starts on %s, before Decision 24/2021/QĐ-TTg took effect (01/09/2021).", formatDate(r.StartDate))
