@@ -1,0 +1,197 @@
+package poverty
+
+import "strings"
+
+// This file holds the closed answer lists of the survey (Phiếu B) with their Vietnamese
+// and English labels. The empty string is never in a list: it means "not answered".
+
+// Sex is a member's sex as recorded on the form.
+type Sex string
+
+// Sexes.
+const (
+	Male   Sex = "male"
+	Female Sex = "female"
+)
+
+var sexes = []label[Sex]{
+	{Male, Text{"nam", "male"}},
+	{Female, Text{"nữ", "female"}},
+}
+
+// Schooling is a member's school attendance and highest completed level, as one answer.
+// For a child "studying" means attending the grade or level appropriate to age
+// (preschool included); a child who attends school below that level is
+// "studying_below_level".
+type Schooling string
+
+// Schooling answers.
+const (
+	SchoolingStudying           Schooling = "studying"
+	SchoolingStudyingBelowLevel Schooling = "studying_below_level"
+	SchoolingNone               Schooling = "none"                     // not studying, primary school not completed
+	SchoolingPrimary            Schooling = "finished_primary"         // tốt nghiệp tiểu học
+	SchoolingLowerSecondary     Schooling = "finished_lower_secondary" // tốt nghiệp THCS
+	SchoolingUpperSecondary     Schooling = "finished_upper_secondary" // tốt nghiệp THPT
+	SchoolingVocational         Schooling = "vocational"               // sơ cấp, trung cấp, cao đẳng nghề, or employer-certified training
+	SchoolingHigher             Schooling = "higher_education"         // đại học trở lên
+)
+
+var schoolings = []label[Schooling]{
+	{SchoolingStudying, Text{"đang đi học đúng cấp/lớp theo độ tuổi", "attending school at the level for age"}},
+	{SchoolingStudyingBelowLevel, Text{"đang đi học nhưng không đúng cấp/lớp theo độ tuổi", "attending school below the level for age"}},
+	{SchoolingNone, Text{"không đi học, chưa tốt nghiệp tiểu học", "not studying, primary school not completed"}},
+	{SchoolingPrimary, Text{"tốt nghiệp tiểu học", "completed primary school"}},
+	{SchoolingLowerSecondary, Text{"tốt nghiệp trung học cơ sở", "completed lower-secondary school"}},
+	{SchoolingUpperSecondary, Text{"tốt nghiệp trung học phổ thông", "completed upper-secondary school"}},
+	{SchoolingVocational, Text{"có bằng/chứng chỉ nghề", "holds a vocational qualification"}},
+	{SchoolingHigher, Text{"cao đẳng, đại học trở lên", "higher education"}},
+}
+
+// studying reports whether the answer means the member attends school or training.
+func (s Schooling) studying() bool {
+	return s == SchoolingStudying || s == SchoolingStudyingBelowLevel
+}
+
+// Employment is a member's main work situation.
+type Employment string
+
+// Employment answers.
+const (
+	EmployedWithContract Employment = "employed_with_contract" // works for wages with a labour contract
+	EmployedNoContract   Employment = "employed_no_contract"   // works for wages without a labour contract
+	SelfEmployed         Employment = "self_employed"          // own farm or business, unpaid family work
+	Unemployed           Employment = "unemployed"             // able and willing to work, has no job
+	NotInLabourForce     Employment = "not_in_labour_force"    // studying, homemaker, unable to work …
+)
+
+var employments = []label[Employment]{
+	{EmployedWithContract, Text{"làm công hưởng lương có hợp đồng lao động", "works for wages with a labour contract"}},
+	{EmployedNoContract, Text{"làm công hưởng lương không có hợp đồng lao động", "works for wages without a labour contract"}},
+	{SelfEmployed, Text{"tự làm (sản xuất, kinh doanh của hộ)", "self-employed (own farm or business)"}},
+	{Unemployed, Text{"thất nghiệp", "unemployed"}},
+	{NotInLabourForce, Text{"không tham gia lực lượng lao động", "not in the labour force"}},
+}
+
+// WaterSource is the household's main source of domestic water. Which sources count as
+// clean is standard data (Thresholds.CleanWaterSources).
+type WaterSource string
+
+// Water sources.
+const (
+	WaterTap                WaterSource = "tap"
+	WaterDrilledWell        WaterSource = "drilled_well"
+	WaterProtectedDugWell   WaterSource = "protected_dug_well"
+	WaterUnprotectedDugWell WaterSource = "unprotected_dug_well"
+	WaterProtectedSpring    WaterSource = "protected_spring"
+	WaterUnprotectedSpring  WaterSource = "unprotected_spring"
+	WaterRain               WaterSource = "rainwater"
+	WaterBottled            WaterSource = "bottled"
+	WaterTanker             WaterSource = "tanker"
+	WaterSurface            WaterSource = "surface"
+	WaterOther              WaterSource = "other"
+)
+
+var waterSources = []label[WaterSource]{
+	{WaterTap, Text{"nước máy", "tap water"}},
+	{WaterDrilledWell, Text{"giếng khoan", "drilled well"}},
+	{WaterProtectedDugWell, Text{"giếng đào được bảo vệ", "protected dug well"}},
+	{WaterUnprotectedDugWell, Text{"giếng đào không được bảo vệ", "unprotected dug well"}},
+	{WaterProtectedSpring, Text{"nước khe, mó được bảo vệ", "protected spring"}},
+	{WaterUnprotectedSpring, Text{"nước khe, mó không được bảo vệ", "unprotected spring"}},
+	{WaterRain, Text{"nước mưa", "rainwater"}},
+	{WaterBottled, Text{"nước đóng chai, đóng bình", "bottled water"}},
+	{WaterTanker, Text{"nước mua từ xe chở, téc", "water bought from a tanker"}},
+	{WaterSurface, Text{"nước sông, suối, ao, hồ", "river, stream, pond or lake water"}},
+	{WaterOther, Text{"nguồn khác", "other source"}},
+}
+
+// Latrine is the household's latrine type. Which types count as hygienic is standard
+// data (Thresholds.HygienicLatrines).
+type Latrine string
+
+// Latrine types.
+const (
+	LatrineSeptic        Latrine = "septic"
+	LatrineSemiSeptic    Latrine = "semi_septic"
+	LatrinePourFlush     Latrine = "pour_flush"
+	LatrineDoubleVault   Latrine = "double_vault"
+	LatrineVentilatedPit Latrine = "ventilated_pit"
+	LatrineSimplePit     Latrine = "simple_pit"
+	LatrineHanging       Latrine = "hanging"
+	LatrineNone          Latrine = "none"
+	LatrineOther         Latrine = "other"
+)
+
+var latrines = []label[Latrine]{
+	{LatrineSeptic, Text{"nhà tiêu tự hoại", "septic-tank latrine"}},
+	{LatrineSemiSeptic, Text{"nhà tiêu bán tự hoại", "semi-septic latrine"}},
+	{LatrinePourFlush, Text{"nhà tiêu thấm dội nước", "pour-flush latrine"}},
+	{LatrineDoubleVault, Text{"nhà tiêu khô hai ngăn", "double-vault latrine"}},
+	{LatrineVentilatedPit, Text{"nhà tiêu chìm có ống thông hơi", "ventilated pit latrine"}},
+	{LatrineSimplePit, Text{"hố xí đào đơn giản", "simple pit"}},
+	{LatrineHanging, Text{"cầu tiêu trên ao, sông", "hanging latrine over water"}},
+	{LatrineNone, Text{"không có nhà tiêu", "no latrine"}},
+	{LatrineOther, Text{"loại khác", "other type"}},
+}
+
+// Device is an information device the household owns. Which devices count for the
+// information-device indicator is standard data (Thresholds.InfoDevices).
+type Device string
+
+// Devices.
+const (
+	DeviceTV         Device = "tv"
+	DeviceRadio      Device = "radio"
+	DeviceComputer   Device = "computer"
+	DeviceTablet     Device = "tablet"
+	DeviceSmartphone Device = "smartphone"
+	DeviceBasicPhone Device = "basic_phone"
+)
+
+var devices = []label[Device]{
+	{DeviceTV, Text{"ti vi", "television"}},
+	{DeviceRadio, Text{"radio", "radio"}},
+	{DeviceComputer, Text{"máy vi tính", "computer"}},
+	{DeviceTablet, Text{"máy tính bảng", "tablet"}},
+	{DeviceSmartphone, Text{"điện thoại thông minh", "smartphone"}},
+	{DeviceBasicPhone, Text{"điện thoại thường", "basic mobile phone"}},
+}
+
+// label pairs an answer value with its bilingual label.
+type label[T ~string] struct {
+	v T
+	t Text
+}
+
+// labelOf returns the label of v, and whether v is in the list.
+func labelOf[T ~string](list []label[T], v T) (Text, bool) {
+	for _, l := range list {
+		if l.v == v {
+			return l.t, true
+		}
+	}
+	return Text{string(v), string(v)}, false
+}
+
+// known reports whether v is "" (not answered) or in the list.
+func known[T ~string](list []label[T], v T) bool {
+	if v == "" {
+		return true
+	}
+	for i := range list {
+		if list[i].v == v {
+			return true
+		}
+	}
+	return false
+}
+
+// allowed lists the values of a list, for error messages.
+func allowed[T ~string](list []label[T]) string {
+	s := make([]string, len(list))
+	for i, l := range list {
+		s[i] = string(l.v)
+	}
+	return strings.Join(s, ", ")
+}

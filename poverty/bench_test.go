@@ -1,0 +1,82 @@
+package poverty
+
+import (
+	"fmt"
+	"testing"
+)
+
+// benchHouseholds builds a varied set of households: sizes 1–8, incomes around the
+// lines, some deprivations and unknown answers, children and elderly members.
+func benchHouseholds(n int) []*Household {
+	hs := make([]*Household, n)
+	for i := range hs {
+		size := 1 + i%8
+		h := goodHousehold(perCapita(int64(900_000+(i*37_000)%2_500_000), size))
+		h.Members = h.Members[:0]
+		for j := 0; j < size; j++ {
+			year := 1940 + (i*7+j*13)%85
+			m := adult(fmt.Sprintf("Thành viên %d", j), Sex([]Sex{Male, Female}[j%2]), fmt.Sprintf("%04d-%02d-%02d", year, 1+j%12, 1+i%28))
+			switch (i + j) % 5 {
+			case 0:
+				m.HealthInsurance = no()
+			case 1:
+				m.Employment = EmployedNoContract
+			case 2:
+				m.Malnourished = no()
+				m.Schooling = SchoolingStudying
+			}
+			h.Members = append(h.Members, m)
+		}
+		if i%3 == 0 {
+			h.WaterSource = WaterSurface
+		}
+		if i%4 == 0 {
+			h.FloorAreaM2 = m2(float64(5 * size))
+		}
+		if i%7 == 0 {
+			h.Telecom = nil
+		}
+		h.FarmHousehold = i%2 == 0
+		hs[i] = h
+	}
+	return hs
+}
+
+// BenchmarkClassify measures the pure classification (no explanation) on one core and
+// reports households per second.
+func BenchmarkClassify(b *testing.B) {
+	std := mustStandard(b, "2022-2026")
+	hs := benchHouseholds(1024)
+	for _, h := range hs {
+		if _, err := Classify(h, std, Rural, ref2026, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		r, err := Classify(hs[n%len(hs)], std, Rural, ref2026, nil)
+		if err != nil || r.Class == "" {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "households/s")
+}
+
+// BenchmarkClassifyExplained measures classification with the explanation built, as
+// the CLI and stored results use it.
+func BenchmarkClassifyExplained(b *testing.B) {
+	std := mustStandard(b, "2022-2026")
+	hs := benchHouseholds(1024)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		if _, err := ClassifyExplained(hs[n%len(hs)], std, Rural, ref2026, nil); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "households/s")
+}

@@ -1,0 +1,343 @@
+package poverty
+
+// IndicatorKey names a deprivation indicator in the API, exports and tests.
+type IndicatorKey string
+
+// The indicators the package can compute. A standard lists the ones it uses; their
+// thresholds are standard data (Thresholds).
+const (
+	IndicatorEmployment      IndicatorKey = "employment"
+	IndicatorDependants      IndicatorKey = "dependants"
+	IndicatorNutrition       IndicatorKey = "nutrition"
+	IndicatorHealthInsurance IndicatorKey = "health_insurance"
+	IndicatorAdultEducation  IndicatorKey = "adult_education"
+	IndicatorChildSchooling  IndicatorKey = "child_schooling"
+	IndicatorHousingQuality  IndicatorKey = "housing_quality"
+	IndicatorHousingArea     IndicatorKey = "housing_area"
+	IndicatorWater           IndicatorKey = "water"
+	IndicatorLatrine         IndicatorKey = "latrine"
+	IndicatorTelecom         IndicatorKey = "telecom"
+	IndicatorInfoDevices     IndicatorKey = "info_devices"
+	IndicatorWaste           IndicatorKey = "waste"
+)
+
+// IndicatorKeys lists every supported indicator; IndicatorSet bits follow this order.
+var IndicatorKeys = []IndicatorKey{
+	IndicatorEmployment, IndicatorDependants, IndicatorNutrition, IndicatorHealthInsurance,
+	IndicatorAdultEducation, IndicatorChildSchooling, IndicatorHousingQuality, IndicatorHousingArea,
+	IndicatorWater, IndicatorLatrine, IndicatorTelecom, IndicatorInfoDevices, IndicatorWaste,
+}
+
+// indicatorID is the position of a key in IndicatorKeys.
+type indicatorID uint8
+
+const (
+	idEmployment indicatorID = iota
+	idDependants
+	idNutrition
+	idHealthInsurance
+	idAdultEducation
+	idChildSchooling
+	idHousingQuality
+	idHousingArea
+	idWater
+	idLatrine
+	idTelecom
+	idInfoDevices
+	idWaste
+	numIndicators
+)
+
+func (k IndicatorKey) id() (indicatorID, bool) {
+	for i, x := range IndicatorKeys {
+		if x == k {
+			return indicatorID(i), true
+		}
+	}
+	return 0, false
+}
+
+// state is the outcome of one indicator, or of one member for a member-level indicator.
+type state uint8
+
+const (
+	clear    state = iota // not deprived, or the member is not concerned
+	deprived              // deprived
+	unknown               // an answer needed to decide is missing
+)
+
+// finding is the outcome of one indicator for one household, with what the explanation
+// needs to say why.
+type finding struct {
+	state state
+	// members are the members who make the household deprived (for dependants: the
+	// dependants); unknown are the members whose needed answer is missing.
+	members, unknown MemberSet
+	// count is the number of dependants, or of non-durable main structures.
+	count int
+}
+
+// assessment is the evaluation of a standard's indicators for a household.
+type assessment struct {
+	findings [numIndicators]finding
+	deprived IndicatorSet
+	unknown  IndicatorSet
+}
+
+// memberLevel is the set of indicators decided member by member.
+const memberLevel = 1<<idEmployment | 1<<idNutrition | 1<<idHealthInsurance | 1<<idAdultEducation | 1<<idChildSchooling
+
+// assess evaluates every indicator of std for h, whose members' ages on the reference
+// date are in ages. a must be zero. It does not allocate.
+func assess(h *Household, std *Standard, ages *[MaxMembers]int, a *assessment) {
+	t, want := &std.Thresholds, std.want
+	if want&memberLevel != 0 {
+		// One pass over the members for all member-level indicators.
+		for i := range h.Members {
+			m, age := &h.Members[i], ages[i]
+			if want.has(idEmployment) {
+				a.findings[idEmployment].note(i, employmentState(m, age, t))
+			}
+			if want.has(idNutrition) {
+				a.findings[idNutrition].note(i, nutritionState(m, age, t))
+			}
+			if want.has(idHealthInsurance) {
+				a.findings[idHealthInsurance].note(i, healthInsuranceState(m, age, t))
+			}
+			if want.has(idAdultEducation) {
+				a.findings[idAdultEducation].note(i, adultEducationState(m, age, t))
+			}
+			if want.has(idChildSchooling) {
+				a.findings[idChildSchooling].note(i, childSchoolingState(m, age, t))
+			}
+		}
+	}
+	for _, id := range std.ids {
+		f := &a.findings[id]
+		switch id {
+		case idEmployment, idNutrition, idHealthInsurance, idAdultEducation, idChildSchooling:
+			f.settle()
+		case idDependants:
+			*f = dependantsFinding(h, ages, t)
+		case idHousingQuality:
+			*f = housingQualityFinding(h, t)
+		case idHousingArea:
+			*f = housingAreaFinding(h, t)
+		case idWater:
+			*f = answerFinding(h.WaterSource, t.CleanWaterSources)
+		case idLatrine:
+			*f = answerFinding(h.Latrine, t.HygienicLatrines)
+		case idTelecom:
+			*f = yesFinding(h.Telecom)
+		case idInfoDevices:
+			*f = devicesFinding(h.Devices, t.InfoDevices)
+		case idWaste:
+			*f = yesFinding(h.WasteTreated)
+		}
+		switch f.state {
+		case deprived:
+			a.deprived = a.deprived.with(id)
+		case unknown:
+			a.unknown = a.unknown.with(id)
+		}
+	}
+}
+
+// note records the state of member i for a member-level indicator.
+func (f *finding) note(i int, s state) {
+	switch s {
+	case deprived:
+		f.members = f.members.with(i)
+	case unknown:
+		f.unknown = f.unknown.with(i)
+	}
+}
+
+// settle decides a member-level indicator once every member is noted: deprived if any
+// member is, otherwise unknown if any member's answer is missing.
+func (f *finding) settle() {
+	switch {
+	case f.members != 0:
+		f.state = deprived
+	case f.unknown != 0:
+		f.state = unknown
+	}
+}
+
+// employmentState: a working-age member who is unemployed, or works for wages without
+// a labour contract. Decree 07/2021/NĐ-CP, Appendix (indicator 1, "Việc làm") [S].
+func employmentState(m *Member, age int, t *Thresholds) state {
+	if !t.workingAge(m.Sex, age) {
+		return clear
+	}
+	switch m.Employment {
+	case Unemployed, EmployedNoContract:
+		return deprived
+	case "":
+		return unknown
+	}
+	return clear
+}
+
+// dependant reports why a member counts as a dependant: a child, an elderly person, or a
+// person with a disability receiving the monthly social allowance. Decree 07/2021/NĐ-CP,
+// Appendix (indicator 2) [S; the 2021 definition is uncertain].
+func dependant(m *Member, age int, t *Thresholds) (child, elderly, disabled bool) {
+	return age < t.DependantChildAgeBelow, age >= t.DependantElderlyAgeMin, m.DisabilityAllowance
+}
+
+// dependantsFinding: dependants are more than DependantSharePercent of members; the
+// comparison is exact (3 of 6 is 50 %, not more). Decree 07/2021/NĐ-CP, Appendix
+// (indicator 2) [S].
+func dependantsFinding(h *Household, ages *[MaxMembers]int, t *Thresholds) finding {
+	var f finding
+	for i := range h.Members {
+		if c, e, d := dependant(&h.Members[i], ages[i], t); c || e || d {
+			f.members = f.members.with(i)
+			f.count++
+		}
+	}
+	if f.count*100 > t.DependantSharePercent*len(h.Members) {
+		f.state = deprived
+	}
+	return f
+}
+
+// nutritionState: a child below the age limit who is stunted or underweight. Decree
+// 07/2021/NĐ-CP, Appendix (indicator 3) [S].
+func nutritionState(m *Member, age int, t *Thresholds) state {
+	if age >= t.NutritionChildAgeBelow {
+		return clear
+	}
+	return yesNo(m.Malnourished, true)
+}
+
+// healthInsuranceState: a member from the age limit without health insurance. Decree
+// 07/2021/NĐ-CP, Appendix (indicator 4) [U: the age 6 is not verified].
+func healthInsuranceState(m *Member, age int, t *Thresholds) state {
+	if age < t.HealthInsuranceAgeMin {
+		return clear
+	}
+	return yesNo(m.HealthInsurance, false)
+}
+
+// adultEducationState: a member aged 16–30 who is not studying and lacks the level
+// expected for the age: lower secondary below 18, upper secondary or a vocational
+// qualification from 18. Decree 07/2021/NĐ-CP, Appendix (indicator 5) [S].
+func adultEducationState(m *Member, age int, t *Thresholds) state {
+	if age < t.AdultEducationAgeMin || age > t.AdultEducationAgeMax {
+		return clear
+	}
+	switch m.Schooling {
+	case "":
+		return unknown
+	case SchoolingNone, SchoolingPrimary:
+		return deprived
+	case SchoolingLowerSecondary:
+		if age >= t.AdultEducationUpperAgeMin {
+			return deprived
+		}
+	}
+	// Studying, upper secondary, vocational or higher education meet both levels; a
+	// vocational qualification is counted as meeting the lower-secondary level too.
+	return clear
+}
+
+// childSchoolingState: a child aged 3 to under 16 who does not attend the grade or
+// level appropriate to the age. Decree 07/2021/NĐ-CP, Appendix (indicator 6) [S].
+func childSchoolingState(m *Member, age int, t *Thresholds) state {
+	if age < t.ChildSchoolingAgeMin || age >= t.ChildSchoolingAgeBelow {
+		return clear
+	}
+	switch m.Schooling {
+	case "":
+		return unknown
+	case SchoolingStudying:
+		return clear
+	}
+	return deprived
+}
+
+// housingQualityFinding: at least 2 of the 3 main structures (walls, columns, roof) are
+// not durable. Decree 07/2021/NĐ-CP, Appendix (indicator 7) [S].
+func housingQualityFinding(h *Household, t *Thresholds) finding {
+	var f finding
+	missing := 0
+	for _, p := range [3]*bool{h.HouseWallsDurable, h.HouseColumnsDurable, h.HouseRoofDurable} {
+		switch {
+		case p == nil:
+			missing++
+		case !*p:
+			f.count++
+		}
+	}
+	switch {
+	case f.count >= t.HousingNonDurableMin:
+		f.state = deprived
+	case f.count+missing >= t.HousingNonDurableMin:
+		f.state = unknown
+	}
+	return f
+}
+
+// housingAreaFinding: floor area per person below 8 m² (exactly 8 is not deprived). The
+// comparison multiplies instead of dividing, so it is exact. Decree 07/2021/NĐ-CP,
+// Appendix (indicator 8) [S].
+func housingAreaFinding(h *Household, t *Thresholds) finding {
+	switch {
+	case h.FloorAreaM2 == nil:
+		return finding{state: unknown}
+	case *h.FloorAreaM2 < t.HousingAreaPerPersonM2*float64(len(h.Members)):
+		return finding{state: deprived}
+	}
+	return finding{}
+}
+
+// answerFinding: deprived unless the answer is one of the good ones (clean water
+// sources, hygienic latrines). Decree 07/2021/NĐ-CP, Appendix (indicators 9, 10) [S].
+func answerFinding[T ~string](v T, good []T) finding {
+	if v == "" {
+		return finding{state: unknown}
+	}
+	for _, g := range good {
+		if v == g {
+			return finding{}
+		}
+	}
+	return finding{state: deprived}
+}
+
+// devicesFinding: the household owns none of the listed information devices. Decree
+// 07/2021/NĐ-CP, Appendix (indicator 12) [U].
+func devicesFinding(have, counted []Device) finding {
+	if have == nil {
+		return finding{state: unknown}
+	}
+	for _, d := range have {
+		for _, c := range counted {
+			if d == c {
+				return finding{}
+			}
+		}
+	}
+	return finding{state: deprived}
+}
+
+// yesFinding: deprived when a yes/no answer is no (telecom use: Decree 07/2021/NĐ-CP,
+// Appendix, indicator 11 [U]; waste treatment: Decree 351/2025/NĐ-CP [V as to the
+// indicator, U as to its wording]).
+func yesFinding(p *bool) finding {
+	return finding{state: yesNo(p, false)}
+}
+
+// yesNo maps a nullable answer to a state: unknown when nil, deprived when it equals
+// bad.
+func yesNo(p *bool, bad bool) state {
+	switch {
+	case p == nil:
+		return unknown
+	case *p == bad:
+		return deprived
+	}
+	return clear
+}
