@@ -20,9 +20,13 @@ func NFC(s string) string {
 // Clean returns s in NFC with leading and trailing white space removed and every
 // inner run of white space (including the no-break spaces Excel is fond of, tabs and
 // line breaks) collapsed to one ASCII space. Zero-width spaces and byte-order marks
-// (U+200B, U+FEFF), invisible debris of copy and paste, are dropped. It returns s
+// (U+200B, U+FEFF), invisible debris of copy and paste, are dropped, and bytes that
+// are not UTF-8 become U+FFFD, so the result is always valid UTF-8. It returns s
 // itself, without allocating, when there is nothing to change.
 func Clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	s = NFC(s)
 	if isClean(s) {
 		return s
