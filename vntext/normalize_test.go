@@ -26,7 +26,7 @@ func TestClean(t *testing.T) {
 		{"a", "a"},
 		{" a", "a"},
 		{"a ", "a"},
-		{"a\u3000b", "a b"}, // ideographic space
+		{"a\u3000b", "a b"},  // ideographic space
 		{"0\xb7", "0\uFFFD"}, // not UTF-8
 	}
 	for _, tt := range tests {
