@@ -64,7 +64,7 @@ type ScoreIncome struct {
 // only by ClassifyExplained (or by the caller from Explain), so that a stored result
 // can carry its explanation.
 type Result struct {
-	Class         Class `json:"class"`
+	Class         Class  `json:"class"`
 	Standard      string `json:"standard"`
 	ReferenceDate Date   `json:"reference_date"`
 	// Area is the area whose lines were applied (the household's override, or the

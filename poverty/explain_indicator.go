@@ -100,8 +100,8 @@ func (x *explainer) deprivedFact(id indicatorID, f *finding) (Text, MemberSet) {
 		}, 0
 	case idWater:
 		l, _ := labelOf(waterSources, h.WaterSource)
-		return Text{fmt.Sprintf("nguồn nước chính là %s, không phải nguồn nước sạch", l.VI),
-			fmt.Sprintf("the main water source is %s, which is not clean water", l.EN)}, 0
+		return Text{fmt.Sprintf("nguồn nước chính: %s — không phải nguồn nước sạch", l.VI),
+			fmt.Sprintf("main water source: %s, which is not a clean source", l.EN)}, 0
 	case idLatrine:
 		l, _ := labelOf(latrines, h.Latrine)
 		return Text{fmt.Sprintf("loại nhà tiêu: %s — không phải nhà tiêu hợp vệ sinh", l.VI),

@@ -15,10 +15,10 @@ var ref2026 = time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
 // ref2027 is a reference date under the 2027-2030 standard.
 var ref2027 = time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)
 
-func yes() *bool              { v := true; return &v }
-func no() *bool               { v := false; return &v }
-func vndp(n int64) *int64     { return &n }
-func m2(f float64) *float64   { return &f }
+func yes() *bool               { v := true; return &v }
+func no() *bool                { v := false; return &v }
+func vndp(n int64) *int64      { return &n }
+func m2(f float64) *float64    { return &f }
 func bornAgo(years int) string { return ref2026.AddDate(-years, 0, 0).Format("2006-01-02") }
 
 // adult returns a member of working age with every answer that avoids deprivation.

@@ -10,7 +10,7 @@ import (
 type IndicatorSet uint16
 
 func (s IndicatorSet) with(id indicatorID) IndicatorSet { return s | 1<<id }
-func (s IndicatorSet) has(id indicatorID) bool         { return s&(1<<id) != 0 }
+func (s IndicatorSet) has(id indicatorID) bool          { return s&(1<<id) != 0 }
 
 // Has reports whether k is in the set.
 func (s IndicatorSet) Has(k IndicatorKey) bool {
