@@ -22,9 +22,8 @@ var commonSyllables = func() map[string]bool {
 		nghĩa nguyệt nhung oanh phong phúc phương phượng quân quyên quyết quỳnh
 		sơn tâm tân thắng thảo thành thịnh thuận thuý thúy thuỷ thủy thư thương
 		tiến toàn trang trinh trung tú tuấn tùng tuyết vân việt vinh yến
-		tỉnh huyện xã thôn phường thị trấn khu phố xóm ấp số nhà đường
-		hải dương tứ kỳ cẩm giàng lộc ninh linh kinh môn nam sách thành miện
-		hưng hà nội`
+		tỉnh huyện xã thôn phường trấn khu phố xóm ấp số nhà đường
+		tứ kỳ cẩm giàng ninh kinh môn sách miện nội`
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
 		m[w] = true

@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,8 +72,9 @@ func ToUnicode(b []byte) (string, Encoding) {
 // Windows-1252 (as for Detect). Text that can only be Unicode (valid UTF-8 with a
 // character outside Windows-1252) is returned as such whatever e says, so decoding a
 // whole column with the encoding detected for it never garbles a cell someone has
-// already retyped in Unicode. Unknown reads b as Windows-1252. Invalid UTF-8 decoded
-// as UTF8 gets U+FFFD for each bad byte. The result is always valid UTF-8.
+// already retyped in Unicode. Unknown reads invalid UTF-8 as Windows-1252 (every
+// byte stays visible) and valid UTF-8 as itself; UTF8 turns each invalid byte into
+// U+FFFD. The result is always valid UTF-8.
 func Decode(b []byte, e Encoding) string {
 	if isASCII(b) {
 		return string(b)
@@ -110,35 +112,82 @@ func detect(b []byte) (Encoding, string) {
 	if isASCII(b) {
 		return UTF8, string(b)
 	}
-	if utf8.Valid(b) {
-		s := string(b)
-		raw, ok := encodeWindows1252(s)
-		if !ok {
-			return UTF8, NFC(s)
+	valid := utf8.Valid(b)
+	if valid {
+		if _, ok := encodeWindows1252(string(b)); !ok {
+			return UTF8, NFC(string(b))
 		}
-		u := NFC(s)
-		t, v := DecodeTCVN3(raw), DecodeVNI(s)
-		us, ts, vs := plausibility(u), plausibility(t)-tcvn3Penalty(raw), plausibility(v)
+	}
+	e := choose(sample(b, valid), valid)
+	return e, Decode(b, e)
+}
+
+// choose scores the readings of b (see Detect); valid says whether b is UTF-8 that
+// Windows-1252 can have produced.
+func choose(b []byte, valid bool) Encoding {
+	var t, v, u string
+	var ts, vs, us int
+	if valid {
+		raw, _ := encodeWindows1252(string(b))
+		t, v, u = DecodeTCVN3(raw), DecodeVNI(string(b)), NFC(string(b))
+		ts = -tcvn3Penalty(raw)
+	} else {
+		t, v = DecodeTCVN3(b), DecodeVNI(decodeWindows1252(b))
+		u = NFC(strings.ToValidUTF8(string(b), "\uFFFD"))
+		ts = -tcvn3Penalty(b)
+	}
+	ts, vs, us = ts+plausibility(t), plausibility(v), plausibility(u)
+	if valid {
 		switch {
 		case ts >= vs && ts > us && ts > 0:
-			return TCVN3, t
+			return TCVN3
 		case vs > ts && vs > us && vs > 0:
-			return VNI, v
+			return VNI
 		}
-		return UTF8, u
+		return UTF8
 	}
-	t, v := DecodeTCVN3(b), DecodeVNI(decodeWindows1252(b))
-	u := NFC(strings.ToValidUTF8(string(b), "\uFFFD"))
-	ts, vs, us := plausibility(t)-tcvn3Penalty(b), plausibility(v), plausibility(u)
 	switch {
 	case ts >= vs && ts >= us && ts > 0:
-		return TCVN3, t
+		return TCVN3
 	case vs >= us && vs > 0:
-		return VNI, v
+		return VNI
 	case us > 0 && us > vs:
-		return UTF8, u
+		return UTF8
 	}
-	return Unknown, NFC(decodeWindows1252(b))
+	return Unknown
+}
+
+// sampleSize bounds the text Detect scores: 64 KiB of names is more evidence than
+// any decision needs, and scoring is much slower than decoding.
+const sampleSize = 64 << 10
+
+// sample returns the part of b that Detect scores: all of it when it is small, else
+// sampleSize bytes from the line holding the first non-ASCII byte (the first
+// evidence), cut at a line end or, for UTF-8, at least at a character boundary.
+func sample(b []byte, valid bool) []byte {
+	if len(b) <= sampleSize {
+		return b
+	}
+	start := 0
+	for start < len(b) && b[start] < utf8.RuneSelf {
+		start++
+	}
+	if nl := bytes.LastIndexByte(b[:start], '\n'); nl >= 0 {
+		start = nl + 1
+	} else {
+		start = 0
+	}
+	end := min(start+sampleSize, len(b))
+	if end < len(b) {
+		if nl := bytes.LastIndexByte(b[start:end], '\n'); nl > 0 {
+			end = start + nl
+		} else if valid {
+			for end > start && !utf8.RuneStart(b[end]) {
+				end--
+			}
+		}
+	}
+	return b[start:end]
 }
 
 func isASCII(b []byte) bool {
@@ -166,6 +215,7 @@ func tcvn3Penalty(raw []byte) int {
 // plausibility scores how Vietnamese-looking text s (NFC) is; see Detect.
 func plausibility(s string) int {
 	score := 0
+	seen := map[string]int{} // names repeat: score each distinct word once
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
@@ -183,18 +233,27 @@ func plausibility(s string) int {
 			j += size
 		}
 		if !ascii {
-			switch w := s[i:j]; {
-			case !validSyllable(w):
-				score -= 2
-			case commonSyllables[strings.ToLower(w)]:
-				score += 3
-			default:
-				score += 2
-			}
+			score += wordScore(s[i:j], seen)
 		}
 		i = j
 	}
 	return score
+}
+
+// wordScore scores one word with a non-ASCII letter, remembering it in seen.
+func wordScore(w string, seen map[string]int) int {
+	if n, ok := seen[w]; ok {
+		return n
+	}
+	n := 2
+	switch {
+	case !validSyllable(w):
+		n = -2
+	case commonSyllables[strings.ToLower(w)]:
+		n = 3
+	}
+	seen[w] = n
+	return n
 }
 
 // symbolScore scores a character outside words: 0 for ASCII and the punctuation

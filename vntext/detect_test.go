@@ -1,8 +1,10 @@
 package vntext
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -155,5 +157,55 @@ func TestValidSyllable(t *testing.T) {
 		if validSyllable(w) {
 			t.Errorf("validSyllable(%q) = true, want false", w)
 		}
+	}
+}
+
+func BenchmarkToUnicode(b *testing.B) {
+	names := strings.Join(detectNames, "\n")
+	tcvn, _ := EncodeTCVN3(names)
+	vni, _ := EncodeVNI(names)
+	for _, bc := range []struct {
+		name string
+		in   []byte
+	}{
+		{"utf8", []byte(names)},
+		{"tcvn3", tcvn},
+		{"vni-as-cp1252", []byte(vni)},
+		{"tcvn3-1MB", bytes.Repeat(append(tcvn, '\n'), 1<<20/len(tcvn))},
+		{"vni-1MB", bytes.Repeat([]byte(vni+"\n"), 1<<20/len(vni))},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.in)))
+			for b.Loop() {
+				_, _ = ToUnicode(bc.in)
+			}
+		})
+	}
+}
+
+func TestDetectLargeInput(t *testing.T) {
+	// 100 KiB of ASCII before the first Vietnamese line: the sample must start at
+	// the evidence, and the whole input must still be decoded.
+	ascii := strings.Repeat("STT,Ma ho,So nguoi\n", 100<<10/19)
+	body, err := EncodeTCVN3(strings.Repeat("1,Nguyễn Thị Hường,3\n", 8000)) // ≈ 170 KB
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := append([]byte(ascii), body...)
+	got, enc := ToUnicode(in)
+	if enc != TCVN3 {
+		t.Fatalf("large TCVN3 file detected as %v", enc)
+	}
+	if want := ascii + strings.Repeat("1,Nguyễn Thị Hường,3\n", 8000); got != want {
+		t.Errorf("large TCVN3 file decoded wrongly (%d bytes, want %d)", len(got), len(want))
+	}
+	// A large UTF-8 input with no line break is cut at a character boundary.
+	long := []byte(strings.Repeat("Nguyễn", 20<<10))
+	s := sample(long, true)
+	if len(s) > sampleSize || !utf8.Valid(s) || len(s) < sampleSize-4 {
+		t.Errorf("sample of %d bytes, valid %v", len(s), utf8.Valid(s))
+	}
+	if got, enc := ToUnicode(long); enc != UTF8 || got != string(long) {
+		t.Errorf("large UTF-8: %v", enc)
 	}
 }

@@ -51,33 +51,25 @@ func Clean(s string) string {
 	return b.String()
 }
 
-// isClean reports whether Clean has nothing to do on an NFC string.
+// isClean reports whether Clean has nothing to do on a valid NFC string.
 func isClean(s string) bool {
-	prevSpace := true // a leading space is not clean
+	prevSpace := true // so that a leading space is not clean
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' {
-				if prevSpace {
-					return false
-				}
-				prevSpace = true
-			} else if c <= ' ' || c == 0x7F {
-				if unicode.IsSpace(rune(c)) {
-					return false
-				}
-				prevSpace = false
-			} else {
-				prevSpace = false
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
 			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF' {
+			prevSpace = true
+		case unicode.IsSpace(r), r == '\u200B', r == '\uFEFF':
 			return false
+		default:
+			prevSpace = false
 		}
-		prevSpace = false
 		i += size
 	}
 	return !prevSpace || len(s) == 0
