@@ -38,9 +38,10 @@ func (e Encoding) String() string {
 // The heuristic decodes b every plausible way and scores each result by how much of
 // it is spelt like Vietnamese (see validSyllable): each word with a non-ASCII letter
 // scores +2 if it is a well-formed Vietnamese syllable (+3 if it is one of the
-// syllables common in names and addresses, see commonSyllables) and -2 if not; stray symbols
-// ("¸", "µ", "×"), control characters and replacement characters cost points; TCVN3
-// loses points for codes that VN3 files do not contain. Then:
+// syllables common in names and addresses, see commonSyllables) and -2 if not;
+// stray symbols ("¸", "µ", "×"), control characters and replacement characters
+// cost points; TCVN3 loses points for codes that VN3 files do not contain. Only
+// 64 KiB are scored, from the line of the first non-ASCII byte on. Then:
 //
 //   - ASCII is UTF8 (it reads the same in every encoding).
 //   - Valid UTF-8 with any character outside Windows-1252 (ă, ơ, ư, đ, ế …) is UTF8:
