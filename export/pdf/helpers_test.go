@@ -65,11 +65,14 @@ func MustText(tb testing.TB, path string) string {
 	return MustRun(tb, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
 }
 
-// MustContain fails for each want missing from text.
+// MustContain fails for each want missing from text. A phrase may be wrapped over
+// two lines of a paragraph, so it is also looked for with the text's runs of white
+// space collapsed to one space.
 func MustContain(tb testing.TB, text string, wants ...string) {
 	tb.Helper()
+	flat := strings.Join(strings.Fields(text), " ")
 	for _, w := range wants {
-		if !strings.Contains(text, w) {
+		if !strings.Contains(text, w) && !strings.Contains(flat, w) {
 			tb.Errorf("extracted text lacks %q", w)
 		}
 	}

@@ -18,7 +18,10 @@ func TestWriteSamples(t *testing.T) {
 	long := samplePostingList()
 	long.Poor = append(long.Poor, manyHouseholds(60)...)
 	samples := map[string]func(*bytes.Buffer) error{
-		"posting.pdf": func(b *bytes.Buffer) error { return WritePostingList(b, long) },
+		"posting.pdf":     func(b *bytes.Buffer) error { return WritePostingList(b, long) },
+		"minutes.pdf":     func(b *bytes.Buffer) error { return WriteMeetingMinutes(b, sampleMinutes()) },
+		"decision.pdf":    func(b *bytes.Buffer) error { return WriteDecision(b, sampleDecision()) },
+		"certificate.pdf": func(b *bytes.Buffer) error { return WriteCertificate(b, sampleCertificate()) },
 	}
 	for name, write := range samples {
 		var b bytes.Buffer

@@ -16,6 +16,9 @@ type table struct {
 	cols    []column
 	widths  []float64
 	grouped bool
+	// minLines is the least number of text lines of a row: 2 leaves room for a
+	// hand-written signature.
+	minLines int
 }
 
 // newTable scales the column widths to the content width and draws the header,
@@ -127,7 +130,7 @@ func (t *table) row(bold bool, cells ...string) {
 	p := t.l.pdf
 	t.l.font(bold, tableSize)
 	split := make([][]string, len(t.cols))
-	n := 1
+	n := max(1, t.minLines)
 	for i := range t.cols {
 		s := ""
 		if i < len(cells) {
