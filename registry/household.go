@@ -48,6 +48,11 @@ type Household struct {
 	// Survey holds the household-level survey answers; see the type comment.
 	Survey  poverty.Household `json:"survey"`
 	Members []Member          `json:"members"`
+	// Result is the household's current classification with its explanation, set by
+	// the service on import and on every edit; nil before the first classification.
+	Result *poverty.Result `json:"result,omitempty"`
+	// Version counts the stored changes of the household (1 when created).
+	Version int `json:"version,omitempty"`
 
 	CreatedAt time.Time `json:"created_at,omitzero"`
 	UpdatedAt time.Time `json:"updated_at,omitzero"`

@@ -133,27 +133,41 @@ func (db *DB) Pending(ctx context.Context) ([]string, error) {
 
 type txKey struct{}
 
-func txFrom(ctx context.Context) *sql.Tx {
-	tx, _ := ctx.Value(txKey{}).(*sql.Tx)
-	return tx
+// txFrom returns the connection of the transaction in ctx, or nil. Transactions run on
+// a dedicated connection with BEGIN/COMMIT sent by hand (not *sql.Tx) so that bulk
+// paths can reach the pgx connection underneath for COPY (see copyFrom).
+func txFrom(ctx context.Context) *sql.Conn {
+	c, _ := ctx.Value(txKey{}).(*sql.Conn)
+	return c
 }
 
 // WithTx runs fn in a transaction; a nested call joins the outer one.
-func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) error {
+func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) (err error) {
 	if txFrom(ctx) != nil {
 		return fn(ctx)
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
+	conn, err := db.db.Conn(ctx)
 	if err != nil {
+		return fmt.Errorf("connect: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(context.WithValue(ctx, txKey{}, tx)); err != nil {
-		_ = tx.Rollback()
+	committed := false
+	defer func() {
+		if !committed {
+			// A fresh context: the caller's may be cancelled, and the rollback must run.
+			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+		}
+	}()
+	if err := fn(context.WithValue(ctx, txKey{}, conn)); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return formatError(fmt.Errorf("commit: %w", err))
 	}
+	committed = true
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/registry"
 	"giamngheo/user"
 )
 
@@ -19,6 +20,7 @@ type Store interface {
 	admin.Store
 	user.Store
 	audit.Store
+	registry.RecordStore
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -44,6 +46,8 @@ func Run(t *testing.T, open Opener) {
 		{"AuditRollback", testAuditRollback},
 		{"UserService", testUserService},
 		{"LoginThrottle", testLoginThrottle},
+		{"HouseholdStore", testHouseholdStore},
+		{"RegistryService", testRegistryService},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })

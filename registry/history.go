@@ -1,0 +1,80 @@
+package registry
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"giamngheo/poverty"
+	"giamngheo/vntext"
+)
+
+// HistoryEntry is a past state of a household: it was as Household says from
+// ValidFrom until ValidTo (exclusive).
+type HistoryEntry struct {
+	Version   int        `json:"version"`
+	ValidFrom time.Time  `json:"valid_from"`
+	ValidTo   time.Time  `json:"valid_to"`
+	ChangedBy string     `json:"changed_by"`
+	Household *Household `json:"household"`
+}
+
+// RecordStore is what the service needs of a store beyond Store: whole-record writes
+// (the household row with its members and classification) and the history of changes.
+type RecordStore interface {
+	Store
+	// SaveHousehold replaces the stored household h.ID (row, members, classification).
+	SaveHousehold(ctx context.Context, h *Household) error
+	// InsertHistory keeps a past state of a household.
+	InsertHistory(ctx context.Context, householdID int64, e *HistoryEntry) error
+	// FindHistory returns the past states of a household, oldest first.
+	FindHistory(ctx context.Context, householdID int64) ([]*HistoryEntry, error)
+	// FindHouseholdCodes returns, for the given codes of a province, the stored id and
+	// version of each code that exists (re-imports update by code).
+	FindHouseholdCodes(ctx context.Context, provinceCode string, codes []string) (map[string]int64, error)
+}
+
+// SearchText is what FindHouseholds' Query is matched against: the household code, the
+// head's and members' names and the national IDs, folded (no diacritics, lower case).
+func SearchText(h *Household) string {
+	var b strings.Builder
+	b.WriteString(vntext.Fold(h.Code))
+	b.WriteByte(' ')
+	b.WriteString(vntext.Fold(h.HeadName))
+	for i := range h.Members {
+		m := &h.Members[i]
+		if m.Name != h.HeadName {
+			b.WriteByte(' ')
+			b.WriteString(vntext.Fold(m.Name))
+		}
+		if m.NationalID != "" {
+			b.WriteByte(' ')
+			b.WriteString(m.NationalID)
+		}
+	}
+	return b.String()
+}
+
+// DeprivedText is the stored form of a result's deprived indicators: ",water,latrine,"
+// so that an indicator filter is a plain LIKE on both stores.
+func DeprivedText(r *poverty.Result) string {
+	if r == nil {
+		return ""
+	}
+	keys := r.Deprived.Keys()
+	if len(keys) == 0 {
+		return ""
+	}
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = string(k)
+	}
+	return "," + strings.Join(parts, ",") + ","
+}
+
+// SurveyOnly returns the household-level answers without members, as stored.
+func SurveyOnly(h *Household) poverty.Household {
+	s := h.Survey
+	s.Members = nil
+	return s
+}

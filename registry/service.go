@@ -1,0 +1,327 @@
+package registry
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/audit"
+	"giamngheo/poverty"
+)
+
+// Service runs the registry's use cases: validate → authorise → classify → write →
+// audit, each in one transaction with one timestamp.
+type Service struct {
+	Store RecordStore
+	Units admin.Store
+	Audit audit.Store
+	Tx    giamngheo.TxRunner
+	Now   giamngheo.Clock
+	// ReferenceDate returns the date whose standard classifies households on import and
+	// edit; nil means today. The review sets its own reference date.
+	ReferenceDate func() time.Time
+}
+
+func (s *Service) refDate() time.Time {
+	if s.ReferenceDate != nil {
+		return s.ReferenceDate()
+	}
+	return s.Now()
+}
+
+// Classifier classifies households of many communes with one standard, caching each
+// commune's area and province. It is what import and edit share.
+type Classifier struct {
+	units    admin.Store
+	std      *poverty.Standard
+	ref      time.Time
+	communes map[string]*admin.Unit
+}
+
+// NewClassifier returns a classifier for the standard in force on ref.
+func (s *Service) NewClassifier(ref time.Time) (*Classifier, error) {
+	std, err := poverty.StandardInForce(ref)
+	if err != nil {
+		return nil, err
+	}
+	return &Classifier{units: s.Units, std: std, ref: ref, communes: map[string]*admin.Unit{}}, nil
+}
+
+// commune returns the commune's version in force on the reference date, or its latest
+// version (a household kept under a former commune), or EINVALID when unknown.
+func (c *Classifier) commune(ctx context.Context, code string) (*admin.Unit, error) {
+	if u, ok := c.communes[code]; ok {
+		if u == nil {
+			return nil, unknownCommune(code)
+		}
+		return u, nil
+	}
+	u, err := c.units.FindUnitByCode(ctx, code, c.ref.Format(admin.DateLayout))
+	if giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND {
+		u, err = c.units.FindUnitByCode(ctx, code, "")
+	}
+	if giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND || (err == nil && u.Level != admin.LevelCommune) {
+		c.communes[code] = nil
+		return nil, unknownCommune(code)
+	} else if err != nil {
+		return nil, err
+	}
+	c.communes[code] = u
+	return u, nil
+}
+
+func unknownCommune(code string) error {
+	return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "commune_code",
+		Message: "Mã xã " + code + " không có trong danh mục đơn vị hành chính.", MessageEN: "Commune code " + code + " is not in the unit catalogue."}
+}
+
+// Prepare normalises, validates and classifies h, filling its province code from the
+// unit catalogue. Errors are EINVALID naming the field.
+func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
+	h.Normalize()
+	if err := h.Validate(); err != nil {
+		return err
+	}
+	u, err := c.commune(ctx, h.CommuneCode)
+	if err != nil {
+		return err
+	}
+	prov := provinceOf(ctx, c.units, u)
+	if h.ProvinceCode != "" && h.ProvinceCode != prov {
+		return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "province_code",
+			Message:   "Mã tỉnh " + h.ProvinceCode + " không khớp với xã " + h.CommuneCode + " (tỉnh " + prov + ").",
+			MessageEN: "Province code " + h.ProvinceCode + " does not match commune " + h.CommuneCode + " (province " + prov + ")."}
+	}
+	h.ProvinceCode = prov
+	area := poverty.Rural
+	if u.Urban() {
+		area = poverty.Urban
+	}
+	// Decree 07/2021/NĐ-CP, Art. 3: the area (rural/urban) of residence selects the lines;
+	// Survey.Area overrides the commune's type for one household.
+	r, err := poverty.ClassifyExplained(h.Answers(), c.std, area, c.ref, nil)
+	if err != nil {
+		return err
+	}
+	h.Result = &r
+	return nil
+}
+
+// provinceOf returns the province code above a commune version.
+func provinceOf(ctx context.Context, units admin.Store, u *admin.Unit) string {
+	if len(u.ParentCode) == 2 {
+		return u.ParentCode
+	}
+	if d, err := units.FindUnitByCode(ctx, u.ParentCode, ""); err == nil {
+		return d.ParentCode
+	}
+	return ""
+}
+
+// authorise checks that the actor may write to the household's commune.
+func (s *Service) authorise(ctx context.Context, communeCode string) error {
+	if err := giamngheo.RequireWrite(ctx); err != nil {
+		return err
+	}
+	return giamngheo.RequireScope(ctx, s.inScope, communeCode)
+}
+
+func (s *Service) inScope(ctx context.Context, scope, code string) (bool, error) {
+	return admin.StoreInScope(ctx, s.Units, scope, code)
+}
+
+// CreateHousehold registers a new household, classified with the standard in force.
+func (s *Service) CreateHousehold(ctx context.Context, h *Household) error {
+	if err := s.authorise(ctx, h.CommuneCode); err != nil {
+		return err
+	}
+	c, err := s.NewClassifier(s.refDate())
+	if err != nil {
+		return err
+	}
+	if err := c.Prepare(ctx, h); err != nil {
+		return err
+	}
+	return s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		now := s.Now().UTC()
+		h.CreatedAt, h.UpdatedAt, h.Version = now, now, 1
+		if err := s.Store.CreateHousehold(ctx, h); err != nil {
+			return err
+		}
+		return audit.Record(ctx, s.Audit, now, "create", "household", h.Code, h.CommuneCode, nil, h)
+	})
+}
+
+// FindHouseholdByID returns a household within the actor's scope.
+func (s *Service) FindHouseholdByID(ctx context.Context, id int64) (*Household, error) {
+	h, err := s.Store.FindHouseholdByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := giamngheo.RequireScope(ctx, s.inScope, h.CommuneCode); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// UpdateHousehold changes a household, keeps its previous state in the history,
+// reclassifies it and audits the change (before → after).
+func (s *Service) UpdateHousehold(ctx context.Context, id int64, upd HouseholdUpdate) (*Household, error) {
+	var h *Household
+	err := s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		before, err := s.FindHouseholdByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := s.authorise(ctx, before.CommuneCode); err != nil {
+			return err
+		}
+		h, err = s.update(ctx, before, func(h *Household) { upd.Apply(h) })
+		return err
+	})
+	return h, err
+}
+
+// update applies change to a copy of before, reclassifies, keeps the history and audits.
+func (s *Service) update(ctx context.Context, before *Household, change func(*Household)) (*Household, error) {
+	h, err := clone(before)
+	if err != nil {
+		return nil, err
+	}
+	change(h)
+	c, err := s.NewClassifier(s.refDate())
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Prepare(ctx, h); err != nil {
+		return nil, err
+	}
+	now := s.Now().UTC()
+	by := ""
+	if a := giamngheo.ActorFromContext(ctx); a != nil {
+		by = a.Username
+	}
+	if err := s.Store.InsertHistory(ctx, h.ID, &HistoryEntry{Version: before.Version, ValidFrom: before.UpdatedAt, ValidTo: now, ChangedBy: by, Household: before}); err != nil {
+		return nil, err
+	}
+	h.Version, h.UpdatedAt = before.Version+1, now
+	if err := s.Store.SaveHousehold(ctx, h); err != nil {
+		return nil, err
+	}
+	return h, audit.Record(ctx, s.Audit, now, "update", "household", h.Code, h.CommuneCode, before, h)
+}
+
+// clone deep-copies a household through JSON (households are small).
+func clone(h *Household) (*Household, error) {
+	b, err := json.Marshal(h)
+	if err != nil {
+		return nil, err
+	}
+	c := &Household{}
+	if err := json.Unmarshal(b, c); err != nil {
+		return nil, err
+	}
+	c.ID, c.CreatedAt, c.UpdatedAt, c.Version = h.ID, h.CreatedAt, h.UpdatedAt, h.Version
+	return c, nil
+}
+
+// HouseholdAsOf returns the household as it was at t: the current state, a past state
+// from the history, or ENOTFOUND before it was registered.
+func (s *Service) HouseholdAsOf(ctx context.Context, id int64, t time.Time) (*Household, error) {
+	h, err := s.FindHouseholdByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !t.Before(h.UpdatedAt) {
+		return h, nil
+	}
+	hist, err := s.Store.FindHistory(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range hist {
+		if !t.Before(e.ValidFrom) && t.Before(e.ValidTo) {
+			e.Household.ID = id
+			return e.Household, nil
+		}
+	}
+	return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Hộ chưa được đăng ký vào thời điểm đó.", "The household was not registered at that time.")
+}
+
+// History returns the past states of a household within the actor's scope.
+func (s *Service) History(ctx context.Context, id int64) ([]*HistoryEntry, error) {
+	if _, err := s.FindHouseholdByID(ctx, id); err != nil {
+		return nil, err
+	}
+	return s.Store.FindHistory(ctx, id)
+}
+
+// FindHouseholds lists households within the actor's scope: the filter's communes are
+// intersected with the communes under the scope.
+func (s *Service) FindHouseholds(ctx context.Context, f HouseholdFilter) ([]*Household, int, error) {
+	a := giamngheo.ActorFromContext(ctx)
+	if a == nil {
+		return nil, 0, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
+	}
+	if a.ScopeCode != "" {
+		var kept []string
+		if f.CommuneCodes == nil {
+			all, err := CommunesUnder(ctx, s.Units, a.ScopeCode)
+			if err != nil {
+				return nil, 0, err
+			}
+			kept = all
+		} else {
+			for _, c := range f.CommuneCodes {
+				if ok, err := s.inScope(ctx, a.ScopeCode, c); err != nil {
+					return nil, 0, err
+				} else if ok {
+					kept = append(kept, c)
+				}
+			}
+		}
+		if kept == nil {
+			kept = []string{}
+		}
+		f.CommuneCodes = kept
+	}
+	return s.Store.FindHouseholds(ctx, f)
+}
+
+// CommunesUnder returns the codes of every commune that is or was under a unit (all
+// versions), including the unit itself when it is a commune.
+func CommunesUnder(ctx context.Context, units admin.Store, scope string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	frontier := []string{scope}
+	for depth := 0; depth < 4 && len(frontier) > 0; depth++ {
+		var next []string
+		for _, code := range frontier {
+			if depth == 0 {
+				if u, err := units.FindUnitByCode(ctx, code, ""); err == nil && u.Level == admin.LevelCommune {
+					seen[code] = true
+					out = append(out, code)
+				}
+			}
+			kids, err := units.FindUnits(ctx, admin.UnitFilter{ParentCode: code})
+			if err != nil {
+				return nil, err
+			}
+			for _, k := range kids {
+				if seen[k.Code] {
+					continue
+				}
+				seen[k.Code] = true
+				if k.Level == admin.LevelCommune {
+					out = append(out, k.Code)
+				} else {
+					next = append(next, k.Code)
+				}
+			}
+		}
+		frontier = next
+	}
+	return out, nil
+}

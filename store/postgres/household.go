@@ -1,0 +1,397 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"giamngheo"
+	"giamngheo/poverty"
+	"giamngheo/registry"
+	"giamngheo/vntext"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+func errHouseholdNotFound() error {
+	return giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy hộ gia đình.", "Household not found.")
+}
+
+const householdCols = `id, province_code, commune_code, code, coalesce(village_id, 0), village_name, address, head_name, phone,
+	survey::text, coalesce(result::text, ''), coalesce(warnings::text, ''), version, created_at, updated_at`
+
+func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.Household, error) {
+	h := &registry.Household{}
+	var survey, result, warnings string
+	dest := append([]any{&h.ID, &h.ProvinceCode, &h.CommuneCode, &h.Code, &h.VillageID, &h.VillageName, &h.Address, &h.HeadName, &h.Phone,
+		&survey, &result, &warnings, &h.Version, &h.CreatedAt, &h.UpdatedAt}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, errHouseholdNotFound()
+		}
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(survey), &h.Survey); err != nil {
+		return nil, err
+	}
+	if result != "" {
+		h.Result = &poverty.Result{}
+		if err := json.Unmarshal([]byte(result), h.Result); err != nil {
+			return nil, err
+		}
+	}
+	if warnings != "" {
+		if err := json.Unmarshal([]byte(warnings), &h.Warnings); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+// FindHouseholdByID returns a household with its members, or ENOTFOUND.
+func (db *DB) FindHouseholdByID(ctx context.Context, id int64) (*registry.Household, error) {
+	h, err := scanHousehold(db.q(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE id = $1`, id))
+	if err != nil {
+		return nil, err
+	}
+	return h, db.loadMembers(ctx, h)
+}
+
+// FindHouseholdByCode returns the household of a province by code, or ENOTFOUND.
+func (db *DB) FindHouseholdByCode(ctx context.Context, provinceCode, code string) (*registry.Household, error) {
+	h, err := scanHousehold(db.q(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE province_code = $1 AND code = $2`, provinceCode, code))
+	if err != nil {
+		return nil, err
+	}
+	return h, db.loadMembers(ctx, h)
+}
+
+func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
+	rows, err := db.q(ctx).QueryContext(ctx, `SELECT id, relation, ethnicity, national_id, answers::text FROM members
+		WHERE province_code = $1 AND household_id = $2 ORDER BY seq`, h.ProvinceCode, h.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	h.Members = h.Members[:0]
+	for rows.Next() {
+		var m registry.Member
+		var answers string
+		if err := rows.Scan(&m.ID, &m.Relation, &m.Ethnicity, &m.NationalID, &answers); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(answers), &m.Member); err != nil {
+			return err
+		}
+		h.Members = append(h.Members, m)
+	}
+	return rows.Err()
+}
+
+// FindHouseholds returns one page of matching households (without members), in
+// administrative order, and the total before paging.
+func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, int, error) {
+	var w where
+	if f.CommuneCodes != nil {
+		if len(f.CommuneCodes) == 0 {
+			return nil, 0, nil
+		}
+		w.add("commune_code = ANY(?)", f.CommuneCodes)
+	}
+	if f.VillageID != nil {
+		w.add("village_id = ?", *f.VillageID)
+	}
+	if f.Class != nil {
+		w.add("class = ?", string(*f.Class))
+	}
+	if f.Indicator != "" {
+		w.add("deprived LIKE ?", "%,"+string(f.Indicator)+",%")
+	}
+	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
+		w.add("search LIKE ?", "%"+q+"%")
+	}
+	p := f.Page.Norm()
+	lim := w.next()
+	w.args = append(w.args, p.Limit)
+	off := w.next()
+	w.args = append(w.args, p.Offset)
+	rows, err := db.q(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
+		w.sql()+` ORDER BY commune_code, code LIMIT `+lim+` OFFSET `+off, w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*registry.Household
+	total := 0
+	for rows.Next() {
+		h, err := scanHousehold(rows, &total)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, h)
+	}
+	return out, total, rows.Err()
+}
+
+// householdRow is the column values of a household row after id, in table order.
+func householdRow(h *registry.Household) ([]any, error) {
+	survey, err := json.Marshal(registry.SurveyOnly(h))
+	if err != nil {
+		return nil, err
+	}
+	var result, warnings any
+	class, standard, count := "", "", 0
+	if h.Result != nil {
+		b, err := json.Marshal(h.Result)
+		if err != nil {
+			return nil, err
+		}
+		result, class, standard, count = string(b), string(h.Result.Class), h.Result.Standard, h.Result.DeprivationCount
+	}
+	if len(h.Warnings) > 0 {
+		b, err := json.Marshal(h.Warnings)
+		if err != nil {
+			return nil, err
+		}
+		warnings = string(b)
+	}
+	var village any
+	if h.VillageID != 0 {
+		village = h.VillageID
+	}
+	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
+		registry.SearchText(h), string(survey), class, registry.DeprivedText(h.Result), count, standard, result, warnings,
+		h.Version, h.CreatedAt.UTC(), h.UpdatedAt.UTC()}, nil
+}
+
+var householdColumns = []string{"id", "province_code", "commune_code", "code", "village_id", "village_name", "address", "head_name", "phone",
+	"search", "survey", "class", "deprived", "deprivation_count", "standard_id", "result", "warnings", "version", "created_at", "updated_at"}
+
+var memberColumns = []string{"id", "household_id", "province_code", "seq", "full_name", "sex", "birth_date", "relation", "ethnicity", "national_id", "answers"}
+
+func memberRow(h *registry.Household, i int) ([]any, error) {
+	m := &h.Members[i]
+	answers, err := json.Marshal(&m.Member)
+	if err != nil {
+		return nil, err
+	}
+	return []any{m.ID, h.ID, h.ProvinceCode, i, m.Name, string(m.Sex), m.BirthDate, string(m.Relation), m.Ethnicity, m.NationalID, string(answers)}, nil
+}
+
+// CreateHousehold stores a new household with its members; ECONFLICT when the code is
+// taken in the province.
+func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		args, err := householdRow(h)
+		if err != nil {
+			return err
+		}
+		if err := txFrom(ctx).QueryRowContext(ctx, `INSERT INTO households (`+strings.Join(householdColumns[1:], ", ")+`)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11,$12,$13,$14,$15::jsonb,$16::jsonb,$17,$18,$19) RETURNING id`, args...).Scan(&h.ID); err != nil {
+			return conflictCode(err, h.Code)
+		}
+		return db.insertMembers(ctx, h)
+	})
+}
+
+func conflictCode(err error, code string) error {
+	if giamngheo.ErrorCode(formatError(err)) == giamngheo.ECONFLICT {
+		return giamngheo.Errorf(giamngheo.ECONFLICT, "Mã hộ %s đã có trong tỉnh.", "Household code %s already exists in the province.", code)
+	}
+	return formatError(err)
+}
+
+func (db *DB) insertMembers(ctx context.Context, h *registry.Household) error {
+	for i := range h.Members {
+		row, err := memberRow(h, i)
+		if err != nil {
+			return err
+		}
+		if err := txFrom(ctx).QueryRowContext(ctx, `INSERT INTO members (`+strings.Join(memberColumns[1:], ", ")+`)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb) RETURNING id`, row[1:]...).Scan(&h.Members[i].ID); err != nil {
+			return formatError(err)
+		}
+	}
+	return nil
+}
+
+// ImportHouseholds stores new households with their members in one transaction
+// through COPY, the bulk path of PostgreSQL. Identifiers are taken from the sequences
+// first, so that members can refer to their household.
+func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) error {
+	if len(hs) == 0 {
+		return nil
+	}
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		conn := txFrom(ctx)
+		nm := 0
+		for _, h := range hs {
+			nm += len(h.Members)
+		}
+		hids, err := nextIDs(ctx, conn, "households_id_seq", len(hs))
+		if err != nil {
+			return err
+		}
+		mids, err := nextIDs(ctx, conn, "members_id_seq", nm)
+		if err != nil {
+			return err
+		}
+		k := 0
+		for i, h := range hs {
+			h.ID = hids[i]
+			for j := range h.Members {
+				h.Members[j].ID = mids[k]
+				k++
+			}
+		}
+		return conn.Raw(func(dc any) error {
+			pc := dc.(*stdlib.Conn).Conn()
+			i := 0
+			_, err := pc.CopyFrom(ctx, pgx.Identifier{"households"}, householdColumns, pgx.CopyFromFunc(func() ([]any, error) {
+				if i == len(hs) {
+					return nil, nil
+				}
+				h := hs[i]
+				i++
+				row, err := householdRow(h)
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{h.ID}, row...), nil
+			}))
+			if err != nil {
+				var code string
+				if i > 0 {
+					code = hs[i-1].Code
+				}
+				return conflictCode(err, code)
+			}
+			hi, mi := 0, 0
+			_, err = pc.CopyFrom(ctx, pgx.Identifier{"members"}, memberColumns, pgx.CopyFromFunc(func() ([]any, error) {
+				for hi < len(hs) && mi == len(hs[hi].Members) {
+					hi, mi = hi+1, 0
+				}
+				if hi == len(hs) {
+					return nil, nil
+				}
+				mi++
+				return memberRow(hs[hi], mi-1)
+			}))
+			return formatError(err)
+		})
+	})
+}
+
+func nextIDs(ctx context.Context, conn *sql.Conn, seq string, n int) ([]int64, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT nextval('%s') FROM generate_series(1, $1)`, seq), n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, n)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// SaveHousehold replaces the stored household h.ID: row, members and classification.
+func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		args, err := householdRow(h)
+		if err != nil {
+			return err
+		}
+		res, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET province_code=$1, commune_code=$2, code=$3, village_id=$4, village_name=$5, address=$6,
+			head_name=$7, phone=$8, search=$9, survey=$10::jsonb, class=$11, deprived=$12, deprivation_count=$13, standard_id=$14, result=$15::jsonb,
+			warnings=$16::jsonb, version=$17, created_at=$18, updated_at=$19 WHERE id=$20`, append(args, h.ID)...)
+		if err != nil {
+			return conflictCode(err, h.Code)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errHouseholdNotFound()
+		}
+		if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM members WHERE household_id = $1`, h.ID); err != nil {
+			return err
+		}
+		return db.insertMembers(ctx, h)
+	})
+}
+
+// UpdateHousehold applies upd to household id and stores it as it is (no
+// classification: the service reclassifies and calls SaveHousehold).
+func (db *DB) UpdateHousehold(ctx context.Context, id int64, upd registry.HouseholdUpdate) (*registry.Household, error) {
+	var h *registry.Household
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		if h, err = db.FindHouseholdByID(ctx, id); err != nil {
+			return err
+		}
+		upd.Apply(h)
+		return db.SaveHousehold(ctx, h)
+	})
+	return h, err
+}
+
+// InsertHistory keeps a past state of a household.
+func (db *DB) InsertHistory(ctx context.Context, householdID int64, e *registry.HistoryEntry) error {
+	data, err := json.Marshal(e.Household)
+	if err != nil {
+		return err
+	}
+	_, err = db.q(ctx).ExecContext(ctx, `INSERT INTO household_history (household_id, version, valid_from, valid_to, data, changed_by) VALUES ($1,$2,$3,$4,$5::jsonb,$6)`,
+		householdID, e.Version, e.ValidFrom.UTC(), e.ValidTo.UTC(), string(data), e.ChangedBy)
+	return formatError(err)
+}
+
+// FindHistory returns the past states of a household, oldest first.
+func (db *DB) FindHistory(ctx context.Context, householdID int64) ([]*registry.HistoryEntry, error) {
+	rows, err := db.q(ctx).QueryContext(ctx, `SELECT version, valid_from, valid_to, data::text, changed_by FROM household_history WHERE household_id = $1 ORDER BY version`, householdID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*registry.HistoryEntry
+	for rows.Next() {
+		e := &registry.HistoryEntry{Household: &registry.Household{}}
+		var data string
+		if err := rows.Scan(&e.Version, &e.ValidFrom, &e.ValidTo, &data, &e.ChangedBy); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), e.Household); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// FindHouseholdCodes maps the existing codes among codes to their household ids.
+func (db *DB) FindHouseholdCodes(ctx context.Context, provinceCode string, codes []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	rows, err := db.q(ctx).QueryContext(ctx, `SELECT code, id FROM households WHERE province_code = $1 AND code = ANY($2)`, provinceCode, codes)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c string
+		var id int64
+		if err := rows.Scan(&c, &id); err != nil {
+			return nil, err
+		}
+		out[c] = id
+	}
+	return out, rows.Err()
+}

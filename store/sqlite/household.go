@@ -1,0 +1,335 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"giamngheo"
+	"giamngheo/poverty"
+	"giamngheo/registry"
+	"giamngheo/vntext"
+)
+
+func errHouseholdNotFound() error {
+	return giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy hộ gia đình.", "Household not found.")
+}
+
+const householdCols = `id, province_code, commune_code, code, coalesce(village_id, 0), village_name, address, head_name, phone,
+	survey, coalesce(result, ''), coalesce(warnings, ''), version, created_at, updated_at`
+
+func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.Household, error) {
+	h := &registry.Household{}
+	var survey, result, warnings, created, updated string
+	dest := append([]any{&h.ID, &h.ProvinceCode, &h.CommuneCode, &h.Code, &h.VillageID, &h.VillageName, &h.Address, &h.HeadName, &h.Phone,
+		&survey, &result, &warnings, &h.Version, &created, &updated}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, errHouseholdNotFound()
+		}
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(survey), &h.Survey); err != nil {
+		return nil, err
+	}
+	if result != "" {
+		h.Result = &poverty.Result{}
+		if err := json.Unmarshal([]byte(result), h.Result); err != nil {
+			return nil, err
+		}
+	}
+	if warnings != "" {
+		if err := json.Unmarshal([]byte(warnings), &h.Warnings); err != nil {
+			return nil, err
+		}
+	}
+	h.CreatedAt, h.UpdatedAt = parseTime(created), parseTime(updated)
+	return h, nil
+}
+
+// FindHouseholdByID returns a household with its members, or ENOTFOUND.
+func (db *DB) FindHouseholdByID(ctx context.Context, id int64) (*registry.Household, error) {
+	h, err := scanHousehold(db.r(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE id = ?`, id))
+	if err != nil {
+		return nil, err
+	}
+	return h, db.loadMembers(ctx, h)
+}
+
+// FindHouseholdByCode returns the household of a province by code, or ENOTFOUND.
+func (db *DB) FindHouseholdByCode(ctx context.Context, provinceCode, code string) (*registry.Household, error) {
+	h, err := scanHousehold(db.r(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE province_code = ? AND code = ?`, provinceCode, code))
+	if err != nil {
+		return nil, err
+	}
+	return h, db.loadMembers(ctx, h)
+}
+
+func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, relation, ethnicity, national_id, answers FROM members WHERE household_id = ? ORDER BY seq`, h.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	h.Members = h.Members[:0]
+	for rows.Next() {
+		var m registry.Member
+		var answers string
+		if err := rows.Scan(&m.ID, &m.Relation, &m.Ethnicity, &m.NationalID, &answers); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(answers), &m.Member); err != nil {
+			return err
+		}
+		h.Members = append(h.Members, m)
+	}
+	return rows.Err()
+}
+
+// FindHouseholds returns one page of matching households (without members), in
+// administrative order, and the total before paging.
+func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, int, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if f.CommuneCodes != nil {
+		if len(f.CommuneCodes) == 0 {
+			return nil, 0, nil
+		}
+		where = append(where, "commune_code IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.CommuneCodes)), ",")+")")
+		for _, c := range f.CommuneCodes {
+			args = append(args, c)
+		}
+	}
+	if f.VillageID != nil {
+		where, args = append(where, "village_id = ?"), append(args, *f.VillageID)
+	}
+	if f.Class != nil {
+		where, args = append(where, "class = ?"), append(args, string(*f.Class))
+	}
+	if f.Indicator != "" {
+		where, args = append(where, "deprived LIKE ?"), append(args, "%,"+string(f.Indicator)+",%")
+	}
+	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
+		where, args = append(where, "search LIKE ?"), append(args, "%"+q+"%")
+	}
+	p := f.Page.Norm()
+	args = append(args, p.Limit, p.Offset)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
+		strings.Join(where, " AND ")+` ORDER BY commune_code, code LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*registry.Household
+	total := 0
+	for rows.Next() {
+		h, err := scanHousehold(rows, &total)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, h)
+	}
+	return out, total, rows.Err()
+}
+
+// householdArgs are the column values of a household row after id.
+func householdArgs(h *registry.Household) ([]any, error) {
+	survey, err := json.Marshal(registry.SurveyOnly(h))
+	if err != nil {
+		return nil, err
+	}
+	var result, warnings any
+	class, standard, count := "", "", 0
+	if h.Result != nil {
+		b, err := json.Marshal(h.Result)
+		if err != nil {
+			return nil, err
+		}
+		result, class, standard, count = string(b), string(h.Result.Class), h.Result.Standard, h.Result.DeprivationCount
+	}
+	if len(h.Warnings) > 0 {
+		b, err := json.Marshal(h.Warnings)
+		if err != nil {
+			return nil, err
+		}
+		warnings = string(b)
+	}
+	var village any
+	if h.VillageID != 0 {
+		village = h.VillageID
+	}
+	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
+		registry.SearchText(h), string(survey), class, registry.DeprivedText(h.Result), count, standard, result, warnings,
+		h.Version, fmtTime(h.CreatedAt), fmtTime(h.UpdatedAt)}, nil
+}
+
+const insertHousehold = `INSERT INTO households (province_code, commune_code, code, village_id, village_name, address, head_name, phone,
+	search, survey, class, deprived, deprivation_count, standard_id, result, warnings, version, created_at, updated_at)
+	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
+
+const insertMember = `INSERT INTO members (household_id, province_code, seq, full_name, sex, birth_date, relation, ethnicity, national_id, answers)
+	VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`
+
+// CreateHousehold stores a new household with its members; ECONFLICT when the code is
+// taken in the province.
+func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error {
+	return db.ImportHouseholds(ctx, []*registry.Household{h})
+}
+
+// ImportHouseholds stores new households with their members in one transaction,
+// with prepared statements.
+func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		tx := txFrom(ctx)
+		hst, err := tx.PrepareContext(ctx, insertHousehold)
+		if err != nil {
+			return err
+		}
+		defer hst.Close()
+		mst, err := tx.PrepareContext(ctx, insertMember)
+		if err != nil {
+			return err
+		}
+		defer mst.Close()
+		for _, h := range hs {
+			args, err := householdArgs(h)
+			if err != nil {
+				return err
+			}
+			if err := hst.QueryRowContext(ctx, args...).Scan(&h.ID); err != nil {
+				if giamngheo.ErrorCode(formatError(err)) == giamngheo.ECONFLICT {
+					return giamngheo.Errorf(giamngheo.ECONFLICT, "Mã hộ %s đã có trong tỉnh.", "Household code %s already exists in the province.", h.Code)
+				}
+				return formatError(err)
+			}
+			if err := insertMembers(ctx, mst, h); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func insertMembers(ctx context.Context, mst *sql.Stmt, h *registry.Household) error {
+	for i := range h.Members {
+		m := &h.Members[i]
+		answers, err := json.Marshal(&m.Member)
+		if err != nil {
+			return err
+		}
+		if err := mst.QueryRowContext(ctx, h.ID, h.ProvinceCode, i, m.Name, string(m.Sex), m.BirthDate, string(m.Relation), m.Ethnicity, m.NationalID, string(answers)).Scan(&m.ID); err != nil {
+			return formatError(err)
+		}
+	}
+	return nil
+}
+
+// SaveHousehold replaces the stored household h.ID: row, members and classification.
+func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		tx := txFrom(ctx)
+		args, err := householdArgs(h)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE households SET province_code=?, commune_code=?, code=?, village_id=?, village_name=?, address=?, head_name=?, phone=?,
+			search=?, survey=?, class=?, deprived=?, deprivation_count=?, standard_id=?, result=?, warnings=?, version=?, created_at=?, updated_at=? WHERE id=?`,
+			append(args, h.ID)...)
+		if err != nil {
+			return formatError(err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errHouseholdNotFound()
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM members WHERE household_id = ?`, h.ID); err != nil {
+			return err
+		}
+		mst, err := tx.PrepareContext(ctx, insertMember)
+		if err != nil {
+			return err
+		}
+		defer mst.Close()
+		return insertMembers(ctx, mst, h)
+	})
+}
+
+// UpdateHousehold applies upd to household id and stores it as it is (no
+// classification: the service reclassifies and calls SaveHousehold).
+func (db *DB) UpdateHousehold(ctx context.Context, id int64, upd registry.HouseholdUpdate) (*registry.Household, error) {
+	var h *registry.Household
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		if h, err = db.FindHouseholdByID(ctx, id); err != nil {
+			return err
+		}
+		upd.Apply(h)
+		return db.SaveHousehold(ctx, h)
+	})
+	return h, err
+}
+
+// InsertHistory keeps a past state of a household.
+func (db *DB) InsertHistory(ctx context.Context, householdID int64, e *registry.HistoryEntry) error {
+	data, err := json.Marshal(e.Household)
+	if err != nil {
+		return err
+	}
+	_, err = db.w(ctx).ExecContext(ctx, `INSERT INTO household_history (household_id, version, valid_from, valid_to, data, changed_by) VALUES (?,?,?,?,?,?)`,
+		householdID, e.Version, fmtTime(e.ValidFrom), fmtTime(e.ValidTo), string(data), e.ChangedBy)
+	return formatError(err)
+}
+
+// FindHistory returns the past states of a household, oldest first.
+func (db *DB) FindHistory(ctx context.Context, householdID int64) ([]*registry.HistoryEntry, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT version, valid_from, valid_to, data, changed_by FROM household_history WHERE household_id = ? ORDER BY version`, householdID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*registry.HistoryEntry
+	for rows.Next() {
+		e := &registry.HistoryEntry{Household: &registry.Household{}}
+		var from, to, data string
+		if err := rows.Scan(&e.Version, &from, &to, &data, &e.ChangedBy); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), e.Household); err != nil {
+			return nil, err
+		}
+		e.ValidFrom, e.ValidTo = parseTime(from), parseTime(to)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// FindHouseholdCodes maps the existing codes among codes to their household ids.
+func (db *DB) FindHouseholdCodes(ctx context.Context, provinceCode string, codes []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	for start := 0; start < len(codes); start += 500 {
+		chunk := codes[start:min(len(codes), start+500)]
+		args := []any{provinceCode}
+		for _, c := range chunk {
+			args = append(args, c)
+		}
+		rows, err := db.r(ctx).QueryContext(ctx, `SELECT code, id FROM households WHERE province_code = ? AND code IN (`+
+			strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var c string
+			var id int64
+			if err := rows.Scan(&c, &id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[c] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
