@@ -21,7 +21,7 @@ type Certificate struct {
 	Commune    string    // "Xã Thanh Hải" (required)
 	Place      string    // place of the date line; empty derives it from Commune
 	Round      Round     // the review whose result is certified
-	LegalBases []string  // "Căn cứ …" lines; nil uses DefaultLegalBases and the review result
+	LegalBases []string  // "Căn cứ …" lines; nil uses DefaultLegalBases() and the review result
 	Head       string    // full name of the household head (required)
 	Ethnicity  string    // of the head, "Kinh"
 	NationalID string    // CCCD (12 digits) or old CMND (9 digits) of the head; optional
@@ -134,7 +134,7 @@ func WriteCertificate(w io.Writer, doc *Certificate) error {
 
 	bases := doc.LegalBases
 	if bases == nil {
-		bases = append(append([]string(nil), DefaultLegalBases...),
+		bases = append(DefaultLegalBases(),
 			"Căn cứ kết quả "+doc.Round.kind()+" hộ nghèo, hộ cận nghèo "+doc.Round.phrase()+" của "+lowerFirst(commune)+".")
 	}
 	for _, b := range bases {

@@ -17,7 +17,7 @@ type Decision struct {
 	Commune    string    // "Xã Thanh Hải" (required)
 	Place      string    // place of the date line; empty derives it from Commune
 	Round      Round     // the review whose results are recognised
-	LegalBases []string  // "Căn cứ …" lines; nil uses DefaultLegalBases
+	LegalBases []string  // "Căn cứ …" lines; nil uses DefaultLegalBases()
 	// Proposal is the line naming who proposed the lists; empty uses the commune
 	// steering committee.
 	Proposal  string
@@ -31,11 +31,17 @@ type Decision struct {
 	Poor, NearPoor, EscapedPoor, EscapedNearPoor []Household
 }
 
-// DefaultLegalBases are the legal bases printed when a document gives none. The
-// Law on Local Government is named without its date because the 2015 law (amended
-// in 2019) was replaced in 2025 [U: check which law applies at the date of the
-// document]; a caller that needs the exact citation passes its own lines.
-var DefaultLegalBases = []string{
+// DefaultLegalBases returns the legal bases printed when a decision or certificate
+// gives none. The Law on Local Government is named without its date because the 2015
+// law (amended in 2019; regulations.md §3.7 [V]) was replaced in 2025 [U: check which
+// law applies at the date of the document]; a caller that needs the exact citation
+// passes its own lines.
+func DefaultLegalBases() []string {
+	return append([]string(nil), defaultLegalBases...)
+}
+
+// defaultLegalBases backs DefaultLegalBases.
+var defaultLegalBases = []string{
 	"Căn cứ Luật Tổ chức chính quyền địa phương;",
 	// Decree 07/2021/NĐ-CP of 27/01/2021 (regulations.md §0, LV-ND07-EN [V]).
 	"Căn cứ Nghị định số 07/2021/NĐ-CP ngày 27 tháng 01 năm 2021 của Chính phủ quy định chuẩn nghèo đa chiều giai đoạn 2021 - 2025;",
@@ -113,7 +119,7 @@ func WriteDecision(w io.Writer, doc *Decision) error {
 
 	bases := doc.LegalBases
 	if bases == nil {
-		bases = DefaultLegalBases
+		bases = DefaultLegalBases()
 	}
 	for _, b := range bases {
 		l.para(b, style{})

@@ -150,3 +150,38 @@ func TestAwkwardText(t *testing.T) {
 	// The decomposed name is composed (NFC) before it is drawn.
 	MustContain(t, text, "Nguyễn Thị Hường", "Ghi_chú")
 }
+
+// Documents can be written from several goroutines at once: the embedded font bytes
+// are shared and must only be read (run with -race).
+func TestConcurrentWrites(t *testing.T) {
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			var b bytes.Buffer
+			switch i % 4 {
+			case 0:
+				errs <- WritePostingList(&b, samplePostingList())
+			case 1:
+				errs <- WriteMeetingMinutes(&b, sampleMinutes())
+			case 2:
+				errs <- WriteDecision(&b, sampleDecision())
+			default:
+				errs <- WriteCertificate(&b, sampleCertificate())
+			}
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// DefaultLegalBases hands out a copy: a caller editing it changes no later document.
+func TestDefaultLegalBasesCopy(t *testing.T) {
+	b := DefaultLegalBases()
+	b[0] = "changed"
+	if DefaultLegalBases()[0] == "changed" {
+		t.Error("DefaultLegalBases shares its backing array")
+	}
+}

@@ -37,6 +37,9 @@ func (doc *PostingList) validate() error {
 	if doc.PostedFrom.IsZero() || doc.PostedTo.IsZero() {
 		return invalid("posted_from", "Thiếu thời gian niêm yết (trường %s).", "The posting period is missing (field %s).", "posted_from")
 	}
+	// The length of the posting is not checked: Decision 24/2021/QĐ-TTg, Art. 4,
+	// step 4 sets it in working days, but the number was not verified (03 in
+	// secondary sources, 07 under the 2016–2020 rules; regulations.md §3.4 [U]).
 	if doc.PostedTo.Before(doc.PostedFrom) {
 		return invalid("posted_to", "Ngày kết thúc niêm yết trước ngày bắt đầu (trường %s).",
 			"The posting period ends before it starts (field %s).", "posted_to")

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -92,5 +93,19 @@ func TestWritePostingListLong(t *testing.T) {
 	// Page numbers start on page 2 (Decree 30/2020/NĐ-CP, Appendix I).
 	if first := strings.Fields(ps[1]); len(first) == 0 || first[0] != "2" {
 		t.Errorf("page 2 does not start with its number: %q", first[:min(3, len(first))])
+	}
+}
+
+// The posted list is public (Decision 24/2021/QĐ-TTg, Art. 4, step 4), so neither
+// it nor its rows may grow a field for a national ID number: this test fails if one
+// is added.
+func TestPostingListHasNoNationalID(t *testing.T) {
+	for _, typ := range []reflect.Type{reflect.TypeFor[PostingList](), reflect.TypeFor[Household]()} {
+		for f := range typ.Fields() {
+			name := strings.ToLower(f.Name)
+			if strings.Contains(name, "id") || strings.Contains(name, "cccd") || strings.Contains(name, "cmnd") {
+				t.Errorf("%s.%s looks like an identity number; public lists must not carry one", typ.Name(), f.Name)
+			}
+		}
 	}
 }
