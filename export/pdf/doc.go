@@ -12,6 +12,10 @@
 // and can be copied or extracted (pdftotext) from the file. No font is read from the
 // file system at run time: the product runs on closed government networks.
 //
+// Dates and times are printed as they are given, in their own location: pass them
+// in Vietnam's time (UTC+7). User text is composed to NFC; a character the fonts
+// cannot draw prints as "?".
+//
 // The encoders write to an io.Writer, but fpdf builds the whole document in memory
 // before Output, so memory grows with the number of pages (a 1,000-household list is a
 // few dozen pages; see BenchmarkWritePostingList).

@@ -14,9 +14,10 @@ import (
 // clean prepares user text for the PDF. It composes the text to NFC, because the
 // font has precomposed Vietnamese letters but fpdf does no shaping, so a decomposed
 // "e + ̂ + ̃" would print as overlapping marks and extract as three characters. It
-// replaces characters outside the Basic Multilingual Plane (fpdf's width table and its
-// Identity-H encoding stop at U+FFFF) with "?" and drops control characters other than
-// newline. Leading and trailing space is trimmed.
+// replaces with "?" the characters outside the Basic Multilingual Plane (fpdf's
+// width table and its Identity-H encoding stop at U+FFFF) and those the embedded
+// fonts have no glyph for, and drops control characters other than newline.
+// Leading and trailing space is trimmed.
 func clean(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
@@ -29,7 +30,7 @@ func clean(s string) string {
 			b.WriteByte(' ')
 		case r == '\r', unicode.IsControl(r):
 			// dropped
-		case r > 0xFFFF, r == unicode.ReplacementChar:
+		case r > 0xFFFF, r == unicode.ReplacementChar, !covered().has(r):
 			b.WriteByte('?')
 		default:
 			b.WriteRune(r)
