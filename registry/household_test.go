@@ -65,7 +65,11 @@ func TestWarnings(t *testing.T) {
 		{"21st century", func(h *Household) { h.Members[2].NationalID = "030210001236" }, nil},
 		{"21st century wrong", func(h *Household) { h.Members[2].NationalID = "030010001236" }, []string{WarnNationalIDBirthYear}},
 		{"province", func(h *Household) { h.Members[0].NationalID = "003080001234" }, []string{WarnNationalIDProvince}},
-		{"repeated", func(h *Household) { h.Members[1].NationalID = "030080001234"; h.Members[1].Sex = poverty.Male; h.Members[1].BirthDate = "1980-01-01" }, []string{WarnNationalIDRepeated}},
+		{"repeated", func(h *Household) {
+			h.Members[1].NationalID = "030080001234"
+			h.Members[1].Sex = poverty.Male
+			h.Members[1].BirthDate = "1980-01-01"
+		}, []string{WarnNationalIDRepeated}},
 		{"old CMND no checks", func(h *Household) { h.Members[0].NationalID = "142000001" }, nil},
 	}
 	for _, tt := range tests {

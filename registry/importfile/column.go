@@ -1,0 +1,254 @@
+package importfile
+
+import (
+	"strings"
+
+	"giamngheo/vntext"
+)
+
+// Level says what a column describes.
+type Level int
+
+// Levels.
+const (
+	// HouseholdLevel columns describe the household: repeated on each member row, or
+	// given on the first row of the household only.
+	HouseholdLevel Level = iota
+	// MemberLevel columns describe the person of the row.
+	MemberLevel
+)
+
+// Column is one column of the import template.
+type Column struct {
+	// Key is the stable English name of the column; it is also accepted as a header.
+	Key string
+	// Header is the Vietnamese header written in the template.
+	Header string
+	// Aliases are the other headers accepted for this column.
+	Aliases []string
+	Level   Level
+	// Required columns must be present in the file, and their cell filled on every
+	// member row (on the first row of the household for household columns).
+	Required bool
+	// Help describes the column in Vietnamese for the guide sheet; Allowed lists the
+	// accepted values (empty for free text).
+	Help    string
+	Allowed string
+	// Example holds the column's values for the three members of the template's
+	// example household.
+	Example [3]string
+
+	id colID
+}
+
+// colID numbers the columns for the row parser.
+type colID int
+
+const (
+	colCode colID = iota
+	colProvince
+	colCommune
+	colVillage
+	colAddress
+	colPhone
+	colName
+	colRelation
+	colSex
+	colBirthDate
+	colEthnicity
+	colNationalID
+	colHealthInsurance
+	colSchooling
+	colEmployment
+	colDisability
+	colMalnourished
+	colFarm
+	colIncome
+	colWalls
+	colColumns
+	colRoof
+	colFloorArea
+	colWater
+	colLatrine
+	colTelecom
+	colDevices
+	colWaste
+	colArea
+	colRegion
+	numCols
+)
+
+const (
+	helpBool  = "Có hoặc Không (cũng nhận: C/K, x, 1/0); để trống nếu chưa hỏi"
+	allowBool = "Có; Không"
+)
+
+var columns = []Column{
+	{Key: "household_code", Header: "Mã hộ", id: colCode, Level: HouseholdLevel, Required: true,
+		Aliases: []string{"Mã số hộ", "Mã hộ gia đình", "Mã HGĐ"},
+		Help:    "Mã hộ do xã quản lý, không trùng trong tỉnh; các thành viên của cùng hộ nằm ở các dòng liền nhau, chủ hộ ở dòng đầu. Dòng để trống mã hộ được coi là thành viên của hộ ở dòng trên.",
+		Example: [3]string{"HD-0001", "HD-0001", "HD-0001"}},
+	{Key: "province_code", Header: "Mã tỉnh", id: colProvince, Level: HouseholdLevel,
+		Aliases: []string{"Mã tỉnh/thành phố", "Mã tỉnh, thành phố", "Mã TP"},
+		Help:    "Mã tỉnh/thành phố (2 chữ số, danh mục của Tổng cục Thống kê). Để trống thì hệ thống lấy theo mã xã.",
+		Example: [3]string{"30", "30", "30"}},
+	{Key: "commune_code", Header: "Mã xã", id: colCommune, Level: HouseholdLevel, Required: true,
+		Aliases: []string{"Mã xã/phường", "Mã xã, phường", "Mã phường/xã", "Mã xã, phường, thị trấn", "Mã đơn vị hành chính cấp xã", "Mã ĐVHC"},
+		Help:    "Mã xã/phường/đặc khu (5 chữ số, danh mục của Tổng cục Thống kê).",
+		Example: [3]string{"10507", "10507", "10507"}},
+	{Key: "village", Header: "Thôn/Tổ dân phố", id: colVillage, Level: HouseholdLevel,
+		Aliases: []string{"Thôn", "Thôn/Xóm", "Thôn, tổ dân phố", "Thôn/Tổ", "Tổ dân phố", "Xóm", "Ấp", "Bản", "Thôn/Bản", "Thôn/Bản/Ấp", "Thôn, xóm"},
+		Help:    "Tên thôn, xóm, bản, ấp hoặc tổ dân phố nơi hộ cư trú.",
+		Example: [3]string{"Thôn Đông", "Thôn Đông", "Thôn Đông"}},
+	{Key: "address", Header: "Địa chỉ", id: colAddress, Level: HouseholdLevel,
+		Aliases: []string{"Địa chỉ thường trú", "Nơi thường trú", "Nơi ở", "Nơi ở hiện nay", "Số nhà"},
+		Help:    "Địa chỉ cụ thể của hộ (số nhà, đường, ngõ).",
+		Example: [3]string{"Số 12, đường làng", "Số 12, đường làng", "Số 12, đường làng"}},
+	{Key: "phone", Header: "Điện thoại", id: colPhone, Level: HouseholdLevel,
+		Aliases: []string{"Số điện thoại", "SĐT", "ĐT", "Điện thoại liên hệ"},
+		Help:    "Số điện thoại liên hệ của hộ.",
+		Example: [3]string{"0912345678", "0912345678", "0912345678"}},
+	{Key: "name", Header: "Họ và tên", id: colName, Level: MemberLevel, Required: true,
+		Aliases: []string{"Họ tên", "Họ, tên", "Họ và tên thành viên", "Họ tên thành viên", "Tên thành viên", "Họ và tên người"},
+		Help:    "Họ và tên đầy đủ của thành viên, có dấu.",
+		Example: [3]string{"Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Văn Cường"}},
+	{Key: "relation", Header: "Quan hệ với chủ hộ", id: colRelation, Level: MemberLevel,
+		Aliases: []string{"Quan hệ", "Quan hệ chủ hộ", "Quan hệ với CH", "QH với chủ hộ", "QH với CH", "Quan hệ với người đứng đầu hộ"},
+		Help:    "Quan hệ của thành viên với chủ hộ; mỗi hộ có đúng một Chủ hộ. Nếu không có cột này, người ở dòng đầu của hộ là chủ hộ.",
+		Example: [3]string{"Chủ hộ", "Vợ/Chồng", "Con"}},
+	{Key: "sex", Header: "Giới tính", id: colSex, Level: MemberLevel, Required: true,
+		Aliases: []string{"Giới", "Nam/Nữ", "Nam, nữ"},
+		Help:    "Nam hoặc Nữ.",
+		Example: [3]string{"Nam", "Nữ", "Nam"}},
+	{Key: "birth_date", Header: "Ngày sinh", id: colBirthDate, Level: MemberLevel, Required: true,
+		Aliases: []string{"Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Ngày/tháng/năm sinh", "Sinh ngày", "NTNS", "Ngày sinh (dd/mm/yyyy)"},
+		Help:    "Ngày sinh đầy đủ: ngày/tháng/năm (12/05/1980), năm-tháng-ngày (1980-05-12) hoặc ô ngày của Excel. Năm phải đủ 4 chữ số.",
+		Example: [3]string{"12/05/1980", "02/01/1983", "30/09/2012"}},
+	{Key: "ethnicity", Header: "Dân tộc", id: colEthnicity, Level: MemberLevel,
+		Aliases: []string{"Dân tộc (Kinh, Tày …)"},
+		Help:    "Tên dân tộc (Kinh, Tày, Thái, Mường, Khmer, H'Mông …).",
+		Example: [3]string{"Kinh", "Kinh", "Kinh"}},
+	{Key: "national_id", Header: "Số CCCD", id: colNationalID, Level: MemberLevel,
+		Aliases: []string{"CCCD", "Số định danh", "Số định danh cá nhân", "CCCD/CMND", "Số CCCD/CMND", "Số CMND/CCCD", "CMND", "Số CMND", "Căn cước công dân", "Số căn cước", "Số căn cước công dân", "Mã định danh"},
+		Help:    "Số căn cước công dân / số định danh cá nhân (12 chữ số) hoặc CMND cũ (9 chữ số). Nên định dạng ô là Văn bản (Text) để Excel không bỏ số 0 ở đầu.",
+		Example: [3]string{"030080001234", "030183001235", ""}},
+	{Key: "health_insurance", Header: "Có BHYT", id: colHealthInsurance, Level: MemberLevel,
+		Aliases: []string{"BHYT", "Thẻ BHYT", "Có thẻ BHYT", "Bảo hiểm y tế", "Có bảo hiểm y tế"},
+		Help:    "Thành viên có thẻ bảo hiểm y tế còn hạn không. " + helpBool, Allowed: allowBool,
+		Example: [3]string{"Có", "Có", "Có"}},
+	{Key: "schooling", Header: "Tình trạng đi học", id: colSchooling, Level: MemberLevel,
+		Aliases: []string{"Trình độ học vấn", "Học vấn", "Trình độ văn hóa", "Đi học", "Trình độ/đi học", "Tình trạng học tập"},
+		Help:    "Tình trạng đi học hoặc bằng cấp cao nhất đã đạt.", Allowed: schoolingChoices.labels(),
+		Example: [3]string{"Tốt nghiệp THCS", "Tốt nghiệp THPT", "Đang đi học"}},
+	{Key: "employment", Header: "Việc làm", id: colEmployment, Level: MemberLevel,
+		Aliases: []string{"Tình trạng việc làm", "Tình trạng lao động", "Việc làm chính"},
+		Help:    "Tình trạng việc làm chính.", Allowed: employmentChoices.labels(),
+		Example: [3]string{"Tự làm", "Làm công không có hợp đồng lao động", "Không tham gia lực lượng lao động"}},
+	{Key: "disability_allowance", Header: "Hưởng trợ cấp khuyết tật", id: colDisability, Level: MemberLevel,
+		Aliases: []string{"Trợ cấp khuyết tật", "Người khuyết tật hưởng trợ cấp", "NKT hưởng trợ cấp", "Khuyết tật hưởng trợ cấp"},
+		Help:    "Người khuyết tật đang hưởng trợ cấp xã hội hằng tháng. Có hoặc Không; để trống là Không.", Allowed: allowBool,
+		Example: [3]string{"Không", "Không", "Không"}},
+	{Key: "malnourished", Header: "Trẻ suy dinh dưỡng", id: colMalnourished, Level: MemberLevel,
+		Aliases: []string{"Suy dinh dưỡng", "Trẻ em suy dinh dưỡng", "SDD"},
+		Help:    "Chỉ hỏi với trẻ em: thấp còi hoặc nhẹ cân. " + helpBool, Allowed: allowBool,
+		Example: [3]string{"", "", "Không"}},
+	{Key: "farm_household", Header: "Hộ làm nông, lâm, ngư, diêm nghiệp", id: colFarm, Level: HouseholdLevel,
+		Aliases: []string{"Hộ nông nghiệp", "Hộ NLNDN", "Hộ làm nông lâm ngư diêm nghiệp", "Hộ làm NLNDN", "Hộ nông, lâm, ngư, diêm nghiệp"},
+		Help:    "Hộ sống bằng nông nghiệp, lâm nghiệp, ngư nghiệp hoặc diêm nghiệp. Có hoặc Không; để trống là Không.", Allowed: allowBool,
+		Example: [3]string{"Có", "Có", "Có"}},
+	{Key: "income_12m", Header: "Thu nhập 12 tháng (đồng)", id: colIncome, Level: HouseholdLevel,
+		Aliases: []string{"Thu nhập 12 tháng", "Tổng thu nhập 12 tháng", "Tổng thu nhập", "Thu nhập của hộ 12 tháng qua", "Tổng thu nhập của hộ"},
+		Help:    "Tổng thu nhập của hộ trong 12 tháng qua, tính bằng đồng, không kể trợ cấp xã hội của Nhà nước. Số nguyên không âm, có thể viết 48.000.000.",
+		Example: [3]string{"48000000", "48000000", "48000000"}},
+	{Key: "house_walls_durable", Header: "Tường nhà bền chắc", id: colWalls, Level: HouseholdLevel,
+		Aliases: []string{"Tường bền chắc", "Tường nhà", "Tường"},
+		Help:    "Tường nhà làm bằng vật liệu bền chắc. " + helpBool, Allowed: allowBool,
+		Example: [3]string{"Có", "Có", "Có"}},
+	{Key: "house_columns_durable", Header: "Cột nhà bền chắc", id: colColumns, Level: HouseholdLevel,
+		Aliases: []string{"Cột bền chắc", "Cột nhà", "Cột", "Khung cột bền chắc"},
+		Help:    "Cột (khung) nhà làm bằng vật liệu bền chắc. " + helpBool, Allowed: allowBool,
+		Example: [3]string{"Có", "Có", "Có"}},
+	{Key: "house_roof_durable", Header: "Mái nhà bền chắc", id: colRoof, Level: HouseholdLevel,
+		Aliases: []string{"Mái bền chắc", "Mái nhà", "Mái"},
+		Help:    "Mái nhà làm bằng vật liệu bền chắc. " + helpBool, Allowed: allowBool,
+		Example: [3]string{"Không", "Không", "Không"}},
+	{Key: "floor_area_m2", Header: "Diện tích nhà ở (m²)", id: colFloorArea, Level: HouseholdLevel,
+		Aliases: []string{"Diện tích nhà ở", "Diện tích nhà", "Diện tích ở", "Diện tích sàn"},
+		Help:    "Diện tích nhà ở, mét vuông; có thể có phần thập phân (45,5).",
+		Example: [3]string{"45", "45", "45"}},
+	{Key: "water_source", Header: "Nguồn nước sinh hoạt", id: colWater, Level: HouseholdLevel,
+		Aliases: []string{"Nguồn nước", "Nước sinh hoạt", "Nguồn nước chính"},
+		Help:    "Nguồn nước sinh hoạt chính.", Allowed: waterChoices.labels(),
+		Example: [3]string{"Giếng khoan", "Giếng khoan", "Giếng khoan"}},
+	{Key: "latrine", Header: "Loại nhà tiêu", id: colLatrine, Level: HouseholdLevel,
+		Aliases: []string{"Nhà tiêu", "Nhà vệ sinh", "Loại nhà vệ sinh", "Hố xí", "Loại hố xí"},
+		Help:    "Loại nhà tiêu hộ đang sử dụng.", Allowed: latrineChoices.labels(),
+		Example: [3]string{"Tự hoại", "Tự hoại", "Tự hoại"}},
+	{Key: "telecom", Header: "Sử dụng dịch vụ viễn thông", id: colTelecom, Level: HouseholdLevel,
+		Aliases: []string{"Viễn thông", "Dịch vụ viễn thông", "Có sử dụng viễn thông", "Sử dụng viễn thông"},
+		Help:    "Có ít nhất một thành viên dùng dịch vụ viễn thông (thuê bao điện thoại hoặc internet). " + helpBool, Allowed: allowBool,
+		Example: [3]string{"Có", "Có", "Có"}},
+	{Key: "devices", Header: "Phương tiện tiếp cận thông tin", id: colDevices, Level: HouseholdLevel,
+		Aliases: []string{"Phương tiện thông tin", "Tài sản tiếp cận thông tin", "Thiết bị tiếp cận thông tin", "Phương tiện phục vụ tiếp cận thông tin"},
+		Help:    "Các phương tiện hộ có, cách nhau bởi dấu phẩy hoặc chấm phẩy; ghi Không nếu không có; để trống nếu chưa hỏi.", Allowed: deviceChoices.labels() + "; Không",
+		Example: [3]string{"Ti vi, Điện thoại thông minh", "Ti vi, Điện thoại thông minh", "Ti vi, Điện thoại thông minh"}},
+	{Key: "waste_treated", Header: "Rác thải được thu gom, xử lý", id: colWaste, Level: HouseholdLevel,
+		Aliases: []string{"Rác thải", "Thu gom rác", "Xử lý rác thải", "Thu gom, xử lý rác thải", "Rác thải được thu gom"},
+		Help:    "Chất thải rắn sinh hoạt của hộ được thu gom hoặc xử lý hợp vệ sinh. " + helpBool, Allowed: allowBool,
+		Example: [3]string{"Có", "Có", "Có"}},
+	{Key: "area", Header: "Khu vực", id: colArea, Level: HouseholdLevel,
+		Aliases: []string{"Nông thôn/Thành thị", "Khu vực cư trú"},
+		Help:    "Chỉ ghi khi hộ thuộc khu vực khác với loại đơn vị hành chính của xã; để trống thì theo xã.", Allowed: areaChoices.labels(),
+		Example: [3]string{"", "", ""}},
+	{Key: "region", Header: "Vùng", id: colRegion, Level: HouseholdLevel,
+		Aliases: []string{"Vùng kinh tế - xã hội", "Vùng kinh tế xã hội", "Vùng KT-XH"},
+		Help:    "Vùng kinh tế - xã hội, chỉ cần khi tính điểm bảng B1 cho hộ nông thôn.", Allowed: regionChoices.labels(),
+		Example: [3]string{"Đồng bằng sông Hồng", "Đồng bằng sông Hồng", "Đồng bằng sông Hồng"}},
+}
+
+// Template returns the columns of the import template in their order.
+func Template() []Column {
+	out := make([]Column, len(columns))
+	for i, c := range columns {
+		c.Aliases = append([]string(nil), c.Aliases...)
+		out[i] = c
+	}
+	return out
+}
+
+// headerIndex maps headerKey of every header, alias and key to its column.
+var headerIndex = func() map[string]colID {
+	m := map[string]colID{}
+	for i, c := range columns {
+		if c.id != colID(i) {
+			panic("importfile: columns out of order at " + c.Key)
+		}
+		for _, h := range append([]string{c.Key, c.Header}, c.Aliases...) {
+			k := headerKey(h)
+			if old, dup := m[k]; dup && old != c.id {
+				panic("importfile: header " + h + " names two columns")
+			}
+			m[k] = c.id
+		}
+	}
+	return m
+}()
+
+// headerKey reduces a header to what identifies it: the text outside parentheses,
+// folded, letters and digits only. "Họ và tên", "HỌ VÀ TÊN" and "Ho_va_ten" give
+// "hovaten"; "Thu nhập 12 tháng (đồng)" gives "thunhap12thang".
+func headerKey(h string) string {
+	if i := strings.IndexByte(h, '('); i > 0 {
+		if j := strings.LastIndexByte(h, ')'); j > i {
+			h = h[:i] + h[j+1:]
+		}
+	}
+	f := vntext.Fold(vntext.Clean(h))
+	var b strings.Builder
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,32 @@
+// Package importfile reads the household lists commune officers keep in Excel or CSV
+// into registry households, one household at a time, and writes the import template
+// and the per-row report of what was wrong.
+//
+// # The template
+//
+// One row per member, the head of household first; the household columns (Mã hộ,
+// Mã xã, Thôn/Tổ dân phố, Địa chỉ, the survey answers …) are repeated on each member
+// row, or left blank after the first row of the household (as merged cells leave
+// them). Consecutive rows with the same "Mã hộ" form one household; a row whose
+// "Mã hộ" is blank continues the household above. Template lists the columns, and
+// WriteTemplateXLSX writes the template with an example household and a second sheet
+// "Hướng dẫn" describing each column and its allowed values.
+//
+// Headers are matched without regard to case, diacritics, spaces and punctuation, and
+// a parenthesised note is ignored: "Họ và tên", "Họ tên", "HO TEN" and "Ho_ten" are
+// the same column. Unknown columns are reported and skipped; a missing required
+// column stops the import with a message naming it.
+//
+// # Reading
+//
+// Open detects XLSX by its zip signature and reads anything else as CSV (comma or
+// semicolon separated, UTF-8 with or without BOM, TCVN3 or VNI, detected on the
+// first rows with vntext.Detect). Both are streamed: memory does not grow with the
+// file (an XLSX upload is spooled to a temporary file, since a zip needs random
+// access, and excelize's row iterator reads the sheet from there).
+//
+// Next returns each household with the issues found in its rows. An issue names the
+// file, row and column; its Severity is "error" when the household must not be stored
+// as read, "warning" when it may. The caller chooses between all-or-nothing and
+// skipping invalid households.
+package importfile

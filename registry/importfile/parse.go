@@ -1,0 +1,273 @@
+package importfile
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"giamngheo/poverty"
+)
+
+// problem is what is wrong with one cell, in both languages, without the location,
+// which the reader adds.
+type problem struct {
+	vi, en  string
+	warning bool
+}
+
+func problemf(vi, en string, args ...any) *problem {
+	return &problem{vi: fmt.Sprintf(vi, args...), en: fmt.Sprintf(en, args...)}
+}
+
+func warningf(vi, en string, args ...any) *problem {
+	p := problemf(vi, en, args...)
+	p.warning = true
+	return p
+}
+
+// parseBool reads a yes/no cell; "" is not answered (nil).
+func parseBool(s string) (*bool, *problem) {
+	if s == "" {
+		return nil, nil
+	}
+	k := valueKey(s)
+	switch {
+	case trueKeys[k]:
+		t := true
+		return &t, nil
+	case falseKeys[k]:
+		f := false
+		return &f, nil
+	}
+	return nil, problemf("giá trị %q không hợp lệ (cho phép: Có, Không)", "invalid value %q (allowed: Có/yes, Không/no)", s)
+}
+
+// parseChoice reads a closed answer; "" is not answered.
+func parseChoice[T ~string](c *choices[T], s string) (T, *problem) {
+	if s == "" {
+		return "", nil
+	}
+	if v, ok := c.parse(s); ok {
+		return v, nil
+	}
+	return "", problemf("giá trị %q không có trong danh sách (cho phép: %s)", "value %q is not in the list (allowed: %s)", s, c.labels())
+}
+
+// parseDevices reads a list of devices separated by commas, semicolons, slashes, "+"
+// or line breaks. "" is not answered (nil); "Không" is answered, none (empty list).
+func parseDevices(s string) ([]poverty.Device, *problem) {
+	if s == "" {
+		return nil, nil
+	}
+	if noneKeys[valueKey(s)] {
+		return []poverty.Device{}, nil
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '/' || r == '+' || r == '\n' })
+	out := make([]poverty.Device, 0, len(parts))
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		d, ok := deviceChoices.parse(p)
+		if !ok {
+			return nil, problemf("phương tiện %q không có trong danh sách (cho phép: %s)", "device %q is not in the list (allowed: %s)", p, deviceChoices.labels())
+		}
+		if !containsDevice(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+func containsDevice(ds []poverty.Device, d poverty.Device) bool {
+	for _, x := range ds {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// parseMoney reads a whole amount of đồng: 48000000, 48.000.000, 48,000,000,
+// "48 000 000 đ", or what Excel gives for a number cell (48000000, 4.8E+07).
+func parseMoney(s string) (*int64, *problem) {
+	if s == "" {
+		return nil, nil
+	}
+	t := strings.ToLower(strings.TrimSpace(s))
+	for _, suf := range []string{"đồng", "vnđ", "vnd", "đ", "d"} {
+		t = strings.TrimSpace(strings.TrimSuffix(t, suf))
+	}
+	t = strings.NewReplacer(" ", "", "\u00A0", "").Replace(t)
+	if grouped(t, '.') || grouped(t, ',') {
+		t = strings.NewReplacer(".", "", ",", "").Replace(t)
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		return nil, problemf("số tiền %q không đọc được (ghi số nguyên đồng, ví dụ 48000000 hoặc 48.000.000)", "cannot read amount %q (write whole đồng, e.g. 48000000 or 48.000.000)", s)
+	case f < 0:
+		return nil, problemf("thu nhập %q âm; thu nhập không được nhỏ hơn 0", "income %q is negative; it cannot be below 0", s)
+	case f > poverty.MaxIncome12m:
+		return nil, problemf("thu nhập %q quá lớn", "income %q is too large", s)
+	case f != math.Trunc(f):
+		return nil, problemf("thu nhập %q phải là số nguyên đồng", "income %q must be a whole number of đồng", s)
+	}
+	n := int64(f)
+	return &n, nil
+}
+
+// grouped reports whether s is digits grouped by threes with sep (an optional minus
+// sign first): 48.000.000 with '.'.
+func grouped(s string, sep byte) bool {
+	s = strings.TrimPrefix(s, "-")
+	parts := strings.Split(s, string(sep))
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for i, p := range parts {
+		if i > 0 && len(p) != 3 {
+			return false
+		}
+		for j := 0; j < len(p); j++ {
+			if p[j] < '0' || p[j] > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// parseArea reads a floor area in m²: 45, 45,5, 45.5, "45 m2".
+func parseArea(s string) (*float64, *problem) {
+	if s == "" {
+		return nil, nil
+	}
+	t := strings.ToLower(strings.TrimSpace(s))
+	for _, suf := range []string{"m²", "m2"} {
+		t = strings.TrimSpace(strings.TrimSuffix(t, suf))
+	}
+	if strings.Contains(t, ",") {
+		if strings.Contains(t, ".") { // 1.234,5
+			t = strings.ReplaceAll(t, ".", "")
+		}
+		t = strings.Replace(t, ",", ".", 1)
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		return nil, problemf("diện tích %q không đọc được (ghi số mét vuông, ví dụ 45 hoặc 45,5)", "cannot read area %q (write square metres, e.g. 45 or 45.5)", s)
+	case f < 0:
+		return nil, problemf("diện tích %q âm", "area %q is negative", s)
+	case f > poverty.MaxFloorAreaM2:
+		return nil, problemf("diện tích %q quá lớn (tối đa %d m²)", "area %q is too large (at most %d m²)", s, poverty.MaxFloorAreaM2)
+	}
+	return &f, nil
+}
+
+// Excel serial dates count days from 1899-12-30 (the 1900 date system, past its
+// fictitious 29 February 1900, i.e. serial 61 onwards).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// parseDate reads a birth date and returns it as YYYY-MM-DD. It accepts d/m/yyyy
+// (also with - or . between), yyyy-mm-dd (or yyyy/mm/dd), either followed by a time
+// of day, and Excel serial numbers. A year alone is refused: the poverty rules need
+// the age on the reference date.
+func parseDate(s string, today time.Time) (string, *problem) {
+	t := strings.TrimSpace(s)
+	if i := strings.IndexAny(t, " T"); i > 0 {
+		t = t[:i] // "1980-05-12 00:00:00", "1980-05-12T00:00:00"
+	}
+	var y, m, d int
+	var ok bool
+	if n, err := strconv.ParseFloat(t, 64); err == nil && !strings.ContainsAny(t, "/-") {
+		switch {
+		case n >= poverty.MinBirthYear && n <= 2200 && n == math.Trunc(n):
+			return "", problemf("ngày sinh %q chỉ có năm; cần ghi đủ ngày/tháng/năm", "birth date %q is a year only; write day/month/year", s)
+		case n >= 61 && n < 2958466:
+			dt := excelEpoch.AddDate(0, 0, int(n))
+			y, m, d, ok = dt.Year(), int(dt.Month()), dt.Day(), true
+		default:
+			return "", problemf("ngày sinh %q không phải là ngày", "birth date %q is not a date", s)
+		}
+	} else {
+		y, m, d, ok = splitDate(t)
+		if !ok {
+			return "", problemf("ngày sinh %q không đọc được (ghi dạng ngày/tháng/năm, ví dụ 12/05/1980)", "cannot read birth date %q (write day/month/year, e.g. 12/05/1980)", s)
+		}
+	}
+	if m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return "", problemf("ngày sinh %q không tồn tại (ngày %d tháng %d năm %d)", "birth date %q does not exist (day %d, month %d, year %d)", s, d, m, y)
+	}
+	if y < poverty.MinBirthYear {
+		return "", problemf("năm sinh %d không hợp lý (từ %d trở đi)", "implausible birth year %d (from %d on)", y, poverty.MinBirthYear)
+	}
+	date := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if date.After(today) {
+		return "", problemf("ngày sinh %q ở tương lai", "birth date %q is in the future", s)
+	}
+	return date.Format(time.DateOnly), nil
+}
+
+// splitDate splits d/m/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd and yyyy/mm/dd.
+func splitDate(s string) (y, m, d int, ok bool) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+	if len(parts) != 3 {
+		return 0, 0, 0, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		if len(p) == 0 || len(p) > 4 {
+			return 0, 0, 0, false
+		}
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 {
+			return 0, 0, 0, false
+		}
+		n[i] = v
+	}
+	switch {
+	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
+		return n[0], n[1], n[2], true
+	case len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
+		return n[2], n[1], n[0], true
+	}
+	return 0, 0, 0, false
+}
+
+// parseNationalID keeps the digits of an ID cell. An 11-digit number is taken as a
+// CCCD whose leading zero Excel dropped (every province code starts with 0), with a
+// warning; a number Excel wrote in scientific notation has lost digits and is refused.
+func parseNationalID(s string) (string, *problem) {
+	if s == "" {
+		return "", nil
+	}
+	if strings.ContainsAny(s, "eE") && strings.Contains(s, "+") {
+		return "", problemf("số CCCD %q bị Excel ghi dạng số mũ, đã mất chữ số; hãy định dạng cột là Văn bản và nhập lại", "national ID %q was turned into scientific notation by Excel and lost digits; format the column as Text and type it again", s)
+	}
+	t := strings.TrimSuffix(strings.TrimSpace(s), ".0") // a number cell read raw
+	var b strings.Builder
+	for _, r := range t {
+		switch r {
+		case ' ', '.', '-', '\'', '\u00A0':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	id := b.String()
+	for _, r := range id {
+		if r < '0' || r > '9' {
+			return "", problemf("số CCCD %q có ký tự không phải chữ số", "national ID %q contains a character that is not a digit", s)
+		}
+	}
+	switch len(id) {
+	case 12, 9:
+		return id, nil
+	case 11:
+		return "0" + id, warningf("số CCCD %q có 11 chữ số; đã thêm số 0 ở đầu (Excel thường bỏ số 0 này), hãy kiểm tra", "national ID %q has 11 digits; a leading 0 was added (Excel often drops it), please check", s)
+	}
+	return "", problemf("số CCCD %q có %d chữ số; CCCD phải có 12 chữ số (CMND cũ: 9)", "national ID %q has %d digits; a CCCD has 12 (an old CMND: 9)", s, len(id))
+}

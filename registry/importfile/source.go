@@ -1,0 +1,232 @@
+package importfile
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"giamngheo"
+	"giamngheo/vntext"
+)
+
+// source yields the raw cells of each row of a file, with the row's 1-based number
+// (the line of a CSV record's start, the row of a sheet); io.EOF at the end. The cells
+// may be reused by the next call.
+type source interface {
+	next() ([]string, int, error)
+	close() error
+}
+
+var (
+	zipSignature = []byte("PK\x03\x04")
+	oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	utf8BOM      = []byte{0xEF, 0xBB, 0xBF}
+)
+
+// openSource sniffs the first bytes of r and opens the matching source.
+func openSource(r io.Reader, file string) (source, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(8)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fileError(file, "Không đọc được tệp: %v", "cannot read the file: %v", err)
+	}
+	lower := strings.ToLower(file)
+	switch {
+	case len(head) == 0 || bytes.Equal(head, utf8BOM):
+		return nil, fileError(file, "Tệp rỗng", "the file is empty")
+	case bytes.HasPrefix(head, zipSignature):
+		return openXLSX(br, file)
+	case bytes.HasPrefix(head, oleSignature) || strings.HasSuffix(lower, ".xls"):
+		return nil, fileError(file, "Tệp Excel 97-2003 (.xls) chưa được hỗ trợ; hãy mở bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV",
+			"Excel 97-2003 files (.xls) are not supported; open it in Excel and save it as .xlsx or CSV")
+	case strings.HasSuffix(lower, ".xlsx") || strings.HasSuffix(lower, ".xlsm"):
+		return nil, fileError(file, "Tệp không phải là tệp Excel .xlsx hợp lệ (có thể bị hỏng hoặc tải lên chưa xong)",
+			"the file is not a valid .xlsx workbook (it may be damaged or incompletely uploaded)")
+	}
+	return openCSV(br), nil
+}
+
+// fileError is an EINVALID error about the whole file.
+func fileError(file, vi, en string, args ...any) *giamngheo.Error {
+	e := giamngheo.Errorf(giamngheo.EINVALID, "Tệp %s: "+vi, "file %s: "+en, append([]any{file}, args...)...)
+	e.Field = file
+	return e
+}
+
+// csvSource reads a CSV file; cells are raw bytes, decoded later once the encoding is
+// known.
+type csvSource struct{ r *csv.Reader }
+
+func openCSV(br *bufio.Reader) *csvSource {
+	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = sniffComma(br)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	return &csvSource{r: cr}
+}
+
+// sniffComma picks the separator of the first line: the most frequent of comma,
+// semicolon (Excel's CSV where the decimal mark is a comma, as in Vietnamese
+// settings) and tab, outside quotes. Comma wins ties.
+func sniffComma(br *bufio.Reader) rune {
+	b, _ := br.Peek(br.Size())
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range b {
+		if c == '"' {
+			quoted = !quoted
+		} else if !quoted && (c == '\n' || c == '\r') {
+			break
+		} else if !quoted {
+			counts[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+func (s *csvSource) next() ([]string, int, error) {
+	rec, err := s.r.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, pe.StartLine, giamngheo.Errorf(giamngheo.EINVALID, "Dòng %d: tệp CSV sai cấu trúc (%v)", "line %d: malformed CSV (%v)", pe.StartLine, pe.Err)
+		}
+		return nil, 0, err
+	}
+	line, _ := s.r.FieldPos(0)
+	return rec, line, nil
+}
+
+func (s *csvSource) close() error { return nil }
+
+// xlsxSource reads the first sheet of a workbook with excelize's row iterator. The
+// upload is spooled to a temporary file first: a zip needs random access, and
+// excelize's OpenReader would hold the whole file in memory.
+type xlsxSource struct {
+	file string
+	tmp  string
+	f    *excelize.File
+	rows *excelize.Rows
+	row  int
+}
+
+// xlsxDamaged is the message for a workbook that cannot be read to its end.
+func xlsxDamaged(file string, err error) *giamngheo.Error {
+	return fileError(file, "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải lên chưa xong); hãy mở lại bằng Excel, lưu lại và tải lên lại (%v)",
+		"the workbook is damaged or incomplete (perhaps not fully uploaded); open it in Excel, save it again and upload it again (%v)", err)
+}
+
+func openXLSX(r io.Reader, file string) (_ *xlsxSource, err error) {
+	tmp, err := os.CreateTemp("", "giamngheo-import-*.xlsx")
+	if err != nil {
+		return nil, err
+	}
+	s := &xlsxSource{file: file, tmp: tmp.Name()}
+	defer func() {
+		if p := recover(); p != nil {
+			err = xlsxDamaged(file, fmt.Errorf("%v", p))
+		}
+		if err != nil {
+			s.close()
+		}
+	}()
+	if _, err := io.Copy(tmp, r); err != nil {
+		tmp.Close()
+		return nil, fileError(file, "Không đọc được tệp: %v", "cannot read the file: %v", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return nil, err
+	}
+	if s.f, err = excelize.OpenFile(s.tmp); err != nil {
+		return nil, xlsxDamaged(file, err)
+	}
+	sheets := s.f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, fileError(file, "tệp Excel không có trang tính nào", "the workbook has no sheet")
+	}
+	sheet := sheets[0]
+	if headerKey(sheet) == headerKey(guideSheet) && len(sheets) > 1 {
+		sheet = sheets[1]
+	}
+	if s.rows, err = s.f.Rows(sheet); err != nil {
+		return nil, xlsxDamaged(file, err)
+	}
+	return s, nil
+}
+
+func (s *xlsxSource) next() (cells []string, row int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			cells, err = nil, xlsxDamaged(s.file, fmt.Errorf("%v", p))
+		}
+	}()
+	if !s.rows.Next() {
+		if err := s.rows.Error(); err != nil {
+			return nil, s.row, xlsxDamaged(s.file, err)
+		}
+		return nil, s.row, io.EOF
+	}
+	s.row++
+	if cells, err = s.rows.Columns(excelize.Options{RawCellValue: true}); err != nil {
+		return nil, s.row, xlsxDamaged(s.file, err)
+	}
+	return cells, s.row, nil
+}
+
+func (s *xlsxSource) close() error {
+	var first error
+	if s.rows != nil {
+		first = s.rows.Close()
+	}
+	if s.f != nil {
+		if err := s.f.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	if s.tmp != "" {
+		if err := os.Remove(s.tmp); err != nil && first == nil {
+			first = err
+		}
+		s.tmp = ""
+	}
+	return first
+}
+
+// decoder turns raw cells into clean NFC text once the file's encoding is known.
+type decoder struct{ enc vntext.Encoding }
+
+func (d decoder) text(s string) string {
+	if isASCII(s) {
+		return vntext.Clean(s)
+	}
+	if d.enc == vntext.UTF8 {
+		return vntext.Clean(strings.ToValidUTF8(s, "\uFFFD"))
+	}
+	return vntext.Clean(vntext.Decode([]byte(s), d.enc))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
