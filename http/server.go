@@ -15,16 +15,18 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/registry"
 	"giamngheo/user"
 )
 
 // Deps are the services the web surface calls.
 type Deps struct {
-	Users  *user.Service
-	Units  admin.Store
-	Audit  audit.Store
-	Ping   func(ctx context.Context) error
-	Logger *slog.Logger
+	Users    *user.Service
+	Registry *registry.Service
+	Units    admin.Store
+	Audit    audit.Store
+	Ping     func(ctx context.Context) error
+	Logger   *slog.Logger
 	// Today returns the date used for "as of" views when none is asked for.
 	Today func() time.Time
 	// Secure marks cookies Secure (behind HTTPS).
@@ -57,6 +59,7 @@ func NewServer(d Deps) (*Server, error) {
 	mux := http.NewServeMux()
 	s.routesUI(mux)
 	s.routesAPI(mux)
+	s.routesHouseholds(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.metrics.serve)
 	mux.Handle("GET /static/", staticHandler())

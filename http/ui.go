@@ -201,10 +201,10 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 }
 
 type unitPage struct {
-	Unit               *admin.Unit
-	ParentName         string
-	Versions           []*admin.Unit
-	Children           []*admin.Unit
+	Unit                *admin.Unit
+	ParentName          string
+	Versions            []*admin.Unit
+	Children            []*admin.Unit
 	Becomes, FormedFrom []*admin.Mapping
 }
 

@@ -11,8 +11,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"giamngheo"
+	"giamngheo/poverty"
 )
 
 //go:embed templates/*.html
@@ -54,13 +56,21 @@ func staticHandler() http.Handler {
 type views struct{ pages map[string]*template.Template }
 
 // pageNames are every page the UI renders; parseViews fails at start-up if one is missing.
-var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit"}
+var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form"}
 
 func parseViews() (*views, error) {
 	funcs := template.FuncMap{
-		"asset": func(name string) string { return "/static/" + assetHash + "/" + name },
+		"asset":     func(name string) string { return "/static/" + assetHash + "/" + name },
 		"roleLabel": func(r giamngheo.Role) string { return r.Label() },
 		"roles":     func() []giamngheo.Role { return giamngheo.Roles },
+		"inc":       func(i int) int { return i + 1 },
+		"classLabel": func(lang string, c poverty.Class) string {
+			if lang == "en" {
+				return upperFirst(c.Label().EN)
+			}
+			return upperFirst(c.Label().VI)
+		},
+		"triArgs": func(p *view, v string) map[string]any { return map[string]any{"P": p, "V": v} },
 	}
 	v := &views{pages: map[string]*template.Template{}}
 	for _, name := range pageNames {
@@ -132,4 +142,12 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 // flash sets a one-shot message shown on the next page (POST-redirect-GET).
 func flash(w http.ResponseWriter, msg string) {
 	http.SetCookie(w, &http.Cookie{Name: "gn_flash", Value: url.QueryEscape(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
+// upperFirst capitalises the first letter ("hộ nghèo" → "Hộ nghèo").
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
 }

@@ -8,6 +8,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/registry"
 	"giamngheo/store/postgres"
 	"giamngheo/store/sqlite"
 	"giamngheo/user"
@@ -19,6 +20,7 @@ type store interface {
 	admin.Store
 	user.Store
 	audit.Store
+	registry.RecordStore
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -50,6 +52,7 @@ type app struct {
 	store store
 	users *user.Service
 	units *admin.Service
+	reg   *registry.Service
 }
 
 func newApp(s store) *app {
@@ -58,6 +61,7 @@ func newApp(s store) *app {
 		store: s,
 		users: &user.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
 		units: &admin.Service{Store: s, Audit: s, Tx: s, Now: now},
+		reg:   &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
 	}
 }
 

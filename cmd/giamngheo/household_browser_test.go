@@ -1,0 +1,79 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"giamngheo"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserHouseholdCreateEditHistory: a commune officer registers a household on a
+// phone-sized screen, sees it classified poor with the reasons, edits the survey so it
+// becomes near-poor, and finds the earlier state in the history.
+func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
+	r := MustRunServer(t)
+	r.MustAddUser(t, "xa.thanhha", giamngheo.RoleCommuneOfficer, "10813")
+	ctx := MustBrowser(t)
+	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
+		chromedp.Navigate(r.URL+"/households/new"), chromedp.WaitVisible(chromedp.ID("household-form")),
+		chromedp.SendKeys(chromedp.ID("hh-code"), "TH-0001"),
+		chromedp.SendKeys(chromedp.ID("hh-village"), "Thôn Đông"),
+		chromedp.SendKeys(chromedp.ID("m0-name"), "Phạm Văn Đức"),
+		chromedp.SetValue(chromedp.ID("m0-relation"), "head"),
+		chromedp.SetValue(chromedp.ID("m0-sex"), "male"),
+		chromedp.SetValue(chromedp.ID("m0-birth"), "1975-04-02"),
+		chromedp.SetValue(chromedp.ID("m0-insurance"), "no"),
+		chromedp.SetValue(chromedp.ID("m0-schooling"), "finished_lower_secondary"),
+		chromedp.SetValue(chromedp.ID("m0-employment"), "self_employed"),
+		chromedp.SendKeys(chromedp.ID("m1-name"), "Đỗ Thị Lan"),
+		chromedp.SetValue(chromedp.ID("m1-relation"), "spouse"),
+		chromedp.SetValue(chromedp.ID("m1-sex"), "female"),
+		chromedp.SetValue(chromedp.ID("m1-birth"), "1978-08-09"),
+		chromedp.SetValue(chromedp.ID("m1-insurance"), "yes"),
+		chromedp.SetValue(chromedp.ID("m1-schooling"), "finished_lower_secondary"),
+		chromedp.SetValue(chromedp.ID("m1-employment"), "self_employed"),
+		chromedp.SendKeys(chromedp.ID("hh-income"), "30000000"),
+		chromedp.SetValue(chromedp.ID("hh-walls"), "yes"), chromedp.SetValue(chromedp.ID("hh-columns"), "yes"), chromedp.SetValue(chromedp.ID("hh-roof"), "yes"),
+		chromedp.SendKeys(chromedp.ID("hh-area"), "40"),
+		chromedp.SetValue(chromedp.ID("hh-water"), "surface"),
+		chromedp.SetValue(chromedp.ID("hh-latrine"), "none"),
+		chromedp.SetValue(chromedp.ID("hh-telecom"), "yes"),
+		chromedp.Click(chromedp.ID("household-save")),
+		chromedp.WaitVisible(chromedp.ID("household-class")))...)
+	if cls := text(t, ctx, "household-class"); cls != "Hộ nghèo" {
+		t.Fatalf("class after creation = %q, want Hộ nghèo", cls)
+	}
+	if exp := text(t, ctx, "explanation"); !strings.Contains(exp, "1.250.000") || !strings.Contains(exp, "Phạm Văn Đức") {
+		t.Fatalf("explanation lacks the income or the member: %s", exp)
+	}
+
+	// The list finds the household without diacritics.
+	do(t, ctx, chromedp.Navigate(r.URL+"/households?q=pham+van+duc"), chromedp.WaitVisible(chromedp.ID("household-total")))
+	if n := text(t, ctx, "household-total"); n != "1" {
+		t.Fatalf("search without diacritics found %s households", n)
+	}
+
+	// Edit: a septic latrine and health insurance for the head: one deprivation left.
+	do(t, ctx, chromedp.Click(chromedp.CSS("#household-list a")), chromedp.WaitVisible(chromedp.ID("household-edit")),
+		chromedp.Click(chromedp.ID("household-edit")), chromedp.WaitVisible(chromedp.ID("household-form")),
+		chromedp.SetValue(chromedp.ID("hh-latrine"), "septic"),
+		chromedp.SetValue(chromedp.ID("m0-insurance"), "yes"),
+		chromedp.Click(chromedp.ID("household-save")),
+		chromedp.WaitVisible(chromedp.ID("flash")))
+	if cls := text(t, ctx, "household-class"); cls != "Hộ cận nghèo" {
+		t.Fatalf("class after the edit = %q, want Hộ cận nghèo", cls)
+	}
+	if hist := text(t, ctx, "history"); !strings.Contains(hist, "xa.thanhha") || !strings.Contains(hist, "Hộ nghèo") {
+		t.Fatalf("history does not keep the earlier state: %s", hist)
+	}
+
+	// A bad national ID is refused with a message naming it, and nothing is saved.
+	do(t, ctx, chromedp.Click(chromedp.ID("household-edit")), chromedp.WaitVisible(chromedp.ID("household-form")),
+		chromedp.SendKeys(chromedp.ID("m0-cccd"), "0301234567890"),
+		chromedp.Click(chromedp.ID("household-save")), chromedp.WaitVisible(chromedp.ID("form-error")))
+	if msg := text(t, ctx, "form-error"); !strings.Contains(msg, "CCCD") && !strings.Contains(msg, "12 chữ số") {
+		t.Fatalf("bad national ID message: %q", msg)
+	}
+}

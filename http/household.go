@@ -1,0 +1,382 @@
+package http
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/poverty"
+	"giamngheo/registry"
+)
+
+// routesHouseholds mounts the household pages; writes need a role that may write,
+// checked by the service with the commune scope.
+func (s *Server) routesHouseholds(mux *http.ServeMux) {
+	mux.HandleFunc("GET /households", s.requireUser(s.handleHouseholds))
+	mux.HandleFunc("GET /households/new", s.requireUser(s.handleHouseholdNew))
+	mux.HandleFunc("POST /households", s.requireUser(s.handleHouseholdCreate))
+	mux.HandleFunc("GET /households/{id}", s.requireUser(s.handleHousehold))
+	mux.HandleFunc("GET /households/{id}/edit", s.requireUser(s.handleHouseholdEdit))
+	mux.HandleFunc("POST /households/{id}", s.requireUser(s.handleHouseholdUpdate))
+	mux.HandleFunc("GET /api/v1/households", s.requireUser(s.apiHouseholds))
+	mux.HandleFunc("GET /api/v1/households/{id}", s.requireUser(s.apiHousehold))
+}
+
+// opt is one option of a select, labelled in the request's language.
+type opt struct{ Value, Label string }
+
+func choices(ctx context.Context, cs []poverty.Choice) []opt {
+	out := make([]opt, len(cs))
+	for i, c := range cs {
+		out[i] = opt{c.Value, pick(ctx, c.Label)}
+	}
+	return out
+}
+
+func pick(ctx context.Context, t poverty.Text) string {
+	if lang(ctx) == "en" && t.EN != "" {
+		return t.EN
+	}
+	return t.VI
+}
+
+// communeOptions lists the communes in the actor's scope valid on date.
+func (s *Server) communeOptions(r *http.Request, date string) ([]opt, error) {
+	scope := currentUser(r.Context()).ScopeCode
+	units, err := s.unitsUnder(r, scope, date)
+	if err != nil {
+		return nil, err
+	}
+	var out []opt
+	for _, u := range units {
+		if u.Level == admin.LevelCommune {
+			out = append(out, opt{u.Code, u.Name + " (" + u.Code + ")"})
+		}
+	}
+	return out, nil
+}
+
+type householdsPage struct {
+	Households []*registry.Household
+	Total      int
+	Communes   []opt
+	Classes    []opt
+	Indicators []opt
+	Filter     url.Values
+	Prev, Next string
+	CanWrite   bool
+	Export     string
+}
+
+// classOptions lists the classes in the request's language.
+func classOptions(ctx context.Context) []opt {
+	var out []opt
+	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor, poverty.Middle, poverty.NotPoor} {
+		out = append(out, opt{string(c), pick(ctx, c.Label())})
+	}
+	return out
+}
+
+// indicatorOptions lists the indicators of the standard in force.
+func (s *Server) indicatorOptions(ctx context.Context) []opt {
+	std, err := poverty.StandardInForce(s.Today())
+	if err != nil {
+		return nil
+	}
+	var out []opt
+	for _, ind := range std.Indicators {
+		out = append(out, opt{string(ind.Key), pick(ctx, ind.Name)})
+	}
+	return out
+}
+
+// householdFilter reads the list filters from the query string.
+func householdFilter(q url.Values) (registry.HouseholdFilter, error) {
+	f := registry.HouseholdFilter{Indicator: poverty.IndicatorKey(q.Get("indicator")), Query: q.Get("q")}
+	if c := q.Get("commune"); c != "" {
+		f.CommuneCodes = []string{c}
+	}
+	if c := q.Get("class"); c != "" {
+		cl := poverty.Class(c)
+		f.Class = &cl
+	}
+	if o := q.Get("offset"); o != "" {
+		n, err := strconv.Atoi(o)
+		if err != nil || n < 0 {
+			return f, giamngheo.Errorf(giamngheo.EINVALID, "Tham số offset không hợp lệ.", "Invalid offset.")
+		}
+		f.Page.Offset = n
+	}
+	f.Page.Limit = 50
+	return f, nil
+}
+
+func (s *Server) handleHouseholds(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := householdFilter(q)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	hs, total, err := s.Registry.FindHouseholds(r.Context(), f)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p := &householdsPage{Households: hs, Total: total, Classes: classOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
+		Filter: q, CanWrite: currentUser(r.Context()).Role.CanWrite(), Export: q.Encode()}
+	if p.Communes, err = s.communeOptions(r, s.Today().Format(admin.DateLayout)); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if f.Page.Offset > 0 {
+		pq := cloneValues(q)
+		pq.Set("offset", strconv.Itoa(max(0, f.Page.Offset-f.Page.Limit)))
+		p.Prev = "/households?" + pq.Encode()
+	}
+	if f.Page.Offset+len(hs) < total {
+		nq := cloneValues(q)
+		nq.Set("offset", strconv.Itoa(f.Page.Offset+f.Page.Limit))
+		p.Next = "/households?" + nq.Encode()
+	}
+	s.render(w, r, "households", p)
+}
+
+func cloneValues(v url.Values) url.Values {
+	c := url.Values{}
+	for k, vs := range v {
+		c[k] = append([]string(nil), vs...)
+	}
+	return c
+}
+
+type householdPage struct {
+	H           *registry.Household
+	ClassLabel  string
+	Explanation []string
+	History     []*registry.HistoryEntry
+	AsOf        string
+	Past        bool
+	CanWrite    bool
+	Relations   map[string]string
+}
+
+// householdID reads the {id} path value.
+func householdID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return 0, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy hộ gia đình.", "Household not found.")
+	}
+	return id, nil
+}
+
+func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
+	id, err := householdID(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	h, err := s.Registry.FindHouseholdByID(r.Context(), id)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p := &householdPage{H: h, CanWrite: currentUser(r.Context()).Role.CanWrite(), Relations: map[string]string{}}
+	if d := r.URL.Query().Get("asof"); d != "" {
+		t, err := parseDate(d)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		// The end of that civil day in Vietnam (UTC+7).
+		end := t.Add(24*time.Hour - 7*time.Hour)
+		if p.H, err = s.Registry.HouseholdAsOf(r.Context(), id, end); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		p.AsOf, p.Past = d, p.H.Version != h.Version
+	}
+	if p.History, err = s.Registry.History(r.Context(), id); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	for _, rel := range registry.Relations {
+		p.Relations[string(rel.Value)] = rel.VI
+		if lang(r.Context()) == "en" {
+			p.Relations[string(rel.Value)] = rel.EN
+		}
+	}
+	if res := p.H.Result; res != nil {
+		p.ClassLabel = upperFirst(pick(r.Context(), res.Class.Label()))
+		if res.Explanation != nil {
+			for _, l := range res.Explanation.Lines {
+				p.Explanation = append(p.Explanation, pick(r.Context(), l.Text))
+			}
+		}
+	}
+	s.render(w, r, "household", p)
+}
+
+type householdFormPage struct {
+	Form                                             *householdForm
+	Communes, Relations, Sexes, Schoolings           []opt
+	Employments, Waters, Latrines, Devices, AreaOpts []opt
+	Action                                           string
+}
+
+func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *householdForm, status int) {
+	ctx := r.Context()
+	p := &householdFormPage{Form: f, Sexes: choices(ctx, poverty.SexChoices()), Schoolings: choices(ctx, poverty.SchoolingChoices()),
+		Employments: choices(ctx, poverty.EmploymentChoices()), Waters: choices(ctx, poverty.WaterSourceChoices()),
+		Latrines: choices(ctx, poverty.LatrineChoices()), Devices: choices(ctx, poverty.DeviceChoices()), Action: "/households"}
+	for _, rel := range registry.Relations {
+		l := rel.VI
+		if lang(ctx) == "en" {
+			l = rel.EN
+		}
+		p.Relations = append(p.Relations, opt{string(rel.Value), l})
+	}
+	p.AreaOpts = []opt{{"rural", pick(ctx, poverty.Rural.Label())}, {"urban", pick(ctx, poverty.Urban.Label())}}
+	if f.ID != 0 {
+		p.Action = "/households/" + strconv.FormatInt(f.ID, 10)
+	}
+	var err error
+	if p.Communes, err = s.communeOptions(r, s.Today().Format(admin.DateLayout)); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if status != 0 {
+		w.WriteHeader(status)
+	}
+	s.render(w, r, "household_form", p)
+}
+
+func (s *Server) handleHouseholdNew(w http.ResponseWriter, r *http.Request) {
+	if err := giamngheo.RequireWrite(r.Context()); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	f := &householdForm{Devices: map[string]bool{}}
+	if c := currentUser(r.Context()).ScopeCode; len(c) == 5 {
+		f.CommuneCode = c
+	}
+	f.pad(2)
+	s.renderHouseholdForm(w, r, f, 0)
+}
+
+// formError re-renders the form with the message of a validation error.
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, f *householdForm, err error) {
+	code := giamngheo.ErrorCode(err)
+	if code != giamngheo.EINVALID && code != giamngheo.ECONFLICT {
+		s.Error(w, r, err)
+		return
+	}
+	f.Error = giamngheo.ErrorMessage(err)
+	if lang(r.Context()) == "en" {
+		f.Error = giamngheo.ErrorMessageEN(err)
+	}
+	var e *giamngheo.Error
+	if ok := asError(err, &e); ok {
+		f.ErrorField = e.Field
+	}
+	f.pad(0)
+	s.renderHouseholdForm(w, r, f, statusOf(err))
+}
+
+func (s *Server) handleHouseholdCreate(w http.ResponseWriter, r *http.Request) {
+	f := parseHouseholdForm(r)
+	if r.PostFormValue("more") != "" {
+		f.pad(3)
+		s.renderHouseholdForm(w, r, f, 0)
+		return
+	}
+	h, err := f.household()
+	if err == nil {
+		err = s.Registry.CreateHousehold(r.Context(), h)
+	}
+	if err != nil {
+		s.formError(w, r, f, err)
+		return
+	}
+	flash(w, "Đã lưu hộ "+h.Code+" / Household saved")
+	http.Redirect(w, r, "/households/"+strconv.FormatInt(h.ID, 10), http.StatusSeeOther)
+}
+
+func (s *Server) handleHouseholdEdit(w http.ResponseWriter, r *http.Request) {
+	id, err := householdID(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	h, err := s.Registry.FindHouseholdByID(r.Context(), id)
+	if err == nil {
+		err = giamngheo.RequireWrite(r.Context())
+	}
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.renderHouseholdForm(w, r, formFromHousehold(h), 0)
+}
+
+func (s *Server) handleHouseholdUpdate(w http.ResponseWriter, r *http.Request) {
+	id, err := householdID(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	f := parseHouseholdForm(r)
+	f.ID = id
+	if r.PostFormValue("more") != "" {
+		f.pad(3)
+		s.renderHouseholdForm(w, r, f, 0)
+		return
+	}
+	h, err := f.household()
+	if err != nil {
+		s.formError(w, r, f, err)
+		return
+	}
+	upd := registry.HouseholdUpdate{VillageName: &h.VillageName, Address: &h.Address, HeadName: &h.HeadName, Phone: &h.Phone, Survey: &h.Survey, Members: &h.Members}
+	if _, err := s.Registry.UpdateHousehold(r.Context(), id, upd); err != nil {
+		s.formError(w, r, f, err)
+		return
+	}
+	flash(w, "Đã cập nhật hộ "+h.Code+" / Household updated")
+	http.Redirect(w, r, "/households/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+func (s *Server) apiHouseholds(w http.ResponseWriter, r *http.Request) {
+	f, err := householdFilter(r.URL.Query())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	hs, total, err := s.Registry.FindHouseholds(r.Context(), f)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if hs == nil {
+		hs = []*registry.Household{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "households": hs})
+}
+
+func (s *Server) apiHousehold(w http.ResponseWriter, r *http.Request) {
+	id, err := householdID(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	h, err := s.Registry.FindHouseholdByID(r.Context(), id)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, h)
+}
