@@ -74,10 +74,9 @@ func jsonError(err error) error {
 		return invalid("", "JSON không hợp lệ tại byte %d: %s", "invalid JSON at byte %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
 	case errors.As(err, &te):
 		vi, en := kindName(te.Type)
-		if te.Field == "" {
-			return invalidMsg("", fmt.Sprintf("Cần %s, nhận được %s", vi, te.Value), fmt.Sprintf("expected %s, got %s", en, te.Value))
-		}
-		return invalidMsg(te.Field, fmt.Sprintf("Trường %q: cần %s, nhận được %s", te.Field, vi, te.Value), fmt.Sprintf("field %q: expected %s, got %s", te.Field, en, te.Value))
+		// The stream embeds Household in its line type; its Go name is not a field.
+		field := strings.TrimPrefix(te.Field, "Household.")
+		return invalidMsg(field, fmt.Sprintf("Cần %s, nhận được %s", vi, valueVI(te.Value)), fmt.Sprintf("expected %s, got %s", en, te.Value))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		f, uerr := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
 		if uerr != nil {
@@ -110,4 +109,15 @@ func kindName(t reflect.Type) (string, string) {
 		return "danh sách", "a list"
 	}
 	return "đối tượng", "an object"
+}
+
+// valueVI translates the kind of JSON value encoding/json reports ("string", "number
+// 1.5e7", "array" …) for the Vietnamese message.
+func valueVI(v string) string {
+	kind, rest, _ := strings.Cut(v, " ")
+	words := map[string]string{"string": "chuỗi", "number": "số", "bool": "true/false", "array": "danh sách", "object": "đối tượng"}
+	if w, ok := words[kind]; ok {
+		return strings.TrimSpace(w + " " + rest)
+	}
+	return v
 }

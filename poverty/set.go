@@ -45,7 +45,7 @@ func (s *IndicatorSet) UnmarshalJSON(b []byte) error {
 	for _, k := range keys {
 		id, ok := k.id()
 		if !ok {
-			return invalid("deprived", "Chỉ số %q không được hỗ trợ", "unsupported indicator %q", k)
+			return invalid("", "Chỉ số %q không được hỗ trợ", "unsupported indicator %q", k)
 		}
 		v = v.with(id)
 	}

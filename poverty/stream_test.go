@@ -125,3 +125,13 @@ func TestClassifyStreamCancel(t *testing.T) {
 	_, err = ClassifyStream(context.Background(), strings.NewReader(streamGood), &bytes.Buffer{}, StreamOptions{})
 	wantInvalid(t, err, "standard")
 }
+
+// TestClassifyStreamTypeError checks that a wrong JSON type is reported with the
+// household's field name.
+func TestClassifyStreamTypeError(t *testing.T) {
+	failed, out, errs := runStream(t, `{"income_12m":"5","members":[{"sex":"male","birth_date":"2000-01-01"}]}`, StreamOptions{Area: Rural})
+	e, _ := out[0]["error"].(map[string]any)
+	if failed != 1 || e == nil || e["field"] != "income_12m" || !strings.HasPrefix(errs, "dòng 1, trường income_12m: Cần số nguyên, nhận được chuỗi — line 1, field income_12m: expected a whole number") {
+		t.Errorf("failed %d, error %v, report %q", failed, e, errs)
+	}
+}
