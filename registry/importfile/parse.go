@@ -32,6 +32,9 @@ func parseBool(s string) (*bool, *problem) {
 	if s == "" {
 		return nil, nil
 	}
+	if b, ok := boolExact[s]; ok {
+		return &b, nil
+	}
 	k := valueKey(s)
 	switch {
 	case trueKeys[k]:
@@ -101,9 +104,9 @@ func parseMoney(s string) (*int64, *problem) {
 	for _, suf := range []string{"đồng", "vnđ", "vnd", "đ", "d"} {
 		t = strings.TrimSpace(strings.TrimSuffix(t, suf))
 	}
-	t = strings.NewReplacer(" ", "", "\u00A0", "").Replace(t)
+	t = dropSpaces.Replace(t)
 	if grouped(t, '.') || grouped(t, ',') {
-		t = strings.NewReplacer(".", "", ",", "").Replace(t)
+		t = dropSeparators.Replace(t)
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	switch {
@@ -119,6 +122,11 @@ func parseMoney(s string) (*int64, *problem) {
 	n := int64(f)
 	return &n, nil
 }
+
+var (
+	dropSpaces     = strings.NewReplacer(" ", "", "\u00A0", "")
+	dropSeparators = strings.NewReplacer(".", "", ",", "")
+)
 
 // grouped reports whether s is digits grouped by threes with sep (an optional minus
 // sign first): 48.000.000 with '.'.

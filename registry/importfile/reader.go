@@ -42,12 +42,13 @@ type Reader struct {
 	src    source
 	dec    decoder
 	today  time.Time
-	colIdx [numCols]int // file column of each template column, -1 when absent
-	header []string     // header text of each file column
-	buf    []rawRow     // rows read ahead, consumed before src
-	la     *rawRow      // the row that starts the next household
-	issues []Issue      // about the header
-	err    error        // sticky error
+	colIdx [numCols]int      // file column of each template column, -1 when absent
+	header []string          // header text of each file column
+	buf    []rawRow          // rows read ahead, consumed before src
+	la     *rawRow           // the row that starts the next household
+	issues []Issue           // about the header
+	cache  map[string]string // decoded text of cells of closed-list columns, which repeat
+	err    error             // sticky error
 }
 
 // Open starts reading r, named filename (used in messages and to recognise .xls). It
@@ -214,14 +215,48 @@ func blank(cells []string) bool {
 	return true
 }
 
+// raw returns the raw cell of column id in row, "" when absent.
+func (r *Reader) raw(row *rawRow, id colID) string {
+	i := r.colIdx[id]
+	if i < 0 || i >= len(row.cells) {
+		return ""
+	}
+	return row.cells[i]
+}
+
+// maxCache bounds the decoded-cell cache; past it, cells are decoded each time.
+const maxCache = 4096
+
 // cell returns the decoded text of column id in row, "" when absent.
 func (r *Reader) cell(row *rawRow, id colID) string {
 	i := r.colIdx[id]
 	if i < 0 || i >= len(row.cells) {
 		return ""
 	}
-	return r.dec.text(row.cells[i])
+	raw := row.cells[i]
+	if !cached[id] {
+		return r.dec.text(raw)
+	}
+	if v, ok := r.cache[raw]; ok {
+		return v
+	}
+	v := r.dec.text(raw)
+	if len(r.cache) < maxCache {
+		if r.cache == nil {
+			r.cache = map[string]string{}
+		}
+		r.cache[raw] = v
+	}
+	return v
 }
+
+// cached marks the columns whose cells take few distinct values.
+var cached = func() (c [numCols]bool) {
+	for _, col := range columns {
+		c[col.id] = col.Allowed != "" || col.id == colSex || col.id == colRelation || col.id == colEthnicity
+	}
+	return c
+}()
 
 // Next returns the next household, built from the consecutive rows that share its
 // "Mã hộ", with the issues found in them; io.EOF after the last. The household is
@@ -268,6 +303,7 @@ type builder struct {
 	h        *registry.Household
 	rows     []int           // row of each member
 	first    [numCols]string // first non-empty value of each household column
+	rawFirst [numCols]string // and its raw cell, to skip decoding repeats
 	firstRow [numCols]int    // and its row
 	issues   []Issue
 	extra    int // issues beyond maxIssuesPerHousehold
@@ -303,11 +339,15 @@ func (b *builder) add(row *rawRow) {
 		if c.Level != HouseholdLevel || r.colIdx[c.id] < 0 || c.id == colCode {
 			continue
 		}
-		v := r.cell(row, c.id)
+		raw := r.raw(row, c.id)
+		if raw == "" || raw == b.rawFirst[c.id] {
+			continue // most lists repeat the household's cells verbatim
+		}
+		v := r.dec.text(raw)
 		switch {
 		case v == "":
 		case b.first[c.id] == "":
-			b.first[c.id], b.firstRow[c.id] = v, row.row
+			b.first[c.id], b.rawFirst[c.id], b.firstRow[c.id] = v, raw, row.row
 			if p := setHousehold(h, c.id, v); p != nil {
 				b.issue(row.row, c.id, p)
 			}

@@ -25,13 +25,15 @@ type choice[T ~string] struct {
 // choices is a closed list of answers.
 type choices[T ~string] struct {
 	list  []choice[T]
-	index map[string]T
+	index map[string]T // by valueKey
+	exact map[string]T // the spellings as written, and in lower and upper case: most cells hit this
 }
 
 func newChoices[T ~string](list ...choice[T]) *choices[T] {
-	c := &choices[T]{list: list, index: map[string]T{}}
+	c := &choices[T]{list: list, index: map[string]T{}, exact: map[string]T{}}
 	for _, x := range list {
 		for _, s := range append([]string{string(x.v), x.label}, x.aliases...) {
+			c.exact[s], c.exact[strings.ToLower(s)], c.exact[strings.ToUpper(s)] = x.v, x.v, x.v
 			k := valueKey(s)
 			if old, dup := c.index[k]; dup && old != x.v {
 				panic("importfile: spelling " + s + " means two answers")
@@ -44,6 +46,9 @@ func newChoices[T ~string](list ...choice[T]) *choices[T] {
 
 // parse returns the answer a cell means, and whether it is one.
 func (c *choices[T]) parse(s string) (T, bool) {
+	if v, ok := c.exact[s]; ok {
+		return v, true
+	}
 	v, ok := c.index[valueKey(s)]
 	return v, ok
 }
@@ -178,6 +183,10 @@ var (
 	trueKeys  = map[string]bool{"co": true, "c": true, "x": true, "1": true, "yes": true, "y": true, "true": true, "dung": true, "ben chac": true, "co bhyt": true, "co the": true}
 	falseKeys = map[string]bool{"khong": true, "k": true, "ko": true, "0": true, "no": true, "n": true, "false": true, "sai": true, "khong ben chac": true, "khong co": true}
 )
+
+// boolExact holds the usual spellings as typed, to skip valueKey.
+var boolExact = map[string]bool{"Có": true, "có": true, "CÓ": true, "x": true, "X": true, "1": true, "C": true, "c": true,
+	"Không": false, "không": false, "KHÔNG": false, "0": false, "K": false, "k": false}
 
 // noneKeys mean "none" in the devices column: answered, and the list is empty.
 var noneKeys = map[string]bool{"khong": true, "khong co": true, "none": true, "0": true}
