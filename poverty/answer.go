@@ -48,6 +48,17 @@ var schoolings = []label[Schooling]{
 	{SchoolingHigher, Text{"cao đẳng, đại học trở lên", "higher education"}},
 }
 
+// valid reports whether s is "" or in the list; it is a switch because Classify
+// checks every member (keep it in step with schoolings; TestAnswerLists checks).
+func (s Schooling) valid() bool {
+	switch s {
+	case "", SchoolingStudying, SchoolingStudyingBelowLevel, SchoolingNone, SchoolingPrimary,
+		SchoolingLowerSecondary, SchoolingUpperSecondary, SchoolingVocational, SchoolingHigher:
+		return true
+	}
+	return false
+}
+
 // studying reports whether the answer means the member attends school or training.
 func (s Schooling) studying() bool {
 	return s == SchoolingStudying || s == SchoolingStudyingBelowLevel
@@ -71,6 +82,15 @@ var employments = []label[Employment]{
 	{SelfEmployed, Text{"tự làm (sản xuất, kinh doanh của hộ)", "self-employed (own farm or business)"}},
 	{Unemployed, Text{"thất nghiệp", "unemployed"}},
 	{NotInLabourForce, Text{"không tham gia lực lượng lao động", "not in the labour force"}},
+}
+
+// valid reports whether e is "" or in the list (a switch, as Schooling.valid).
+func (e Employment) valid() bool {
+	switch e {
+	case "", EmployedWithContract, EmployedNoContract, SelfEmployed, Unemployed, NotInLabourForce:
+		return true
+	}
+	return false
 }
 
 // WaterSource is the household's main source of domestic water. Which sources count as

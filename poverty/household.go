@@ -180,10 +180,10 @@ func (m *Member) validate(i int) (Date, error) {
 	if d.Year < MinBirthYear || d.Year > MaxBirthYear {
 		return Date{}, invalid(memberField(i, "birth_date"), "Năm sinh %d không hợp lý (phải từ %d đến %d)", "implausible birth year %d (must be between %d and %d)", d.Year, MinBirthYear, MaxBirthYear)
 	}
-	if !known(schoolings, m.Schooling) {
+	if !m.Schooling.valid() {
 		return Date{}, invalid(memberField(i, "schooling"), "Trình độ/đi học %q không hợp lệ (cho phép: %s)", "invalid schooling %q (allowed: %s)", m.Schooling, allowed(schoolings))
 	}
-	if !known(employments, m.Employment) {
+	if !m.Employment.valid() {
 		return Date{}, invalid(memberField(i, "employment"), "Việc làm %q không hợp lệ (cho phép: %s)", "invalid employment %q (allowed: %s)", m.Employment, allowed(employments))
 	}
 	return d, nil
