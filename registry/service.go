@@ -89,7 +89,10 @@ func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
 		return err
 	}
 	prov := provinceOf(ctx, c.units, u)
-	if h.ProvinceCode != "" && h.ProvinceCode != prov {
+	// A file may give the province of the commune before the 2025 reorganisation
+	// (Hải Dương 30 for a commune now in Hải Phòng 31): accepted when some version of
+	// the commune lay in that province; the household takes today's province.
+	if h.ProvinceCode != "" && h.ProvinceCode != prov && !c.wasIn(ctx, h.ProvinceCode, h.CommuneCode) {
 		return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "province_code",
 			Message:   "Mã tỉnh " + h.ProvinceCode + " không khớp với xã " + h.CommuneCode + " (tỉnh " + prov + ").",
 			MessageEN: "Province code " + h.ProvinceCode + " does not match commune " + h.CommuneCode + " (province " + prov + ")."}
@@ -107,6 +110,12 @@ func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
 	}
 	h.Result = &r
 	return nil
+}
+
+// wasIn reports whether some version of the commune lay in the province.
+func (c *Classifier) wasIn(ctx context.Context, province, commune string) bool {
+	ok, err := admin.StoreInScope(ctx, c.units, province, commune)
+	return err == nil && ok
 }
 
 // provinceOf returns the province code above a commune version.

@@ -1,0 +1,233 @@
+// Package imports runs a household import end to end: it streams a CSV or XLSX file
+// through registry/importfile, validates and classifies each household with the
+// registry service, writes them in batches inside one transaction (all or nothing, or
+// skipping invalid households), and returns a per-row report. The CLI and the web
+// upload share it.
+package imports
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"giamngheo"
+	"giamngheo/audit"
+	"giamngheo/registry"
+	"giamngheo/registry/importfile"
+)
+
+// Options tune an import.
+type Options struct {
+	// SkipInvalid stores the valid households and skips the invalid ones; otherwise one
+	// invalid household stops the import and nothing is stored.
+	SkipInvalid bool
+	// BatchSize is how many households are written at once (default 2,000).
+	BatchSize int
+	// Progress, when set, is called after each batch and at the end.
+	Progress func(Progress)
+	// ReferenceDate selects the standard that classifies the households (default: the
+	// service's).
+	ReferenceDate time.Time
+}
+
+// Progress is the state of a running import.
+type Progress struct {
+	BytesRead  int64 `json:"bytes_read"`
+	Households int   `json:"households"`
+	Members    int   `json:"members"`
+	Invalid    int   `json:"invalid"`
+	Done       bool  `json:"done"`
+}
+
+// MaxIssues bounds the issues kept in a report; the rest are counted.
+const MaxIssues = 10000
+
+// Report is the result of an import.
+type Report struct {
+	File          string                `json:"file"`
+	Households    int                   `json:"households"`
+	Members       int                   `json:"members"`
+	Invalid       int                   `json:"invalid"`
+	Counts        registry.ImportCounts `json:"counts"`
+	Committed     bool                  `json:"committed"`
+	Issues        []importfile.Issue    `json:"issues"`
+	IssuesDropped int                   `json:"issues_dropped"`
+	Duplicates    int                   `json:"duplicates"`
+	Encoding      string                `json:"encoding"`
+}
+
+func (r *Report) add(is ...importfile.Issue) {
+	for _, i := range is {
+		if len(r.Issues) < MaxIssues {
+			r.Issues = append(r.Issues, i)
+		} else {
+			r.IssuesDropped++
+		}
+	}
+}
+
+// countingReader counts the bytes read, for progress.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// errRejected aborts the transaction of an all-or-nothing import with invalid rows.
+var errRejected = errors.New("import rejected")
+
+// Run imports the file read from r. The returned error is for failures of the whole
+// import (unreadable file, scope, database); problems of single households are issues
+// in the report, and Report.Committed says whether anything was stored.
+func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename string, opts Options) (*Report, error) {
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 2000
+	}
+	if err := giamngheo.RequireWrite(ctx); err != nil {
+		return nil, err
+	}
+	cr := &countingReader{r: r}
+	rd, err := importfile.Open(cr, filename)
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	rep := &Report{File: filename, Encoding: rd.Encoding().String()}
+	rep.add(rd.HeaderIssues()...)
+	ref := opts.ReferenceDate
+	if ref.IsZero() {
+		ref = svc.Now()
+		if svc.ReferenceDate != nil {
+			ref = svc.ReferenceDate()
+		}
+	}
+	cls, err := svc.NewClassifier(ref)
+	if err != nil {
+		return nil, err
+	}
+	dups := importfile.NewDuplicateIndex()
+	progress := func(done bool) {
+		if opts.Progress != nil {
+			opts.Progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: done})
+		}
+	}
+	err = svc.Tx.WithTx(ctx, func(ctx context.Context) error {
+		batch := make([]*registry.Household, 0, opts.BatchSize)
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			c, err := svc.ImportBatch(ctx, batch)
+			if err != nil {
+				return err
+			}
+			rep.Counts.Add(c)
+			batch = batch[:0]
+			progress(false)
+			return nil
+		}
+		for {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			h, issues, err := rd.Next()
+			if err == io.EOF {
+				break
+			} else if err != nil {
+				return err
+			}
+			rep.Households++
+			rep.Members += len(h.Members)
+			rep.add(issues...)
+			bad := importfile.HasError(issues)
+			if !bad {
+				if err := cls.Prepare(ctx, h); err != nil {
+					if giamngheo.ErrorCode(err) != giamngheo.EINVALID {
+						return err
+					}
+					bad = true
+					rep.add(householdIssue(filename, h, err))
+				}
+			}
+			for _, d := range dups.Add(h) {
+				rep.Duplicates++
+				rep.add(importfile.Issue{File: filename, Severity: importfile.SeverityWarning,
+					Message: fmt.Sprintf("Tệp %s, hộ %s: %s", filename, h.Code, d.Message), MessageEN: fmt.Sprintf("file %s, household %s: %s", filename, h.Code, d.MessageEN)})
+			}
+			if bad {
+				rep.Invalid++
+				continue
+			}
+			if rep.Invalid > 0 && !opts.SkipInvalid {
+				continue // nothing will be stored: keep reading for the full report
+			}
+			batch = append(batch, h)
+			if len(batch) == cap(batch) {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if rep.Invalid > 0 && !opts.SkipInvalid {
+			return errRejected
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
+			"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
+			"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid})
+	})
+	progress(true)
+	switch {
+	case errors.Is(err, errRejected):
+		rep.Counts = registry.ImportCounts{}
+		return rep, nil
+	case err != nil:
+		return rep, err
+	}
+	rep.Committed = true
+	return rep, nil
+}
+
+func scopeOf(ctx context.Context) string {
+	if a := giamngheo.ActorFromContext(ctx); a != nil {
+		return a.ScopeCode
+	}
+	return ""
+}
+
+// householdIssue turns a validation error of a household into a report issue that
+// names the household and the field.
+func householdIssue(file string, h *registry.Household, err error) importfile.Issue {
+	var e *giamngheo.Error
+	errors.As(err, &e)
+	field := e.Field
+	vi, en := e.Message, giamngheo.ErrorMessageEN(err)
+	return importfile.Issue{File: file, Column: field, Severity: importfile.SeverityError,
+		Message:   fmt.Sprintf("Tệp %s, hộ %s%s: %s", file, h.Code, fieldVI(field), vi),
+		MessageEN: fmt.Sprintf("file %s, household %s%s: %s", file, h.Code, fieldEN(field), en)}
+}
+
+func fieldVI(f string) string {
+	if f == "" {
+		return ""
+	}
+	return ", trường " + strings.TrimSpace(f)
+}
+
+func fieldEN(f string) string {
+	if f == "" {
+		return ""
+	}
+	return ", field " + strings.TrimSpace(f)
+}
