@@ -73,11 +73,13 @@ func ClassifyStream(ctx context.Context, r io.Reader, w io.Writer, opts StreamOp
 	var buf []byte
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
+			bw.Flush() // keep the results written so far
 			return failed, err
 		}
 		line, tooLong, rerr := readLine(br, max, buf[:0])
 		buf = line
 		if rerr != nil && rerr != io.EOF {
+			bw.Flush()
 			return failed, rerr
 		}
 		if n == 1 {
