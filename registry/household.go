@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -70,13 +69,16 @@ type Warning struct {
 	MessageEN string `json:"message_en,omitempty"`
 }
 
-// Warning codes. They are stable: the UI and reports filter on them.
-const (
-	WarnNationalIDProvince  = "national_id_province"   // first three digits are not a province
-	WarnNationalIDSex       = "national_id_sex"        // sex digit disagrees with the sex recorded
-	WarnNationalIDBirthYear = "national_id_birth_year" // birth-year digits disagree with the birth date
-	WarnNationalIDRepeated  = "national_id_repeated"   // the same ID on two members of one household
-)
+// WarnNationalIDRepeated is the code of the warning for the same national ID on two
+// members of one household. The other national-ID warnings carry the codes of
+// CheckNationalID (IDProvinceUnknown, IDCenturySexMismatch, IDYearMismatch,
+// IDOldCMND). Codes are stable: the UI and reports filter on them.
+const WarnNationalIDRepeated = "national_id_repeated"
+
+// idBlocking are the CheckNationalID findings that make a number unfit to store: a
+// wrong length (an 11-digit number too, whose lost leading zero the officer must
+// confirm) or a character that is not a digit.
+var idBlocking = map[string]bool{IDNotDigits: true, IDLength: true, IDLeadingZeroMissing: true}
 
 // Bounds on free text, in bytes; sanity limits against pasted garbage.
 const (
@@ -149,8 +151,10 @@ func (h *Household) check() []Warning {
 			continue
 		}
 		field := memberField(i, "national_id")
-		if vi, _ := nationalIDFormatError(m.NationalID); vi == "" {
-			ws = append(ws, nationalIDMismatches(m.NationalID, m.Sex, m.BirthDate, field)...)
+		for _, is := range CheckNationalID(m.NationalID, birthTime(m.BirthDate), string(m.Sex)) {
+			if !idBlocking[is.Code] { // blocking ones are Validate's
+				ws = append(ws, Warning{Code: is.Code, Field: field, Message: is.Message, MessageEN: is.MessageEN})
+			}
 		}
 		if j, ok := seen[m.NationalID]; ok {
 			ws = append(ws, Warning{Code: WarnNationalIDRepeated, Field: field,
@@ -213,8 +217,10 @@ func (h *Household) Validate() error {
 		case !okText(m.Ethnicity, maxNameLen):
 			return invalid(memberField(i, "ethnicity"), "Thành viên thứ %d: dân tộc quá dài", "member %d: ethnicity too long", i+1)
 		}
-		if vi, en := nationalIDFormatError(m.NationalID); vi != "" {
-			return invalidMsg(memberField(i, "national_id"), fmt.Sprintf("Thành viên thứ %d: %s", i+1, vi), fmt.Sprintf("member %d: %s", i+1, en))
+		for _, is := range CheckNationalID(m.NationalID, time.Time{}, "") {
+			if idBlocking[is.Code] {
+				return invalidMsg(memberField(i, "national_id"), fmt.Sprintf("Thành viên thứ %d: %s", i+1, is.Message), fmt.Sprintf("Member %d: %s", i+1, is.MessageEN))
+			}
 		}
 		if m.Relation == RelationHead {
 			if head >= 0 {
@@ -329,9 +335,15 @@ func invalidMsg(field, vi, en string) *giamngheo.Error {
 
 func memberField(i int, name string) string { return fmt.Sprintf("members[%d].%s", i, name) }
 
-func quote(s string) string { return strconv.Quote(s) }
-
-func itoa(n int) string { return strconv.Itoa(n) }
+// birthTime returns a YYYY-MM-DD birth date as a time, or the zero time when it is
+// not one (CheckNationalID then skips the checks that need it).
+func birthTime(s string) time.Time {
+	d, err := poverty.ParseDate(s)
+	if err != nil {
+		return time.Time{}
+	}
+	return d.Time()
+}
 
 func okText(s string, max int) bool { return len(s) <= max && utf8.ValidString(s) }
 

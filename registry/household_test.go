@@ -60,17 +60,17 @@ func TestWarnings(t *testing.T) {
 		edit  func(h *Household)
 		codes []string
 	}{
-		{"sex digit", func(h *Household) { h.Members[0].NationalID = "030180001234" }, []string{WarnNationalIDSex}},
-		{"birth year", func(h *Household) { h.Members[0].NationalID = "030079001234" }, []string{WarnNationalIDBirthYear}},
+		{"sex digit", func(h *Household) { h.Members[0].NationalID = "030180001234" }, []string{IDCenturySexMismatch}},
+		{"birth year", func(h *Household) { h.Members[0].NationalID = "030079001234" }, []string{IDYearMismatch}},
 		{"21st century", func(h *Household) { h.Members[2].NationalID = "030210001236" }, nil},
-		{"21st century wrong", func(h *Household) { h.Members[2].NationalID = "030010001236" }, []string{WarnNationalIDBirthYear}},
-		{"province", func(h *Household) { h.Members[0].NationalID = "003080001234" }, []string{WarnNationalIDProvince}},
+		{"21st century wrong", func(h *Household) { h.Members[2].NationalID = "030010001236" }, []string{IDCenturySexMismatch}},
+		{"province", func(h *Household) { h.Members[0].NationalID = "003080001234" }, []string{IDProvinceUnknown}},
 		{"repeated", func(h *Household) {
 			h.Members[1].NationalID = "030080001234"
 			h.Members[1].Sex = poverty.Male
 			h.Members[1].BirthDate = "1980-01-01"
 		}, []string{WarnNationalIDRepeated}},
-		{"old CMND no checks", func(h *Household) { h.Members[0].NationalID = "142000001" }, nil},
+		{"old CMND", func(h *Household) { h.Members[0].NationalID = "142000001" }, []string{IDOldCMND}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,6 +109,7 @@ func TestValidate(t *testing.T) {
 		{"member no name", "members[1].name", func(h *Household) { h.Members[1].Name = "" }},
 		{"13-digit ID", "members[1].national_id", func(h *Household) { h.Members[1].NationalID = "0301830012351" }},
 		{"letter in ID", "members[1].national_id", func(h *Household) { h.Members[1].NationalID = "03018300123O" }},
+		{"11-digit ID", "members[1].national_id", func(h *Household) { h.Members[1].NationalID = "30183001235" }},
 		{"bad relation", "members[2].relation", func(h *Household) { h.Members[2].Relation = "cousin" }},
 		{"two heads", "members[1].relation", func(h *Household) { h.Members[1].Relation = RelationHead }},
 		{"head name differs", "head_name", func(h *Household) { h.HeadName = "Lê Văn Bảy" }},

@@ -84,5 +84,5 @@ func (m *Member) normalize() {
 	m.Ethnicity = vntext.Clean(m.Ethnicity)
 	m.BirthDate = strings.TrimSpace(m.BirthDate)
 	m.Sex = poverty.Sex(strings.TrimSpace(string(m.Sex)))
-	m.NationalID = normalizeNationalID(m.NationalID)
+	m.NationalID = NormalizeNationalID(m.NationalID)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"giamngheo/poverty"
+	"giamngheo/registry"
 )
 
 // problem is what is wrong with one cell, in both languages, without the location,
@@ -246,36 +247,25 @@ func splitDate(s string) (y, m, d int, ok bool) {
 	return 0, 0, 0, false
 }
 
-// parseNationalID keeps the digits of an ID cell. An 11-digit number is taken as a
-// CCCD whose leading zero Excel dropped (every province code starts with 0), with a
-// warning; a number Excel wrote in scientific notation has lost digits and is refused.
+// parseNationalID reads an ID cell with registry.NormalizeNationalID. An 11-digit
+// number that CheckNationalID recognises as a CCCD whose leading zero Excel dropped
+// gets the zero back, with a warning; a number Excel wrote in scientific notation has
+// lost digits and is refused, as are wrong lengths and characters other than digits.
 func parseNationalID(s string) (string, *problem) {
 	if s == "" {
 		return "", nil
 	}
 	if strings.ContainsAny(s, "eE") && strings.Contains(s, "+") {
-		return "", problemf("số CCCD %q bị Excel ghi dạng số mũ, đã mất chữ số; hãy định dạng cột là Văn bản và nhập lại", "national ID %q was turned into scientific notation by Excel and lost digits; format the column as Text and type it again", s)
+		return "", problemf("số CCCD %q bị Excel ghi dạng số mũ, đã mất chữ số; hãy định dạng cột là Văn bản (Text) và nhập lại", "national ID %q was turned into scientific notation by Excel and lost digits; format the column as Text and type it again", s)
 	}
-	t := strings.TrimSuffix(strings.TrimSpace(s), ".0") // a number cell read raw
-	var b strings.Builder
-	for _, r := range t {
-		switch r {
-		case ' ', '.', '-', '\'', '\u00A0':
-			continue
-		}
-		b.WriteRune(r)
-	}
-	id := b.String()
-	for _, r := range id {
-		if r < '0' || r > '9' {
-			return "", problemf("số CCCD %q có ký tự không phải chữ số", "national ID %q contains a character that is not a digit", s)
+	id := registry.NormalizeNationalID(strings.TrimSuffix(strings.TrimSpace(s), ".0")) // ".0": a number cell read raw
+	for _, is := range registry.CheckNationalID(id, time.Time{}, "") {
+		switch is.Code {
+		case registry.IDLeadingZeroMissing:
+			return "0" + id, warningf("số CCCD %q có 11 chữ số; đã thêm số 0 ở đầu (Excel bỏ số 0 này khi ô định dạng kiểu số), hãy kiểm tra", "national ID %q has 11 digits; a leading 0 was added (Excel drops it in number cells), please check", s)
+		case registry.IDNotDigits, registry.IDLength:
+			return "", &problem{vi: fmt.Sprintf("số CCCD %q: %s", s, is.Message), en: fmt.Sprintf("national ID %q: %s", s, is.MessageEN)}
 		}
 	}
-	switch len(id) {
-	case 12, 9:
-		return id, nil
-	case 11:
-		return "0" + id, warningf("số CCCD %q có 11 chữ số; đã thêm số 0 ở đầu (Excel thường bỏ số 0 này), hãy kiểm tra", "national ID %q has 11 digits; a leading 0 was added (Excel often drops it), please check", s)
-	}
-	return "", problemf("số CCCD %q có %d chữ số; CCCD phải có 12 chữ số (CMND cũ: 9)", "national ID %q has %d digits; a CCCD has 12 (an old CMND: 9)", s, len(id))
+	return id, nil
 }

@@ -162,8 +162,9 @@ func TestBadInput(t *testing.T) {
 		{"two-digit year", 1, "Ngày sinh", "12/05/90", "không đọc được"},
 		{"year only", 1, "Ngày sinh", "1990", "chỉ có năm"},
 		{"future birth", 2, "Ngày sinh", "01/01/2999", "tương lai"},
-		{"13-digit ID", 1, "Số CCCD", "0301830012351", "13 chữ số"},
-		{"letters in ID", 1, "Số CCCD", "03018300123A", "không phải chữ số"},
+		{"13-digit ID", 1, "Số CCCD", "0301830012351", "đang có 13"},
+		{"letters in ID", 1, "Số CCCD", "03018300123A", "chỉ được gồm chữ số"},
+		{"10-digit ID", 1, "Số CCCD", "3018300123", "đang có 10"},
 		{"scientific ID", 1, "Số CCCD", "3.01830E+11", "số mũ"},
 		{"negative income", 0, "Thu nhập 12 tháng (đồng)", "-5000000", "âm"},
 		{"text income", 0, "Thu nhập 12 tháng (đồng)", "khoảng 40 triệu", "không đọc được"},
@@ -213,7 +214,7 @@ func TestWarningsBecomeIssues(t *testing.T) {
 	if got := hs[0].Members[1].NationalID; got != "030183001235" {
 		t.Errorf("ID = %q, want the leading zero restored", got)
 	}
-	want := map[int]string{2: "giới tính", 3: "11 chữ số"}
+	want := map[int]string{2: "Chữ số thứ 4", 3: "11 chữ số"}
 	for _, is := range iss[0] {
 		if is.Severity != SeverityWarning || is.Column != "Số CCCD" || !strings.Contains(is.Message, want[is.Row]) {
 			t.Errorf("unexpected issue %+v", is)
