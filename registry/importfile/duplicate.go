@@ -51,6 +51,18 @@ type memberRef struct {
 	member    uint16
 }
 
+// Field returns the validation path the duplicate is about in the household just
+// added ("members[1].national_id", "members[0].name", "code"), for Reader.IssueFor.
+func (d Duplicate) Field() string {
+	switch d.Kind {
+	case DupNationalID:
+		return fmt.Sprintf("members[%d].national_id", d.Member)
+	case DupHead:
+		return fmt.Sprintf("members[%d].name", d.Member)
+	}
+	return "code"
+}
+
 // NewDuplicateIndex returns an empty index.
 func NewDuplicateIndex() *DuplicateIndex {
 	return &DuplicateIndex{seed: maphash.MakeSeed(), ids: map[uint64]memberRef{},

@@ -34,7 +34,7 @@ func TestDuplicateIndex(t *testing.T) {
 	for _, h := range hs {
 		var got []string
 		for _, dup := range d.Add(h) {
-			if dup.Message == "" || dup.MessageEN == "" || dup.Code != h.Code {
+			if dup.Message == "" || dup.MessageEN == "" || dup.Code != h.Code || dup.Field() == "" {
 				t.Errorf("incomplete duplicate %+v", dup)
 			}
 			if dup.Kind == DupCode {
@@ -54,6 +54,9 @@ func TestDuplicateIndex(t *testing.T) {
 				}
 			}
 		}
+	}
+	if f := (Duplicate{Kind: DupNationalID, Member: 2}).Field(); f != "members[2].national_id" {
+		t.Errorf("Field() = %q", f)
 	}
 	if !codeDup {
 		t.Error("the repeated code H1 was not reported")

@@ -48,6 +48,7 @@ type Reader struct {
 	la     *rawRow           // the row that starts the next household
 	issues []Issue           // about the header
 	cache  map[string]string // decoded text of cells of closed-list columns, which repeat
+	last   *builder          // the household returned last, for IssueFor
 	err    error             // sticky error
 }
 
@@ -469,6 +470,7 @@ func setMember(m *registry.Member, id colID, v string, today time.Time) *problem
 // finish settles the head, normalises and validates the household.
 func (b *builder) finish() (*registry.Household, []Issue, error) {
 	h, r := b.h, b.r
+	r.last = b
 	if h.CommuneCode == "" {
 		b.issue(b.firstNo, colCommune, problemf("thiếu mã xã", "the commune code is missing"))
 	}
@@ -520,6 +522,23 @@ func (b *builder) finish() (*registry.Household, []Issue, error) {
 			"và %d vấn đề khác ở hộ %s", "and %d more issues in household %s", b.extra, h.Code)))
 	}
 	return h, b.issues, nil
+}
+
+// IssueFor places a problem found after reading (by the registry service, or a
+// Duplicate) on the file, row and column of the household Next returned last. field is
+// a validation path as in giamngheo.Error.Field ("commune_code",
+// "members[2].national_id", "survey.income_12m"); an unknown or empty path points at
+// the household's first row. severity is SeverityError or SeverityWarning.
+func (r *Reader) IssueFor(field, vi, en, severity string) Issue {
+	p := &problem{vi: vi, en: en, warning: severity == SeverityWarning}
+	if r.last == nil {
+		return newIssue(r.file, 0, "", "", p)
+	}
+	b := r.last
+	b.issues, b.extra = nil, 0
+	row, id := b.locate(field)
+	b.issue(row, id, p)
+	return b.issues[0]
 }
 
 // fieldColumns maps a validation field path (without the members[i] prefix) to its

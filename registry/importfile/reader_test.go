@@ -325,3 +325,45 @@ func mustDate(tb testing.TB, s string) time.Time {
 	}
 	return d.Time()
 }
+
+func TestIssueFor(t *testing.T) {
+	r := MustOpen(t, csvBytes(t, ',', join([][]string{header}, family("H1"), family("H2"))...), "sau.csv")
+	if _, _, err := r.Next(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := r.Next(); err != nil {
+		t.Fatal(err)
+	}
+	is := r.IssueFor("members[2].birth_date", "ngày sinh sau ngày tham chiếu", "born after the reference date", SeverityError)
+	if is.Row != 7 || is.Column != "Ngày sinh" || !strings.HasPrefix(is.Message, `Tệp sau.csv, dòng 7, cột "Ngày sinh" (G): ngày sinh`) || !is.IsError() {
+		t.Errorf("IssueFor member field = %+v", is)
+	}
+	is = r.IssueFor("commune_code", "xã không tồn tại", "no such commune", SeverityWarning)
+	if is.Row != 5 || is.Column != "Mã xã" || is.IsError() {
+		t.Errorf("IssueFor household field = %+v", is)
+	}
+	if is := r.IssueFor("", "x", "x", SeverityError); is.Row != 5 || is.Column != "" {
+		t.Errorf("IssueFor whole household = %+v", is)
+	}
+}
+
+func TestLineTooLong(t *testing.T) {
+	// The long line comes after the rows Open reads ahead, so Next meets it.
+	rows := [][]string{header}
+	for i := 0; i < sampleRows; i++ {
+		rows = append(rows, family(fmt.Sprintf("H%d", i))...)
+	}
+	data := append(csvBytes(t, ',', rows...), bytes.Repeat([]byte("x"), maxLine+10)...)
+	r := MustOpen(t, data, "dai.csv")
+	var err error
+	n := 0
+	for ; err == nil; n++ {
+		_, _, err = r.Next()
+	}
+	if n < sampleRows/3 {
+		t.Errorf("only %d households before the error", n)
+	}
+	if e := appErr(t, err); !strings.Contains(e.Message, "dài hơn 1 MB") {
+		t.Errorf("message %q", e.Message)
+	}
+}

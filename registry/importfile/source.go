@@ -60,6 +60,35 @@ func fileError(file, vi, en string, args ...any) *giamngheo.Error {
 	return e
 }
 
+// maxLine bounds a physical line of a CSV file. csv.Reader holds a whole record in
+// memory, so a file with no line breaks (a binary file, a corrupted export) would
+// otherwise be read whole.
+const maxLine = 1 << 20
+
+// errLineTooLong is returned by lineLimit.
+var errLineTooLong = giamngheo.Errorf(giamngheo.EINVALID,
+	"Tệp có một dòng dài hơn %d MB; đây không phải tệp CSV danh sách hộ, hoặc tệp bị hỏng",
+	"the file has a line longer than %d MB; it is not a household CSV, or it is damaged", maxLine>>20)
+
+// lineLimit fails once a physical line exceeds maxLine bytes.
+type lineLimit struct {
+	r   io.Reader
+	run int // bytes since the last line break
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if i := bytes.LastIndexByte(p[:n], '\n'); i >= 0 {
+		l.run = n - i - 1
+	} else {
+		l.run += n
+	}
+	if l.run > maxLine {
+		return n, errLineTooLong
+	}
+	return n, err
+}
+
 // csvSource reads a CSV file; cells are raw bytes, decoded later once the encoding is
 // known.
 type csvSource struct{ r *csv.Reader }
@@ -68,7 +97,7 @@ func openCSV(br *bufio.Reader) *csvSource {
 	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(&lineLimit{r: br})
 	cr.Comma = sniffComma(br)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
@@ -105,6 +134,9 @@ func (s *csvSource) next() ([]string, int, error) {
 	rec, err := s.r.Read()
 	if err != nil {
 		var pe *csv.ParseError
+		if errors.Is(err, errLineTooLong) {
+			return nil, 0, errLineTooLong
+		}
 		if errors.As(err, &pe) {
 			return nil, pe.StartLine, giamngheo.Errorf(giamngheo.EINVALID, "Dòng %d: tệp CSV sai cấu trúc (%v)", "line %d: malformed CSV (%v)", pe.StartLine, pe.Err)
 		}

@@ -249,3 +249,34 @@ func TestReportXLSX(t *testing.T) {
 		t.Errorf("report rows %q", rows)
 	}
 }
+
+// TestXLSXLegacyText reads a workbook whose cells hold TCVN3 text as Excel shows it
+// under Windows-1252 ("NguyÔn"), as legacy sheets converted to .xlsx do.
+func TestXLSXLegacyText(t *testing.T) {
+	cp1252 := func(s string) string { // TCVN3 letters are all in 0xA0..0xFF, which is Latin-1
+		b := encodeTCVN3(t, s)
+		r := make([]rune, len(b))
+		for i, c := range b {
+			r[i] = rune(c)
+		}
+		return string(r)
+	}
+	rows := [][]any{anyRow([]string{cp1252("Mã hộ"), cp1252("Mã xã"), cp1252("Thôn/Tổ dân phố"), cp1252("Họ và tên"), cp1252("Giới tính"), cp1252("Ngày sinh")})}
+	for i, name := range []string{"Nguyễn Văn Đức", "Trần Thị Hương", "Phạm Quốc Việt", "Lê Thị Thủy"} {
+		rows = append(rows, []any{"H" + string(rune('1'+i/2)), 10507, cp1252("Thôn Đồng Tâm"), cp1252(name), cp1252([]string{"Nam", "Nữ"}[i%2]), "01/01/1980"})
+	}
+	r := MustOpen(t, xlsxBytes(t, rows...), "tcvn3.xlsx")
+	hs, iss := readAll(t, r)
+	if r.Encoding().String() != "TCVN3" || len(hs) != 2 {
+		t.Fatalf("encoding %v, %d households", r.Encoding(), len(hs))
+	}
+	got := hs[0].Members[0].Name + "|" + hs[0].Members[1].Name + "|" + hs[1].Members[1].Name
+	if got != "Nguyễn Văn Đức|Trần Thị Hương|Lê Thị Thủy" || hs[1].VillageName != "Thôn Đồng Tâm" || hs[0].Members[1].Sex != poverty.Female || hs[0].CommuneCode != "10507" {
+		t.Errorf("read %q, %+v", got, hs[1])
+	}
+	for _, is := range iss {
+		if HasError(is) {
+			t.Errorf("issues %+v", is)
+		}
+	}
+}
