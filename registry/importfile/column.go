@@ -1,10 +1,6 @@
 package importfile
 
-import (
-	"strings"
-
-	"giamngheo/vntext"
-)
+import "strings"
 
 // Level says what a column describes.
 type Level int
@@ -235,7 +231,7 @@ var headerIndex = func() map[string]colID {
 }()
 
 // headerKey reduces a header to what identifies it: the text outside parentheses,
-// folded, letters and digits only. "Họ và tên", "HỌ VÀ TÊN" and "Ho_va_ten" give
+// as valueKey reads it, without spaces. "Họ và tên", "HỌ VÀ TÊN" and "Ho_va_ten" give
 // "hovaten"; "Thu nhập 12 tháng (đồng)" gives "thunhap12thang".
 func headerKey(h string) string {
 	if i := strings.IndexByte(h, '('); i > 0 {
@@ -243,12 +239,5 @@ func headerKey(h string) string {
 			h = h[:i] + h[j+1:]
 		}
 	}
-	f := vntext.Fold(vntext.Clean(h))
-	var b strings.Builder
-	for i := 0; i < len(f); i++ {
-		if c := f[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
+	return strings.ReplaceAll(valueKey(h), " ", "")
 }

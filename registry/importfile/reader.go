@@ -317,6 +317,11 @@ func (b *builder) issue(row int, id colID, p *problem) {
 		b.extra++
 		return
 	}
+	b.place(row, id, p)
+}
+
+// place appends an issue whatever the bound; for the few that must not be lost.
+func (b *builder) place(row int, id colID, p *problem) {
 	header, let := "", ""
 	if id >= 0 {
 		header = columns[id].Header
@@ -360,7 +365,7 @@ func (b *builder) add(row *rawRow) {
 	}
 	if len(h.Members) >= poverty.MaxMembers {
 		if b.dropped == 0 {
-			b.issue(row.row, colName, problemf("hộ có hơn %d thành viên; kiểm tra mã hộ (các hộ khác nhau phải có mã khác nhau)",
+			b.place(row.row, colName, problemf("hộ có hơn %d thành viên; kiểm tra mã hộ (các hộ khác nhau phải có mã khác nhau)",
 				"the household has more than %d members; check the household code (different households need different codes)", poverty.MaxMembers))
 		}
 		b.dropped++

@@ -367,3 +367,35 @@ func TestLineTooLong(t *testing.T) {
 		t.Errorf("message %q", e.Message)
 	}
 }
+
+// TestOversizedHousehold: one code on many rows (a column of codes filled down by
+// mistake) stops at poverty.MaxMembers members and a bounded list of issues.
+func TestOversizedHousehold(t *testing.T) {
+	rows := [][]string{header}
+	for i := 0; i < 100; i++ {
+		r := family("H1")[1]
+		r[6], r[7] = "31/02/1990", "" // one error per row
+		rows = append(rows, r)
+	}
+	rows = append(rows, family("H2")...)
+	r := MustOpen(t, csvBytes(t, ',', rows...), "dai.csv")
+	hs, iss := readAll(t, r)
+	if len(hs) != 2 || len(hs[0].Members) != poverty.MaxMembers || len(hs[1].Members) != 3 {
+		t.Fatalf("households %d, members %d", len(hs), len(hs[0].Members))
+	}
+	// 64 date errors, the oversize, no head: 50 kept, the oversize kept beyond the
+	// bound, and a summary of the other 15.
+	if n := len(iss[0]); n != maxIssuesPerHousehold+2 {
+		t.Errorf("%d issues, want %d", n, maxIssuesPerHousehold+2)
+	}
+	var over bool
+	for _, is := range iss[0] {
+		over = over || strings.Contains(is.Message, "hơn 64 thành viên") && is.Row == 2+poverty.MaxMembers && is.IsError()
+	}
+	if !over {
+		t.Error("the oversize was not reported on the first row beyond the limit")
+	}
+	if last := iss[0][len(iss[0])-1]; !strings.Contains(last.Message, "và 15 vấn đề khác ở hộ H1") {
+		t.Errorf("summary %q", last.Message)
+	}
+}
