@@ -46,8 +46,12 @@ type Commune struct {
 	// Households is the number of households generated in the commune.
 	Households int
 	// PoorRate and NearPoorRate are the target shares (0–1) of poor and near-poor
-	// households; the generated counts are these times Households, rounded at random.
+	// households. Poor and NearPoor are the numbers of households generated to be
+	// poor and near-poor: the rates times Households, rounded so that the rounding
+	// errors do not add up over a province (each running total is within one household
+	// of the exact one).
 	PoorRate, NearPoorRate float64
+	Poor, NearPoor         int
 	// Villages are the names of the commune's villages (thôn, khu, ấp, bản, tổ dân
 	// phố), in the order of the household codes.
 	Villages []string
@@ -289,6 +293,19 @@ func (g *Generator) planProvince(p *admin.Unit, kids map[string][]*admin.Unit, h
 			})
 		}
 		k += len(gr.communes)
+	}
+
+	// Systematic rounding along the province, with a random start.
+	start := newRNG(g.cfg.Seed, "rounding/"+p.Code)
+	cumPoor, cumNear := start.Float64(), start.Float64()
+	for i := range out {
+		c := &out[i]
+		n := float64(c.Households)
+		p0, n0 := math.Floor(cumPoor), math.Floor(cumNear)
+		cumPoor += c.PoorRate * n
+		cumNear += c.NearPoorRate * n
+		c.Poor = min(int(math.Floor(cumPoor)-p0), c.Households)
+		c.NearPoor = min(int(math.Floor(cumNear)-n0), c.Households-c.Poor)
 	}
 	return out, nil
 }

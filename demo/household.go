@@ -26,18 +26,7 @@ func (g *Generator) commune(c *Commune, yield func(*registry.Household, poverty.
 	}
 	cg := &communeGen{g: g, c: c, r: newRNG(g.cfg.Seed, "households/"+c.Code)}
 	r := cg.r
-	// Exact counts by randomised rounding, then sampling without replacement: the
-	// commune's rates are met up to one household, so province and district rates are
-	// met closely even for small samples.
-	round := func(x float64) int {
-		f := math.Floor(x)
-		if r.Float64() < x-f {
-			f++
-		}
-		return int(f)
-	}
-	poorLeft := min(round(c.PoorRate*float64(n)), n)
-	nearLeft := min(round(c.NearPoorRate*float64(n)), n-poorLeft)
+	poorLeft, nearLeft := c.Poor, c.NearPoor
 	left := n
 
 	weights := make([]float64, len(c.Villages))
