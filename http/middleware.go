@@ -137,7 +137,10 @@ func (s *Server) withRequest(next http.Handler) http.Handler {
 
 func validCSRF(r *http.Request, want string) bool {
 	got := r.Header.Get("X-CSRF-Token")
-	if got == "" {
+	if got == "" && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+		// Uploads are streamed by the handler: the token comes in the URL, not the body.
+		got = r.URL.Query().Get("csrf")
+	} else if got == "" {
 		got = r.PostFormValue("csrf")
 	}
 	return want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1

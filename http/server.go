@@ -40,6 +40,7 @@ type Server struct {
 	ln      net.Listener
 	views   *views
 	metrics *metrics
+	jobs    importJobs
 	handler http.Handler
 }
 
@@ -60,6 +61,7 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesUI(mux)
 	s.routesAPI(mux)
 	s.routesHouseholds(mux)
+	s.routesImport(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.metrics.serve)
 	mux.Handle("GET /static/", staticHandler())

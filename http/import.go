@@ -1,0 +1,235 @@
+package http
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"giamngheo"
+	"giamngheo/registry/importfile"
+	"giamngheo/registry/imports"
+	"giamngheo/user"
+)
+
+// maxUpload bounds an uploaded household file.
+const maxUpload = 2 << 30
+
+// importJob is one upload being imported in the background.
+type importJob struct {
+	ID       string
+	UserID   int64
+	File     string
+	Size     int64
+	Started  time.Time
+	mu       sync.Mutex
+	progress imports.Progress
+	report   *imports.Report
+	err      error
+}
+
+func (j *importJob) snapshot() (imports.Progress, *imports.Report, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.progress, j.report, j.err
+}
+
+// importJobs keeps the jobs of this process (an import outlives its request).
+type importJobs struct {
+	mu   sync.Mutex
+	jobs map[string]*importJob
+}
+
+func (s *Server) routesImport(mux *http.ServeMux) {
+	mux.HandleFunc("GET /import", s.requireUser(s.handleImportPage))
+	mux.HandleFunc("POST /import", s.requireUser(s.handleImportUpload))
+	mux.HandleFunc("GET /import/template.xlsx", s.requireUser(s.handleTemplate))
+	mux.HandleFunc("GET /import/template.csv", s.requireUser(s.handleTemplate))
+	mux.HandleFunc("GET /import/jobs/{id}", s.requireUser(s.handleImportJob))
+	mux.HandleFunc("GET /import/jobs/{id}/report.xlsx", s.requireUser(s.handleImportReport))
+	mux.HandleFunc("GET /api/v1/import-jobs/{id}", s.requireUser(s.apiImportJob))
+}
+
+func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
+	if strings.HasSuffix(r.URL.Path, ".csv") {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="mau-danh-sach-ho.csv"`)
+		importfile.WriteTemplateCSV(w)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="mau-danh-sach-ho.xlsx"`)
+	importfile.WriteTemplateXLSX(w)
+}
+
+type importPage struct {
+	Error string
+}
+
+func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) {
+	if err := giamngheo.RequireWrite(r.Context()); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.render(w, r, "import", &importPage{})
+}
+
+// handleImportUpload stores the upload in a temporary file and starts the import in
+// the background; the browser is sent to the job's page, which shows its progress.
+func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
+	if err := giamngheo.RequireWrite(r.Context()); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Chưa chọn tệp để nhập.", "No file was chosen."))
+		return
+	}
+	var tmp *os.File
+	var name string
+	skip := false
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Tải tệp lên không thành công: %v", "The upload failed: %v", err))
+			return
+		}
+		switch part.FormName() {
+		case "skip_invalid":
+			skip = true
+		case "file":
+			name = filepath.Base(part.FileName())
+			if tmp, err = os.CreateTemp("", "giamngheo-import-*"+filepath.Ext(name)); err != nil {
+				s.Error(w, r, err)
+				return
+			}
+			if _, err := io.Copy(tmp, part); err != nil {
+				tmp.Close()
+				os.Remove(tmp.Name())
+				s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Tải tệp lên không thành công (tối đa 2 GB): %v", "The upload failed (2 GB at most): %v", err))
+				return
+			}
+		}
+	}
+	if tmp == nil || name == "" {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Chưa chọn tệp để nhập.", "No file was chosen."))
+		return
+	}
+	st, _ := tmp.Stat()
+	u := currentUser(r.Context())
+	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: time.Now()}
+	s.jobs.mu.Lock()
+	if s.jobs.jobs == nil {
+		s.jobs.jobs = map[string]*importJob{}
+	}
+	s.jobs.jobs[job.ID] = job
+	s.jobs.mu.Unlock()
+
+	// The import outlives the request: it runs with the user's identity, not the
+	// request's context.
+	ctx := giamngheo.NewContextWithActor(context.Background(), u.Actor())
+	go func() {
+		defer os.Remove(tmp.Name())
+		defer tmp.Close()
+		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+			job.mu.Lock()
+			job.err = err
+			job.mu.Unlock()
+			return
+		}
+		rep, err := imports.Run(ctx, s.Registry, tmp, name, imports.Options{SkipInvalid: skip, Progress: func(p imports.Progress) {
+			job.mu.Lock()
+			job.progress = p
+			job.mu.Unlock()
+		}})
+		if err != nil && giamngheo.ErrorCode(err) == giamngheo.EINTERNAL {
+			s.Logger.Error("import", "file", name, "err", err)
+		}
+		job.mu.Lock()
+		job.report, job.err = rep, err
+		job.progress.Done = true
+		job.mu.Unlock()
+	}()
+	http.Redirect(w, r, "/import/jobs/"+job.ID, http.StatusSeeOther)
+}
+
+// job returns the caller's job or ENOTFOUND (another user's job is not shown).
+func (s *Server) job(r *http.Request) (*importJob, error) {
+	s.jobs.mu.Lock()
+	j := s.jobs.jobs[r.PathValue("id")]
+	s.jobs.mu.Unlock()
+	if j == nil || j.UserID != currentUser(r.Context()).ID {
+		return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy lượt nhập này.", "No such import.")
+	}
+	return j, nil
+}
+
+type importJobPage struct {
+	Job      *importJob
+	Progress imports.Progress
+	Percent  int
+	Report   *imports.Report
+	Issues   []importfile.Issue
+	Error    string
+}
+
+func (s *Server) handleImportJob(w http.ResponseWriter, r *http.Request) {
+	j, err := s.job(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p, rep, jerr := j.snapshot()
+	page := &importJobPage{Job: j, Progress: p, Report: rep}
+	if j.Size > 0 {
+		page.Percent = int(100 * p.BytesRead / j.Size)
+	}
+	if rep != nil {
+		page.Issues = rep.Issues[:min(len(rep.Issues), 200)]
+	}
+	if jerr != nil {
+		page.Error = giamngheo.ErrorMessage(jerr)
+		if lang(r.Context()) == "en" {
+			page.Error = giamngheo.ErrorMessageEN(jerr)
+		}
+	}
+	s.render(w, r, "import_job", page)
+}
+
+func (s *Server) handleImportReport(w http.ResponseWriter, r *http.Request) {
+	j, err := s.job(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	_, rep, _ := j.snapshot()
+	if rep == nil {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.ENOTFOUND, "Lượt nhập chưa xong.", "The import has not finished."))
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="bao-cao-nhap.xlsx"`)
+	importfile.WriteReportXLSX(w, rep.Issues)
+}
+
+func (s *Server) apiImportJob(w http.ResponseWriter, r *http.Request) {
+	j, err := s.job(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p, rep, jerr := j.snapshot()
+	out := map[string]any{"id": j.ID, "file": j.File, "size": j.Size, "progress": p, "report": rep}
+	if jerr != nil {
+		out["error"] = map[string]string{"code": giamngheo.ErrorCode(jerr), "message": giamngheo.ErrorMessage(jerr), "message_en": giamngheo.ErrorMessageEN(jerr)}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
