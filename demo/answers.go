@@ -205,7 +205,7 @@ func (cg *communeGen) answers(h *registry.Household, ps []person, target poverty
 	s.Latrine = latrine(r, deprived[poverty.IndicatorLatrine])
 	tel := !deprived[poverty.IndicatorTelecom]
 	s.Telecom = &tel
-	s.Devices = devices(r, t, deprived[poverty.IndicatorInfoDevices])
+	s.Devices = devices(r, t, deprived[poverty.IndicatorInfoDevices], tel)
 	waste := r.chance(choose(rural, 0.8, 0.95))
 	if std.Has(poverty.IndicatorWaste) {
 		waste = !deprived[poverty.IndicatorWaste]
@@ -383,8 +383,10 @@ func latrine(r rng, bad bool) poverty.Latrine {
 }
 
 // devices returns the information devices: none of the standard's counted ones when
-// deprived (an empty list, not "not answered"), at least one otherwise.
-func devices(r rng, t *poverty.Thresholds, bad bool) []poverty.Device {
+// deprived (an empty list, not "not answered"), at least one otherwise. A household
+// that uses no telecom service has no smartphone, tablet or computer; one that does
+// but lacks the counted devices has a basic phone.
+func devices(r rng, t *poverty.Thresholds, bad, telecom bool) []poverty.Device {
 	counted := func(d poverty.Device) bool {
 		for _, x := range t.InfoDevices {
 			if x == d {
@@ -395,23 +397,29 @@ func devices(r rng, t *poverty.Thresholds, bad bool) []poverty.Device {
 	}
 	out := []poverty.Device{}
 	if bad {
-		if r.chance(0.5) && !counted(poverty.DeviceBasicPhone) {
+		if telecom && !counted(poverty.DeviceBasicPhone) {
 			out = append(out, poverty.DeviceBasicPhone)
 		}
 		return out
 	}
 	for _, x := range []struct {
-		d poverty.Device
-		p float64
-	}{{poverty.DeviceTV, 0.9}, {poverty.DeviceSmartphone, 0.85}, {poverty.DeviceComputer, 0.25},
-		{poverty.DeviceTablet, 0.1}, {poverty.DeviceRadio, 0.05}, {poverty.DeviceBasicPhone, 0.3}} {
-		if r.chance(x.p) {
+		d       poverty.Device
+		p       float64
+		network bool
+	}{{poverty.DeviceTV, 0.9, false}, {poverty.DeviceSmartphone, 0.85, true}, {poverty.DeviceComputer, 0.25, true},
+		{poverty.DeviceTablet, 0.1, true}, {poverty.DeviceRadio, 0.05, false}, {poverty.DeviceBasicPhone, 0.3, true}} {
+		if (telecom || !x.network) && r.chance(x.p) {
 			out = append(out, x.d)
 		}
 	}
 	for _, d := range out {
 		if counted(d) {
 			return out
+		}
+	}
+	for _, d := range []poverty.Device{poverty.DeviceTV, poverty.DeviceRadio} {
+		if counted(d) {
+			return append(out, d)
 		}
 	}
 	if len(t.InfoDevices) > 0 {
