@@ -1,6 +1,7 @@
 package importfile
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -192,7 +193,7 @@ func parseDate(s string, today time.Time) (string, *problem) {
 	}
 	var y, m, d int
 	var ok bool
-	if n, err := strconv.ParseFloat(t, 64); err == nil && !strings.ContainsAny(t, "/-") {
+	if n, err := parseSerial(t); err == nil {
 		switch {
 		case n >= poverty.MinBirthYear && n <= 2200 && n == math.Trunc(n):
 			return "", problemf("ngày sinh %q chỉ có năm; cần ghi đủ ngày/tháng/năm", "birth date %q is a year only; write day/month/year", s)
@@ -214,34 +215,56 @@ func parseDate(s string, today time.Time) (string, *problem) {
 	if y < poverty.MinBirthYear {
 		return "", problemf("năm sinh %d không hợp lý (từ %d trở đi)", "implausible birth year %d (from %d on)", y, poverty.MinBirthYear)
 	}
-	date := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if date.After(today) {
+	if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).After(today) {
 		return "", problemf("ngày sinh %q ở tương lai", "birth date %q is in the future", s)
 	}
-	return date.Format(time.DateOnly), nil
+	return isoDate(y, m, d), nil
 }
 
-// splitDate splits d/m/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd and yyyy/mm/dd.
-func splitDate(s string) (y, m, d int, ok bool) {
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
-	if len(parts) != 3 {
-		return 0, 0, 0, false
+// isoDate writes YYYY-MM-DD for a year of four digits.
+func isoDate(y, m, d int) string {
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
+}
+
+// parseSerial reads a cell that is a plain number (an Excel date serial or a year),
+// failing fast, without allocating, on anything with a date separator.
+func parseSerial(s string) (float64, error) {
+	if s == "" || strings.ContainsAny(s, "/-") {
+		return 0, errNotSerial
 	}
+	return strconv.ParseFloat(s, 64)
+}
+
+var errNotSerial = errors.New("not a number")
+
+// splitDate splits d/m/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd and yyyy/mm/dd, without
+// allocating (it runs on every member row).
+func splitDate(s string) (y, m, d int, ok bool) {
 	var n [3]int
-	for i, p := range parts {
-		if len(p) == 0 || len(p) > 4 {
+	var width [3]int
+	k := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if width[k] == 4 {
+				return 0, 0, 0, false
+			}
+			n[k] = n[k]*10 + int(c-'0')
+			width[k]++
+		case (c == '/' || c == '-' || c == '.') && k < 2 && width[k] > 0:
+			k++
+		default:
 			return 0, 0, 0, false
 		}
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return 0, 0, 0, false
-		}
-		n[i] = v
 	}
 	switch {
-	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
+	case k != 2 || width[2] == 0:
+		return 0, 0, 0, false
+	case width[0] == 4 && width[1] <= 2 && width[2] <= 2:
 		return n[0], n[1], n[2], true
-	case len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
+	case width[2] == 4 && width[0] <= 2 && width[1] <= 2:
 		return n[2], n[1], n[0], true
 	}
 	return 0, 0, 0, false

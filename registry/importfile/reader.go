@@ -48,7 +48,7 @@ type Reader struct {
 	la     *rawRow           // the row that starts the next household
 	issues []Issue           // about the header
 	cache  map[string]string // decoded text of cells of closed-list columns, which repeat
-	last   *builder          // the household returned last, for IssueFor
+	last   *builder          // the household returned last, for IssueFor; reused by Next
 	err    error             // sticky error
 }
 
@@ -234,7 +234,12 @@ func (r *Reader) cell(row *rawRow, id colID) string {
 	if i < 0 || i >= len(row.cells) {
 		return ""
 	}
-	raw := row.cells[i]
+	return r.decode(id, row.cells[i])
+}
+
+// decode returns the text of a raw cell of column id, from the cache for the
+// closed-list columns.
+func (r *Reader) decode(id colID, raw string) string {
 	if !cached[id] {
 		return r.dec.text(raw)
 	}
@@ -291,11 +296,25 @@ func (r *Reader) Next() (*registry.Household, []Issue, error) {
 			break
 		}
 		if b == nil {
-			b = &builder{r: r, h: &registry.Household{Code: code}}
+			b = r.newBuilder(code)
 		}
 		b.add(row)
 	}
 	return b.finish()
+}
+
+// newBuilder starts a household. The builder of the previous one is reused: it is
+// about a kilobyte, and a province has hundreds of thousands of households.
+func (r *Reader) newBuilder(code string) *builder {
+	b := r.last
+	if b == nil {
+		b = &builder{r: r}
+		r.last = b
+	}
+	rows := b.rows[:0]
+	*b = builder{r: r, rows: rows}
+	b.h = &registry.Household{Code: code, Members: make([]registry.Member, 0, 4)}
+	return b
 }
 
 // builder gathers the rows of one household.
@@ -349,7 +368,7 @@ func (b *builder) add(row *rawRow) {
 		if raw == "" || raw == b.rawFirst[c.id] {
 			continue // most lists repeat the household's cells verbatim
 		}
-		v := r.dec.text(raw)
+		v := r.decode(c.id, raw)
 		switch {
 		case v == "":
 		case b.first[c.id] == "":
@@ -475,7 +494,6 @@ func setMember(m *registry.Member, id colID, v string, today time.Time) *problem
 // finish settles the head, normalises and validates the household.
 func (b *builder) finish() (*registry.Household, []Issue, error) {
 	h, r := b.h, b.r
-	r.last = b
 	if h.CommuneCode == "" {
 		b.issue(b.firstNo, colCommune, problemf("thiếu mã xã", "the commune code is missing"))
 	}

@@ -399,3 +399,15 @@ func TestOversizedHousehold(t *testing.T) {
 		t.Errorf("summary %q", last.Message)
 	}
 }
+
+func TestCleanASCII(t *testing.T) {
+	for s, want := range map[string]bool{"": true, "HD-01": true, "12/05/1980": true, "a b": true,
+		" a": false, "a ": false, "a  b": false, "a\tb": false, "Hà": false, "a\x7f": false} {
+		if got := cleanASCII(s); got != want {
+			t.Errorf("cleanASCII(%q) = %v", s, got)
+		}
+		if want && vntext.Clean(s) != s {
+			t.Errorf("cleanASCII(%q) is true but Clean changes it", s)
+		}
+	}
+}

@@ -245,6 +245,9 @@ func (s *xlsxSource) close() error {
 type decoder struct{ enc vntext.Encoding }
 
 func (d decoder) text(s string) string {
+	if cleanASCII(s) {
+		return s // the common case of codes, dates and numbers: nothing to do
+	}
 	if isASCII(s) {
 		return vntext.Clean(s)
 	}
@@ -252,6 +255,20 @@ func (d decoder) text(s string) string {
 		return vntext.Clean(strings.ToValidUTF8(s, "\uFFFD"))
 	}
 	return vntext.Clean(vntext.Decode([]byte(s), d.enc))
+}
+
+// cleanASCII reports whether s is printable ASCII that vntext.Clean would leave as
+// it is: no leading, trailing or doubled space.
+func cleanASCII(s string) bool {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= 0x7F || c == ' ' && prev == ' ' {
+			return false
+		}
+		prev = c
+	}
+	return prev != ' ' || len(s) == 0
 }
 
 func isASCII(s string) bool {
