@@ -371,21 +371,16 @@ func isCode(s string) bool {
 	return true
 }
 
-// normalizePhone keeps a leading + and the digits, dropping the spaces, dots and
-// dashes people write between groups; anything else is kept so that Validate sees it.
+// normalizePhone drops the spaces, dots, dashes and brackets people write between
+// the groups of a phone number; anything else is kept so that Validate sees it.
 func normalizePhone(s string) string {
-	s = strings.TrimSpace(s)
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == ' ' || r == '.' || r == '-' || r == '(' || r == ')' || r == '\u00A0':
-		case r == '+' && i == 0:
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '.', '-', '(', ')', '\u00A0':
+			return -1
 		}
-	}
-	return b.String()
+		return r
+	}, strings.TrimSpace(s))
 }
 
 func isPhone(s string) bool {

@@ -55,7 +55,8 @@ type Reader struct {
 // Open starts reading r, named filename (used in messages and to recognise .xls). It
 // reads ahead a few rows to detect the encoding and find the header row, and fails
 // with an EINVALID *giamngheo.Error when the file cannot be read or required columns
-// are missing. Open does not close r.
+// are missing. Open does not close r. An XLSX upload is copied to a temporary file
+// whole, so the caller bounds its size (http.MaxBytesReader) as for any upload.
 func Open(r io.Reader, filename string) (*Reader, error) {
 	src, err := openSource(r, filename)
 	if err != nil {
