@@ -18,6 +18,8 @@ import (
 func (s *Server) routesHouseholds(mux *http.ServeMux) {
 	mux.HandleFunc("GET /households", s.requireUser(s.handleHouseholds))
 	mux.HandleFunc("GET /households/new", s.requireUser(s.handleHouseholdNew))
+	mux.HandleFunc("GET /households.csv", s.requireUser(s.handleHouseholdExport))
+	mux.HandleFunc("GET /households.xlsx", s.requireUser(s.handleHouseholdExport))
 	mux.HandleFunc("POST /households", s.requireUser(s.handleHouseholdCreate))
 	mux.HandleFunc("GET /households/{id}", s.requireUser(s.handleHousehold))
 	mux.HandleFunc("GET /households/{id}/edit", s.requireUser(s.handleHouseholdEdit))

@@ -32,6 +32,9 @@ type RecordStore interface {
 	// FindHouseholdCodes returns, for the given codes of a province, the stored id and
 	// version of each code that exists (re-imports update by code).
 	FindHouseholdCodes(ctx context.Context, provinceCode string, codes []string) (map[string]int64, error)
+	// EachHousehold calls fn for every household matching f (Page is ignored), with its
+	// members, in id order, reading a page at a time so that memory stays flat.
+	EachHousehold(ctx context.Context, f HouseholdFilter, fn func(*Household) error) error
 }
 
 // SearchText is what FindHouseholds' Query is matched against: the household code, the

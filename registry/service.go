@@ -270,33 +270,54 @@ func (s *Service) History(ctx context.Context, id int64) ([]*HistoryEntry, error
 // FindHouseholds lists households within the actor's scope: the filter's communes are
 // intersected with the communes under the scope.
 func (s *Service) FindHouseholds(ctx context.Context, f HouseholdFilter) ([]*Household, int, error) {
-	a := giamngheo.ActorFromContext(ctx)
-	if a == nil {
-		return nil, 0, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
-	}
-	if a.ScopeCode != "" {
-		var kept []string
-		if f.CommuneCodes == nil {
-			all, err := CommunesUnder(ctx, s.Units, a.ScopeCode)
-			if err != nil {
-				return nil, 0, err
-			}
-			kept = all
-		} else {
-			for _, c := range f.CommuneCodes {
-				if ok, err := s.inScope(ctx, a.ScopeCode, c); err != nil {
-					return nil, 0, err
-				} else if ok {
-					kept = append(kept, c)
-				}
-			}
-		}
-		if kept == nil {
-			kept = []string{}
-		}
-		f.CommuneCodes = kept
+	f, err := s.scoped(ctx, f)
+	if err != nil {
+		return nil, 0, err
 	}
 	return s.Store.FindHouseholds(ctx, f)
+}
+
+// EachHousehold streams the households within the actor's scope that match f, with
+// their members (exports use it).
+func (s *Service) EachHousehold(ctx context.Context, f HouseholdFilter, fn func(*Household) error) error {
+	f, err := s.scoped(ctx, f)
+	if err != nil {
+		return err
+	}
+	return s.Store.EachHousehold(ctx, f, fn)
+}
+
+// scoped limits a filter to the communes under the actor's scope. Names, national IDs
+// and addresses never leave the user's administrative scope.
+func (s *Service) scoped(ctx context.Context, f HouseholdFilter) (HouseholdFilter, error) {
+	a := giamngheo.ActorFromContext(ctx)
+	if a == nil {
+		return f, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
+	}
+	if a.ScopeCode == "" {
+		return f, nil
+	}
+	var kept []string
+	if f.CommuneCodes == nil {
+		all, err := CommunesUnder(ctx, s.Units, a.ScopeCode)
+		if err != nil {
+			return f, err
+		}
+		kept = all
+	} else {
+		for _, c := range f.CommuneCodes {
+			if ok, err := s.inScope(ctx, a.ScopeCode, c); err != nil {
+				return f, err
+			} else if ok {
+				kept = append(kept, c)
+			}
+		}
+	}
+	if kept == nil {
+		kept = []string{}
+	}
+	f.CommuneCodes = kept
+	return f, nil
 }
 
 // CommunesUnder returns the codes of every commune that is or was under a unit (all

@@ -28,6 +28,7 @@ Cách dùng / Usage:
   giamngheo user     add|passwd|disable|enable|list|token … [--db …]
   giamngheo units    load [--provinces 30,31|all] | import FILE | list [--date D] [--parent CODE] [--db …]
   giamngheo import   FILE.csv|FILE.xlsx [--skip-invalid] [--report report.xlsx] | import template [--format csv] > mau.xlsx
+  giamngheo export   [--format xlsx|csv] [--commune CODE] [--class poor] [--as USER] [--out FILE]
   giamngheo classify [--standard ID | --date YYYY-MM-DD] < households.jsonl
   giamngheo version
 
@@ -53,6 +54,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runUnits(ctx, args[1:], stdout)
 	case "import":
 		err = runImport(ctx, args[1:], stdout, stderr)
+	case "export":
+		err = runExport(ctx, args[1:], stdout, stderr)
 	case "classify":
 		err = runClassify(ctx, args[1:], stdin, stdout, stderr)
 	case "version":

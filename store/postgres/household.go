@@ -95,25 +95,10 @@ func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
 // FindHouseholds returns one page of matching households (without members), in
 // administrative order, and the total before paging.
 func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, int, error) {
-	var w where
-	if f.CommuneCodes != nil {
-		if len(f.CommuneCodes) == 0 {
-			return nil, 0, nil
-		}
-		w.add("commune_code = ANY(?)", f.CommuneCodes)
+	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		return nil, 0, nil
 	}
-	if f.VillageID != nil {
-		w.add("village_id = ?", *f.VillageID)
-	}
-	if f.Class != nil {
-		w.add("class = ?", string(*f.Class))
-	}
-	if f.Indicator != "" {
-		w.add("deprived LIKE ?", "%,"+string(f.Indicator)+",%")
-	}
-	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
-		w.add("search LIKE ?", "%"+q+"%")
-	}
+	w := householdWhere(f)
 	p := f.Page.Norm()
 	lim := w.next()
 	w.args = append(w.args, p.Limit)
@@ -394,4 +379,95 @@ func (db *DB) FindHouseholdCodes(ctx context.Context, provinceCode string, codes
 		out[c] = id
 	}
 	return out, rows.Err()
+}
+
+// householdWhere builds the conditions of a filter (CommuneCodes non-empty or nil).
+func householdWhere(f registry.HouseholdFilter) *where {
+	w := &where{}
+	if len(f.CommuneCodes) > 0 {
+		w.add("commune_code = ANY(?)", f.CommuneCodes)
+	}
+	if f.VillageID != nil {
+		w.add("village_id = ?", *f.VillageID)
+	}
+	if f.Class != nil {
+		w.add("class = ?", string(*f.Class))
+	}
+	if f.Indicator != "" {
+		w.add("deprived LIKE ?", "%,"+string(f.Indicator)+",%")
+	}
+	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
+		w.add("search LIKE ?", "%"+q+"%")
+	}
+	return w
+}
+
+// EachHousehold calls fn for every matching household with its members, in id order,
+// a page of 1,000 at a time.
+func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn func(*registry.Household) error) error {
+	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		return nil
+	}
+	var after int64
+	for {
+		w := householdWhere(f)
+		w.add("id > ?", after)
+		rows, err := db.q(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM households WHERE `+w.sql()+` ORDER BY id LIMIT 1000`, w.args...)
+		if err != nil {
+			return err
+		}
+		var page []*registry.Household
+		for rows.Next() {
+			h, err := scanHousehold(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			page = append(page, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		if err := db.pageMembers(ctx, page); err != nil {
+			return err
+		}
+		for _, h := range page {
+			if err := fn(h); err != nil {
+				return err
+			}
+		}
+		after = page[len(page)-1].ID
+	}
+}
+
+// pageMembers loads the members of a page of households with one query.
+func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error {
+	byID := make(map[int64]*registry.Household, len(page))
+	ids := make([]int64, len(page))
+	for i, h := range page {
+		byID[h.ID], ids[i] = h, h.ID
+	}
+	rows, err := db.q(ctx).QueryContext(ctx, `SELECT household_id, id, relation, ethnicity, national_id, answers::text FROM members
+		WHERE household_id = ANY($1) ORDER BY household_id, seq`, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var hid int64
+		var m registry.Member
+		var answers string
+		if err := rows.Scan(&hid, &m.ID, &m.Relation, &m.Ethnicity, &m.NationalID, &answers); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(answers), &m.Member); err != nil {
+			return err
+		}
+		byID[hid].Members = append(byID[hid].Members, m)
+	}
+	return rows.Err()
 }

@@ -88,14 +88,10 @@ func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
 	return rows.Err()
 }
 
-// FindHouseholds returns one page of matching households (without members), in
-// administrative order, and the total before paging.
-func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, int, error) {
+// householdWhere builds the WHERE conditions of a filter (CommuneCodes non-empty or nil).
+func householdWhere(f registry.HouseholdFilter) ([]string, []any) {
 	where, args := []string{"1 = 1"}, []any{}
-	if f.CommuneCodes != nil {
-		if len(f.CommuneCodes) == 0 {
-			return nil, 0, nil
-		}
+	if len(f.CommuneCodes) > 0 {
 		where = append(where, "commune_code IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.CommuneCodes)), ",")+")")
 		for _, c := range f.CommuneCodes {
 			args = append(args, c)
@@ -113,6 +109,16 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
 		where, args = append(where, "search LIKE ?"), append(args, "%"+q+"%")
 	}
+	return where, args
+}
+
+// FindHouseholds returns one page of matching households (without members), in
+// administrative order, and the total before paging.
+func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, int, error) {
+	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		return nil, 0, nil
+	}
+	where, args := householdWhere(f)
 	p := f.Page.Norm()
 	args = append(args, p.Limit, p.Offset)
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
@@ -332,4 +338,74 @@ func (db *DB) FindHouseholdCodes(ctx context.Context, provinceCode string, codes
 		}
 	}
 	return out, nil
+}
+
+// EachHousehold calls fn for every matching household with its members, in id order,
+// a page of 1,000 at a time.
+func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn func(*registry.Household) error) error {
+	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		return nil
+	}
+	where, args := householdWhere(f)
+	var after int64
+	for {
+		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM households WHERE `+strings.Join(where, " AND ")+
+			` AND id > ? ORDER BY id LIMIT 1000`, append(append([]any(nil), args...), after)...)
+		if err != nil {
+			return err
+		}
+		var page []*registry.Household
+		for rows.Next() {
+			h, err := scanHousehold(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			page = append(page, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		if err := db.pageMembers(ctx, page); err != nil {
+			return err
+		}
+		for _, h := range page {
+			if err := fn(h); err != nil {
+				return err
+			}
+		}
+		after = page[len(page)-1].ID
+	}
+}
+
+// pageMembers loads the members of a page of households with one query.
+func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error {
+	byID := make(map[int64]*registry.Household, len(page))
+	args := make([]any, len(page))
+	for i, h := range page {
+		byID[h.ID], args[i] = h, h.ID
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT household_id, id, relation, ethnicity, national_id, answers FROM members WHERE household_id IN (`+
+		strings.TrimSuffix(strings.Repeat("?,", len(page)), ",")+`) ORDER BY household_id, seq`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var hid int64
+		var m registry.Member
+		var answers string
+		if err := rows.Scan(&hid, &m.ID, &m.Relation, &m.Ethnicity, &m.NationalID, &answers); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(answers), &m.Member); err != nil {
+			return err
+		}
+		byID[hid].Members = append(byID[hid].Members, m)
+	}
+	return rows.Err()
 }

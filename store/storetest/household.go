@@ -134,6 +134,32 @@ func testHouseholdStore(t *testing.T, s Store) {
 		t.Fatalf("households are not in code order: %s %s", page[0].Code, page[1].Code)
 	}
 
+	// Streaming over many pages with members.
+	seen, members := 0, 0
+	MustOK(t, s.EachHousehold(ctx, registry.HouseholdFilter{}, func(h *registry.Household) error {
+		seen++
+		members += len(h.Members)
+		return nil
+	}))
+	if seen != 251 || members != 753 {
+		t.Fatalf("EachHousehold: %d households, %d members; want 251, 753", seen, members)
+	}
+	seen = 0
+	MustOK(t, s.EachHousehold(ctx, registry.HouseholdFilter{Class: &poor, CommuneCodes: []string{"10816"}}, func(h *registry.Household) error {
+		seen++
+		if h.Result.Class != poverty.Poor || len(h.Members) != 3 {
+			t.Fatalf("EachHousehold(poor) gave %s with %d members", h.Result.Class, len(h.Members))
+		}
+		return nil
+	}))
+	if seen != 201 {
+		t.Fatalf("EachHousehold(poor) = %d, want 201", seen)
+	}
+	MustOK(t, s.EachHousehold(ctx, registry.HouseholdFilter{CommuneCodes: []string{}}, func(*registry.Household) error {
+		t.Fatal("an empty commune list must match nothing")
+		return nil
+	}))
+
 	codes, err := s.FindHouseholdCodes(ctx, "31", []string{"HL-001", "HL-349", "HL-999"})
 	MustOK(t, err)
 	if len(codes) != 2 || codes["HL-001"] != h.ID {

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"giamngheo"
+)
+
+// MustLibreOffice returns the LibreOffice binary; skipped locally when missing, a
+// failure on CI.
+func MustLibreOffice(tb testing.TB) string {
+	tb.Helper()
+	for _, p := range []string{"libreoffice", "soffice"} {
+		if found, err := exec.LookPath(p); err == nil {
+			return found
+		}
+	}
+	if os.Getenv("CI") != "" {
+		tb.Fatal("LibreOffice is not installed on CI: apt-get install -y libreoffice-calc")
+	}
+	tb.Skip("LibreOffice not found: apt-get install -y libreoffice-calc")
+	return ""
+}
+
+// loginClient logs in through the login form and returns a client with the session.
+func loginClient(tb testing.TB, base, username, password string) *http.Client {
+	tb.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get(base + "/login")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(page)
+	resp, err = c.PostForm(base+"/login", url.Values{"csrf": {string(csrf[1])}, "username": {username}, "password": {password}})
+	if err != nil || resp.StatusCode != 200 {
+		tb.Fatalf("login %s: %v %v", username, err, resp)
+	}
+	resp.Body.Close()
+	return c
+}
+
+// TestExportRespectsScopeAndOpensInLibreOffice: a commune officer's XLSX export holds
+// the households of that commune only, and LibreOffice opens it.
+func TestExportRespectsScopeAndOpensInLibreOffice(t *testing.T) {
+	lo := MustLibreOffice(t)
+	r := MustRunServer(t)
+	lines := templateCSV(t)
+	other := strings.ReplaceAll(strings.ReplaceAll(householdRows(lines, "KT-1"), ",10507,", ",10804,"), "Nguyễn Văn An", "Vũ Văn Khác")
+	if _, err := importsRun(systemCtx(context.Background()), r.App, strings.NewReader(lines[0]+"\n"+householdRows(lines, "TD-1")+other), "seed.csv"); err != nil {
+		t.Fatal(err)
+	}
+	r.MustAddUser(t, "xa.thanhdong", giamngheo.RoleCommuneOfficer, "10507")
+	c := loginClient(t, r.URL, "xa.thanhdong", "matkhau123")
+	resp, err := c.Get(r.URL + "/households.xlsx")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("export: %v %v", err, resp)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "xuat.xlsx")
+	os.WriteFile(xlsx, body, 0o644)
+	cmd := exec.Command(lo, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, xlsx)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, out)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "xuat.csv"))
+	if err != nil {
+		t.Fatalf("LibreOffice did not convert the export: %v", err)
+	}
+	if !bytes.Contains(csv, []byte("Nguyễn Văn An")) || !bytes.Contains(csv, []byte("030080001234")) || bytes.Contains(csv, []byte("Vũ Văn Khác")) {
+		t.Fatalf("export seen by LibreOffice:\n%s", csv)
+	}
+	// The CSV export of the same scope, and an API call for the other commune's list.
+	resp, _ = c.Get(r.URL + "/households.csv?commune=10804")
+	body, _ = io.ReadAll(resp.Body)
+	if bytes.Contains(body, []byte("Vũ Văn Khác")) {
+		t.Fatal("the CSV export leaked another commune's household")
+	}
+}

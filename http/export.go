@@ -1,0 +1,42 @@
+package http
+
+import (
+	"net/http"
+	"strings"
+
+	"giamngheo/registry"
+	"giamngheo/registry/importfile"
+)
+
+// handleHouseholdExport streams the filtered households of the user's scope as CSV or
+// XLSX in the import template's layout (GET /households.csv, /households.xlsx).
+func (s *Server) handleHouseholdExport(w http.ResponseWriter, r *http.Request) {
+	f, err := householdFilter(r.URL.Query())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	// Check the scope before the first byte goes out.
+	if _, _, err := s.Registry.FindHouseholds(r.Context(), registry.HouseholdFilter{CommuneCodes: f.CommuneCodes, Page: f.Page}); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	newWriter, name, ctype := importfile.NewCSVWriter, "danh-sach-ho.csv", "text/csv; charset=utf-8"
+	if strings.HasSuffix(r.URL.Path, ".xlsx") {
+		newWriter, name, ctype = importfile.NewXLSXWriter, "danh-sach-ho.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	out, err := newWriter(w)
+	if err != nil {
+		s.Logger.Error("export", "err", err)
+		return
+	}
+	if err := s.Registry.EachHousehold(r.Context(), f, out.Write); err != nil {
+		s.Logger.Error("export", "err", err)
+		return
+	}
+	if err := out.Close(); err != nil {
+		s.Logger.Error("export", "err", err)
+	}
+}
