@@ -11,6 +11,7 @@ import (
 	"giamngheo/admin"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/vntext"
 )
 
 // Config says what to generate.
@@ -109,7 +110,8 @@ func New(cfg Config) (*Generator, error) {
 	}
 	std, err := poverty.StandardInForce(cfg.ReferenceDate)
 	if err != nil {
-		return nil, err
+		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Không có chuẩn nghèo áp dụng vào ngày %s.",
+			"No poverty standard applies on %s.", civil(cfg.ReferenceDate).Format(admin.DateLayout))
 	}
 	units := cfg.Units
 	if units == nil {
@@ -282,9 +284,9 @@ func (g *Generator) planProvince(p *admin.Unit, kids map[string][]*admin.Unit, h
 				area = poverty.Urban
 			}
 			out = append(out, Commune{
-				Code: c.Code, Name: c.Name, Type: c.Type,
-				DistrictCode: gr.code, DistrictName: gr.name,
-				ProvinceCode: p.Code, ProvinceName: p.Name,
+				Code: c.Code, Name: vntext.Clean(c.Name), Type: c.Type,
+				DistrictCode: gr.code, DistrictName: vntext.Clean(gr.name),
+				ProvinceCode: p.Code, ProvinceName: vntext.Clean(p.Name),
 				Area: area, Region: pp.region,
 				Households: counts[k+j],
 				PoorRate:   cpoor[j], NearPoorRate: cnear[j],
@@ -294,6 +296,9 @@ func (g *Generator) planProvince(p *admin.Unit, kids map[string][]*admin.Unit, h
 		}
 		k += len(gr.communes)
 	}
+
+	// Households are generated in commune-code order, so that their codes sort.
+	slices.SortStableFunc(out, func(a, b Commune) int { return strings.Compare(a.Code, b.Code) })
 
 	// Systematic rounding along the province, with a random start.
 	start := newRNG(g.cfg.Seed, "rounding/"+p.Code)
@@ -378,8 +383,9 @@ func (g *Generator) Households() iter.Seq[*registry.Household] {
 // near-poor, or not poor; a not-poor farm household may classify as middle).
 func (g *Generator) WithTargets() iter.Seq2[*registry.Household, poverty.Class] {
 	return func(yield func(*registry.Household, poverty.Class) bool) {
+		ids := idSerials{}
 		for i := range g.communes {
-			if !g.commune(&g.communes[i], yield) {
+			if !g.commune(&g.communes[i], ids, yield) {
 				return
 			}
 		}

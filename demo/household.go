@@ -16,15 +16,16 @@ type communeGen struct {
 	c      *Commune
 	r      rng
 	recent []string // recent national IDs, to copy a few as duplicates
+	ids    idSerials
 }
 
 // commune generates the households of c. It returns false when yield asks to stop.
-func (g *Generator) commune(c *Commune, yield func(*registry.Household, poverty.Class) bool) bool {
+func (g *Generator) commune(c *Commune, ids idSerials, yield func(*registry.Household, poverty.Class) bool) bool {
 	n := c.Households
 	if n == 0 {
 		return true
 	}
-	cg := &communeGen{g: g, c: c, r: newRNG(g.cfg.Seed, "households/"+c.Code)}
+	cg := &communeGen{g: g, c: c, r: newRNG(g.cfg.Seed, "households/"+c.Code), ids: ids}
 	r := cg.r
 	poorLeft, nearLeft := c.Poor, c.NearPoor
 	left := n

@@ -69,8 +69,9 @@ func (cg *communeGen) nationalIDs(h *registry.Household, ps []person) {
 		b := make([]byte, 0, 12)
 		b = append(b, prov...)
 		b = append(b, byte('0'+g), byte('0'+yy/10), byte('0'+yy%10))
-		for range 6 {
-			b = append(b, byte('0'+r.IntN(10)))
+		serial := cg.ids.serial(cg.g.cfg.Seed, string(b))
+		for d := 100000; d > 0; d /= 10 {
+			b = append(b, byte('0'+serial/d%10))
 		}
 		m.NationalID = string(b)
 		if len(cg.recent) < 32 {
@@ -96,4 +97,20 @@ func (cg *communeGen) duplicate(h *registry.Household, i int) string {
 		return pick(r, cg.recent)
 	}
 	return ""
+}
+
+// idSerials hands out the last six digits of national IDs so that no two people of a
+// run share a number by accident (random digits would: at national scale thousands of
+// people share each prefix, and the deliberate duplicates would drown in chance ones).
+// For each six-digit prefix (province, century and sex, year) the n-th number is
+// (a·n + b) mod 10⁶ with a fixed a coprime to 10⁶ and b drawn from the seed and the
+// prefix: distinct for a million people per prefix, and random-looking.
+type idSerials map[string]int
+
+func (s idSerials) serial(seed int64, prefix string) int {
+	n := s[prefix]
+	s[prefix] = n + 1
+	b, _ := mix(uint64(seed), "id/"+prefix)
+	const a = 387_413 // odd, not a multiple of 5: coprime to 10⁶
+	return int((uint64(a)*uint64(n) + b%1_000_000) % 1_000_000)
 }
