@@ -47,6 +47,72 @@ var incomeExcess = map[poverty.Region]float64{
 	tdmnpb: 1.0, dbsh: 2.2, btb: 1.4, tn: 1.3, dnb: 2.8, dbscl: 1.6,
 }
 
+// kix is the position of an indicator key in poverty.IndicatorKeys; the generator
+// indexes small arrays with it instead of maps, which matters at 27 million
+// households.
+type kix int
+
+const maxKeys = 16
+
+var keyIndex = func() map[poverty.IndicatorKey]kix {
+	if len(poverty.IndicatorKeys) > maxKeys {
+		panic("demo: more indicators than maxKeys")
+	}
+	m := map[poverty.IndicatorKey]kix{}
+	for i, k := range poverty.IndicatorKeys {
+		m[k] = kix(i)
+	}
+	return m
+}()
+
+var (
+	ixEmployment      = keyIndex[poverty.IndicatorEmployment]
+	ixDependants      = keyIndex[poverty.IndicatorDependants]
+	ixNutrition       = keyIndex[poverty.IndicatorNutrition]
+	ixHealthInsurance = keyIndex[poverty.IndicatorHealthInsurance]
+	ixAdultEducation  = keyIndex[poverty.IndicatorAdultEducation]
+	ixChildSchooling  = keyIndex[poverty.IndicatorChildSchooling]
+	ixHousingQuality  = keyIndex[poverty.IndicatorHousingQuality]
+	ixHousingArea     = keyIndex[poverty.IndicatorHousingArea]
+	ixWater           = keyIndex[poverty.IndicatorWater]
+	ixLatrine         = keyIndex[poverty.IndicatorLatrine]
+	ixTelecom         = keyIndex[poverty.IndicatorTelecom]
+	ixInfoDevices     = keyIndex[poverty.IndicatorInfoDevices]
+	ixWaste           = keyIndex[poverty.IndicatorWaste]
+)
+
+// weightsByProfile is indicatorWeights as arrays; an indicator without a weight
+// gets 0.5.
+var weightsByProfile = func() [3][maxKeys]float64 {
+	var out [3][maxKeys]float64
+	for p, ws := range indicatorWeights {
+		for i := range out[p] {
+			out[p][i] = 0.5
+		}
+		for k, w := range ws {
+			out[p][keyIndex[k]] = w
+		}
+	}
+	return out
+}()
+
+// stdKeys is what the generator needs to know of a standard's indicator list.
+type stdKeys struct {
+	list []kix         // the standard's indicators, in its order
+	has  [maxKeys]bool // membership
+}
+
+func newStdKeys(std *poverty.Standard) stdKeys {
+	var s stdKeys
+	for _, spec := range std.Indicators {
+		if i, ok := keyIndex[spec.Key]; ok {
+			s.list = append(s.list, i)
+			s.has[i] = true
+		}
+	}
+	return s
+}
+
 // noMember marks a member-level indicator with no member chosen.
 const noMember = -1
 
@@ -91,7 +157,8 @@ func (cg *communeGen) answers(h *registry.Household, ps []person, target poverty
 	// The dependants indicator follows from who lives in the household; it is the
 	// only one the answers cannot switch off.
 	structural := 0
-	if std.Has(poverty.IndicatorDependants) && dependants*100 > t.DependantSharePercent*n {
+	keys := &cg.g.keys
+	if keys.has[ixDependants] && dependants*100 > t.DependantSharePercent*n {
 		structural = 1
 	}
 
@@ -107,26 +174,21 @@ func (cg *communeGen) answers(h *registry.Household, ps []person, target poverty
 	extra := max(k-structural, 0)
 
 	// Candidates: the standard's indicators that can be deprived in this household.
-	members := map[poverty.IndicatorKey][]int{
-		poverty.IndicatorEmployment: emp, poverty.IndicatorNutrition: nut, poverty.IndicatorHealthInsurance: hi,
-		poverty.IndicatorAdultEducation: adu, poverty.IndicatorChildSchooling: chs,
+	var members [maxKeys][]int
+	members[ixEmployment], members[ixNutrition], members[ixHealthInsurance] = emp, nut, hi
+	members[ixAdultEducation], members[ixChildSchooling] = adu, chs
+	memberLevel := func(i kix) bool {
+		return i == ixEmployment || i == ixNutrition || i == ixHealthInsurance || i == ixAdultEducation || i == ixChildSchooling
 	}
-	var cands []weighted[poverty.IndicatorKey]
-	for _, spec := range std.Indicators {
-		key := spec.Key
-		if key == poverty.IndicatorDependants {
+	var candBuf [maxKeys]weighted[kix]
+	cands := candBuf[:0]
+	for _, i := range keys.list {
+		if i == ixDependants || (memberLevel(i) && len(members[i]) == 0) {
 			continue
 		}
-		if m, ok := members[key]; ok && len(m) == 0 {
-			continue
-		}
-		w := indicatorWeights[prof][key]
-		if w == 0 {
-			w = 0.5
-		}
-		cands = append(cands, weighted[poverty.IndicatorKey]{key, w})
+		cands = append(cands, weighted[kix]{i, weightsByProfile[prof][i]})
 	}
-	deprived := map[poverty.IndicatorKey]bool{}
+	var deprived [maxKeys]bool
 	for ; extra > 0 && len(cands) > 0; extra-- {
 		sum := 0.0
 		for _, x := range cands {
@@ -143,14 +205,14 @@ func (cg *communeGen) answers(h *registry.Household, ps []person, target poverty
 		deprived[cands[j].v] = true
 		cands = append(cands[:j], cands[j+1:]...)
 	}
-	chosen := func(key poverty.IndicatorKey) int {
-		if !deprived[key] {
+	chosen := func(i kix) int {
+		if !deprived[i] {
 			return noMember
 		}
-		return pick(r, members[key])
+		return pick(r, members[i])
 	}
-	empI, nutI, hiI, aduI, chsI := chosen(poverty.IndicatorEmployment), chosen(poverty.IndicatorNutrition),
-		chosen(poverty.IndicatorHealthInsurance), chosen(poverty.IndicatorAdultEducation), chosen(poverty.IndicatorChildSchooling)
+	empI, nutI, hiI, aduI, chsI := chosen(ixEmployment), chosen(ixNutrition),
+		chosen(ixHealthInsurance), chosen(ixAdultEducation), chosen(ixChildSchooling)
 
 	rural := c.Area == poverty.Rural
 	for i, p := range ps {
@@ -200,15 +262,15 @@ func (cg *communeGen) answers(h *registry.Household, ps []person, target poverty
 	if !rural {
 		s.FarmHousehold = r.chance(0.05)
 	}
-	housing(r, s, t, n, deprived[poverty.IndicatorHousingQuality], deprived[poverty.IndicatorHousingArea])
-	s.WaterSource = water(r, deprived[poverty.IndicatorWater], rural, prof == profileMountain || c.prov.mountain)
-	s.Latrine = latrine(r, deprived[poverty.IndicatorLatrine])
-	tel := !deprived[poverty.IndicatorTelecom]
+	housing(r, s, t, n, deprived[ixHousingQuality], deprived[ixHousingArea])
+	s.WaterSource = water(r, deprived[ixWater], rural, prof == profileMountain || c.prov.mountain)
+	s.Latrine = latrine(r, deprived[ixLatrine])
+	tel := !deprived[ixTelecom]
 	s.Telecom = &tel
-	s.Devices = devices(r, t, deprived[poverty.IndicatorInfoDevices], tel)
+	s.Devices = devices(r, t, deprived[ixInfoDevices], tel)
 	waste := r.chance(choose(rural, 0.8, 0.95))
-	if std.Has(poverty.IndicatorWaste) {
-		waste = !deprived[poverty.IndicatorWaste]
+	if keys.has[ixWaste] {
+		waste = !deprived[ixWaste]
 	}
 	s.WasteTreated = &waste
 
@@ -354,9 +416,9 @@ func housing(r rng, s *poverty.Household, t *poverty.Thresholds, n int, badQuali
 func water(r rng, bad, rural, mountain bool) poverty.WaterSource {
 	if bad {
 		if mountain {
-			return newTable([]weighted[poverty.WaterSource]{{poverty.WaterUnprotectedSpring, 4}, {poverty.WaterSurface, 3}, {poverty.WaterUnprotectedDugWell, 3}}).draw(r)
+			return waterBadMountain.draw(r)
 		}
-		return newTable([]weighted[poverty.WaterSource]{{poverty.WaterUnprotectedDugWell, 5}, {poverty.WaterSurface, 3}, {poverty.WaterTanker, 1}, {poverty.WaterOther, 1}}).draw(r)
+		return waterBad.draw(r)
 	}
 	switch {
 	case !rural:
@@ -368,11 +430,13 @@ func water(r rng, bad, rural, mountain bool) poverty.WaterSource {
 }
 
 var (
-	waterUrban    = newTable([]weighted[poverty.WaterSource]{{poverty.WaterTap, 85}, {poverty.WaterDrilledWell, 10}, {poverty.WaterBottled, 5}})
-	waterRural    = newTable([]weighted[poverty.WaterSource]{{poverty.WaterTap, 70}, {poverty.WaterDrilledWell, 20}, {poverty.WaterRain, 7}, {poverty.WaterProtectedDugWell, 3}})
-	waterMountain = newTable([]weighted[poverty.WaterSource]{{poverty.WaterTap, 30}, {poverty.WaterProtectedSpring, 30}, {poverty.WaterDrilledWell, 15}, {poverty.WaterProtectedDugWell, 15}, {poverty.WaterRain, 10}})
-	latrineGood   = newTable([]weighted[poverty.Latrine]{{poverty.LatrineSeptic, 80}, {poverty.LatrineSemiSeptic, 12}, {poverty.LatrinePourFlush, 5}, {poverty.LatrineDoubleVault, 3}})
-	latrineBad    = newTable([]weighted[poverty.Latrine]{{poverty.LatrineSimplePit, 60}, {poverty.LatrineHanging, 10}, {poverty.LatrineNone, 20}, {poverty.LatrineOther, 10}})
+	waterUrban       = newTable([]weighted[poverty.WaterSource]{{poverty.WaterTap, 85}, {poverty.WaterDrilledWell, 10}, {poverty.WaterBottled, 5}})
+	waterRural       = newTable([]weighted[poverty.WaterSource]{{poverty.WaterTap, 70}, {poverty.WaterDrilledWell, 20}, {poverty.WaterRain, 7}, {poverty.WaterProtectedDugWell, 3}})
+	waterMountain    = newTable([]weighted[poverty.WaterSource]{{poverty.WaterTap, 30}, {poverty.WaterProtectedSpring, 30}, {poverty.WaterDrilledWell, 15}, {poverty.WaterProtectedDugWell, 15}, {poverty.WaterRain, 10}})
+	waterBadMountain = newTable([]weighted[poverty.WaterSource]{{poverty.WaterUnprotectedSpring, 4}, {poverty.WaterSurface, 3}, {poverty.WaterUnprotectedDugWell, 3}})
+	waterBad         = newTable([]weighted[poverty.WaterSource]{{poverty.WaterUnprotectedDugWell, 5}, {poverty.WaterSurface, 3}, {poverty.WaterTanker, 1}, {poverty.WaterOther, 1}})
+	latrineGood      = newTable([]weighted[poverty.Latrine]{{poverty.LatrineSeptic, 80}, {poverty.LatrineSemiSeptic, 12}, {poverty.LatrinePourFlush, 5}, {poverty.LatrineDoubleVault, 3}})
+	latrineBad       = newTable([]weighted[poverty.Latrine]{{poverty.LatrineSimplePit, 60}, {poverty.LatrineHanging, 10}, {poverty.LatrineNone, 20}, {poverty.LatrineOther, 10}})
 )
 
 func latrine(r rng, bad bool) poverty.Latrine {

@@ -75,6 +75,7 @@ type provPlan struct {
 type Generator struct {
 	cfg      Config
 	std      *poverty.Standard
+	keys     stdKeys
 	communes []Commune
 }
 
@@ -133,7 +134,7 @@ func New(cfg Config) (*Generator, error) {
 		slices.SortFunc(k, func(a, b *admin.Unit) int { return strings.Compare(a.Code, b.Code) })
 	}
 
-	g := &Generator{cfg: cfg, std: std}
+	g := &Generator{cfg: cfg, std: std, keys: newStdKeys(std)}
 	weights := make([]float64, len(codes))
 	for i, c := range codes {
 		weights[i] = float64(DefaultHouseholds(c, ref))

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"time"
@@ -116,7 +115,7 @@ func (cg *communeGen) household(v, seq int, target poverty.Class) *registry.Hous
 	}
 
 	h := &registry.Household{
-		Code:         fmt.Sprintf("%s-%02d-%05d", c.Code, v+1, seq),
+		Code:         householdCode(c.Code, v+1, seq),
 		ProvinceCode: c.ProvinceCode,
 		CommuneCode:  c.Code,
 		VillageName:  c.Villages[v],
@@ -164,4 +163,24 @@ func birthDate(r rng, ref time.Time, age int) string {
 	b = strconv.AppendInt(b, int64(y), 10)
 	b = append(b, '-', byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+d/10), byte('0'+d%10))
 	return string(b)
+}
+
+// householdCode is {commune}-{village:02}-{seq:05}: codes sort by commune, village and
+// sequence (up to 99 villages and 99,999 households a village).
+func householdCode(commune string, village, seq int) string {
+	b := make([]byte, 0, len(commune)+10)
+	b = append(b, commune...)
+	b = append(b, '-')
+	b = appendPadded(b, village, 2)
+	b = append(b, '-')
+	b = appendPadded(b, seq, 5)
+	return string(b)
+}
+
+func appendPadded(b []byte, n, width int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }
