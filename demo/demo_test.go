@@ -115,6 +115,15 @@ func TestPlanHaiDuong(t *testing.T) {
 	if len(cs) != 235 || len(districts) != 12 {
 		t.Errorf("%d communes in %d districts, want 235 in 12", len(cs), len(districts))
 	}
+	for _, ref := range []time.Time{date(2022, 10, 1), date(2024, 10, 1)} {
+		g, err := New(Config{Provinces: []string{"30"}, Households: 1000, Seed: 5, ReferenceDate: ref})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(g.Communes()); n != 235 {
+			t.Errorf("%s: %d communes, want the 235 of 2021–2024", ref.Format("2006-01-02"), n)
+		}
+	}
 	if urban != 57 { // 47 phường + 10 thị trấn (regulations.md §5.1)
 		t.Errorf("%d urban communes, want 57", urban)
 	}

@@ -298,10 +298,9 @@ func (g *Generator) planProvince(p *admin.Unit, kids map[string][]*admin.Unit, h
 		k += len(gr.communes)
 	}
 
-	// Households are generated in commune-code order, so that their codes sort.
-	slices.SortStableFunc(out, func(a, b Commune) int { return strings.Compare(a.Code, b.Code) })
-
-	// Systematic rounding along the province, with a random start.
+	// Systematic rounding along the province, district by district, with a random
+	// start: each district's and the province's counts are within one household of
+	// the exact ones.
 	start := newRNG(g.cfg.Seed, "rounding/"+p.Code)
 	cumPoor, cumNear := start.Float64(), start.Float64()
 	for i := range out {
@@ -313,6 +312,8 @@ func (g *Generator) planProvince(p *admin.Unit, kids map[string][]*admin.Unit, h
 		c.Poor = min(int(math.Floor(cumPoor)-p0), c.Households)
 		c.NearPoor = min(int(math.Floor(cumNear)-n0), c.Households-c.Poor)
 	}
+	// Households are generated in commune-code order, so that their codes sort.
+	slices.SortStableFunc(out, func(a, b Commune) int { return strings.Compare(a.Code, b.Code) })
 	return out, nil
 }
 
