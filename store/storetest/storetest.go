@@ -11,6 +11,7 @@ import (
 	"giamngheo/admin"
 	"giamngheo/audit"
 	"giamngheo/registry"
+	"giamngheo/review"
 	"giamngheo/user"
 )
 
@@ -21,6 +22,7 @@ type Store interface {
 	user.Store
 	audit.Store
 	registry.RecordStore
+	review.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -48,6 +50,7 @@ func Run(t *testing.T, open Opener) {
 		{"LoginThrottle", testLoginThrottle},
 		{"HouseholdStore", testHouseholdStore},
 		{"RegistryService", testRegistryService},
+		{"ReviewWorkflow", testReviewWorkflow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })

@@ -1,0 +1,276 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"giamngheo"
+	"giamngheo/review"
+)
+
+// civil dates are stored as YYYY-MM-DD ('' when zero) and read back as review dates.
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+func parseDate(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}
+	}
+	return review.Date(t.Year(), t.Month(), t.Day())
+}
+
+const roundCols = `id, province_code, commune_code, kind, year, month, reference_date, start_date, end_date, decision_due,
+	district_opinion, posting_days, decision_number, decided_on, created_at`
+
+func scanRound(sc interface{ Scan(...any) error }) (*review.RoundRecord, error) {
+	r := &review.RoundRecord{}
+	var kind, ref, start, end, due, decided, created string
+	var month int
+	if err := sc.Scan(&r.ID, &r.ProvinceCode, &r.CommuneCode, &kind, &r.Year, &month, &ref, &start, &end, &due,
+		&r.DistrictOpinionRequired, &r.PostingDays, &r.DecisionNumber, &decided, &created); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy đợt rà soát.", "Review round not found.")
+		}
+		return nil, err
+	}
+	r.Kind, r.Month = review.RoundKind(kind), time.Month(month)
+	r.ReferenceDate, r.StartDate, r.EndDate, r.DecisionDue = parseDate(ref), parseDate(start), parseDate(end), parseDate(due)
+	r.DecidedOn, r.CreatedAt = parseDate(decided), parseTime(created)
+	return r, nil
+}
+
+// CreateRound stores a new round; ECONFLICT when the commune already has it.
+func (db *DB) CreateRound(ctx context.Context, r *review.RoundRecord) error {
+	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO review_rounds (province_code, commune_code, kind, year, month, reference_date, start_date,
+		end_date, decision_due, district_opinion, posting_days, decision_number, decided_on, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+		r.ProvinceCode, r.CommuneCode, string(r.Kind), r.Year, int(r.Month), fmtDate(r.ReferenceDate), fmtDate(r.StartDate), fmtDate(r.EndDate),
+		fmtDate(r.DecisionDue), r.DistrictOpinionRequired, r.PostingDays, r.DecisionNumber, fmtDate(r.DecidedOn), fmtTime(r.CreatedAt)).Scan(&r.ID)
+	if giamngheo.ErrorCode(formatError(err)) == giamngheo.ECONFLICT {
+		return giamngheo.Errorf(giamngheo.ECONFLICT, "Xã đã có đợt rà soát này.", "The commune already has this review round.")
+	}
+	return formatError(err)
+}
+
+// SaveRound writes the decision fields of a round.
+func (db *DB) SaveRound(ctx context.Context, r *review.RoundRecord) error {
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE review_rounds SET decision_number = ?, decided_on = ? WHERE id = ?`,
+		r.DecisionNumber, fmtDate(r.DecidedOn), r.ID)
+	return err
+}
+
+// FindRoundByID returns a round or ENOTFOUND.
+func (db *DB) FindRoundByID(ctx context.Context, id int64) (*review.RoundRecord, error) {
+	return scanRound(db.r(ctx).QueryRowContext(ctx, `SELECT `+roundCols+` FROM review_rounds WHERE id = ?`, id))
+}
+
+// FindRounds lists the rounds of the communes (all when nil), newest first.
+func (db *DB) FindRounds(ctx context.Context, communeCodes []string) ([]*review.RoundRecord, error) {
+	where, args := "1 = 1", []any{}
+	if communeCodes != nil {
+		if len(communeCodes) == 0 {
+			return nil, nil
+		}
+		where = "commune_code IN (" + strings.TrimSuffix(strings.Repeat("?,", len(communeCodes)), ",") + ")"
+		for _, c := range communeCodes {
+			args = append(args, c)
+		}
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+roundCols+` FROM review_rounds WHERE `+where+` ORDER BY start_date DESC, commune_code`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*review.RoundRecord
+	for rows.Next() {
+		r, err := scanRound(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+const caseCols = `c.id, c.round_id, c.household_id, c.province_code, c.commune_code, c.origin, c.request_received, c.state, c.screening,
+	c.previous_class, c.proposed_class, c.final_class, c.votes_attendees, c.votes_agree, c.meeting_date, c.meeting_chair, c.meeting_secretary,
+	c.posted_on, c.reason, c.decided_on, coalesce(c.result, ''), c.transition, c.certificate_number, c.surveyed_by, c.updated_at,
+	h.code, h.head_name, h.village_name, (SELECT count(*) FROM members m WHERE m.household_id = h.id)`
+
+func scanCase(sc interface{ Scan(...any) error }) (*review.CaseRecord, error) {
+	c := &review.CaseRecord{}
+	var origin, received, state, screening, prev, prop, final, meeting, posted, decided, result, transition, updated string
+	if err := sc.Scan(&c.ID, &c.RoundID, &c.HouseholdID, &c.ProvinceCode, &c.CommuneCode, &origin, &received, &state, &screening,
+		&prev, &prop, &final, &c.Votes.Attendees, &c.Votes.Agree, &meeting, &c.MeetingChair, &c.MeetingSecretary,
+		&posted, &c.Reason, &decided, &result, &transition, &c.CertificateNumber, &c.SurveyedBy, &updated,
+		&c.HouseholdCode, &c.HeadName, &c.VillageName, &c.Members); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy hồ sơ rà soát.", "Review case not found.")
+		}
+		return nil, err
+	}
+	c.Origin, c.State, c.Screening = review.Origin(origin), review.State(state), review.Screening(screening)
+	c.PreviousClass, c.ProposedClass, c.FinalClass = review.Class(prev), review.Class(prop), review.Class(final)
+	c.RequestReceived, c.MeetingDate, c.PostedOn, c.DecidedOn = parseDate(received), parseDate(meeting), parseDate(posted), parseDate(decided)
+	if result != "" {
+		c.Result = []byte(result)
+	}
+	c.Transition, c.UpdatedAt = review.TransitionKind(transition), parseTime(updated)
+	return c, nil
+}
+
+func caseArgs(c *review.CaseRecord) []any {
+	var result any
+	if len(c.Result) > 0 {
+		result = string(c.Result)
+	}
+	return []any{c.RoundID, c.HouseholdID, c.ProvinceCode, c.CommuneCode, string(c.Origin), fmtDate(c.RequestReceived), string(c.State),
+		string(c.Screening), string(c.PreviousClass), string(c.ProposedClass), string(c.FinalClass), c.Votes.Attendees, c.Votes.Agree,
+		fmtDate(c.MeetingDate), c.MeetingChair, c.MeetingSecretary, fmtDate(c.PostedOn), c.Reason, fmtDate(c.DecidedOn), result,
+		string(c.Transition), c.CertificateNumber, c.SurveyedBy, fmtTime(c.UpdatedAt)}
+}
+
+// CreateCase stores a new case; ECONFLICT when the household is already in the round.
+func (db *DB) CreateCase(ctx context.Context, c *review.CaseRecord) error {
+	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO review_cases (round_id, household_id, province_code, commune_code, origin, request_received,
+		state, screening, previous_class, proposed_class, final_class, votes_attendees, votes_agree, meeting_date, meeting_chair, meeting_secretary,
+		posted_on, reason, decided_on, result, transition, certificate_number, surveyed_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+		caseArgs(c)...).Scan(&c.ID)
+	if giamngheo.ErrorCode(formatError(err)) == giamngheo.ECONFLICT {
+		return giamngheo.Errorf(giamngheo.ECONFLICT, "Hộ đã có hồ sơ trong đợt rà soát này.", "The household already has a case in this round.")
+	}
+	return formatError(err)
+}
+
+// SaveCase writes every field of a case.
+func (db *DB) SaveCase(ctx context.Context, c *review.CaseRecord) error {
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE review_cases SET round_id=?, household_id=?, province_code=?, commune_code=?, origin=?, request_received=?,
+		state=?, screening=?, previous_class=?, proposed_class=?, final_class=?, votes_attendees=?, votes_agree=?, meeting_date=?, meeting_chair=?,
+		meeting_secretary=?, posted_on=?, reason=?, decided_on=?, result=?, transition=?, certificate_number=?, surveyed_by=?, updated_at=? WHERE id=?`,
+		append(caseArgs(c), c.ID)...)
+	return formatError(err)
+}
+
+// FindCaseByID returns a case or ENOTFOUND.
+func (db *DB) FindCaseByID(ctx context.Context, id int64) (*review.CaseRecord, error) {
+	return scanCase(db.r(ctx).QueryRowContext(ctx, `SELECT `+caseCols+` FROM review_cases c JOIN households h ON h.id = c.household_id WHERE c.id = ?`, id))
+}
+
+// FindCases lists the cases of a round in household-code order.
+func (db *DB) FindCases(ctx context.Context, roundID int64) ([]*review.CaseRecord, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+caseCols+` FROM review_cases c JOIN households h ON h.id = c.household_id
+		WHERE c.round_id = ? ORDER BY h.code`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*review.CaseRecord
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// InsertStep records a step taken on a case.
+func (db *DB) InsertStep(ctx context.Context, e *review.StepRecord) error {
+	return db.w(ctx).QueryRowContext(ctx, `INSERT INTO review_events (case_id, at, username, action, from_state, to_state, note) VALUES (?,?,?,?,?,?,?) RETURNING id`,
+		e.CaseID, fmtTime(e.At), e.Username, string(e.Action), string(e.From), string(e.To), e.Note).Scan(&e.ID)
+}
+
+// FindSteps lists the steps of a case in order.
+func (db *DB) FindSteps(ctx context.Context, caseID int64) ([]*review.StepRecord, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, case_id, at, username, action, from_state, to_state, note FROM review_events WHERE case_id = ? ORDER BY id`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*review.StepRecord
+	for rows.Next() {
+		e := &review.StepRecord{}
+		var at, action, from, to string
+		if err := rows.Scan(&e.ID, &e.CaseID, &at, &e.Username, &action, &from, &to, &e.Note); err != nil {
+			return nil, err
+		}
+		e.At, e.Action, e.From, e.To = parseTime(at), review.Action(action), review.State(from), review.State(to)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// SetHouseholdStatus records the recognised class of a household from a date.
+func (db *DB) SetHouseholdStatus(ctx context.Context, householdID int64, class review.Class, since time.Time) error {
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status = ?, status_since = ? WHERE id = ?`, string(class), fmtDate(since), householdID)
+	return err
+}
+
+// HouseholdStatus returns the recognised class of a household.
+func (db *DB) HouseholdStatus(ctx context.Context, householdID int64) (review.Class, error) {
+	var s string
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT status FROM households WHERE id = ?`, householdID).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", errHouseholdNotFound()
+	}
+	return review.Class(s), err
+}
+
+// CountStatus counts the households and persons of a commune by recognised class.
+func (db *DB) CountStatus(ctx context.Context, communeCode string) ([]review.StatusCount, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT h.status, count(DISTINCT h.id), count(m.id) FROM households h LEFT JOIN members m ON m.household_id = h.id
+		WHERE h.commune_code = ? AND h.status <> '' GROUP BY h.status ORDER BY h.status`, communeCode)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []review.StatusCount
+	for rows.Next() {
+		var s review.StatusCount
+		var class string
+		if err := rows.Scan(&class, &s.Households, &s.Persons); err != nil {
+			return nil, err
+		}
+		s.Class = review.Class(class)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// ListedHouseholds returns the commune's households recognised poor or near-poor.
+func (db *DB) ListedHouseholds(ctx context.Context, communeCode string) (map[int64]review.Class, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, status FROM households WHERE commune_code = ? AND status IN ('poor', 'near_poor')`, communeCode)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]review.Class{}
+	for rows.Next() {
+		var id int64
+		var s string
+		if err := rows.Scan(&id, &s); err != nil {
+			return nil, err
+		}
+		out[id] = review.Class(s)
+	}
+	return out, rows.Err()
+}
+
+// NextCertificateNumber returns one more than the largest certificate number of the
+// commune's cases decided in the year.
+func (db *DB) NextCertificateNumber(ctx context.Context, communeCode string, year int) (int, error) {
+	var n int
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT coalesce(max(certificate_number), 0) FROM review_cases WHERE commune_code = ? AND substr(decided_on, 1, 4) = ?`,
+		communeCode, itoa4(year)).Scan(&n)
+	return n + 1, err
+}
+
+func itoa4(y int) string { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006") }

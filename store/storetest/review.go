@@ -1,0 +1,120 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"giamngheo"
+	"giamngheo/review"
+)
+
+func reviewService(s Store, now *time.Time) *review.Service {
+	return &review.Service{Store: s, Registry: registryService(s, now), Units: s, Audit: s, Tx: s,
+		Now: func() time.Time { return *now }, Config: review.DefaultConfig()}
+}
+
+// testReviewWorkflow takes a requesting household through the monthly review to its
+// decision and certificate, with a failed village meeting on the way.
+func testReviewWorkflow(t *testing.T, s Store) {
+	units, maps := fixtureUnits()
+	MustOK(t, s.ReplaceUnits(context.Background(), units, maps))
+	now := t0 // 2026-11-28
+	svc := reviewService(s, &now)
+	officer := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 3, Username: "xa.honglac", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10816"})
+	other := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 4, Username: "xa.thanhha", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10813"})
+	viewer := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 5, Username: "xem", Role: giamngheo.RoleViewer, ScopeCode: "10816"})
+
+	h := newHousehold("HL-001", 3*1_000_000*12)
+	MustOK(t, svc.Registry.CreateHousehold(officer, h))
+
+	_, err := svc.OpenRound(other, "10816", review.RoundRegular, 2026, time.November)
+	MustCode(t, err, giamngheo.EFORBIDDEN)
+	round, err := svc.OpenRound(officer, "10816", review.RoundRegular, 2026, time.November)
+	MustOK(t, err)
+	if round.ProvinceCode != "31" || round.StartDate.Day() != 15 || round.DistrictOpinionRequired {
+		t.Fatalf("round: %+v", round)
+	}
+	_, err = svc.OpenRound(officer, "10816", review.RoundRegular, 2026, time.November)
+	MustCode(t, err, giamngheo.ECONFLICT)
+
+	_, err = svc.FileRequest(officer, round.ID, h.ID, review.OriginRequest01, now.AddDate(0, 0, 3))
+	MustCode(t, err, giamngheo.EINVALID)
+	c, err := svc.FileRequest(officer, round.ID, h.ID, review.OriginRequest01, review.Date(2026, time.November, 16))
+	MustOK(t, err)
+	if c.State != review.StateRequested || c.PreviousClass != review.ClassNone {
+		t.Fatalf("new case: %+v", c.Case)
+	}
+	step := func(ctx context.Context, a review.Action, in review.StepInput) (*review.CaseRecord, error) {
+		return svc.Act(ctx, c.ID, a, in)
+	}
+	_, err = step(viewer, review.ActionScreen, review.StepInput{Screening: review.ScreeningNeedsSurvey})
+	MustCode(t, err, giamngheo.EFORBIDDEN)
+	_, err = step(officer, review.ActionHoldMeeting, review.StepInput{Votes: review.Votes{Attendees: 10, Agree: 9}, MeetingDate: t0})
+	MustCode(t, err, giamngheo.EINVALID) // not surveyed yet
+
+	c, err = step(officer, review.ActionScreen, review.StepInput{Screening: review.ScreeningNeedsSurvey})
+	MustOK(t, err)
+	c, err = step(officer, review.ActionSurvey, review.StepInput{})
+	MustOK(t, err)
+	if c.ProposedClass != review.ClassPoor || len(c.Result) == 0 || c.SurveyedBy != "xa.honglac" {
+		t.Fatalf("after the survey: %+v", c)
+	}
+	meeting := review.Date(2026, time.November, 19)
+	c, err = step(officer, review.ActionHoldMeeting, review.StepInput{Votes: review.Votes{Attendees: 40, Agree: 19}, MeetingDate: meeting})
+	MustOK(t, err)
+	if c.State != review.StateResurvey {
+		t.Fatalf("19 of 40 agreeing must send the case back to the survey, got %s", c.State)
+	}
+	c, err = step(officer, review.ActionSurvey, review.StepInput{})
+	MustOK(t, err)
+	c, err = step(officer, review.ActionHoldMeeting, review.StepInput{Votes: review.Votes{Attendees: 40, Agree: 20}, MeetingDate: meeting, Chair: "Trưởng thôn Lê Văn Tám"})
+	MustOK(t, err)
+	if c.State != review.StateMeetingAgreed {
+		t.Fatalf("exactly half agreeing is agreement, got %s", c.State)
+	}
+	_, err = step(officer, review.ActionPost, review.StepInput{PostedOn: review.Date(2026, time.November, 18)})
+	MustCode(t, err, giamngheo.EINVALID) // before the meeting
+	c, err = step(officer, review.ActionPost, review.StepInput{PostedOn: review.Date(2026, time.November, 25)})
+	MustOK(t, err)
+	// Posted Wednesday 25/11: three working days end Monday 30/11, after "today" (28/11).
+	_, err = step(officer, review.ActionDecide, review.StepInput{})
+	MustCode(t, err, giamngheo.EINVALID)
+	now = time.Date(2026, time.December, 1, 3, 0, 0, 0, time.UTC) // 10:00 in Vietnam, 01/12
+	c, err = step(officer, review.ActionDecide, review.StepInput{})
+	MustOK(t, err)
+	if c.State != review.StateDecided || c.FinalClass != review.ClassPoor || c.CertificateNumber != 1 || c.Transition != review.TransitionNewPoor {
+		t.Fatalf("after the decision: %+v", c)
+	}
+	status, err := s.HouseholdStatus(context.Background(), h.ID)
+	MustOK(t, err)
+	if status != review.ClassPoor {
+		t.Fatalf("household status %q, want poor", status)
+	}
+	counts, err := s.CountStatus(context.Background(), "10816")
+	MustOK(t, err)
+	if len(counts) != 1 || counts[0].Households != 1 || counts[0].Persons != 3 {
+		t.Fatalf("commune counts: %+v", counts)
+	}
+	steps, err := s.FindSteps(context.Background(), c.ID)
+	MustOK(t, err)
+	if len(steps) != 8 || steps[7].Action != review.ActionDecide || steps[7].Username != "xa.honglac" || steps[3].To != review.StateResurvey {
+		t.Fatalf("steps: %d, last %+v", len(steps), steps[len(steps)-1])
+	}
+	_, err = step(officer, review.ActionDecide, review.StepInput{})
+	MustCode(t, err, giamngheo.EINVALID)
+
+	// The next periodic round lists the household, now recognised poor.
+	periodic, err := svc.OpenRound(officer, "10816", review.RoundPeriodic, 2027, 0)
+	MustOK(t, err)
+	cases, err := s.FindCases(context.Background(), periodic.ID)
+	MustOK(t, err)
+	if len(cases) != 1 || cases[0].Origin != review.OriginListed || cases[0].PreviousClass != review.ClassPoor || cases[0].HeadName != "Nguyễn Văn Hùng" || cases[0].Members != 3 {
+		t.Fatalf("periodic round cases: %+v", cases)
+	}
+	rounds, err := svc.FindRounds(other)
+	MustOK(t, err)
+	if len(rounds) != 0 {
+		t.Fatalf("another commune sees %d rounds", len(rounds))
+	}
+}
