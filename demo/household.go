@@ -98,6 +98,9 @@ func (cg *communeGen) household(v, seq int, target poverty.Class) *registry.Hous
 	}
 	fam := func() string { return familyName(r, eth, p.south) }
 	ps := family(r, size, prof, fam)
+	if namings[eth].matrilineal {
+		motherLine(ps)
+	}
 
 	// Disability allowance (SYNTHETIC shares).
 	pd := 0.025
@@ -183,4 +186,23 @@ func appendPadded(b []byte, n, width int) []byte {
 		b = append(b, '0')
 	}
 	return append(b, s...)
+}
+
+// motherLine gives the head's children the family name of the mother (the female of
+// the head couple), as matrilineal groups do.
+func motherLine(ps []person) {
+	mother := ""
+	for _, p := range ps {
+		if (p.rel == registry.RelationHead || p.rel == registry.RelationSpouse) && p.sex == poverty.Female {
+			mother = p.family
+		}
+	}
+	if mother == "" {
+		return
+	}
+	for i := range ps {
+		if ps[i].rel == registry.RelationChild {
+			ps[i].family = mother
+		}
+	}
 }

@@ -19,7 +19,7 @@ func kinhFamilies(hoang, vu string) table[string] {
 		{"Trương", 0.6}, {"Lương", 0.5}, {"Cao", 0.5}, {"Lưu", 0.4}, {"Tạ", 0.4}, {"Hà", 0.5},
 		{"Phùng", 0.4}, {"Tô", 0.3}, {"Vương", 0.3}, {"Thái", 0.2}, {"Quách", 0.2},
 		{"Kiều", 0.2}, {"Chu", 0.3}, {"Lã", 0.1}, {"Lâm", 0.3}, {"Khúc", 0.1}, {"Tăng", 0.1},
-		{"Triệu", 0.2}, {"Văn", 0.1}, {"Nghiêm", 0.1}, {"Doãn", 0.1}, {"Hoàng Trọng", 0.02},
+		{"Triệu", 0.2}, {"Văn", 0.1}, {"Nghiêm", 0.1}, {"Doãn", 0.1},
 	})
 }
 
@@ -81,36 +81,39 @@ type naming struct {
 	// name, as Ê Đê, Ba Na and other Central Highlands names do.
 	highland                 bool
 	malePrefix, femalePrefix string
+	// matrilineal groups (Ê Đê, Gia Rai) pass the mother's family name to children.
+	matrilineal bool
 }
 
 var namings = map[string]naming{
 	"Tày":   {families: []string{"Hoàng", "Nông", "Lương", "Hà", "Triệu", "Lục", "Bế", "Ma", "Đàm", "Nguyễn"}},
 	"Nùng":  {families: []string{"Hoàng", "Nông", "Lăng", "Lục", "Vi", "Chu", "Hứa", "Mông", "Lý"}},
 	"Thái":  {families: []string{"Lò", "Lường", "Quàng", "Cầm", "Vi", "Lộc", "Hà", "Tòng", "Điêu", "Lê"}},
-	"Mường": {families: []string{"Bùi", "Đinh", "Quách", "Hà", "Xa", "Bạch", "Đinh Công"}},
+	"Mường": {families: []string{"Bùi", "Đinh", "Quách", "Hà", "Xa", "Bạch"}},
 	"H'Mông": {families: []string{"Giàng", "Vàng", "Sùng", "Thào", "Lý", "Mùa", "Hờ", "Lầu", "Ly", "Tráng"},
 		maleMiddle: []string{"A", "Seo", "Mí", "Văn"}, femaleMiddle: []string{"Thị"},
 		maleGiven:   []string{"Páo", "Chứ", "Sính", "Dế", "Tủa", "Lử", "Cở", "Pó", "Chá", "Sềnh", "Vừ", "Dình", "Xá", "Phử", "Lìa"},
 		femaleGiven: []string{"Mỷ", "Súa", "Dợ", "Mai", "Sinh", "Dua", "Pàng", "Chở", "Ly", "Mỉ", "Sủ", "Dung", "Xua", "Hoa", "Chi"}},
-	"Dao":      {families: []string{"Triệu", "Bàn", "Lý", "Đặng", "Phùng", "Chảo", "Tẩn", "Bàn Văn"}},
+	"Dao":      {families: []string{"Triệu", "Bàn", "Lý", "Đặng", "Phùng", "Chảo", "Tẩn"}},
 	"Sán Chay": {families: []string{"Hoàng", "La", "Trần", "Lâm", "Nịnh"}},
 	"Sán Dìu":  {families: []string{"Trần", "Lương", "Diệp", "Lâm", "Lý"}},
 	"Khơ Mú":   {families: []string{"Vi", "Lô", "Cụt", "Lầu", "Moong"}},
 	"Giáy":     {families: []string{"Hoàng", "Lù", "Vương", "Sần", "Lò"}},
 	"Hoa":      {families: []string{"Lý", "Trương", "Lâm", "Quách", "Tăng", "Mạc", "Diệp", "Lưu"}},
 	"Khmer": {families: []string{"Thạch", "Danh", "Sơn", "Kim", "Lâm", "Lý", "Trịnh", "Châu"},
+		maleMiddle: []string{"Văn"}, femaleMiddle: []string{"Thị"},
 		maleGiven:   []string{"Sóc", "Phol", "Rên", "Sa Ri", "Sa Rinh", "Som", "Chanh", "Kha", "Pha", "Hên", "Sa Rươne", "Thươne", "Sóc Khênh", "Nít", "Tha"},
 		femaleGiven: []string{"Sa Rươl", "Srey", "Sa Vong", "Sóc Pha", "Thi", "Sa Ly", "Kim Loan", "Phươne", "Sà Rênh", "Mỹ", "Chanh Đa", "Sô Phia", "Ni", "Na", "Kim"}},
 	"Chăm":     {families: []string{"Đàng", "Thuận", "Quảng", "Thiên", "Báo", "Châu", "Lưu", "Hán"}},
 	"Raglai":   {families: []string{"Chamaléa", "Pinăng", "Katơr", "Mấu", "Cao", "Pi Năng"}},
-	"Vân Kiều": {families: []string{"Hồ", "Hồ Văn", "Lê", "Nguyễn", "Kray"}},
-	"Ê Đê": {families: []string{"Niê", "Êban", "Mlô", "Byă", "Ayun", "Kbuôr", "Adrơng", "Knul", "Buôn Yă"}, highland: true, malePrefix: "Y", femalePrefix: "H'",
+	"Vân Kiều": {families: []string{"Hồ", "Lê", "Nguyễn", "Kray"}},
+	"Ê Đê": {families: []string{"Niê", "Êban", "Mlô", "Byă", "Ayun", "Kbuôr", "Adrơng", "Knul", "Buôn Yă"}, highland: true, malePrefix: "Y", femalePrefix: "H'", matrilineal: true,
 		maleGiven:   []string{"Bhin", "Khoa", "Blin", "Jút", "Thuôl", "Djhang", "Suôn", "Nguôl", "Lang", "Wik", "Kô", "Tlung"},
 		femaleGiven: []string{"Ngơn", "Hen", "Ly", "Juen", "Luyến", "Đơ", "Nhi", "Ghi", "Mai", "Yơn", "Ruôn", "Bhiơ"}},
-	"Gia Rai": {families: []string{"Ksor", "Rơ Châm", "Siu", "Rah Lan", "Kpă", "Rơ Mah", "Nay", "Puih"}, highland: true, malePrefix: "", femalePrefix: "H'",
+	"Gia Rai": {families: []string{"Ksor", "Rơ Châm", "Siu", "Rah Lan", "Kpă", "Rơ Mah", "Nay", "Puih"}, highland: true, malePrefix: "", femalePrefix: "H'", matrilineal: true,
 		maleGiven:   []string{"Blơng", "Hlăk", "Ơi", "Thuyên", "Phin", "Lam", "Ngưm", "Jơn", "Dơi", "Tơ", "Aleo", "Khôn"},
 		femaleGiven: []string{"Nhi", "Ra", "Lim", "Hyưn", "Blin", "Duen", "Len", "Hơn", "Piu", "Mai", "Joanh", "Bông"}},
-	"Ba Na":   {families: []string{"Đinh", "Đinh Văn", "Hồ", "Nguyễn"}},
+	"Ba Na":   {families: []string{"Đinh", "Hồ", "Nguyễn", "Siu"}},
 	"Xơ Đăng": {families: []string{"A Lăng", "Hồ", "Đinh", "Y"}},
 	"M'Nông":  {families: []string{"Điểu", "Nơ", "Bon", "Kpơr"}, highland: true, malePrefix: "Y", femalePrefix: "H'"},
 	"K'Ho":    {families: []string{"K'", "Ka", "Cil", "Liêng", "Kră"}, highland: true, malePrefix: "K'", femalePrefix: "Ka"},
