@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -65,6 +66,29 @@ func TestStopEarly(t *testing.T) {
 	}
 	if n != 10 {
 		t.Fatalf("got %d", n)
+	}
+}
+
+func TestProvinceRates(t *testing.T) {
+	for _, c := range []struct {
+		code       string
+		ref        time.Time
+		poor, near float64
+	}{
+		{"30", date(2022, 10, 1), 0.0215, 0.0224},
+		{"30", date(2023, 6, 30), 0.0215, 0.0224}, // the 2022 review holds until the next one
+		{"30", date(2024, 12, 31), 0.0096, 0.0130},
+	} {
+		p, n := ProvinceRates(c.code, c.ref)
+		if math.Abs(p-c.poor) > 1e-12 || math.Abs(n-c.near) > 1e-12 {
+			t.Errorf("ProvinceRates(%s, %s) = %v, %v; want %v, %v", c.code, c.ref.Format("2006-01-02"), p, n, c.poor, c.near)
+		}
+	}
+	// Poorer provinces of a region stay poorer: Hà Giang above Thái Nguyên.
+	hg, _ := ProvinceRates("02", date(2022, 10, 1))
+	tng, _ := ProvinceRates("19", date(2022, 10, 1))
+	if hg <= tng {
+		t.Errorf("Hà Giang %.4f ≤ Thái Nguyên %.4f", hg, tng)
 	}
 }
 
@@ -171,6 +195,12 @@ func TestPlanTwoTier(t *testing.T) {
 			t.Fatalf("%s has district %s", c.Code, c.DistrictCode)
 		}
 	}
+	if got, want := DefaultHouseholds("31", date(2025, 10, 1)), defaultOld("31", date(2025, 10, 1))+defaultOld("30", date(2025, 10, 1)); got != want {
+		t.Errorf("DefaultHouseholds(31) after the merger = %d, want Hải Phòng + Hải Dương = %d", got, want)
+	}
+	if RegionOf("31") != poverty.RegionRedRiverDelta || RegionOf("99") != "" {
+		t.Error("RegionOf")
+	}
 	for h := range g.Households() {
 		if strings.Count(h.Address, ",") != 2 {
 			t.Fatalf("address %q: want village, commune, province", h.Address)
@@ -182,7 +212,7 @@ func TestPlanTwoTier(t *testing.T) {
 // Every household passes the registry's Normalize + Validate unchanged, its answers
 // survive the poverty JSON decoder, and its family is consistent.
 func TestHouseholdsValid(t *testing.T) {
-	var sizes, people, kinh, nguyen, heads int
+	var sizes, people, kinh, nguyen, heads, hgPeople, hgKinh int
 	given := map[string]bool{}
 	cfg := Config{Provinces: []string{"30", "02", "58", "64", "66", "94", "79"}, Households: sampleSize(40_000), Seed: 9, ReferenceDate: date(2023, 10, 1)}
 	g, err := New(cfg)
@@ -220,6 +250,14 @@ func TestHouseholdsValid(t *testing.T) {
 				}
 			}
 		}
+		if h.ProvinceCode == "02" {
+			for _, m := range h.Members {
+				hgPeople++
+				if m.Ethnicity == "Kinh" {
+					hgKinh++
+				}
+			}
+		}
 		for _, m := range h.Members {
 			if m.Ethnicity == "Kinh" {
 				f := strings.Fields(m.Name)
@@ -236,6 +274,9 @@ func TestHouseholdsValid(t *testing.T) {
 	}
 	if share := float64(nguyen) / float64(heads); share < 0.34 || share > 0.42 {
 		t.Errorf("Nguyễn share among heads %.3f, want ≈ 0.38", share)
+	}
+	if share := float64(hgKinh) / float64(hgPeople); share > 0.3 {
+		t.Errorf("Hà Giang Kinh share %.3f, want a minority (≈ 0.13–0.2)", share)
 	}
 	if len(given) < 150 {
 		t.Errorf("%d distinct (sex, given name) pairs, want at least 150", len(given))
