@@ -16,6 +16,7 @@ import (
 	"giamngheo/admin"
 	"giamngheo/audit"
 	"giamngheo/registry"
+	"giamngheo/review"
 	"giamngheo/user"
 )
 
@@ -23,6 +24,7 @@ import (
 type Deps struct {
 	Users    *user.Service
 	Registry *registry.Service
+	Review   *review.Service
 	Units    admin.Store
 	Audit    audit.Store
 	Ping     func(ctx context.Context) error
@@ -62,6 +64,7 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesAPI(mux)
 	s.routesHouseholds(mux)
 	s.routesImport(mux)
+	s.routesReview(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.metrics.serve)
 	mux.Handle("GET /static/", staticHandler())

@@ -7,6 +7,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/review"
 	"giamngheo/user"
 )
 
@@ -87,9 +88,10 @@ type tile struct {
 type task struct{ VI, EN string }
 
 type homePage struct {
-	Date  string
-	Tiles []tile
-	Tasks []task
+	Date    string
+	Tiles   []tile
+	Tasks   []task
+	Overdue []*review.CaseRecord
 }
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
@@ -108,6 +110,14 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	p.Tiles = append(p.Tiles,
 		tile{Label: "Tỉnh, thành phố", LabelEN: "Provinces", Value: counts[admin.LevelProvince], Href: "/units"},
 		tile{Label: "Xã, phường, đặc khu", LabelEN: "Communes", Value: counts[admin.LevelCommune], Href: "/units"})
+	// Overdue review cases are highlighted for the officer and the supervisors above
+	// (Decision 24/2021/QĐ-TTg, Art. 5: a monthly round decides within 15 days).
+	if s.Review != nil {
+		if p.Overdue, err = s.Review.Overdue(r.Context()); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+	}
 	switch u.Role {
 	case giamngheo.RoleCommuneOfficer:
 		p.Tasks = append(p.Tasks, task{"Cập nhật danh sách hộ và rà soát hằng tháng (từ ngày 15).", "Keep the household list up to date and run the monthly review (from the 15th)."})

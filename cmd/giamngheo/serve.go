@@ -64,7 +64,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err := firstStart(ctx, a, c, stdout); err != nil {
 			return nil, err
 		}
-		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Units: s, Audit: s, Logger: logger,
+		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Units: s, Audit: s, Logger: logger,
 			Ping: func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err }})
 		if err != nil {
 			return nil, err

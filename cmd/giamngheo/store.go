@@ -9,6 +9,7 @@ import (
 	"giamngheo/admin"
 	"giamngheo/audit"
 	"giamngheo/registry"
+	"giamngheo/review"
 	"giamngheo/store/postgres"
 	"giamngheo/store/sqlite"
 	"giamngheo/user"
@@ -21,6 +22,7 @@ type store interface {
 	user.Store
 	audit.Store
 	registry.RecordStore
+	review.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -53,16 +55,19 @@ type app struct {
 	users *user.Service
 	units *admin.Service
 	reg   *registry.Service
+	rev   *review.Service
 }
 
 func newApp(s store) *app {
 	now := func() time.Time { return time.Now() }
-	return &app{
+	a := &app{
 		store: s,
 		users: &user.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
 		units: &admin.Service{Store: s, Audit: s, Tx: s, Now: now},
 		reg:   &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
 	}
+	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}
+	return a
 }
 
 // systemCtx is the context of CLI commands: they act as the system (national scope).

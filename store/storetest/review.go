@@ -118,3 +118,32 @@ func testReviewWorkflow(t *testing.T, s Store) {
 		t.Fatalf("another commune sees %d rounds", len(rounds))
 	}
 }
+
+// testReviewOverdue: an open case of a monthly round past its 15 days is overdue for
+// the commune officer and the province supervisor, not for another commune.
+func testReviewOverdue(t *testing.T, s Store) {
+	units, maps := fixtureUnits()
+	MustOK(t, s.ReplaceUnits(context.Background(), units, maps))
+	now := t0
+	svc := reviewService(s, &now)
+	officer := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 3, Username: "xa.honglac", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10816"})
+	province := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 6, Username: "tinh", Role: giamngheo.RoleProvinceOfficer, ScopeCode: "31"})
+	other := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 4, Username: "xa.thanhha", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10813"})
+	h := newHousehold("HL-001", 3*1_000_000*12)
+	MustOK(t, svc.Registry.CreateHousehold(officer, h))
+	round, err := svc.OpenRound(officer, "10816", review.RoundRegular, 2026, time.October)
+	MustOK(t, err)
+	_, err = svc.FileRequest(officer, round.ID, h.ID, review.OriginRequest01, review.Date(2026, time.October, 16))
+	MustOK(t, err)
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		want int
+	}{{"officer", officer, 1}, {"province", province, 1}, {"other commune", other, 0}} {
+		got, err := svc.Overdue(tc.ctx)
+		MustOK(t, err)
+		if len(got) != tc.want {
+			t.Errorf("%s sees %d overdue cases, want %d", tc.name, len(got), tc.want)
+		}
+	}
+}

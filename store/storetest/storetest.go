@@ -51,6 +51,7 @@ func Run(t *testing.T, open Opener) {
 		{"HouseholdStore", testHouseholdStore},
 		{"RegistryService", testRegistryService},
 		{"ReviewWorkflow", testReviewWorkflow},
+		{"ReviewOverdue", testReviewOverdue},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"giamngheo"
+	"giamngheo/poverty"
+	"giamngheo/registry"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// poorHouseholdOf is a household of the commune that the standard classifies poor:
+// low income, and no health insurance, surface water and no latrine.
+func poorHouseholdOf(commune, code, head string) *registry.Household {
+	h := &registry.Household{Code: code, CommuneCode: commune, VillageName: "Tổ dân phố 3", HeadName: head,
+		Survey: poverty.Household{Income12m: ptr(int64(30_000_000)), WaterSource: poverty.WaterSurface, Latrine: poverty.LatrineNone,
+			HouseWallsDurable: ptr(true), HouseColumnsDurable: ptr(true), HouseRoofDurable: ptr(true), FloorAreaM2: ptr(40.0), Telecom: ptr(true),
+			Devices: []poverty.Device{poverty.DeviceTV}}}
+	h.Members = []registry.Member{
+		{Member: poverty.Member{Name: head, Sex: poverty.Female, BirthDate: "1968-02-11", HealthInsurance: ptr(false),
+			Schooling: poverty.SchoolingLowerSecondary, Employment: poverty.SelfEmployed}, Relation: registry.RelationHead, Ethnicity: "Kinh", NationalID: "030168004321"},
+		{Member: poverty.Member{Name: "Vũ Văn Hải", Sex: poverty.Male, BirthDate: "1995-07-30", HealthInsurance: ptr(true),
+			Schooling: poverty.SchoolingUpperSecondary, Employment: poverty.EmployedWithContract}, Relation: registry.RelationChild, Ethnicity: "Kinh"},
+	}
+	return h
+}
+
+func pdfText(tb testing.TB, pdf []byte) string {
+	tb.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatal("pdftotext (poppler-utils) is not installed on CI")
+		}
+		tb.Skip("pdftotext not found")
+	}
+	f := filepath.Join(tb.TempDir(), "doc.pdf")
+	os.WriteFile(f, pdf, 0o644)
+	out, err := exec.Command(bin, "-layout", f, "-").Output()
+	if err != nil {
+		tb.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+// TestBrowserReviewRequestToCertificate follows one requesting household (Mẫu 01)
+// through Phiếu A, Phiếu B, the village meeting, the posting and the decision to its
+// certificate, as a commune officer on a phone-sized screen would.
+func TestBrowserReviewRequestToCertificate(t *testing.T) {
+	r := MustRunServer(t)
+	r.MustAddUser(t, "xa.thanhdong", giamngheo.RoleCommuneOfficer, "10507")
+	h := poorHouseholdOf("10507", "TD-0042", "Đào Thị Nguyệt")
+	if err := r.App.reg.CreateHousehold(systemCtx(context.Background()), h); err != nil {
+		t.Fatal(err)
+	}
+	vn := time.FixedZone("ICT", 7*3600)
+	today := time.Now().In(vn)
+	day := func(n int) string { return today.AddDate(0, 0, n).Format("2006-01-02") }
+
+	ctx := MustBrowser(t)
+	do(t, ctx, append(login(r.URL, "xa.thanhdong", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
+		chromedp.Navigate(r.URL+"/review"), chromedp.WaitVisible(chromedp.ID("round-form")),
+		chromedp.SetValue(chromedp.ID("round-kind"), "regular"),
+		chromedp.SetValue(chromedp.ID("round-year"), strconv.Itoa(today.Year())),
+		chromedp.SetValue(chromedp.ID("round-month"), strconv.Itoa(int(today.Month()))),
+		chromedp.Click(chromedp.ID("round-open")), chromedp.WaitVisible(chromedp.ID("round-title")))...)
+	if counts := text(t, ctx, "status-counts"); strings.Contains(counts, "Hộ nghèo") {
+		t.Fatalf("the commune has no recognised household yet: %s", counts)
+	}
+	do(t, ctx, chromedp.SetValue(chromedp.ID("request-received"), day(-12)),
+		chromedp.Click(chromedp.ID("request-submit")), chromedp.WaitVisible(chromedp.ID("case-state")))
+	if st := text(t, ctx, "case-state"); st != "Đã nhận đơn" && !strings.Contains(st, "đơn") {
+		t.Logf("state after the request: %q", st)
+	}
+	// Phiếu A, then Phiếu B.
+	do(t, ctx, chromedp.Click(chromedp.ID("do-screen")), chromedp.WaitVisible(chromedp.ID("do-survey")),
+		chromedp.Click(chromedp.ID("do-survey")), chromedp.WaitVisible(chromedp.ID("case-explanation")))
+	if p := text(t, ctx, "case-proposed"); p != "Hộ nghèo" {
+		t.Fatalf("proposed class %q, want Hộ nghèo", p)
+	}
+	// The village meeting, then the posting ten days ago.
+	do(t, ctx, chromedp.SetValue(chromedp.ID("meeting-date"), day(-11)),
+		chromedp.SendKeys(chromedp.ID("meeting-attendees"), "32"), chromedp.SendKeys(chromedp.ID("meeting-agree"), "30"),
+		chromedp.SendKeys(chromedp.ID("meeting-chair"), "Lê Văn Tám"), chromedp.SendKeys(chromedp.ID("meeting-secretary"), "Ngô Thị Hạnh"),
+		chromedp.Click(chromedp.ID("do-hold_meeting")), chromedp.WaitVisible(chromedp.ID("do-post")),
+		chromedp.SetValue(chromedp.ID("posted-on-post"), day(-10)),
+		chromedp.Click(chromedp.ID("do-post")), chromedp.WaitVisible(chromedp.ID("do-decide")),
+		chromedp.Click(chromedp.ID("do-decide")), chromedp.WaitVisible(chromedp.ID("certificate-pdf")))
+	if f := text(t, ctx, "case-final"); f != "Hộ nghèo" {
+		t.Fatalf("recognised class %q, want Hộ nghèo", f)
+	}
+	// The commune's counts now hold the household and its two members.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`a[href^="/review/rounds/"]`)), chromedp.WaitVisible(chromedp.ID("status-counts")))
+	if counts := text(t, ctx, "status-counts"); !strings.Contains(counts, "Hộ nghèo\t1\t2") && !strings.Contains(counts, "Hộ nghèo 1 2") {
+		t.Fatalf("commune counts after the decision: %q", counts)
+	}
+
+	// The documents carry the head's name as text.
+	c := loginClient(t, r.URL, "xa.thanhdong", "matkhau123")
+	for _, path := range []string{"certificate.pdf", "minutes.pdf"} {
+		caseURL := location(t, ctx)
+		_ = caseURL
+		resp, err := c.Get(r.URL + "/review/cases/1/" + path)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s: %v %v", path, err, resp)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		if txt := pdfText(t, body); !strings.Contains(txt, "Đào Thị Nguyệt") {
+			t.Fatalf("%s text lacks the head's name:\n%s", path, txt)
+		}
+	}
+	for _, path := range []string{"posting.pdf", "decision.pdf"} {
+		resp, err := c.Get(r.URL + "/review/rounds/1/" + path)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s: %v %v", path, err, resp)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		if txt := pdfText(t, body); !strings.Contains(txt, "Đào Thị Nguyệt") || strings.Contains(txt, "030168004321") {
+			t.Fatalf("%s: the public list must name the head and not show the national ID:\n%s", path, txt)
+		}
+	}
+}

@@ -1,0 +1,373 @@
+package http
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/poverty"
+	"giamngheo/registry"
+	"giamngheo/review"
+)
+
+func (s *Server) routesReview(mux *http.ServeMux) {
+	mux.HandleFunc("GET /review", s.requireUser(s.handleRounds))
+	mux.HandleFunc("POST /review", s.requireUser(s.handleRoundOpen))
+	mux.HandleFunc("GET /review/rounds/{id}", s.requireUser(s.handleRound))
+	mux.HandleFunc("POST /review/rounds/{id}/requests", s.requireUser(s.handleRequest))
+	mux.HandleFunc("POST /review/rounds/{id}/decision", s.requireUser(s.handleRoundDecision))
+	mux.HandleFunc("GET /review/cases/{id}", s.requireUser(s.handleCase))
+	mux.HandleFunc("POST /review/cases/{id}", s.requireUser(s.handleCaseStep))
+	s.routesReviewDocuments(mux)
+}
+
+type roundView struct {
+	*review.RoundRecord
+	Label, CommuneName string
+}
+
+type roundsPage struct {
+	Rounds   []roundView
+	Communes []opt
+	Year     int
+	Month    int
+	CanWrite bool
+	Overdue  []*review.CaseRecord
+	Error    string
+}
+
+func (s *Server) communeName(ctx context.Context, code string) string {
+	if u, err := s.Units.FindUnitByCode(ctx, code, ""); err == nil {
+		return u.Name
+	}
+	return code
+}
+
+func (s *Server) roundLabel(ctx context.Context, r *review.RoundRecord) string {
+	if lang(ctx) == "en" {
+		return r.LabelEN()
+	}
+	return r.Label()
+}
+
+func (s *Server) handleRounds(w http.ResponseWriter, r *http.Request) {
+	s.renderRounds(w, r, "", 0)
+}
+
+func (s *Server) renderRounds(w http.ResponseWriter, r *http.Request, msg string, status int) {
+	rounds, err := s.Review.FindRounds(r.Context())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	now := s.Today()
+	p := &roundsPage{Year: now.Year(), Month: int(now.Month()), CanWrite: currentUser(r.Context()).Role.CanWrite(), Error: msg}
+	for _, x := range rounds {
+		p.Rounds = append(p.Rounds, roundView{x, s.roundLabel(r.Context(), x), s.communeName(r.Context(), x.CommuneCode)})
+	}
+	if p.Communes, err = s.communeOptions(r, now.Format(admin.DateLayout)); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if p.Overdue, err = s.Review.Overdue(r.Context()); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if status != 0 {
+		w.WriteHeader(status)
+	}
+	s.render(w, r, "rounds", p)
+}
+
+// message returns an error's message in the request's language.
+func message(ctx context.Context, err error) string {
+	if lang(ctx) == "en" {
+		return giamngheo.ErrorMessageEN(err)
+	}
+	return giamngheo.ErrorMessage(err)
+}
+
+// userError re-renders with the message for validation errors, else shows the error page.
+func (s *Server) userError(w http.ResponseWriter, r *http.Request, err error, rerender func(msg string, status int)) {
+	switch giamngheo.ErrorCode(err) {
+	case giamngheo.EINVALID, giamngheo.ECONFLICT:
+		rerender(message(r.Context(), err), statusOf(err))
+	default:
+		s.Error(w, r, err)
+	}
+}
+
+func (s *Server) handleRoundOpen(w http.ResponseWriter, r *http.Request) {
+	year, _ := strconv.Atoi(r.PostFormValue("year"))
+	month, _ := strconv.Atoi(r.PostFormValue("month"))
+	kind := review.RoundKind(r.PostFormValue("kind"))
+	if kind == review.RoundPeriodic {
+		month = 0
+	}
+	round, err := s.Review.OpenRound(r.Context(), r.PostFormValue("commune"), kind, year, time.Month(month))
+	if err != nil {
+		s.userError(w, r, err, func(msg string, status int) { s.renderRounds(w, r, msg, status) })
+		return
+	}
+	http.Redirect(w, r, "/review/rounds/"+strconv.FormatInt(round.ID, 10), http.StatusSeeOther)
+}
+
+type caseRow struct {
+	*review.CaseRecord
+	StateLabel, ProposedLabel, FinalLabel string
+	Overdue                               bool
+}
+
+type roundPage struct {
+	Round       roundView
+	Cases       []caseRow
+	Counts      []countView
+	Households  []opt
+	CanWrite    bool
+	Error       string
+	Today       string
+	DecisionNo  string
+	HasDecision bool
+}
+
+type countView struct {
+	Label              string
+	Households, Person int
+}
+
+func idParam(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return 0, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy.", "Not found.")
+	}
+	return id, nil
+}
+
+func classText(ctx context.Context, c review.Class) string {
+	if c == review.ClassNone {
+		return ""
+	}
+	if lang(ctx) == "en" {
+		return c.LabelEN()
+	}
+	return c.Label()
+}
+
+func stateText(ctx context.Context, st review.State) string {
+	if lang(ctx) == "en" {
+		return st.LabelEN()
+	}
+	return st.Label()
+}
+
+func (s *Server) handleRound(w http.ResponseWriter, r *http.Request) { s.renderRound(w, r, "", 0) }
+
+func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, msg string, status int) {
+	id, err := idParam(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	round, err := s.Review.FindRound(ctx, id)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	cases, err := s.Review.Store.FindCases(ctx, id)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p := &roundPage{Round: roundView{round, s.roundLabel(ctx, round), s.communeName(ctx, round.CommuneCode)},
+		CanWrite: currentUser(ctx).Role.CanWrite(), Error: msg, Today: s.Today().Format(admin.DateLayout),
+		DecisionNo: round.DecisionNumber, HasDecision: false}
+	for _, c := range cases {
+		p.Cases = append(p.Cases, caseRow{c, stateText(ctx, c.State), classText(ctx, c.ProposedClass), classText(ctx, c.FinalClass),
+			review.Overdue(&c.Case, &round.Round, s.Today())})
+		if c.State == review.StateDecided {
+			p.HasDecision = true
+		}
+	}
+	counts, err := s.Review.Store.CountStatus(ctx, round.CommuneCode)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	for _, c := range counts {
+		p.Counts = append(p.Counts, countView{classText(ctx, c.Class), c.Households, c.Persons})
+	}
+	hs, _, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{CommuneCodes: []string{round.CommuneCode}, Page: giamngheo.Page{Limit: 2000}})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	for _, h := range hs {
+		p.Households = append(p.Households, opt{strconv.FormatInt(h.ID, 10), h.Code + " · " + h.HeadName})
+	}
+	if status != 0 {
+		w.WriteHeader(status)
+	}
+	s.render(w, r, "round", p)
+}
+
+func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	hid, _ := strconv.ParseInt(r.PostFormValue("household"), 10, 64)
+	received, err := parseDate(r.PostFormValue("received"))
+	if err != nil {
+		s.userError(w, r, err, func(msg string, status int) { s.renderRound(w, r, msg, status) })
+		return
+	}
+	c, err := s.Review.FileRequest(r.Context(), id, hid, review.Origin(r.PostFormValue("form")), review.Date(received.Year(), received.Month(), received.Day()))
+	if err != nil {
+		s.userError(w, r, err, func(msg string, status int) { s.renderRound(w, r, msg, status) })
+		return
+	}
+	http.Redirect(w, r, "/review/cases/"+strconv.FormatInt(c.ID, 10), http.StatusSeeOther)
+}
+
+func (s *Server) handleRoundDecision(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if err := s.Review.SetRoundDecision(r.Context(), id, r.PostFormValue("number")); err != nil {
+		s.userError(w, r, err, func(msg string, status int) { s.renderRound(w, r, msg, status) })
+		return
+	}
+	http.Redirect(w, r, "/review/rounds/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+type actionView struct {
+	Action review.Action
+	Label  string
+}
+
+type casePage struct {
+	Case        caseRow
+	Round       roundView
+	Actions     []actionView
+	Steps       []stepView
+	Explanation []string
+	Classes     []opt
+	Error       string
+	Today       string
+	PostingEnd  string
+	Deadline    string
+}
+
+type stepView struct {
+	At, User, Action, From, To, Note string
+}
+
+func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) { s.renderCase(w, r, "", 0) }
+
+func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, msg string, status int) {
+	id, err := idParam(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	c, round, err := s.Review.FindCase(ctx, id)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p := &casePage{Case: caseRow{c, stateText(ctx, c.State), classText(ctx, c.ProposedClass), classText(ctx, c.FinalClass), review.Overdue(&c.Case, &round.Round, s.Today())},
+		Round: roundView{round, s.roundLabel(ctx, round), s.communeName(ctx, round.CommuneCode)}, Error: msg, Today: s.Today().Format(admin.DateLayout)}
+	if d := review.Deadline(&c.Case, &round.Round, s.Review.Config.Calendar); !d.IsZero() {
+		p.Deadline = d.Format("02/01/2006")
+	}
+	if e := review.PostingEnd(&c.Case, &round.Round, s.Review.Config.Calendar); !e.IsZero() {
+		p.PostingEnd = e.Format("02/01/2006")
+	}
+	for _, a := range review.Allowed(&c.Case, currentUser(ctx).Role, &round.Round) {
+		l := a.Label()
+		if lang(ctx) == "en" {
+			l = a.LabelEN()
+		}
+		p.Actions = append(p.Actions, actionView{a, l})
+	}
+	steps, err := s.Review.Store.FindSteps(ctx, c.ID)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	for _, st := range steps {
+		a := string(st.Action)
+		if st.Action.Valid() {
+			a = st.Action.Label()
+			if lang(ctx) == "en" {
+				a = st.Action.LabelEN()
+			}
+		}
+		p.Steps = append(p.Steps, stepView{st.At.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04"), st.Username, a,
+			stateText(ctx, st.From), stateText(ctx, st.To), st.Note})
+	}
+	if len(c.Result) > 0 {
+		var res poverty.Result
+		if json.Unmarshal(c.Result, &res) == nil && res.Explanation != nil {
+			for _, l := range res.Explanation.Lines {
+				p.Explanation = append(p.Explanation, pick(ctx, l.Text))
+			}
+		}
+	}
+	for _, cl := range []review.Class{review.ClassPoor, review.ClassNearPoor, review.ClassMiddle, review.ClassNotPoor} {
+		p.Classes = append(p.Classes, opt{string(cl), classText(ctx, cl)})
+	}
+	if status != 0 {
+		w.WriteHeader(status)
+	}
+	s.render(w, r, "case", p)
+}
+
+func (s *Server) handleCaseStep(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	rerender := func(msg string, status int) { s.renderCase(w, r, msg, status) }
+	in := review.StepInput{Screening: review.Screening(r.PostFormValue("screening")), Chair: r.PostFormValue("chair"),
+		Secretary: r.PostFormValue("secretary"), Class: review.Class(r.PostFormValue("class")), Reason: r.PostFormValue("reason"), Note: r.PostFormValue("note")}
+	dateOf := func(field string) (time.Time, error) {
+		v := strings.TrimSpace(r.PostFormValue(field))
+		if v == "" {
+			return time.Time{}, nil
+		}
+		t, err := parseDate(v)
+		if err != nil {
+			return t, err
+		}
+		return review.Date(t.Year(), t.Month(), t.Day()), nil
+	}
+	if in.MeetingDate, err = dateOf("meeting_date"); err == nil {
+		in.PostedOn, err = dateOf("posted_on")
+	}
+	if err != nil {
+		s.userError(w, r, err, rerender)
+		return
+	}
+	if v := r.PostFormValue("attendees"); v != "" {
+		in.Votes.Attendees, _ = strconv.Atoi(v)
+		in.Votes.Agree, _ = strconv.Atoi(r.PostFormValue("agree"))
+	}
+	if _, err := s.Review.Act(r.Context(), id, review.Action(r.PostFormValue("action")), in); err != nil {
+		s.userError(w, r, err, rerender)
+		return
+	}
+	flash(w, "Đã ghi bước / Step recorded")
+	http.Redirect(w, r, "/review/cases/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
