@@ -192,6 +192,8 @@ func (cg *communeGen) answers(h *registry.Household, ps []person, target poverty
 
 	s := &h.Survey
 	s.Region = c.Region
+	// Farm households (SYNTHETIC shares): most rural households in the mountains, 40 %
+	// elsewhere in the countryside, 5 % in towns.
 	s.FarmHousehold = rural && r.chance(choose(prof == profileMountain || c.prov.mountain, 0.75, 0.4))
 	if !rural {
 		s.FarmHousehold = r.chance(0.05)

@@ -38,6 +38,8 @@ func housing(r rng, s *poverty.Household, t *poverty.Thresholds, n int, badQuali
 	s.FloorAreaM2 = &area
 }
 
+// water draws the main water source: a clean one unless deprived. The shares of the
+// tables below (water sources and latrine types) are SYNTHETIC.
 func water(r rng, bad, rural, mountain bool) poverty.WaterSource {
 	if bad {
 		if mountain {
@@ -64,6 +66,7 @@ var (
 	latrineBad       = newTable([]weighted[poverty.Latrine]{{poverty.LatrineSimplePit, 60}, {poverty.LatrineHanging, 10}, {poverty.LatrineNone, 20}, {poverty.LatrineOther, 10}})
 )
 
+// latrine draws the latrine type: a hygienic one unless deprived.
 func latrine(r rng, bad bool) poverty.Latrine {
 	if bad {
 		return latrineBad.draw(r)
