@@ -7,6 +7,11 @@ import (
 	"giamngheo/registry"
 )
 
+// Every share and probability in this file (deprivation counts and weights, income
+// levels, employment, schooling, insurance, farm households) is SYNTHETIC: made up to
+// look plausible, not taken from statistics. The thresholds they are built around
+// (ages, lines, the 3-deprivation rule) come from the standard in force.
+
 // Deprivation counts by target class (SYNTHETIC). A poor household has at least the
 // standard's minimum (3), a near-poor one fewer; a household above the line may have
 // any number, since the AND of Decree 07/2021/NĐ-CP, Art. 3.2 keeps it out of both.
