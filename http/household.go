@@ -214,8 +214,8 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 	}
 	if res := p.H.Result; res != nil {
 		p.ClassLabel = upperFirst(pick(r.Context(), res.Class.Label()))
-		if res.Explanation != nil {
-			for _, l := range res.Explanation.Lines {
+		if exp, err := registry.Explanation(p.H); err == nil && exp != nil {
+			for _, l := range exp.Lines {
 				p.Explanation = append(p.Explanation, pick(r.Context(), l.Text))
 			}
 		}

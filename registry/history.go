@@ -35,6 +35,10 @@ type RecordStore interface {
 	// EachHousehold calls fn for every household matching f (Page is ignored), with its
 	// members, in id order, reading a page at a time so that memory stays flat.
 	EachHousehold(ctx context.Context, f HouseholdFilter, fn func(*Household) error) error
+	// MoveHousehold records that household h (as loaded) belongs to another commune
+	// and province from a date: its present state goes to the history, and the row
+	// takes the new unit, version and time. Members are untouched.
+	MoveHousehold(ctx context.Context, h *Household, communeCode, provinceCode string, at time.Time, by string) error
 }
 
 // SearchText is what FindHouseholds' Query is matched against: the household code, the
@@ -80,4 +84,25 @@ func SurveyOnly(h *Household) poverty.Household {
 	s := h.Survey
 	s.Members = nil
 	return s
+}
+
+// ForHistory returns the household as a history entry keeps it: everything but the
+// explanation of its classification, which Explain rebuilds from the answers, the
+// result and the standard (it is most of a stored result's size).
+func ForHistory(h *Household) *Household {
+	c := *h
+	if h.Result != nil {
+		r := *h.Result
+		r.Explanation = nil
+		c.Result = &r
+	}
+	return &c
+}
+
+// Explained reports whether a class keeps its explanation in the registry: the classes
+// on the commune's lists (poor, near-poor) and the middle living standard, whose
+// reasons an officer defends at the village meeting. Other households' explanations
+// are rebuilt on display (poverty.Explain); a review case always keeps its own.
+func Explained(c poverty.Class) bool {
+	return c == poverty.Poor || c == poverty.NearPoor || c == poverty.Middle
 }

@@ -104,9 +104,15 @@ func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
 	}
 	// Decree 07/2021/NĐ-CP, Art. 3: the area (rural/urban) of residence selects the lines;
 	// Survey.Area overrides the commune's type for one household.
-	r, err := poverty.ClassifyExplained(h.Answers(), c.std, area, c.ref, nil)
+	answers := h.Answers()
+	r, err := poverty.Classify(answers, c.std, area, c.ref, nil)
 	if err != nil {
 		return err
+	}
+	if Explained(r.Class) {
+		if r.Explanation, err = poverty.Explain(answers, &r, c.std, nil); err != nil {
+			return err
+		}
 	}
 	h.Result = &r
 	return nil
@@ -212,7 +218,7 @@ func (s *Service) update(ctx context.Context, before *Household, change func(*Ho
 	if a := giamngheo.ActorFromContext(ctx); a != nil {
 		by = a.Username
 	}
-	if err := s.Store.InsertHistory(ctx, h.ID, &HistoryEntry{Version: before.Version, ValidFrom: before.UpdatedAt, ValidTo: now, ChangedBy: by, Household: before}); err != nil {
+	if err := s.Store.InsertHistory(ctx, h.ID, &HistoryEntry{Version: before.Version, ValidFrom: before.UpdatedAt, ValidTo: now, ChangedBy: by, Household: ForHistory(before)}); err != nil {
 		return nil, err
 	}
 	h.Version, h.UpdatedAt = before.Version+1, now
@@ -354,4 +360,20 @@ func CommunesUnder(ctx context.Context, units admin.Store, scope string) ([]stri
 		frontier = next
 	}
 	return out, nil
+}
+
+// Explanation returns the explanation of a household's classification: the stored
+// one, or one rebuilt from its answers, result and standard (see Explained).
+func Explanation(h *Household) (*poverty.Explanation, error) {
+	if h.Result == nil {
+		return nil, nil
+	}
+	if h.Result.Explanation != nil {
+		return h.Result.Explanation, nil
+	}
+	std, err := poverty.StandardByID(h.Result.Standard)
+	if err != nil {
+		return nil, err
+	}
+	return poverty.Explain(h.Answers(), h.Result, std, nil)
 }

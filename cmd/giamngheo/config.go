@@ -16,11 +16,13 @@ type Config struct {
 	NoDemo    bool
 	LogFormat string
 	Provinces string
+	// DemoHouseholds is the size of the synthetic Hải Dương sample seeded at first start.
+	DemoHouseholds int
 }
 
 // DefaultConfig is the configuration of a fresh machine: local address, SQLite file.
 func DefaultConfig() Config {
-	return Config{Addr: "127.0.0.1:8080", DB: "./giamngheo.db", LogFormat: "text", Provinces: "30,31"}
+	return Config{Addr: "127.0.0.1:8080", DB: "./giamngheo.db", LogFormat: "text", Provinces: "30,31", DemoHouseholds: 20000}
 }
 
 func newFlagSet(name string, out io.Writer) *flag.FlagSet {
@@ -48,4 +50,5 @@ func applyEnv(fs *flag.FlagSet, c *Config) {
 	env("no-demo", "GIAMNGHEO_NO_DEMO", func(v string) { c.NoDemo, _ = strconv.ParseBool(v) })
 	env("log-format", "GIAMNGHEO_LOG_FORMAT", func(v string) { c.LogFormat = strings.ToLower(v) })
 	env("provinces", "GIAMNGHEO_PROVINCES", func(v string) { c.Provinces = v })
+	env("demo-households", "GIAMNGHEO_DEMO_HOUSEHOLDS", func(v string) { c.DemoHouseholds, _ = strconv.Atoi(v) })
 }

@@ -29,6 +29,7 @@ Cách dùng / Usage:
   giamngheo units    load [--provinces 30,31|all] | import FILE | list [--date D] [--parent CODE] [--db …]
   giamngheo import   FILE.csv|FILE.xlsx [--skip-invalid] [--report report.xlsx] | import template [--format csv] > mau.xlsx
   giamngheo export   [--format xlsx|csv] [--commune CODE] [--class poor] [--as USER] [--out FILE]
+  giamngheo demo     generate --province 30 --households N --seed S --out DIR [--date 2024-10-01] [--format csv|xlsx]
   giamngheo classify [--standard ID | --date YYYY-MM-DD] < households.jsonl
   giamngheo version
 
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runUnits(ctx, args[1:], stdout)
 	case "import":
 		err = runImport(ctx, args[1:], stdout, stderr)
+	case "demo":
+		err = runDemo(ctx, args[1:], stdout, stderr)
 	case "export":
 		err = runExport(ctx, args[1:], stdout, stderr)
 	case "classify":

@@ -31,6 +31,7 @@ func MustRunServer(tb testing.TB) *running {
 	c := DefaultConfig()
 	c.Addr = "127.0.0.1:0"
 	c.DB = filepath.Join(tb.TempDir(), "e2e.db")
+	c.DemoHouseholds = 0 // scenarios make their own data
 	var out bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv, a, err := start(context.Background(), c, logger, &out)
@@ -42,7 +43,7 @@ func MustRunServer(tb testing.TB) *running {
 		srv.Shutdown(context.Background())
 		a.store.Close()
 	})
-	m := regexp.MustCompile(`password:\s+(\S+)`).FindStringSubmatch(out.String())
+	m := regexp.MustCompile(`username: admin\s+mật khẩu / password:\s+(\S+)`).FindStringSubmatch(out.String())
 	if m == nil {
 		tb.Fatalf("no administrator password printed:\n%s", out.String())
 	}

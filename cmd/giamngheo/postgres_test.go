@@ -41,6 +41,7 @@ func TestServeOnPostgres(t *testing.T) {
 	}
 	c := DefaultConfig()
 	c.Addr, c.DB = "127.0.0.1:0", dsn+sep+"search_path="+schema
+	c.DemoHouseholds = 2000 // the demo seeding runs on PostgreSQL too
 	var out bytes.Buffer
 	srv, a, err := start(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), &out)
 	if err != nil {
@@ -51,7 +52,7 @@ func TestServeOnPostgres(t *testing.T) {
 	if a.store.Dialect() != "postgres" {
 		t.Fatalf("dialect %s", a.store.Dialect())
 	}
-	pw := regexp.MustCompile(`password:\s+(\S+)`).FindStringSubmatch(out.String())[1]
+	pw := regexp.MustCompile(`username: admin\s+mật khẩu / password:\s+(\S+)`).FindStringSubmatch(out.String())[1]
 	base := "http://" + srv.Addr()
 
 	jar, _ := cookiejar.New(nil)

@@ -21,6 +21,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dbFlag(fs, &c)
 	fs.BoolVar(&c.NoDemo, "no-demo", c.NoDemo, "không nạp dữ liệu mẫu / start without demo data (GIAMNGHEO_NO_DEMO)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text | json (GIAMNGHEO_LOG_FORMAT)")
+	fs.IntVar(&c.DemoHouseholds, "demo-households", c.DemoHouseholds, "số hộ mẫu nạp lúc đầu / synthetic households seeded at first start (GIAMNGHEO_DEMO_HOUSEHOLDS)")
 	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "tỉnh nạp lúc đầu / provinces loaded at first start: codes or 'all' (GIAMNGHEO_PROVINCES)")
 	if err := fs.Parse(args); err != nil {
 		return errSilent
@@ -96,6 +97,11 @@ func firstStart(ctx context.Context, a *app, c Config, stdout io.Writer) error {
 		return err
 	}
 	if total == 0 {
+		if !c.NoDemo && c.DemoHouseholds > 0 {
+			if err := seedDemo(ctx, a, c.DemoHouseholds, stdout); err != nil {
+				return err
+			}
+		}
 		pw := user.RandomPassword()
 		if _, err := a.users.CreateUser(sys, user.NewUser{Username: "admin", Name: "Quản trị hệ thống", Password: pw, Role: giamngheo.RoleProvinceAdmin}); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"giamngheo"
 	"giamngheo/poverty"
@@ -470,4 +471,19 @@ func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error
 		byID[hid].Members = append(byID[hid].Members, m)
 	}
 	return rows.Err()
+}
+
+// MoveHousehold keeps the household's present state in the history and moves it to
+// another commune from at (unit reorganisations).
+func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeCode, provinceCode string, at time.Time, by string) error {
+	if err := db.InsertHistory(ctx, h.ID, &registry.HistoryEntry{Version: h.Version, ValidFrom: h.UpdatedAt, ValidTo: at, ChangedBy: by, Household: registry.ForHistory(h)}); err != nil {
+		return err
+	}
+	_, err := db.q(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4`,
+		communeCode, provinceCode, at.UTC(), h.ID)
+	if err != nil {
+		return formatError(err)
+	}
+	h.CommuneCode, h.ProvinceCode, h.Version, h.UpdatedAt = communeCode, provinceCode, h.Version+1, at
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"time"
 
 	"giamngheo"
 	"giamngheo/poverty"
@@ -408,4 +409,19 @@ func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error
 		byID[hid].Members = append(byID[hid].Members, m)
 	}
 	return rows.Err()
+}
+
+// MoveHousehold keeps the household's present state in the history and moves it to
+// another commune from at (unit reorganisations).
+func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeCode, provinceCode string, at time.Time, by string) error {
+	if err := db.InsertHistory(ctx, h.ID, &registry.HistoryEntry{Version: h.Version, ValidFrom: h.UpdatedAt, ValidTo: at, ChangedBy: by, Household: registry.ForHistory(h)}); err != nil {
+		return err
+	}
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET commune_code = ?, province_code = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+		communeCode, provinceCode, fmtTime(at), h.ID)
+	if err != nil {
+		return formatError(err)
+	}
+	h.CommuneCode, h.ProvinceCode, h.Version, h.UpdatedAt = communeCode, provinceCode, h.Version+1, at
+	return nil
 }
