@@ -46,7 +46,6 @@ func (s *Service) today() time.Time {
 	return Date(now.In(vietnam).Year(), now.In(vietnam).Month(), now.In(vietnam).Day())
 }
 
-
 func (s *Service) inScope(ctx context.Context, scope, code string) (bool, error) {
 	return admin.StoreInScope(ctx, s.Units, scope, code)
 }

@@ -101,7 +101,6 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-
 // importsRun runs an import with default options (tests and the demo use it).
 func importsRun(ctx context.Context, a *app, r io.Reader, name string) (*imports.Report, error) {
 	return imports.Run(ctx, a.reg, r, name, imports.Options{})

@@ -59,7 +59,6 @@ func (r *running) MustAddUser(tb testing.TB, username string, role giamngheo.Rol
 	}
 }
 
-
 func TestFirstStartPrintsLoginAndLoadsUnits(t *testing.T) {
 	r := MustRunServer(t)
 	if !strings.Contains(r.Out, "username: admin") {

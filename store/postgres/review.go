@@ -10,7 +10,7 @@ import (
 	"giamngheo/review"
 )
 
-// civil dates are stored as YYYY-MM-DD ('' when zero) and read back as review dates.
+// civil dates are stored as YYYY-MM-DD (” when zero) and read back as review dates.
 func fmtDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
