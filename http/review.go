@@ -29,6 +29,14 @@ func (s *Server) routesReview(mux *http.ServeMux) {
 type roundView struct {
 	*review.RoundRecord
 	Label, CommuneName string
+	// Progress counts the round's cases by step, for supervisors following every
+	// commune's review.
+	Progress []stepCount
+}
+
+type stepCount struct {
+	Label string
+	N     int
 }
 
 type roundsPage struct {
@@ -68,7 +76,22 @@ func (s *Server) renderRounds(w http.ResponseWriter, r *http.Request, msg string
 	now := s.Today()
 	p := &roundsPage{Year: now.Year(), Month: int(now.Month()), CanWrite: currentUser(r.Context()).Role.CanWrite(), Error: msg}
 	for _, x := range rounds {
-		p.Rounds = append(p.Rounds, roundView{x, s.roundLabel(r.Context(), x), s.communeName(r.Context(), x.CommuneCode)})
+		v := roundView{RoundRecord: x, Label: s.roundLabel(r.Context(), x), CommuneName: s.communeName(r.Context(), x.CommuneCode)}
+		cases, err := s.Review.Store.FindCases(r.Context(), x.ID)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		n := map[review.State]int{}
+		for _, c := range cases {
+			n[c.State]++
+		}
+		for _, st := range review.States {
+			if n[st] > 0 {
+				v.Progress = append(v.Progress, stepCount{stateText(r.Context(), st), n[st]})
+			}
+		}
+		p.Rounds = append(p.Rounds, v)
 	}
 	if p.Communes, err = s.communeOptions(r, now.Format(admin.DateLayout)); err != nil {
 		s.Error(w, r, err)
@@ -125,6 +148,7 @@ type caseRow struct {
 
 type roundPage struct {
 	Round       roundView
+	Villages    []string
 	Cases       []caseRow
 	Counts      []countView
 	Households  []opt
@@ -184,10 +208,15 @@ func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, msg string,
 		s.Error(w, r, err)
 		return
 	}
-	p := &roundPage{Round: roundView{round, s.roundLabel(ctx, round), s.communeName(ctx, round.CommuneCode)},
+	p := &roundPage{Round: roundView{RoundRecord: round, Label: s.roundLabel(ctx, round), CommuneName: s.communeName(ctx, round.CommuneCode)},
 		CanWrite: currentUser(ctx).Role.CanWrite(), Error: msg, Today: s.Today().Format(admin.DateLayout),
 		DecisionNo: round.DecisionNumber, HasDecision: false}
+	seen := map[string]bool{}
 	for _, c := range cases {
+		if c.VillageName != "" && !seen[c.VillageName] {
+			seen[c.VillageName] = true
+			p.Villages = append(p.Villages, c.VillageName)
+		}
 		p.Cases = append(p.Cases, caseRow{c, stateText(ctx, c.State), classText(ctx, c.ProposedClass), classText(ctx, c.FinalClass),
 			review.Overdue(&c.Case, &round.Round, s.Today())})
 		if c.State == review.StateDecided {
@@ -286,7 +315,7 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, msg string, 
 		return
 	}
 	p := &casePage{Case: caseRow{c, stateText(ctx, c.State), classText(ctx, c.ProposedClass), classText(ctx, c.FinalClass), review.Overdue(&c.Case, &round.Round, s.Today())},
-		Round: roundView{round, s.roundLabel(ctx, round), s.communeName(ctx, round.CommuneCode)}, Error: msg, Today: s.Today().Format(admin.DateLayout)}
+		Round: roundView{RoundRecord: round, Label: s.roundLabel(ctx, round), CommuneName: s.communeName(ctx, round.CommuneCode)}, Error: msg, Today: s.Today().Format(admin.DateLayout)}
 	if d := review.Deadline(&c.Case, &round.Round, s.Review.Config.Calendar); !d.IsZero() {
 		p.Deadline = d.Format("02/01/2006")
 	}

@@ -100,10 +100,13 @@ func (s *Server) handlePostingPDF(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	// Posting lists are per village (posted at the village's cultural house) or for the
+	// whole commune (at the commune office): Decision 24/2021/QĐ-TTg, Art. 4 step 4.
+	village := r.URL.Query().Get("village")
 	var posted []*review.CaseRecord
 	var from, to time.Time
 	for _, c := range cases {
-		if c.PostedOn.IsZero() {
+		if c.PostedOn.IsZero() || (village != "" && c.VillageName != village) {
 			continue
 		}
 		posted = append(posted, c)
@@ -118,7 +121,7 @@ func (s *Server) handlePostingPDF(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Chưa có hộ nào được niêm yết trong đợt này.", "No household of this round has been posted."))
 		return
 	}
-	doc := &pdf.PostingList{Commune: s.communeName(r.Context(), round.CommuneCode), Round: pdfRound(round), PostedFrom: from, PostedTo: to}
+	doc := &pdf.PostingList{Commune: s.communeName(r.Context(), round.CommuneCode), Village: village, Round: pdfRound(round), PostedFrom: from, PostedTo: to}
 	doc.Poor, doc.NearPoor, doc.EscapedPoor, doc.EscapedNearPoor = lists(posted, func(c *review.CaseRecord) review.Class { return c.ProposedClass })
 	s.sendPDF(w, r, "danh-sach-niem-yet.pdf", func(b *bytes.Buffer) error { return pdf.WritePostingList(b, doc) })
 }

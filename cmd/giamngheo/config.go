@@ -16,6 +16,11 @@ type Config struct {
 	NoDemo    bool
 	LogFormat string
 	Provinces string
+	// PostingDays is the public-posting period of the review in working days; 0 keeps
+	// the default (3, regulations.md §3.4 [U]). Holidays names a holiday calendar file
+	// (text or JSON, see review.LoadCalendar) replacing the embedded one.
+	PostingDays int
+	Holidays    string
 	// DemoHouseholds is the size of the synthetic Hải Dương sample seeded at first start.
 	DemoHouseholds int
 }
@@ -50,5 +55,7 @@ func applyEnv(fs *flag.FlagSet, c *Config) {
 	env("no-demo", "GIAMNGHEO_NO_DEMO", func(v string) { c.NoDemo, _ = strconv.ParseBool(v) })
 	env("log-format", "GIAMNGHEO_LOG_FORMAT", func(v string) { c.LogFormat = strings.ToLower(v) })
 	env("provinces", "GIAMNGHEO_PROVINCES", func(v string) { c.Provinces = v })
+	env("posting-days", "GIAMNGHEO_POSTING_DAYS", func(v string) { c.PostingDays, _ = strconv.Atoi(v) })
+	env("holidays", "GIAMNGHEO_HOLIDAYS", func(v string) { c.Holidays = v })
 	env("demo-households", "GIAMNGHEO_DEMO_HOUSEHOLDS", func(v string) { c.DemoHouseholds, _ = strconv.Atoi(v) })
 }

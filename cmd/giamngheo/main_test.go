@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"giamngheo"
 	"giamngheo/user"
@@ -198,5 +199,29 @@ func TestUnitsImportGSOFileKeepsHistory(t *testing.T) {
 	run(context.Background(), []string{"units", "list", "--db", db, "--date", "2026-02-01", "--parent", "31"}, nil, &out, &out)
 	if !strings.Contains(out.String(), "Xã Thanh Hà Mới") || !strings.Contains(out.String(), "(2)") {
 		t.Fatalf("after a failed import the units changed:\n%s", out.String())
+	}
+}
+
+func TestServeReviewSettings(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "le.txt")
+	os.WriteFile(bad, []byte("2026-13-01  Ngày không có\n"), 0o644)
+	var stderr bytes.Buffer
+	code := run(context.Background(), []string{"serve", "--db", filepath.Join(dir, "s.db"), "--addr", "127.0.0.1:0", "--no-demo", "--holidays", bad}, nil, io.Discard, &stderr)
+	if code == 0 || !strings.Contains(stderr.String(), "Error:") {
+		t.Fatalf("a bad holiday file: exit %d, %q", code, stderr.String())
+	}
+	good := filepath.Join(dir, "le2.txt")
+	os.WriteFile(good, []byte("2026-12-02  Ngày nghỉ của tỉnh\n"), 0o644)
+	c := DefaultConfig()
+	c.Addr, c.DB, c.DemoHouseholds, c.Holidays, c.PostingDays = "127.0.0.1:0", filepath.Join(dir, "g.db"), 0, good, 5
+	srv, a, err := start(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.store.Close()
+	_ = srv
+	if a.rev.Config.PostingDays != 5 || a.rev.Config.Calendar.IsWorkingDay(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("posting days %d; 2026-12-02 working: %v", a.rev.Config.PostingDays, a.rev.Config.Calendar.IsWorkingDay(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)))
 	}
 }

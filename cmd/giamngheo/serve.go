@@ -21,6 +21,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dbFlag(fs, &c)
 	fs.BoolVar(&c.NoDemo, "no-demo", c.NoDemo, "không nạp dữ liệu mẫu / start without demo data (GIAMNGHEO_NO_DEMO)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text | json (GIAMNGHEO_LOG_FORMAT)")
+	fs.IntVar(&c.PostingDays, "posting-days", c.PostingDays, "số ngày làm việc niêm yết (mặc định 3) / posting period in working days (GIAMNGHEO_POSTING_DAYS)")
+	fs.StringVar(&c.Holidays, "holidays", c.Holidays, "tệp lịch nghỉ lễ / holiday calendar file (GIAMNGHEO_HOLIDAYS)")
 	fs.IntVar(&c.DemoHouseholds, "demo-households", c.DemoHouseholds, "số hộ mẫu nạp lúc đầu / synthetic households seeded at first start (GIAMNGHEO_DEMO_HOUSEHOLDS)")
 	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "tỉnh nạp lúc đầu / provinces loaded at first start: codes or 'all' (GIAMNGHEO_PROVINCES)")
 	if err := fs.Parse(args); err != nil {
@@ -62,6 +64,9 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 	}
 	a := newApp(s)
 	srv, err := func() (*gnhttp.Server, error) {
+		if err := a.configure(c); err != nil {
+			return nil, err
+		}
 		if err := firstStart(ctx, a, c, stdout); err != nil {
 			return nil, err
 		}

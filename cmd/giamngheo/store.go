@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"strings"
 	"time"
 
@@ -73,4 +74,28 @@ func newApp(s store) *app {
 // systemCtx is the context of CLI commands: they act as the system (national scope).
 func systemCtx(ctx context.Context) context.Context {
 	return giamngheo.NewContextWithActor(ctx, giamngheo.System)
+}
+
+// configure applies the review settings of the configuration: the posting period and
+// the holiday calendar (both [U] in regulations.md §3.4, so both are configuration).
+func (a *app) configure(c Config) error {
+	if c.PostingDays < 0 || c.PostingDays > 30 {
+		return giamngheo.Errorf(giamngheo.EINVALID, "--posting-days phải từ 1 đến 30.", "--posting-days must be 1 to 30.")
+	}
+	if c.PostingDays > 0 {
+		a.rev.Config.PostingDays = c.PostingDays
+	}
+	if c.Holidays != "" {
+		f, err := os.Open(c.Holidays)
+		if err != nil {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Không mở được tệp lịch nghỉ %s: %v", "Cannot open the holiday file %s: %v", c.Holidays, err)
+		}
+		defer f.Close()
+		cal, err := review.LoadCalendar(f)
+		if err != nil {
+			return err
+		}
+		a.rev.Config.Calendar = cal
+	}
+	return a.rev.Config.Validate()
 }
