@@ -158,6 +158,9 @@ func cloneValues(v url.Values) url.Values {
 
 type householdPage struct {
 	H           *registry.Household
+	CommuneName string
+	// Units names the commune and province of each history entry ("" when unchanged).
+	Units       map[int]string
 	ClassLabel  string
 	Explanation []string
 	History     []*registry.HistoryEntry
@@ -205,6 +208,11 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 	if p.History, err = s.Registry.History(r.Context(), id); err != nil {
 		s.Error(w, r, err)
 		return
+	}
+	p.CommuneName = s.unitAt(r, p.H.CommuneCode, p.H.UpdatedAt)
+	p.Units = map[int]string{}
+	for _, e := range p.History {
+		p.Units[e.Version] = s.unitAt(r, e.Household.CommuneCode, e.ValidFrom)
 	}
 	for _, rel := range registry.Relations {
 		p.Relations[string(rel.Value)] = rel.VI
@@ -381,4 +389,35 @@ func (s *Server) apiHousehold(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, h)
+}
+
+// unitAt names a commune as it was at t, with its province: codes are reused after
+// reorganisations, so the name depends on the date.
+func (s *Server) unitAt(r *http.Request, code string, t time.Time) string {
+	day := t.In(time.FixedZone("ICT", 7*3600)).Format(admin.DateLayout)
+	u, err := s.Units.FindUnitByCode(r.Context(), code, day)
+	if err != nil {
+		return code
+	}
+	name := u.Name
+	if prov := provinceName(r, s, u, day); prov != "" {
+		name += ", " + prov
+	}
+	return name
+}
+
+func provinceName(r *http.Request, s *Server, u *admin.Unit, day string) string {
+	code := u.ParentCode
+	if len(code) == 3 {
+		d, err := s.Units.FindUnitByCode(r.Context(), code, day)
+		if err != nil {
+			return ""
+		}
+		code = d.ParentCode
+	}
+	p, err := s.Units.FindUnitByCode(r.Context(), code, day)
+	if err != nil {
+		return ""
+	}
+	return p.Name
 }

@@ -7,6 +7,8 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/poverty"
+	"giamngheo/registry"
 	"giamngheo/review"
 	"giamngheo/user"
 )
@@ -110,6 +112,25 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	p.Tiles = append(p.Tiles,
 		tile{Label: "Tỉnh, thành phố", LabelEN: "Provinces", Value: counts[admin.LevelProvince], Href: "/units"},
 		tile{Label: "Xã, phường, đặc khu", LabelEN: "Communes", Value: counts[admin.LevelCommune], Href: "/units"})
+	if s.Registry != nil {
+		for _, t := range []struct {
+			vi, en string
+			class  poverty.Class
+		}{{"Hộ gia đình", "Households", ""}, {"Hộ nghèo (theo phân loại)", "Poor (classified)", poverty.Poor}, {"Hộ cận nghèo (theo phân loại)", "Near-poor (classified)", poverty.NearPoor}} {
+			f := registry.HouseholdFilter{Page: giamngheo.Page{Limit: 1}}
+			href := "/households"
+			if t.class != "" {
+				c := t.class
+				f.Class, href = &c, "/households?class="+string(c)
+			}
+			_, n, err := s.Registry.FindHouseholds(r.Context(), f)
+			if err != nil {
+				s.Error(w, r, err)
+				return
+			}
+			p.Tiles = append(p.Tiles, tile{Label: t.vi, LabelEN: t.en, Value: n, Href: href})
+		}
+	}
 	// Overdue review cases are highlighted for the officer and the supervisors above
 	// (Decision 24/2021/QĐ-TTg, Art. 5: a monthly round decides within 15 days).
 	if s.Review != nil {

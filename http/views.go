@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -64,6 +65,7 @@ func parseViews() (*views, error) {
 		"roleLabel": func(r giamngheo.Role) string { return r.Label() },
 		"roles":     func() []giamngheo.Role { return giamngheo.Roles },
 		"inc":       func(i int) int { return i + 1 },
+		"num":       formatNumber,
 		"classLabel": func(lang string, c poverty.Class) string {
 			if lang == "en" {
 				return upperFirst(c.Label().EN)
@@ -150,4 +152,22 @@ func upperFirst(s string) string {
 		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
 	}
 	return s
+}
+
+// formatNumber writes an integer the Vietnamese way: 20.000, 1.250.000.
+func formatNumber(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
