@@ -43,3 +43,18 @@ func StoreInScope(ctx context.Context, s Store, scopeCode, unitCode string) (boo
 func ErrUnitNotFound(code string) error {
 	return giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy đơn vị hành chính mã %s.", "No administrative unit with code %s.", code)
 }
+
+// StoreProvinceOf returns the code of the province above a unit version, following its
+// district when it has one; day selects the district's version ("" = the latest).
+func StoreProvinceOf(ctx context.Context, s Store, u *Unit, day string) string {
+	switch {
+	case u.Level == LevelProvince:
+		return u.Code
+	case len(u.ParentCode) == 2:
+		return u.ParentCode
+	}
+	if d, err := s.FindUnitByCode(ctx, u.ParentCode, day); err == nil {
+		return d.ParentCode
+	}
+	return ""
+}

@@ -400,24 +400,8 @@ func (s *Server) unitAt(r *http.Request, code string, t time.Time) string {
 		return code
 	}
 	name := u.Name
-	if prov := provinceName(r, s, u, day); prov != "" {
-		name += ", " + prov
+	if p, err := s.Units.FindUnitByCode(r.Context(), admin.StoreProvinceOf(r.Context(), s.Units, u, day), day); err == nil {
+		name += ", " + p.Name
 	}
 	return name
-}
-
-func provinceName(r *http.Request, s *Server, u *admin.Unit, day string) string {
-	code := u.ParentCode
-	if len(code) == 3 {
-		d, err := s.Units.FindUnitByCode(r.Context(), code, day)
-		if err != nil {
-			return ""
-		}
-		code = d.ParentCode
-	}
-	p, err := s.Units.FindUnitByCode(r.Context(), code, day)
-	if err != nil {
-		return ""
-	}
-	return p.Name
 }

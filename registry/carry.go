@@ -45,7 +45,7 @@ func (s *Service) CarryHouseholds(ctx context.Context, mappings []admin.Mapping,
 			if err != nil {
 				return "", err
 			}
-			p := provinceOf(ctx, s.Units, u)
+			p := admin.StoreProvinceOf(ctx, s.Units, u, day)
 			provinces[code] = p
 			return p, nil
 		}

@@ -88,7 +88,7 @@ func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
 	if err != nil {
 		return err
 	}
-	prov := provinceOf(ctx, c.units, u)
+	prov := admin.StoreProvinceOf(ctx, c.units, u, "")
 	// A file may give the province of the commune before the 2025 reorganisation
 	// (Hải Dương 30 for a commune now in Hải Phòng 31): accepted when some version of
 	// the commune lay in that province; the household takes today's province.
@@ -122,17 +122,6 @@ func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
 func (c *Classifier) wasIn(ctx context.Context, province, commune string) bool {
 	ok, err := admin.StoreInScope(ctx, c.units, province, commune)
 	return err == nil && ok
-}
-
-// provinceOf returns the province code above a commune version.
-func provinceOf(ctx context.Context, units admin.Store, u *admin.Unit) string {
-	if len(u.ParentCode) == 2 {
-		return u.ParentCode
-	}
-	if d, err := units.FindUnitByCode(ctx, u.ParentCode, ""); err == nil {
-		return d.ParentCode
-	}
-	return ""
 }
 
 // authorise checks that the actor may write to the household's commune.

@@ -78,7 +78,7 @@ func (s *Service) OpenRound(ctx context.Context, commune string, kind RoundKind,
 	if err != nil {
 		return nil, err
 	}
-	rec := &RoundRecord{Round: *r, ProvinceCode: provinceOf(ctx, s.Units, u), CreatedAt: s.Now().UTC()}
+	rec := &RoundRecord{Round: *r, ProvinceCode: admin.StoreProvinceOf(ctx, s.Units, u, ""), CreatedAt: s.Now().UTC()}
 	err = s.Tx.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.Store.CreateRound(ctx, rec); err != nil {
 			return err
@@ -100,16 +100,6 @@ func (s *Service) OpenRound(ctx context.Context, commune string, kind RoundKind,
 		return nil, err
 	}
 	return rec, nil
-}
-
-func provinceOf(ctx context.Context, units admin.Store, u *admin.Unit) string {
-	if len(u.ParentCode) == 2 {
-		return u.ParentCode
-	}
-	if d, err := units.FindUnitByCode(ctx, u.ParentCode, ""); err == nil {
-		return d.ParentCode
-	}
-	return ""
 }
 
 func (s *Service) newCase(ctx context.Context, r *RoundRecord, householdID int64, origin Origin, received time.Time, previous Class) (*CaseRecord, error) {
