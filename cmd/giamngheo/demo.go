@@ -11,6 +11,7 @@ import (
 
 	"giamngheo"
 	"giamngheo/admin"
+	"giamngheo/audit"
 	"giamngheo/demo"
 	"giamngheo/poverty"
 	"giamngheo/registry"
@@ -128,7 +129,11 @@ func seedDemo(ctx context.Context, a *app, households int, stdout io.Writer) err
 				}
 			}
 		}
-		return flush()
+		if err := flush(); err != nil {
+			return err
+		}
+		return audit.Record(ctx, a.store, time.Now(), "seed", "household_file", "demo", "", nil,
+			map[string]any{"households": households, "province": "30", "reference_date": demoReference.Format("2006-01-02"), "synthetic": true})
 	})
 	if err != nil {
 		return err
