@@ -370,7 +370,8 @@ func (s *Server) handleCaseStep(w http.ResponseWriter, r *http.Request) {
 	}
 	rerender := func(msg string, status int) { s.renderCase(w, r, msg, status) }
 	in := review.StepInput{Screening: review.Screening(r.PostFormValue("screening")), Chair: r.PostFormValue("chair"),
-		Secretary: r.PostFormValue("secretary"), Class: review.Class(r.PostFormValue("class")), Reason: r.PostFormValue("reason"), Note: r.PostFormValue("note")}
+		Secretary: r.PostFormValue("secretary"), Class: review.Class(r.PostFormValue("class")), Reason: r.PostFormValue("reason"), Note: r.PostFormValue("note"),
+		Event: review.Event(r.PostFormValue("event"))}
 	dateOf := func(field string) (time.Time, error) {
 		v := strings.TrimSpace(r.PostFormValue(field))
 		if v == "" {

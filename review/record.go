@@ -78,6 +78,9 @@ type Store interface {
 	// ListedHouseholds returns the ids of the commune's households recognised poor or
 	// near-poor, with their class (the periodic review's list, Circular 07/2021 App. I).
 	ListedHouseholds(ctx context.Context, communeCode string) (map[int64]Class, error)
+	// DecidedClasses returns the classes a household was recognised as by decisions
+	// taken on or after since (earlier cases of the standard's period).
+	DecidedClasses(ctx context.Context, householdID int64, since time.Time) ([]Class, error)
 	// NextCertificateNumber returns the next certificate number of a commune in a year.
 	NextCertificateNumber(ctx context.Context, communeCode string, year int) (int, error)
 }

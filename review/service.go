@@ -39,6 +39,10 @@ type StepInput struct {
 	Class       Class     // recheck: the class after the re-check
 	Reason      string    // reject, withdraw
 	Note        string    // complain, recheck, ask_district, district_reply
+	// Event is a change of the household itself recorded with the decision (moved in
+	// or away, split, merged, the only member died), for the "other" increases and
+	// decreases of the dynamics report; EventNone otherwise.
+	Event Event
 }
 
 func (s *Service) today() time.Time {
@@ -225,7 +229,7 @@ func (s *Service) Act(ctx context.Context, caseID int64, action Action, in StepI
 			return err
 		}
 		if action == ActionDecide {
-			if err := s.decide(ctx, c, r); err != nil {
+			if err := s.decide(ctx, c, r, in.Event); err != nil {
 				return err
 			}
 		}
@@ -336,10 +340,18 @@ func classOf(c poverty.Class) Class {
 // decide applies the commune chairman's decision to the case: the household's
 // recognised status changes from the decision date (Decision 24/2021/QĐ-TTg, Art. 4
 // step 6 and Art. 5), the transition is recorded for the dynamics report, and a poor or
-// near-poor household gets a certificate number.
-func (s *Service) decide(ctx context.Context, c *CaseRecord, r *RoundRecord) error {
+// near-poor household gets a certificate number. A departure (moved away, merged, the
+// only member died) takes the household off the lists.
+func (s *Service) decide(ctx context.Context, c *CaseRecord, r *RoundRecord, event Event) error {
 	today := s.today()
 	c.DecidedOn = today
+	switch event {
+	case EventNone, EventMovedIn, EventSplit:
+	case EventMovedAway, EventMerged, EventDied:
+		c.FinalClass = ClassNone
+	default:
+		return invalidField("event", "Biến động khác không hợp lệ.", "Invalid household event.")
+	}
 	status := c.FinalClass
 	if !status.Below() {
 		status = ClassNone
@@ -347,7 +359,21 @@ func (s *Service) decide(ctx context.Context, c *CaseRecord, r *RoundRecord) err
 	if err := s.Store.SetHouseholdStatus(ctx, c.HouseholdID, status, today); err != nil {
 		return err
 	}
-	c.Transition = Transition(c.PreviousClass, c.FinalClass, TransitionFlags{})
+	// Tái nghèo: poor earlier in the standard's period, escaped, poor again
+	// (regulations.md §2.4, §7): the household's earlier decisions of the period say so.
+	var flags TransitionFlags
+	flags.Event = event
+	if std, err := poverty.StandardInForce(r.ReferenceDate); err == nil {
+		past, err := s.Store.DecidedClasses(ctx, c.HouseholdID, std.ValidFrom.Time())
+		if err != nil {
+			return err
+		}
+		for _, p := range past {
+			flags.WasPoor = flags.WasPoor || p == ClassPoor
+			flags.WasNearPoor = flags.WasNearPoor || p == ClassNearPoor
+		}
+	}
+	c.Transition = Transition(c.PreviousClass, c.FinalClass, flags)
 	if status.Below() {
 		n, err := s.Store.NextCertificateNumber(ctx, c.CommuneCode, today.Year())
 		if err != nil {

@@ -270,3 +270,22 @@ func (db *DB) NextCertificateNumber(ctx context.Context, communeCode string, yea
 }
 
 func itoa4(y int) string { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006") }
+
+// DecidedClasses returns the classes a household was recognised as by decisions taken
+// on or after since.
+func (db *DB) DecidedClasses(ctx context.Context, householdID int64, since time.Time) ([]review.Class, error) {
+	rows, err := db.q(ctx).QueryContext(ctx, `SELECT final_class FROM review_cases WHERE household_id = $1 AND state = 'decided' AND decided_on >= $2 ORDER BY decided_on`, householdID, fmtDate(since))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []review.Class
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, review.Class(c))
+	}
+	return out, rows.Err()
+}

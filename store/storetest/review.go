@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/registry"
 	"giamngheo/review"
 )
 
@@ -145,5 +146,64 @@ func testReviewOverdue(t *testing.T, s Store) {
 		if len(got) != tc.want {
 			t.Errorf("%s sees %d overdue cases, want %d", tc.name, len(got), tc.want)
 		}
+	}
+}
+
+// testReviewRePoor: poor, then escaped, then poor again within the standard's period
+// is tái nghèo, not phát sinh mới; a household that moved away leaves the lists.
+func testReviewRePoor(t *testing.T, s Store) {
+	units, maps := fixtureUnits()
+	MustOK(t, s.ReplaceUnits(context.Background(), units, maps))
+	now := time.Date(2026, time.August, 1, 3, 0, 0, 0, time.UTC)
+	svc := reviewService(s, &now)
+	officer := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 3, Username: "xa.honglac", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10816"})
+	h := newHousehold("HL-001", 3*1_000_000*12)
+	MustOK(t, svc.Registry.CreateHousehold(officer, h))
+	walk := func(month time.Month, income int64, event review.Event) *review.CaseRecord {
+		t.Helper()
+		now = time.Date(2026, month, 20, 3, 0, 0, 0, time.UTC)
+		survey := h.Survey
+		survey.Income12m = &income
+		_, err := svc.Registry.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{Survey: &survey})
+		MustOK(t, err)
+		round, err := svc.OpenRound(officer, "10816", review.RoundRegular, 2026, month)
+		MustOK(t, err)
+		c, err := svc.FileRequest(officer, round.ID, h.ID, review.OriginRequest01, review.Date(2026, month, 16))
+		MustOK(t, err)
+		for _, st := range []struct {
+			a  review.Action
+			in review.StepInput
+		}{
+			{review.ActionScreen, review.StepInput{Screening: review.ScreeningNeedsSurvey}},
+			{review.ActionSurvey, review.StepInput{}},
+			{review.ActionHoldMeeting, review.StepInput{Votes: review.Votes{Attendees: 10, Agree: 8}, MeetingDate: review.Date(2026, month, 17)}},
+			{review.ActionPost, review.StepInput{PostedOn: review.Date(2026, month, 18)}},
+			{review.ActionDecide, review.StepInput{Event: event}},
+		} {
+			if st.a == review.ActionDecide {
+				now = time.Date(2026, month, 28, 3, 0, 0, 0, time.UTC)
+			}
+			c, err = svc.Act(officer, c.ID, st.a, st.in)
+			MustOK(t, err)
+		}
+		return c
+	}
+	if c := walk(time.August, 3*1_000_000*12, review.EventNone); c.Transition != review.TransitionNewPoor {
+		t.Fatalf("first decision: %s, want new_poor", c.Transition)
+	}
+	if c := walk(time.September, 3*9_000_000*12, review.EventNone); c.Transition != review.TransitionPoorToAbove {
+		t.Fatalf("escaped: %s, want poor_to_above", c.Transition)
+	}
+	if c := walk(time.October, 3*1_000_000*12, review.EventNone); c.Transition != review.TransitionRePoor {
+		t.Fatalf("poor again: %s, want re_poor", c.Transition)
+	}
+	c := walk(time.November, 3*1_000_000*12, review.EventMovedAway)
+	if c.Transition != review.TransitionMovedAway || c.FinalClass != review.ClassNone || c.CertificateNumber != 0 {
+		t.Fatalf("moved away: %+v", c)
+	}
+	status, err := s.HouseholdStatus(context.Background(), h.ID)
+	MustOK(t, err)
+	if status != review.ClassNone {
+		t.Fatalf("a household that moved away is still listed %q", status)
 	}
 }

@@ -52,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 		{"RegistryService", testRegistryService},
 		{"ReviewWorkflow", testReviewWorkflow},
 		{"ReviewOverdue", testReviewOverdue},
+		{"ReviewRePoor", testReviewRePoor},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
