@@ -10,6 +10,7 @@ import (
 
 	"giamngheo"
 	"giamngheo/export/pdf"
+	"giamngheo/export/xlsx"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
@@ -22,6 +23,7 @@ import (
 func (s *Server) routesReviewDocuments(mux *http.ServeMux) {
 	mux.HandleFunc("GET /review/rounds/{id}/posting.pdf", s.requireUser(s.handlePostingPDF))
 	mux.HandleFunc("GET /review/rounds/{id}/decision.pdf", s.requireUser(s.handleDecisionPDF))
+	mux.HandleFunc("GET /review/rounds/{id}/decision.xlsx", s.requireUser(s.handleDecisionXLSX))
 	mux.HandleFunc("GET /review/cases/{id}/minutes.pdf", s.requireUser(s.handleMinutesPDF))
 	mux.HandleFunc("GET /review/cases/{id}/certificate.pdf", s.requireUser(s.handleCertificatePDF))
 }
@@ -246,4 +248,37 @@ func (s *Server) handleCertificatePDF(w http.ResponseWriter, r *http.Request) {
 		doc.Members = append(doc.Members, pdf.Member{Name: m.Name, Ethnicity: m.Ethnicity, Relationship: m.Relation.Label(), BirthYear: year, Female: m.Sex == poverty.Female})
 	}
 	s.sendPDF(w, r, "giay-chung-nhan.pdf", func(b *bytes.Buffer) error { return pdf.WriteCertificate(b, doc) })
+}
+
+// handleDecisionXLSX writes the four lists attached to the commune chairman's decision
+// as a workbook an officer can edit (GET /review/rounds/{id}/decision.xlsx).
+func (s *Server) handleDecisionXLSX(w http.ResponseWriter, r *http.Request) {
+	_, cases, err := s.roundCases(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	var decided []*review.CaseRecord
+	for _, c := range cases {
+		if c.State == review.StateDecided {
+			decided = append(decided, c)
+		}
+	}
+	poor, near, escPoor, escNear := lists(decided, func(c *review.CaseRecord) review.Class { return c.FinalClass })
+	header := []string{"STT", "Họ và tên chủ hộ", "Thôn, tổ dân phố", "Số nhân khẩu", "Thu nhập bình quân (đồng/người/tháng)", "Số chỉ số thiếu hụt", "Ghi chú"}
+	sheet := func(name string, hs []pdf.Household) xlsx.Sheet {
+		sh := xlsx.Sheet{Name: name, Header: header}
+		for i, h := range hs {
+			sh.Rows = append(sh.Rows, []any{i + 1, h.Head, h.Address, h.Members, h.Income, h.Deprivations, h.Note})
+		}
+		return sh
+	}
+	var b bytes.Buffer
+	if err := xlsx.WriteSheets(&b, []xlsx.Sheet{sheet("Hộ nghèo", poor), sheet("Hộ cận nghèo", near), sheet("Hộ thoát nghèo", escPoor), sheet("Hộ thoát cận nghèo", escNear)}); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="danh-sach-kem-quyet-dinh.xlsx"`)
+	w.Write(b.Bytes())
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 
 	"giamngheo"
 	"giamngheo/poverty"
@@ -120,6 +122,14 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 			t.Fatalf("%s text lacks the head's name:\n%s", path, txt)
 		}
 	}
+	resp, err := c.Get(r.URL + "/review/rounds/1/decision.xlsx")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("decision.xlsx: %v %v", err, resp)
+	}
+	xb, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(xlsxText(t, xb, "Hộ nghèo"), "Đào Thị Nguyệt") {
+		t.Fatal("the editable list of the decision lacks the household")
+	}
 	for _, path := range []string{"posting.pdf", "decision.pdf"} {
 		resp, err := c.Get(r.URL + "/review/rounds/1/" + path)
 		if err != nil || resp.StatusCode != 200 {
@@ -130,4 +140,22 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 			t.Fatalf("%s: the public list must name the head and not show the national ID:\n%s", path, txt)
 		}
 	}
+}
+
+func xlsxText(tb testing.TB, b []byte, sheet string) string {
+	tb.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		out = append(out, strings.Join(r, "\t"))
+	}
+	return strings.Join(out, "\n")
 }
