@@ -171,10 +171,6 @@ func householdArgs(h *registry.Household) ([]any, error) {
 		h.Version, fmtTime(h.CreatedAt), fmtTime(h.UpdatedAt)}, nil
 }
 
-const insertHousehold = `INSERT INTO households (province_code, commune_code, code, village_id, village_name, address, head_name, phone,
-	search, survey, class, deprived, deprivation_count, standard_id, result, warnings, version, created_at, updated_at)
-	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`
-
 const insertMember = `INSERT INTO members (household_id, province_code, seq, full_name, sex, birth_date, relation, ethnicity, national_id, answers)
 	VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`
 
@@ -184,38 +180,150 @@ func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error 
 	return db.ImportHouseholds(ctx, []*registry.Household{h})
 }
 
-// ImportHouseholds stores new households with their members in one transaction,
-// with prepared statements.
+// Bulk inserts: rows per multi-row INSERT statement. A statement per row costs a
+// round through database/sql and the VDBE, and a statement journal of every page it
+// touches (the foreign keys make each statement abortable); many rows per statement
+// share both. Both stay well under SQLite's 32,766 bound variables.
+const (
+	householdsPerInsert = 50  // × 20 columns
+	membersPerInsert    = 100 // × 11 columns
+)
+
+// ImportHouseholds stores new households with their members in one transaction. Ids
+// are assigned up front, as the PostgreSQL store does: the transaction holds the only
+// writer, so the next ids are max(id)+1… exactly as SQLite would choose them, and the
+// rows go in with multi-row INSERTs and no RETURNING.
 func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) error {
+	if len(hs) == 0 {
+		return nil
+	}
 	return db.WithTx(ctx, func(ctx context.Context) error {
 		tx := txFrom(ctx)
-		hst, err := tx.PrepareContext(ctx, insertHousehold)
-		if err != nil {
+		var hid, mid int64
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM households`).Scan(&hid); err != nil {
 			return err
 		}
-		defer hst.Close()
-		mst, err := tx.PrepareContext(ctx, insertMember)
-		if err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM members`).Scan(&mid); err != nil {
 			return err
 		}
-		defer mst.Close()
-		for _, h := range hs {
-			args, err := householdArgs(h)
-			if err != nil {
-				return err
+		hb := &bulk{tx: tx, head: insertHouseholdsHead, cols: 20, per: householdsPerInsert}
+		mb := &bulk{tx: tx, head: insertMembersHead, cols: 11, per: membersPerInsert}
+		defer hb.close()
+		defer mb.close()
+		for start := 0; start < len(hs); start += householdsPerInsert {
+			chunk := hs[start:min(len(hs), start+householdsPerInsert)]
+			for _, h := range chunk {
+				hid++
+				args, err := householdArgs(h)
+				if err != nil {
+					return err
+				}
+				hb.add(hid)
+				hb.add(args...)
 			}
-			if err := hst.QueryRowContext(ctx, args...).Scan(&h.ID); err != nil {
+			if err := hb.flush(ctx, len(chunk)); err != nil {
 				if giamngheo.ErrorCode(formatError(err)) == giamngheo.ECONFLICT {
-					return giamngheo.Errorf(giamngheo.ECONFLICT, "Mã hộ %s đã có trong tỉnh.", "Household code %s already exists in the province.", h.Code)
+					code := db.conflictingCode(ctx, tx, chunk)
+					return giamngheo.Errorf(giamngheo.ECONFLICT, "Mã hộ %s đã có trong tỉnh.", "Household code %s already exists in the province.", code)
 				}
 				return formatError(err)
 			}
-			if err := insertMembers(ctx, mst, h); err != nil {
-				return err
+			// The ids are set only once the rows are in.
+			id := hid - int64(len(chunk))
+			for _, h := range chunk {
+				id++
+				h.ID = id
+				for i := range h.Members {
+					m := &h.Members[i]
+					answers, err := json.Marshal(&m.Member)
+					if err != nil {
+						return err
+					}
+					mid++
+					m.ID = mid
+					mb.add(mid, h.ID, h.ProvinceCode, i, m.Name, string(m.Sex), m.BirthDate, string(m.Relation), m.Ethnicity, m.NationalID, string(answers))
+					if mb.n == membersPerInsert {
+						if err := mb.flush(ctx, mb.n); err != nil {
+							return formatError(err)
+						}
+					}
+				}
 			}
 		}
-		return nil
+		return formatError(mb.flush(ctx, mb.n))
 	})
+}
+
+const (
+	insertHouseholdsHead = `INSERT INTO households (id, province_code, commune_code, code, village_id, village_name, address, head_name, phone,
+	search, survey, class, deprived, deprivation_count, standard_id, result, warnings, version, created_at, updated_at) VALUES `
+	insertMembersHead = `INSERT INTO members (id, household_id, province_code, seq, full_name, sex, birth_date, relation, ethnicity, national_id, answers) VALUES `
+)
+
+// bulk gathers the values of rows for a multi-row INSERT.
+type bulk struct {
+	tx        *sql.Tx
+	head      string
+	cols, per int
+	full      *sql.Stmt // the statement for per rows, prepared once
+	args      []any
+	n         int // rows gathered (counted by the caller through add of whole rows)
+}
+
+// add appends values; a row is complete when cols values have been added.
+func (b *bulk) add(vals ...any) {
+	b.args = append(b.args, vals...)
+	b.n = len(b.args) / b.cols
+}
+
+// flush inserts the n gathered rows.
+func (b *bulk) flush(ctx context.Context, n int) error {
+	if n == 0 {
+		return nil
+	}
+	defer func() { b.args, b.n = b.args[:0], 0 }()
+	if n == b.per {
+		if b.full == nil {
+			st, err := b.tx.PrepareContext(ctx, b.sql(n))
+			if err != nil {
+				return err
+			}
+			b.full = st
+		}
+		_, err := b.full.ExecContext(ctx, b.args...)
+		return err
+	}
+	_, err := b.tx.ExecContext(ctx, b.sql(n), b.args...)
+	return err
+}
+
+func (b *bulk) sql(n int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", b.cols), ",") + ")"
+	return b.head + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+}
+
+func (b *bulk) close() {
+	if b.full != nil {
+		b.full.Close()
+	}
+}
+
+// conflictingCode names the household of chunk whose code is taken: one already
+// stored in its province, or one that repeats an earlier code of the chunk.
+func (db *DB) conflictingCode(ctx context.Context, tx *sql.Tx, chunk []*registry.Household) string {
+	seen := map[string]bool{}
+	for _, h := range chunk {
+		k := h.ProvinceCode + "/" + h.Code
+		if seen[k] {
+			return h.Code
+		}
+		seen[k] = true
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM households WHERE province_code = ? AND code = ?`, h.ProvinceCode, h.Code).Scan(&one); err == nil {
+			return h.Code
+		}
+	}
+	return chunk[0].Code
 }
 
 func insertMembers(ctx context.Context, mst *sql.Stmt, h *registry.Household) error {

@@ -1,0 +1,90 @@
+// Command importprof runs one household import the way `giamngheo import` does
+// (same store, service and options, no progress bar) under the CPU profiler, to find
+// where an import spends its time:
+//
+//	go run ./bench/importprof -db bench/out/prof.db -cpuprofile bench/out/cpu.pprof FILE.csv
+//	go tool pprof -top bench/out/cpu.pprof
+//
+// The database must already hold the units of the file's provinces
+// (giamngheo units load --provinces 30,31 --db …).
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/audit"
+	"giamngheo/registry"
+	"giamngheo/registry/imports"
+	"giamngheo/store/postgres"
+	"giamngheo/store/sqlite"
+)
+
+type store interface {
+	giamngheo.TxRunner
+	registry.RecordStore
+	admin.Store
+	audit.Store
+	Close() error
+}
+
+func main() {
+	dsn := flag.String("db", "", "SQLite file or postgres:// DSN")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile here")
+	mem := flag.String("memprofile", "", "write an allocation profile here")
+	flag.Parse()
+	if flag.NArg() != 1 || *dsn == "" {
+		fmt.Fprintln(os.Stderr, "usage: importprof -db DSN [-cpuprofile F] FILE")
+		os.Exit(2)
+	}
+	ctx := context.Background()
+	var s store
+	var err error
+	if strings.HasPrefix(*dsn, "postgres://") {
+		s, err = postgres.Open(ctx, *dsn)
+	} else {
+		s, err = sqlite.Open(ctx, *dsn)
+	}
+	check(err)
+	defer s.Close()
+	svc := &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: time.Now}
+	f, err := os.Open(flag.Arg(0))
+	check(err)
+	defer f.Close()
+	if *cpu != "" {
+		pf, err := os.Create(*cpu)
+		check(err)
+		check(pprof.StartCPUProfile(pf))
+		defer pprof.StopCPUProfile()
+	}
+	start := time.Now()
+	rep, err := imports.Run(giamngheo.NewContextWithActor(ctx, giamngheo.System), svc, bufio.NewReaderSize(f, 1<<20), filepath.Base(flag.Arg(0)), imports.Options{})
+	check(err)
+	d := time.Since(start)
+	fmt.Printf("%d households, %d members, created %d, invalid %d, committed %v in %.2fs (%.0f rows/s)\n",
+		rep.Households, rep.Members, rep.Counts.Created, rep.Invalid, rep.Committed, d.Seconds(), float64(rep.Members)/d.Seconds())
+	if *mem != "" {
+		mf, err := os.Create(*mem)
+		check(err)
+		runtime.GC()
+		check(pprof.Lookup("allocs").WriteTo(mf, 0))
+		mf.Close()
+	}
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
