@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"strconv"
+	"strings"
 
 	"giamngheo/registry"
 	"giamngheo/vntext"
@@ -74,13 +75,16 @@ func NewDuplicateIndex() *DuplicateIndex {
 func (d *DuplicateIndex) Add(h *registry.Household) []Duplicate {
 	var out []Duplicate
 	n := uint32(len(d.codes))
-	d.codes = append(d.codes, h.Code)
-	if j, ok := d.seen[h.Code]; ok {
+	// A copy: the reader's strings are slices of whole CSV lines, which the index would
+	// otherwise keep alive, one line per household of the file.
+	code := strings.Clone(h.Code)
+	d.codes = append(d.codes, code)
+	if j, ok := d.seen[code]; ok {
 		out = append(out, Duplicate{Kind: DupCode, Code: h.Code, Member: -1, OtherCode: d.codes[j], OtherMember: -1,
 			Message:   fmt.Sprintf("Mã hộ %s xuất hiện ở hai nhóm dòng không liền nhau; các thành viên của một hộ phải ở các dòng liền nhau, các hộ khác nhau phải có mã khác nhau", h.Code),
 			MessageEN: fmt.Sprintf("household code %s appears on two separate groups of rows; a household's members must be on consecutive rows and different households need different codes", h.Code)})
 	} else {
-		d.seen[h.Code] = n
+		d.seen[code] = n
 	}
 	for i, m := range h.Members {
 		if m.NationalID == "" {

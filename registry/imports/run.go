@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -115,79 +116,60 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return nil, err
 	}
 	dups := importfile.NewDuplicateIndex()
-	progress := func(done bool) {
+	progress := func(p Progress) {
 		if opts.Progress != nil {
-			opts.Progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: done})
+			opts.Progress(p)
 		}
 	}
+	// Two goroutines share the work, one per core: the reader reads, validates and
+	// classifies (outside the transaction: it only reads the unit catalogue, which the
+	// import does not change) and hands over full batches; the caller's goroutine writes
+	// them in the transaction. At most a few batches are in flight, so memory stays
+	// bounded.
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan batchOf, 1)
+	free := make(chan []*registry.Household, 2)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		readErr <- read(rctx, rd, cls, dups, rep, filename, opts, batches, free, cr)
+	}()
+	// wait stops the reader and returns its error; the report is the reader's until then.
+	wait := sync.OnceValue(func() error {
+		cancel()
+		for range batches {
+		}
+		return <-readErr
+	})
+
 	err = svc.Tx.WithTx(ctx, func(ctx context.Context) error {
-		batch := make([]*registry.Household, 0, opts.BatchSize)
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
-			}
-			c, err := svc.ImportBatch(ctx, batch)
+		for b := range batches {
+			c, err := svc.ImportBatch(ctx, b.hs)
 			if err != nil {
 				return err
 			}
 			rep.Counts.Add(c)
-			batch = batch[:0]
-			progress(false)
-			return nil
+			select {
+			case free <- b.hs[:0]:
+			default:
+			}
+			progress(b.progress)
 		}
-		for {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			h, issues, err := rd.Next()
-			if err == io.EOF {
-				break
-			} else if err != nil {
-				return err
-			}
-			rep.Households++
-			rep.Members += len(h.Members)
-			rep.add(issues...)
-			bad := importfile.HasError(issues)
-			if !bad {
-				if err := cls.Prepare(ctx, h); err != nil {
-					if giamngheo.ErrorCode(err) != giamngheo.EINVALID {
-						return err
-					}
-					bad = true
-					rep.add(householdIssue(filename, h, err))
-				}
-			}
-			for _, d := range dups.Add(h) {
-				rep.Duplicates++
-				rep.add(importfile.Issue{File: filename, Severity: importfile.SeverityWarning,
-					Message: fmt.Sprintf("Tệp %s, hộ %s: %s", filename, h.Code, d.Message), MessageEN: fmt.Sprintf("file %s, household %s: %s", filename, h.Code, d.MessageEN)})
-			}
-			if bad {
-				rep.Invalid++
-				continue
-			}
-			if rep.Invalid > 0 && !opts.SkipInvalid {
-				continue // nothing will be stored: keep reading for the full report
-			}
-			batch = append(batch, h)
-			if len(batch) == cap(batch) {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
+		if err := wait(); err != nil {
+			return err
 		}
 		if rep.Invalid > 0 && !opts.SkipInvalid {
 			return errRejected
-		}
-		if err := flush(); err != nil {
-			return err
 		}
 		return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
 			"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
 			"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid})
 	})
-	progress(true)
+	if rerr := wait(); err == nil && rerr != nil {
+		err = rerr
+	}
+	progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: true})
 	switch {
 	case errors.Is(err, errRejected):
 		rep.Counts = registry.ImportCounts{}
@@ -197,6 +179,83 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	}
 	rep.Committed = true
 	return rep, nil
+}
+
+// batchOf is a batch of households ready to be written, and the progress after it.
+type batchOf struct {
+	hs       []*registry.Household
+	progress Progress
+}
+
+// read reads, validates and classifies the households of rd into rep and sends the
+// ones to store in batches. It stops sending at the first invalid household of an
+// all-or-nothing import (nothing will be stored) but reads on for the full report.
+func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, dups *importfile.DuplicateIndex, rep *Report,
+	filename string, opts Options, out chan<- batchOf, free <-chan []*registry.Household, cr *countingReader) error {
+	batch := make([]*registry.Household, 0, opts.BatchSize)
+	send := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		b := batchOf{hs: batch, progress: Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid}}
+		select {
+		case out <- b:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		select {
+		case batch = <-free:
+		default:
+			batch = make([]*registry.Household, 0, opts.BatchSize)
+		}
+		return nil
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		h, issues, err := rd.Next()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return err
+		}
+		rep.Households++
+		rep.Members += len(h.Members)
+		rep.add(issues...)
+		bad := importfile.HasError(issues)
+		if !bad {
+			if err := cls.Prepare(ctx, h); err != nil {
+				if giamngheo.ErrorCode(err) != giamngheo.EINVALID {
+					return err
+				}
+				bad = true
+				rep.add(householdIssue(filename, h, err))
+			}
+		}
+		for _, d := range dups.Add(h) {
+			rep.Duplicates++
+			rep.add(importfile.Issue{File: filename, Severity: importfile.SeverityWarning,
+				Message: fmt.Sprintf("Tệp %s, hộ %s: %s", filename, h.Code, d.Message), MessageEN: fmt.Sprintf("file %s, household %s: %s", filename, h.Code, d.MessageEN)})
+		}
+		if bad {
+			rep.Invalid++
+			continue
+		}
+		if rep.Invalid > 0 && !opts.SkipInvalid {
+			continue // nothing will be stored: keep reading for the full report
+		}
+		batch = append(batch, h)
+		if len(batch) == cap(batch) {
+			if err := send(); err != nil {
+				return err
+			}
+		}
+	}
+	if rep.Invalid > 0 && !opts.SkipInvalid {
+		return nil
+	}
+	return send()
 }
 
 func scopeOf(ctx context.Context) string {
