@@ -157,7 +157,23 @@ type xlsxSource struct {
 	f    *excelize.File
 	rows *excelize.Rows
 	row  int
+	// XML decoding is most of the cost of an XLSX import, so a goroutine decodes rows
+	// ahead into ahead while the reader builds households from the ones before.
+	ahead chan xlsxRow
+	stop  chan struct{}
+	done  chan struct{}
+	last  int // row of the last row handed out
 }
+
+// xlsxRow is one decoded row, or the error that ended the sheet.
+type xlsxRow struct {
+	cells []string
+	row   int
+	err   error
+}
+
+// xlsxAhead bounds the rows decoded ahead (a few hundred kilobytes).
+const xlsxAhead = 256
 
 // xlsxDamaged is the message for a workbook that cannot be read to its end.
 func xlsxDamaged(file string, err error) *giamngheo.Error {
@@ -203,7 +219,39 @@ func openXLSX(r io.Reader, file string) (_ *xlsxSource, err error) {
 	return s, nil
 }
 
-func (s *xlsxSource) next() (cells []string, row int, err error) {
+func (s *xlsxSource) next() ([]string, int, error) {
+	if s.ahead == nil {
+		s.ahead, s.stop, s.done = make(chan xlsxRow, xlsxAhead), make(chan struct{}), make(chan struct{})
+		go s.decodeAhead()
+	}
+	r, ok := <-s.ahead
+	if !ok {
+		return nil, s.last, io.EOF
+	}
+	s.last = r.row
+	return r.cells, r.row, r.err
+}
+
+// decodeAhead decodes the rows until the first error (io.EOF at the end) or until
+// close stops it.
+func (s *xlsxSource) decodeAhead() {
+	defer close(s.done)
+	defer close(s.ahead)
+	for {
+		cells, row, err := s.decode()
+		select {
+		case s.ahead <- xlsxRow{cells, row, err}:
+		case <-s.stop:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// decode decodes the next row of the sheet.
+func (s *xlsxSource) decode() (cells []string, row int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			cells, err = nil, xlsxDamaged(s.file, fmt.Errorf("%v", p))
@@ -223,6 +271,11 @@ func (s *xlsxSource) next() (cells []string, row int, err error) {
 }
 
 func (s *xlsxSource) close() error {
+	if s.ahead != nil {
+		close(s.stop)
+		<-s.done
+		s.ahead = nil
+	}
 	var first error
 	if s.rows != nil {
 		first = s.rows.Close()
