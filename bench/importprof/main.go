@@ -42,6 +42,7 @@ func main() {
 	dsn := flag.String("db", "", "SQLite file or postgres:// DSN")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile here")
 	mem := flag.String("memprofile", "", "write an allocation profile here")
+	heap := flag.String("heapprofile", "", "write the live heap here when 90 % of the file is read")
 	flag.Parse()
 	if flag.NArg() != 1 || *dsn == "" {
 		fmt.Fprintln(os.Stderr, "usage: importprof -db DSN [-cpuprofile F] FILE")
@@ -67,8 +68,24 @@ func main() {
 		check(pprof.StartCPUProfile(pf))
 		defer pprof.StopCPUProfile()
 	}
+	st, err := f.Stat()
+	check(err)
+	var opts imports.Options
+	if *heap != "" {
+		written := false
+		opts.Progress = func(p imports.Progress) {
+			if !written && p.BytesRead > st.Size()*9/10 {
+				written = true
+				hf, err := os.Create(*heap)
+				check(err)
+				runtime.GC()
+				check(pprof.Lookup("heap").WriteTo(hf, 0))
+				hf.Close()
+			}
+		}
+	}
 	start := time.Now()
-	rep, err := imports.Run(giamngheo.NewContextWithActor(ctx, giamngheo.System), svc, bufio.NewReaderSize(f, 1<<20), filepath.Base(flag.Arg(0)), imports.Options{})
+	rep, err := imports.Run(giamngheo.NewContextWithActor(ctx, giamngheo.System), svc, bufio.NewReaderSize(f, 1<<20), filepath.Base(flag.Arg(0)), opts)
 	check(err)
 	d := time.Since(start)
 	fmt.Printf("%d households, %d members, created %d, invalid %d, committed %v in %.2fs (%.0f rows/s)\n",

@@ -26,7 +26,7 @@ type Options struct {
 	// SkipInvalid stores the valid households and skips the invalid ones; otherwise one
 	// invalid household stops the import and nothing is stored.
 	SkipInvalid bool
-	// BatchSize is how many households are written at once (default 2,000).
+	// BatchSize is how many households are written at once (default 500).
 	BatchSize int
 	// Progress, when set, is called after each batch and at the end.
 	Progress func(Progress)
@@ -91,7 +91,7 @@ var errRejected = errors.New("import rejected")
 // in the report, and Report.Committed says whether anything was stored.
 func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename string, opts Options) (*Report, error) {
 	if opts.BatchSize <= 0 {
-		opts.BatchSize = 2000
+		opts.BatchSize = 500
 	}
 	if err := giamngheo.RequireWrite(ctx); err != nil {
 		return nil, err
