@@ -86,7 +86,7 @@ rm -f "$OUT/base.db"*
 "$BIN" units load --provinces "30,$BIG_PROVS" --db "$OUT/base.db" >/dev/null
 sqlite3 "$OUT/base.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 
-CSV=$(gen "$OUT/province" --province $PROV --households $HH)
+CSV=$(gen "$OUT/province-$HH" --province $PROV --households $HH)
 log "input $CSV: $(du -m "$CSV" | cut -f1) MB, $(($(wc -l <"$CSV") - 1)) rows"
 
 # ---- 1. SQLite ------------------------------------------------------------------
@@ -128,7 +128,7 @@ rm -f "$OUT"/pg_*.csv "$OUT"/sqlite_*.csv
 echo "DROP DATABASE $PGDB" | pgsu
 
 # ---- 3. XLSX ----------------------------------------------------------------------
-XLSX=$(gen "$OUT/xlsx" --province $PROV --households $XLSX_HH --format xlsx)
+XLSX=$(gen "$OUT/xlsx-$XLSX_HH" --province $PROV --households $XLSX_HH --format xlsx)
 freshdb "$OUT/xlsx.db"
 measure xlsx_ours "$BIN" import "$XLSX" --db "$OUT/xlsx.db" --quiet
 measure xlsx_floor "$OUT/xlsxloop" "$XLSX"
@@ -136,8 +136,8 @@ XROWS=$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' "$OUT/xlsx_floor.out")
 rm -f "$OUT"/xlsx.db*
 
 # ---- 4. Memory: ~600 k rows vs ~6 M rows --------------------------------------------
-SMALL=$(gen "$OUT/mem-small" --province $PROV --households $MEM_SMALL)
-BIG=$(gen "$OUT/mem-big" --province $BIG_PROVS --households $MEM_BIG)
+SMALL=$(gen "$OUT/mem-$MEM_SMALL" --province $PROV --households $MEM_SMALL)
+BIG=$(gen "$OUT/mem-$MEM_BIG" --province $BIG_PROVS --households $MEM_BIG)
 freshdb "$OUT/mem.db"
 measure mem_small "$BIN" import "$SMALL" --db "$OUT/mem.db" --quiet
 freshdb "$OUT/mem.db"
