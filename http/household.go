@@ -233,6 +233,8 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 
 type householdFormPage struct {
 	Form                                             *householdForm
+	Card                                             *cardView
+	Regions                                          []opt
 	Communes, Relations, Sexes, Schoolings           []opt
 	Employments, Waters, Latrines, Devices, AreaOpts []opt
 	Action                                           string
@@ -251,6 +253,19 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *
 		p.Relations = append(p.Relations, opt{string(rel.Value), l})
 	}
 	p.AreaOpts = []opt{{"rural", pick(ctx, poverty.Rural.Label())}, {"urban", pick(ctx, poverty.Urban.Label())}}
+	for _, rg := range poverty.Regions {
+		p.Regions = append(p.Regions, opt{string(rg), pick(ctx, rg.Label())})
+	}
+	if s.Card != nil {
+		p.Card = &cardView{Name: pick(ctx, s.Card.Name), Official: s.Card.Official}
+		for _, it := range s.Card.Items {
+			iv := cardItem{Key: it.Key, Label: pick(ctx, it.Label)}
+			for _, a := range it.Answers {
+				iv.Answers = append(iv.Answers, opt{a.Key, pick(ctx, a.Label)})
+			}
+			p.Card.Items = append(p.Card.Items, iv)
+		}
+	}
 	if f.ID != 0 {
 		p.Action = "/households/" + strconv.FormatInt(f.ID, 10)
 	}
@@ -265,12 +280,24 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *
 	s.render(w, r, "household_form", p)
 }
 
+// cardView is the B1 score card offered in the survey form, when one is configured.
+type cardView struct {
+	Name     string
+	Official bool
+	Items    []cardItem
+}
+
+type cardItem struct {
+	Key, Label string
+	Answers    []opt
+}
+
 func (s *Server) handleHouseholdNew(w http.ResponseWriter, r *http.Request) {
 	if err := giamngheo.RequireWrite(r.Context()); err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	f := &householdForm{Devices: map[string]bool{}}
+	f := &householdForm{Devices: map[string]bool{}, Score: map[string]string{}}
 	if c := currentUser(r.Context()).ScopeCode; len(c) == 5 {
 		f.CommuneCode = c
 	}

@@ -22,7 +22,10 @@ type householdForm struct {
 	Walls, Columns, Roof, Telecom, Waste string
 	Water, Latrine                       string
 	Devices                              map[string]bool
-	Members                              []memberForm
+	Region                               string
+	// Score holds the B1 score-card answers, item key → answer key.
+	Score   map[string]string
+	Members []memberForm
 	Error, ErrorField                    string
 }
 
@@ -72,6 +75,10 @@ func formFromHousehold(h *registry.Household) *householdForm {
 	for _, d := range h.Survey.Devices {
 		f.Devices[string(d)] = true
 	}
+	f.Region, f.Score = string(h.Survey.Region), map[string]string{}
+	for k, v := range h.Survey.ScoreAnswers {
+		f.Score[k] = v
+	}
 	for _, m := range h.Members {
 		f.Members = append(f.Members, memberForm{Name: m.Name, Relation: string(m.Relation), Sex: string(m.Sex), BirthDate: m.BirthDate,
 			Ethnicity: m.Ethnicity, NationalID: m.NationalID, Insurance: triState(m.HealthInsurance), Schooling: string(m.Schooling),
@@ -98,6 +105,12 @@ func parseHouseholdForm(r *http.Request) *householdForm {
 	for _, d := range r.PostForm["devices"] {
 		f.Devices[d] = true
 	}
+	f.Region, f.Score = v("region"), map[string]string{}
+	for k, vs := range r.PostForm {
+		if item, ok := strings.CutPrefix(k, "b1_"); ok && len(vs) > 0 && vs[0] != "" {
+			f.Score[item] = vs[0]
+		}
+	}
 	n, _ := strconv.Atoi(v("member_rows"))
 	for i := 0; i < min(n, poverty.MaxMembers+blankMembers); i++ {
 		p := fmt.Sprintf("m%d_", i)
@@ -116,7 +129,13 @@ func parseHouseholdForm(r *http.Request) *householdForm {
 func (f *householdForm) household() (*registry.Household, error) {
 	h := &registry.Household{Code: f.Code, CommuneCode: f.CommuneCode, VillageName: f.VillageName, Address: f.Address, Phone: f.Phone}
 	s := &h.Survey
-	s.Area, s.FarmHousehold = poverty.Area(f.Area), f.FarmHousehold
+	s.Area, s.FarmHousehold, s.Region = poverty.Area(f.Area), f.FarmHousehold, poverty.Region(f.Region)
+	if len(f.Score) > 0 {
+		s.ScoreAnswers = map[string]string{}
+		for k, v := range f.Score {
+			s.ScoreAnswers[k] = v
+		}
+	}
 	if f.Income != "" {
 		n, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(f.Income), 10, 64)
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
 	"giamngheo/user"
@@ -31,6 +32,8 @@ type Deps struct {
 	Logger   *slog.Logger
 	// Today returns the date used for "as of" views when none is asked for.
 	Today func() time.Time
+	// Card is the B1 score card offered in the survey form (nil: measured income only).
+	Card *poverty.ScoreCard
 	// Secure marks cookies Secure (behind HTTPS).
 	Secure bool
 }
