@@ -335,15 +335,22 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, msg string, 
 		return
 	}
 	for _, st := range steps {
-		a := string(st.Action)
-		if st.Action.Valid() {
+		a, note := string(st.Action), st.Note
+		switch {
+		case st.Action.Valid():
 			a = st.Action.Label()
 			if lang(ctx) == "en" {
 				a = st.Action.LabelEN()
 			}
+		case st.Action == "open":
+			// The first step of every case: listed, or a request received (its origin).
+			a, note = "Lập hồ sơ", review.Origin(st.Note).Label()
+			if lang(ctx) == "en" {
+				a, note = "Case opened", review.Origin(st.Note).LabelEN()
+			}
 		}
 		p.Steps = append(p.Steps, stepView{st.At.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04"), st.Username, a,
-			stateText(ctx, st.From), stateText(ctx, st.To), st.Note})
+			stateText(ctx, st.From), stateText(ctx, st.To), note})
 	}
 	if len(c.Result) > 0 {
 		var res poverty.Result
