@@ -136,8 +136,8 @@ XROWS=$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' "$OUT/xlsx_floor.out")
 rm -f "$OUT"/xlsx.db*
 
 # ---- 4. Memory: ~600 k rows vs ~6 M rows --------------------------------------------
-SMALL=$(gen "$OUT/mem-$MEM_SMALL" --province $PROV --households $MEM_SMALL)
-BIG=$(gen "$OUT/mem-$MEM_BIG" --province $BIG_PROVS --households $MEM_BIG)
+SMALL=$(gen "$OUT/mem-$PROV-$MEM_SMALL" --province $PROV --households $MEM_SMALL)
+BIG=$(gen "$OUT/mem-${BIG_PROVS//,/-}-$MEM_BIG" --province $BIG_PROVS --households $MEM_BIG)
 freshdb "$OUT/mem.db"
 measure mem_small "$BIN" import "$SMALL" --db "$OUT/mem.db" --quiet
 freshdb "$OUT/mem.db"

@@ -12,6 +12,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -43,6 +44,7 @@ func main() {
 	cpu := flag.String("cpuprofile", "", "write a CPU profile here")
 	mem := flag.String("memprofile", "", "write an allocation profile here")
 	heap := flag.String("heapprofile", "", "write the live heap here when 90 % of the file is read")
+	issues := flag.String("issues", "", "write the report (JSON) here")
 	flag.Parse()
 	if flag.NArg() != 1 || *dsn == "" {
 		fmt.Fprintln(os.Stderr, "usage: importprof -db DSN [-cpuprofile F] FILE")
@@ -90,6 +92,11 @@ func main() {
 	d := time.Since(start)
 	fmt.Printf("%d households, %d members, created %d, invalid %d, committed %v in %.2fs (%.0f rows/s)\n",
 		rep.Households, rep.Members, rep.Counts.Created, rep.Invalid, rep.Committed, d.Seconds(), float64(rep.Members)/d.Seconds())
+	if *issues != "" {
+		b, err := json.MarshalIndent(rep, "", " ")
+		check(err)
+		check(os.WriteFile(*issues, b, 0o644))
+	}
 	if *mem != "" {
 		mf, err := os.Create(*mem)
 		check(err)

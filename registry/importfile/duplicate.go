@@ -3,11 +3,9 @@ package importfile
 import (
 	"fmt"
 	"hash/maphash"
-	"strconv"
 	"strings"
 
 	"giamngheo/registry"
-	"giamngheo/vntext"
 )
 
 // Kinds of duplicate.
@@ -80,9 +78,7 @@ func (d *DuplicateIndex) Add(h *registry.Household) []Duplicate {
 	code := strings.Clone(h.Code)
 	d.codes = append(d.codes, code)
 	if j, ok := d.seen[code]; ok {
-		out = append(out, Duplicate{Kind: DupCode, Code: h.Code, Member: -1, OtherCode: d.codes[j], OtherMember: -1,
-			Message:   fmt.Sprintf("Mã hộ %s xuất hiện ở hai nhóm dòng không liền nhau; các thành viên của một hộ phải ở các dòng liền nhau, các hộ khác nhau phải có mã khác nhau", h.Code),
-			MessageEN: fmt.Sprintf("household code %s appears on two separate groups of rows; a household's members must be on consecutive rows and different households need different codes", h.Code)})
+		out = append(out, codeDuplicate(h.Code, d.codes[j]))
 	} else {
 		d.seen[code] = n
 	}
@@ -93,11 +89,7 @@ func (d *DuplicateIndex) Add(h *registry.Household) []Duplicate {
 		k := maphash.String(d.seed, m.NationalID)
 		if ref, ok := d.ids[k]; ok {
 			if ref.household != n {
-				out = append(out, Duplicate{Kind: DupNationalID, Code: h.Code, Member: i, OtherCode: d.codes[ref.household], OtherMember: int(ref.member),
-					Message: fmt.Sprintf("Số CCCD %s của %s (hộ %s) trùng với thành viên thứ %d của hộ %s",
-						m.NationalID, m.Name, h.Code, ref.member+1, d.codes[ref.household]),
-					MessageEN: fmt.Sprintf("national ID %s of %s (household %s) is also on member %d of household %s",
-						m.NationalID, m.Name, h.Code, ref.member+1, d.codes[ref.household])})
+				out = append(out, idDuplicate(h.Code, i, m.NationalID, m.Name, d.codes[ref.household], int(ref.member)))
 			}
 			continue
 		}
@@ -105,25 +97,38 @@ func (d *DuplicateIndex) Add(h *registry.Household) []Duplicate {
 	}
 	if i := headIndex(h); i >= 0 && h.Members[i].BirthDate != "" {
 		m := h.Members[i]
-		village := vntext.Fold(h.VillageName)
-		if h.VillageID != 0 {
-			village = "#" + strconv.FormatInt(h.VillageID, 10)
-		}
-		key := vntext.Fold(vntext.Clean(m.Name)) + "\x00" + m.BirthDate + "\x00" + h.CommuneCode + "\x00" + village
-		k := maphash.String(d.seed, key)
+		k := maphash.String(d.seed, headKey(h, i))
 		if j, ok := d.heads[k]; ok {
 			if d.codes[j] != h.Code {
-				out = append(out, Duplicate{Kind: DupHead, Code: h.Code, Member: i, OtherCode: d.codes[j], OtherMember: -1,
-					Message: fmt.Sprintf("Chủ hộ %s (sinh %s, %s) của hộ %s trùng họ tên, ngày sinh và thôn với chủ hộ của hộ %s; có thể một hộ được ghi hai lần",
-						m.Name, m.BirthDate, h.VillageName, h.Code, d.codes[j]),
-					MessageEN: fmt.Sprintf("head %s (born %s, %s) of household %s has the same name, birth date and village as the head of household %s; the household may be listed twice",
-						m.Name, m.BirthDate, h.VillageName, h.Code, d.codes[j])})
+				out = append(out, headDuplicate(h.Code, i, m.Name, m.BirthDate, h.VillageName, d.codes[j]))
 			}
 		} else {
 			d.heads[k] = n
 		}
 	}
 	return out
+}
+
+func codeDuplicate(code, other string) Duplicate {
+	return Duplicate{Kind: DupCode, Code: code, Member: -1, OtherCode: other, OtherMember: -1,
+		Message:   fmt.Sprintf("Mã hộ %s xuất hiện ở hai nhóm dòng không liền nhau; các thành viên của một hộ phải ở các dòng liền nhau, các hộ khác nhau phải có mã khác nhau", code),
+		MessageEN: fmt.Sprintf("household code %s appears on two separate groups of rows; a household's members must be on consecutive rows and different households need different codes", code)}
+}
+
+func idDuplicate(code string, member int, nationalID, name, other string, otherMember int) Duplicate {
+	return Duplicate{Kind: DupNationalID, Code: code, Member: member, OtherCode: other, OtherMember: otherMember,
+		Message: fmt.Sprintf("Số CCCD %s của %s (hộ %s) trùng với thành viên thứ %d của hộ %s",
+			nationalID, name, code, otherMember+1, other),
+		MessageEN: fmt.Sprintf("national ID %s of %s (household %s) is also on member %d of household %s",
+			nationalID, name, code, otherMember+1, other)}
+}
+
+func headDuplicate(code string, member int, name, birth, village, other string) Duplicate {
+	return Duplicate{Kind: DupHead, Code: code, Member: member, OtherCode: other, OtherMember: -1,
+		Message: fmt.Sprintf("Chủ hộ %s (sinh %s, %s) của hộ %s trùng họ tên, ngày sinh và thôn với chủ hộ của hộ %s; có thể một hộ được ghi hai lần",
+			name, birth, village, code, other),
+		MessageEN: fmt.Sprintf("head %s (born %s, %s) of household %s has the same name, birth date and village as the head of household %s; the household may be listed twice",
+			name, birth, village, code, other)}
 }
 
 // headIndex returns the member who heads h: the one marked head, or the first.

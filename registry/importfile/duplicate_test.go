@@ -72,3 +72,69 @@ func itoa(n int) string {
 	}
 	return itoa(n/10) + itoa(n%10)
 }
+
+// TestDuplicateFinder checks that the finder reports what DuplicateIndex reports, in
+// the same order, over many runs, and keeps only the first ones when limited.
+func TestDuplicateFinder(t *testing.T) {
+	h3 := family("H3")
+	for _, r := range h3 {
+		r[7] = ""
+	}
+	h4 := family("H4")
+	h4[0][3], h4[0][6], h4[0][7] = "Lê Văn Tám", "01/01/1975", "030075009999"
+	h4[1][7], h4[2][7] = "", "030183001235"
+	h1again := family("H1")[:1]
+	h1again[0][3], h1again[0][6], h1again[0][7] = "Đỗ Thị Mai", "05/05/1950", ""
+	rows := [][]string{header}
+	for i := range 40 { // some households many times, to give every kind of duplicate
+		for _, f := range [][][]string{family("H1"), family("H2"), h3, h4, h1again} {
+			for _, r := range f {
+				r = append([]string(nil), r...)
+				if i%3 == 1 {
+					r[0] += "-" + itoa(i) // another code: ID and head duplicates only
+				}
+				rows = append(rows, r)
+			}
+		}
+	}
+	r := MustOpen(t, csvBytes(t, ',', rows...), "trung.csv")
+	hs, _ := readAll(t, r)
+	idx := NewDuplicateIndex()
+	var want []Found
+	for n, h := range hs {
+		for _, d := range idx.Add(h) {
+			want = append(want, Found{uint32(n), d})
+		}
+	}
+	if len(want) < 100 {
+		t.Fatalf("only %d duplicates to compare", len(want))
+	}
+	for _, limit := range []int{len(want) + 10, 7} {
+		f, err := NewDuplicateFinder(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.runSize = 5
+		for _, h := range hs {
+			if _, err := f.Add(h); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, total, err := f.Finish(limit)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != len(want) {
+			t.Errorf("limit %d: %d duplicates, want %d", limit, total, len(want))
+		}
+		if n := min(limit, len(want)); len(got) != n {
+			t.Fatalf("limit %d: kept %d, want %d", limit, len(got), n)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("limit %d, duplicate %d:\n got %+v\nwant %+v", limit, i, got[i], want[i])
+			}
+		}
+	}
+}

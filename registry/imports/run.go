@@ -115,7 +115,11 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	if err != nil {
 		return nil, err
 	}
-	dups := importfile.NewDuplicateIndex()
+	dups, err := importfile.NewDuplicateFinder("")
+	if err != nil {
+		return nil, err
+	}
+	defer dups.Close()
 	progress := func(p Progress) {
 		if opts.Progress != nil {
 			opts.Progress(p)
@@ -190,7 +194,7 @@ type batchOf struct {
 // read reads, validates and classifies the households of rd into rep and sends the
 // ones to store in batches. It stops sending at the first invalid household of an
 // all-or-nothing import (nothing will be stored) but reads on for the full report.
-func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, dups *importfile.DuplicateIndex, rep *Report,
+func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, dups *importfile.DuplicateFinder, rep *Report,
 	filename string, opts Options, out chan<- batchOf, free <-chan []*registry.Household, cr *countingReader) error {
 	batch := make([]*registry.Household, 0, opts.BatchSize)
 	send := func() error {
@@ -210,6 +214,13 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 		}
 		return nil
 	}
+	// The household (ordinal) each kept issue is about, -1 for the header's, to place
+	// the duplicates, found at the end, where they were found before (after the
+	// household's other issues).
+	ords := make([]int64, len(rep.Issues), MaxIssues)
+	for i := range ords {
+		ords[i] = -1
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -225,7 +236,8 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 		rep.add(issues...)
 		bad := importfile.HasError(issues)
 		if !bad {
-			if err := cls.Prepare(ctx, h); err != nil {
+			// The reader has normalised h and, as no issue is an error, validated it.
+			if err := cls.PrepareValid(ctx, h); err != nil {
 				if giamngheo.ErrorCode(err) != giamngheo.EINVALID {
 					return err
 				}
@@ -233,10 +245,12 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 				rep.add(householdIssue(filename, h, err))
 			}
 		}
-		for _, d := range dups.Add(h) {
-			rep.Duplicates++
-			rep.add(importfile.Issue{File: filename, Severity: importfile.SeverityWarning,
-				Message: fmt.Sprintf("Tệp %s, hộ %s: %s", filename, h.Code, d.Message), MessageEN: fmt.Sprintf("file %s, household %s: %s", filename, h.Code, d.MessageEN)})
+		n, err := dups.Add(h)
+		if err != nil {
+			return err
+		}
+		for len(ords) < len(rep.Issues) {
+			ords = append(ords, int64(n))
 		}
 		if bad {
 			rep.Invalid++
@@ -252,10 +266,39 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 			}
 		}
 	}
+	if err := addDuplicates(rep, ords, dups, filename); err != nil {
+		return err
+	}
 	if rep.Invalid > 0 && !opts.SkipInvalid {
 		return nil
 	}
 	return send()
+}
+
+// addDuplicates places the duplicates among the report's issues, each after the
+// other issues of its household, and keeps the first MaxIssues of them all.
+func addDuplicates(rep *Report, ords []int64, dups *importfile.DuplicateFinder, filename string) error {
+	found, total, err := dups.Finish(MaxIssues)
+	if err != nil {
+		return err
+	}
+	rep.Duplicates = total
+	merged := make([]importfile.Issue, 0, min(MaxIssues, len(rep.Issues)+len(found)))
+	i, j := 0, 0
+	for len(merged) < MaxIssues && (i < len(rep.Issues) || j < len(found)) {
+		if j == len(found) || i < len(rep.Issues) && ords[i] <= int64(found[j].Household) {
+			merged = append(merged, rep.Issues[i])
+			i++
+			continue
+		}
+		d := found[j].Duplicate
+		merged = append(merged, importfile.Issue{File: filename, Severity: importfile.SeverityWarning,
+			Message: fmt.Sprintf("Tệp %s, hộ %s: %s", filename, d.Code, d.Message), MessageEN: fmt.Sprintf("file %s, household %s: %s", filename, d.Code, d.MessageEN)})
+		j++
+	}
+	rep.IssuesDropped += len(rep.Issues) - i + total - j
+	rep.Issues = merged
+	return nil
 }
 
 func scopeOf(ctx context.Context) string {
