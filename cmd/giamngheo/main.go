@@ -26,7 +26,7 @@ Cách dùng / Usage:
   giamngheo serve    [--addr 127.0.0.1:8080] [--db ./giamngheo.db | postgres://…] [--no-demo]
   giamngheo migrate  [--db …]
   giamngheo user     add|passwd|disable|enable|list|token … [--db …]
-  giamngheo units    load [--provinces 30,31|all] | import FILE | list [--date D] [--parent CODE] [--db …]
+  giamngheo units    load [--provinces 30,31|all] | import FILE [--effective D] | list [--date D] [--parent CODE] | mapping CODE [--db …]
   giamngheo import   FILE.csv|FILE.xlsx [--skip-invalid] [--report report.xlsx] | import template [--format csv] > mau.xlsx
   giamngheo export   [--format xlsx|csv] [--commune CODE] [--class poor] [--as USER] [--out FILE]
   giamngheo demo     generate --province 30 --households N --seed S --out DIR [--date 2024-10-01] [--format csv|xlsx]

@@ -16,7 +16,7 @@ import (
 
 func runUnits(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return giamngheo.Errorf(giamngheo.EINVALID, "Thiếu lệnh con: load, import, list.", "Missing subcommand: load, import, list.")
+		return giamngheo.Errorf(giamngheo.EINVALID, "Thiếu lệnh con: load, import, list, mapping.", "Missing subcommand: load, import, list, mapping.")
 	}
 	c := DefaultConfig()
 	var date, parent, effective string
@@ -65,6 +65,26 @@ func runUnits(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "Đã nạp %d đơn vị từ %s, hiệu lực từ %s (%d phiên bản) / imported %d units effective %s (%d versions)\n",
 			len(units), pos[0], effective, n, len(units), effective, n)
 		return nil
+	case "mapping":
+		// The old→new commune mapping of 1 July 2025, both ways: what a former commune
+		// became, and what a new commune was formed from.
+		if len(pos) != 1 {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Cần đúng một mã xã.", "Exactly one commune code is needed.")
+		}
+		olds, err := s.FindMappings(ctx, pos[0], "")
+		if err != nil {
+			return err
+		}
+		news, err := s.FindMappings(ctx, "", pos[0])
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, "OLD\tOLD_NAME\tNEW\tNEW_NAME\tKIND")
+		for _, m := range append(olds, news...) {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", m.OldCode, m.OldName, m.NewCode, m.NewName, m.Kind)
+		}
+		return tw.Flush()
 	case "list":
 		f := admin.UnitFilter{AsOf: date, ParentCode: parent}
 		if parent == "" {
