@@ -222,7 +222,7 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 	}
 	if res := p.H.Result; res != nil {
 		p.ClassLabel = upperFirst(pick(r.Context(), res.Class.Label()))
-		if exp, err := registry.Explanation(p.H); err == nil && exp != nil {
+		if exp, err := registry.Explanation(p.H, s.Card); err == nil && exp != nil {
 			for _, l := range exp.Lines {
 				p.Explanation = append(p.Explanation, pick(r.Context(), l.Text))
 			}

@@ -24,9 +24,9 @@ type householdForm struct {
 	Devices                              map[string]bool
 	Region                               string
 	// Score holds the B1 score-card answers, item key → answer key.
-	Score   map[string]string
-	Members []memberForm
-	Error, ErrorField                    string
+	Score             map[string]string
+	Members           []memberForm
+	Error, ErrorField string
 }
 
 type memberForm struct {

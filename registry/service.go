@@ -19,6 +19,9 @@ type Service struct {
 	Audit audit.Store
 	Tx    giamngheo.TxRunner
 	Now   giamngheo.Clock
+	// Card is the B1 score card for households that answered it (nil: the measured
+	// income decides; a household with score answers is then refused with a message).
+	Card *poverty.ScoreCard
 	// ReferenceDate returns the date whose standard classifies households on import and
 	// edit; nil means today. The review sets its own reference date.
 	ReferenceDate func() time.Time
@@ -36,6 +39,7 @@ func (s *Service) refDate() time.Time {
 type Classifier struct {
 	units    admin.Store
 	std      *poverty.Standard
+	card     *poverty.ScoreCard
 	ref      time.Time
 	communes map[string]*admin.Unit
 }
@@ -46,7 +50,7 @@ func (s *Service) NewClassifier(ref time.Time) (*Classifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Classifier{units: s.Units, std: std, ref: ref, communes: map[string]*admin.Unit{}}, nil
+	return &Classifier{units: s.Units, std: std, card: s.Card, ref: ref, communes: map[string]*admin.Unit{}}, nil
 }
 
 // commune returns the commune's version in force on the reference date, or its latest
@@ -112,12 +116,18 @@ func (c *Classifier) PrepareValid(ctx context.Context, h *Household) error {
 	// Decree 07/2021/NĐ-CP, Art. 3: the area (rural/urban) of residence selects the lines;
 	// Survey.Area overrides the commune's type for one household.
 	answers := h.Answers()
-	r, err := poverty.Classify(answers, c.std, area, c.ref, nil)
+	// The B1 score card scores the households that answered it (Circular 07/2021,
+	// Appendices III–IV); a result computed with a card that is not official says so.
+	var card *poverty.ScoreCard
+	if len(answers.ScoreAnswers) > 0 {
+		card = c.card
+	}
+	r, err := poverty.Classify(answers, c.std, area, c.ref, card)
 	if err != nil {
 		return err
 	}
 	if Explained(r.Class) {
-		if r.Explanation, err = poverty.Explain(answers, &r, c.std, nil); err != nil {
+		if r.Explanation, err = poverty.Explain(answers, &r, c.std, card); err != nil {
 			return err
 		}
 	}
@@ -359,8 +369,8 @@ func CommunesUnder(ctx context.Context, units admin.Store, scope string) ([]stri
 }
 
 // Explanation returns the explanation of a household's classification: the stored
-// one, or one rebuilt from its answers, result and standard (see Explained).
-func Explanation(h *Household) (*poverty.Explanation, error) {
+// one, or one rebuilt from its answers, result, standard and score card (see Explained).
+func Explanation(h *Household, card *poverty.ScoreCard) (*poverty.Explanation, error) {
 	if h.Result == nil {
 		return nil, nil
 	}
@@ -371,5 +381,8 @@ func Explanation(h *Household) (*poverty.Explanation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return poverty.Explain(h.Answers(), h.Result, std, nil)
+	if card != nil && card.ID != h.Result.Score.Card {
+		card = nil
+	}
+	return poverty.Explain(h.Answers(), h.Result, std, card)
 }

@@ -21,6 +21,10 @@ type Config struct {
 	// (text or JSON, see review.LoadCalendar) replacing the embedded one.
 	PostingDays int
 	Holidays    string
+	// Card is the B1 score card: a JSON file in poverty's format (the official card
+	// entered from Circular 07/2021, Appendices III–IV), "example" for the unofficial
+	// example card, or "" for measured income only.
+	Card string
 	// DemoHouseholds is the size of the synthetic Hải Dương sample seeded at first start.
 	DemoHouseholds int
 }
@@ -57,5 +61,6 @@ func applyEnv(fs *flag.FlagSet, c *Config) {
 	env("provinces", "GIAMNGHEO_PROVINCES", func(v string) { c.Provinces = v })
 	env("posting-days", "GIAMNGHEO_POSTING_DAYS", func(v string) { c.PostingDays, _ = strconv.Atoi(v) })
 	env("holidays", "GIAMNGHEO_HOLIDAYS", func(v string) { c.Holidays = v })
+	env("card", "GIAMNGHEO_CARD", func(v string) { c.Card = v })
 	env("demo-households", "GIAMNGHEO_DEMO_HOUSEHOLDS", func(v string) { c.DemoHouseholds, _ = strconv.Atoi(v) })
 }

@@ -23,6 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text | json (GIAMNGHEO_LOG_FORMAT)")
 	fs.IntVar(&c.PostingDays, "posting-days", c.PostingDays, "số ngày làm việc niêm yết (mặc định 3) / posting period in working days (GIAMNGHEO_POSTING_DAYS)")
 	fs.StringVar(&c.Holidays, "holidays", c.Holidays, "tệp lịch nghỉ lễ / holiday calendar file (GIAMNGHEO_HOLIDAYS)")
+	fs.StringVar(&c.Card, "card", c.Card, "bảng điểm B1: tệp JSON, hoặc example (không chính thức) / B1 score card file, or example (GIAMNGHEO_CARD)")
 	fs.IntVar(&c.DemoHouseholds, "demo-households", c.DemoHouseholds, "số hộ mẫu nạp lúc đầu / synthetic households seeded at first start (GIAMNGHEO_DEMO_HOUSEHOLDS)")
 	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "tỉnh nạp lúc đầu / provinces loaded at first start: codes or 'all' (GIAMNGHEO_PROVINCES)")
 	if err := fs.Parse(args); err != nil {
@@ -70,7 +71,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err := firstStart(ctx, a, c, stdout); err != nil {
 			return nil, err
 		}
-		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Units: s, Audit: s, Logger: logger,
+		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
 			Ping: func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err }})
 		if err != nil {
 			return nil, err

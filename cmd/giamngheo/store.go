@@ -9,6 +9,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
 	"giamngheo/store/postgres"
@@ -84,6 +85,22 @@ func (a *app) configure(c Config) error {
 	}
 	if c.PostingDays > 0 {
 		a.rev.Config.PostingDays = c.PostingDays
+	}
+	switch c.Card {
+	case "":
+	case "example":
+		a.reg.Card = poverty.ExampleScoreCard()
+	default:
+		f, err := os.Open(c.Card)
+		if err != nil {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Không mở được tệp bảng điểm %s: %v", "Cannot open the score card %s: %v", c.Card, err)
+		}
+		card, err := poverty.LoadScoreCard(f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		a.reg.Card = card
 	}
 	if c.Holidays != "" {
 		f, err := os.Open(c.Holidays)
