@@ -22,6 +22,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 QUICK=${QUICK:-0}
+# ONLY=sqlite,pg,xlsx,mem runs some of the comparisons (all by default).
+ONLY=${ONLY:-sqlite,pg,xlsx,mem}
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
 if [ "$QUICK" = 1 ]; then
 	HH=65000 XLSX_HH=10000 MEM_SMALL=17500 MEM_BIG=175000
 else
@@ -90,6 +93,8 @@ CSV=$(gen "$OUT/province-$HH" --province $PROV --households $HH)
 log "input $CSV: $(du -m "$CSV" | cut -f1) MB, $(($(wc -l <"$CSV") - 1)) rows"
 
 # ---- 1. SQLite ------------------------------------------------------------------
+NH=0 NM=0 PGN=0 XROWS=0 SROWS=0 BROWS=0
+if want sqlite; then
 freshdb "$OUT/ours.db"
 measure sqlite_ours "$BIN" import "$CSV" --db "$OUT/ours.db" --quiet
 NH=$(sqlite3 "$OUT/ours.db" 'SELECT count(*) FROM households')
@@ -103,8 +108,10 @@ measure sqlite_floor sqlite3 "$OUT/floor.db" 'PRAGMA synchronous=NORMAL;' \
 	".import --csv $OUT/sqlite_households.csv households" ".import --csv $OUT/sqlite_members.csv members"
 [ "$(sqlite3 "$OUT/floor.db" 'SELECT count(*) FROM members')" = "$NM" ] || { echo "floor row count differs" >&2; exit 1; }
 rm -f "$OUT"/ours.db* "$OUT"/floor.db*
+fi
 
 # ---- 2. PostgreSQL ---------------------------------------------------------------
+if want pg; then
 pgsu() { su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -d postgres" >/dev/null; }
 pgsu <<SQL
 DROP DATABASE IF EXISTS $PGDB;
@@ -126,16 +133,20 @@ measure pg_floor psql -X -q -1 -v ON_ERROR_STOP=1 "$PGURL" \
 PGN=$(psql -X -qtA "$PGURL" -c 'SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM members)')
 rm -f "$OUT"/pg_*.csv "$OUT"/sqlite_*.csv
 echo "DROP DATABASE $PGDB" | pgsu
+fi
 
 # ---- 3. XLSX ----------------------------------------------------------------------
+if want xlsx; then
 XLSX=$(gen "$OUT/xlsx-$XLSX_HH" --province $PROV --households $XLSX_HH --format xlsx)
 freshdb "$OUT/xlsx.db"
 measure xlsx_ours "$BIN" import "$XLSX" --db "$OUT/xlsx.db" --quiet
 measure xlsx_floor "$OUT/xlsxloop" "$XLSX"
 XROWS=$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' "$OUT/xlsx_floor.out")
 rm -f "$OUT"/xlsx.db*
+fi
 
 # ---- 4. Memory: ~600 k rows vs ~6 M rows --------------------------------------------
+if want mem; then
 SMALL=$(gen "$OUT/mem-$PROV-$MEM_SMALL" --province $PROV --households $MEM_SMALL)
 BIG=$(gen "$OUT/mem-${BIG_PROVS//,/-}-$MEM_BIG" --province $BIG_PROVS --households $MEM_BIG)
 freshdb "$OUT/mem.db"
@@ -145,6 +156,7 @@ measure mem_big "$BIN" import "$BIG" --db "$OUT/mem.db" --quiet
 SROWS=$(($(wc -l <"$SMALL") - 1))
 BROWS=$(($(wc -l <"$BIG") - 1))
 rm -f "$OUT"/mem.db*
+fi
 
 # ---- Summary -------------------------------------------------------------------------
 CSVROWS=$(($(wc -l <"$CSV") - 1))
@@ -155,23 +167,24 @@ CSVROWS=$(($(wc -l <"$CSV") - 1))
 	echo
 	echo "| comparison | ours | floor | ratio | target | met |"
 	echo "|---|---|---|---|---|---|"
-	awk -v o="$(secs sqlite_ours)" -v f="$(secs sqlite_floor)" -v n="$((NH + NM))" 'BEGIN {
+	want sqlite && awk -v o="$(secs sqlite_ours)" -v f="$(secs sqlite_floor)" -v n="$((NH + NM))" 'BEGIN {
 		printf "| CSV → SQLite, time (table rows/s) | %.1f s (%.0f k/s) | %.1f s (%.0f k/s) `sqlite3 .import` | %.2f× | ≤ 1.5× | %s |\n",
 			o, n / o / 1000, f, n / f / 1000, o / f, (o / f <= 1.5 ? "yes" : "no") }'
-	awk -v o="$(secs pg_ours)" -v f="$(secs pg_floor)" -v n="$PGN" 'BEGIN {
+	want pg && awk -v o="$(secs pg_ours)" -v f="$(secs pg_floor)" -v n="$PGN" 'BEGIN {
 		printf "| CSV → PostgreSQL, table rows/s | %.0f k/s (%.1f s) | %.0f k/s (%.1f s) `psql \\copy` | %.0f %% | ≥ 70 %% | %s |\n",
 			n / o / 1000, o, n / f / 1000, f, 100 * f / o, (f / o >= 0.7 ? "yes" : "no") }'
-	awk -v o="$(secs xlsx_ours)" -v f="$(secs xlsx_floor)" -v n="$XROWS" 'BEGIN {
+	want xlsx && awk -v o="$(secs xlsx_ours)" -v f="$(secs xlsx_floor)" -v n="$XROWS" 'BEGIN {
 		printf "| XLSX → SQLite, sheet rows/s (%d rows) | %.1f k/s (%.1f s) | %.1f k/s (%.1f s) excelize `Rows()` | %.0f %% | ≥ 80 %% | %s |\n",
 			n, n / o / 1000, o, n / f / 1000, f, 100 * f / o, (f / o >= 0.8 ? "yes" : "no") }'
 	echo
 	echo "| import | rows | time | peak RSS |"
 	echo "|---|---|---|---|"
-	echo "| CSV → SQLite | $CSVROWS | $(secs sqlite_ours) s | $(rssmb sqlite_ours) MB |"
-	echo "| CSV → PostgreSQL | $CSVROWS | $(secs pg_ours) s | $(rssmb pg_ours) MB |"
-	echo "| XLSX → SQLite | $XROWS | $(secs xlsx_ours) s | $(rssmb xlsx_ours) MB |"
-	echo "| CSV → SQLite, small | $SROWS | $(secs mem_small) s | $(rssmb mem_small) MB |"
-	echo "| CSV → SQLite, big ($BIG_PROVS) | $BROWS | $(secs mem_big) s | $(rssmb mem_big) MB |"
+	want sqlite && echo "| CSV → SQLite | $CSVROWS | $(secs sqlite_ours) s | $(rssmb sqlite_ours) MB |"
+	want pg && echo "| CSV → PostgreSQL | $CSVROWS | $(secs pg_ours) s | $(rssmb pg_ours) MB |"
+	want xlsx && echo "| XLSX → SQLite | $XROWS | $(secs xlsx_ours) s | $(rssmb xlsx_ours) MB |"
+	want mem && echo "| CSV → SQLite, small | $SROWS | $(secs mem_small) s | $(rssmb mem_small) MB |"
+	want mem && echo "| CSV → SQLite, big ($BIG_PROVS) | $BROWS | $(secs mem_big) s | $(rssmb mem_big) MB |"
 	echo
-	echo "Floors' peak RSS: sqlite3 $(rssmb sqlite_floor) MB, psql $(rssmb pg_floor) MB, xlsxloop $(rssmb xlsx_floor) MB."
+	echo "Floors' peak RSS (MB): sqlite3 $(rssmb sqlite_floor), psql $(rssmb pg_floor), xlsxloop $(rssmb xlsx_floor)."
+	true
 } | tee "$OUT/results.md"
