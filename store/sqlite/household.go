@@ -225,8 +225,8 @@ func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) er
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM members`).Scan(&mid); err != nil {
 			return err
 		}
-		hb := &bulk{tx: tx, head: insertHouseholdsHead, cols: 20, per: householdsPerInsert}
-		mb := &bulk{tx: tx, head: insertMembersHead, cols: 11, per: membersPerInsert}
+		hb := &bulk{tx: tx, head: insertHouseholdsHead, cols: 20, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
+		mb := &bulk{tx: tx, head: insertMembersHead, cols: 11, per: membersPerInsert, fullSQL: insertMembersFull}
 		defer hb.close()
 		defer mb.close()
 		for start := 0; start < len(hs); start += householdsPerInsert {
@@ -279,10 +279,18 @@ const (
 	insertMembersHead = `INSERT OR FAIL INTO members (id, household_id, province_code, seq, full_name, sex, birth_date, relation, ethnicity, national_id, answers) VALUES `
 )
 
+// The statements for full chunks, built once: a transaction keeps every statement
+// prepared in it, with its text, until it ends, and an import prepares two per batch.
+var (
+	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: 20}).sql(householdsPerInsert)
+	insertMembersFull    = (&bulk{head: insertMembersHead, cols: 11}).sql(membersPerInsert)
+)
+
 // bulk gathers the values of rows for a multi-row INSERT.
 type bulk struct {
 	tx        *sql.Tx
 	head      string
+	fullSQL   string // sql(per)
 	cols, per int
 	full      *sql.Stmt // the statement for per rows, prepared once
 	args      []any
@@ -303,7 +311,7 @@ func (b *bulk) flush(ctx context.Context, n int) error {
 	defer func() { b.args, b.n = b.args[:0], 0 }()
 	if n == b.per {
 		if b.full == nil {
-			st, err := b.tx.PrepareContext(ctx, b.sql(n))
+			st, err := b.tx.PrepareContext(ctx, b.fullSQL)
 			if err != nil {
 				return err
 			}
