@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"giamngheo"
-	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/vntext"
 )
@@ -32,19 +31,8 @@ func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.
 		}
 		return nil, err
 	}
-	if err := json.Unmarshal([]byte(survey), &h.Survey); err != nil {
+	if err := registry.Decode(h, survey, result, warnings); err != nil {
 		return nil, err
-	}
-	if result != "" {
-		h.Result = &poverty.Result{}
-		if err := json.Unmarshal([]byte(result), h.Result); err != nil {
-			return nil, err
-		}
-	}
-	if warnings != "" {
-		if err := json.Unmarshal([]byte(warnings), &h.Warnings); err != nil {
-			return nil, err
-		}
 	}
 	h.CreatedAt, h.UpdatedAt = parseTime(created), parseTime(updated)
 	return h, nil
@@ -142,32 +130,16 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 
 // householdArgs are the column values of a household row after id.
 func householdArgs(h *registry.Household) ([]any, error) {
-	survey, err := json.Marshal(registry.SurveyOnly(h))
+	st, err := registry.Encode(h)
 	if err != nil {
 		return nil, err
-	}
-	var result, warnings any
-	class, standard, count := "", "", 0
-	if h.Result != nil {
-		b, err := json.Marshal(h.Result)
-		if err != nil {
-			return nil, err
-		}
-		result, class, standard, count = string(b), string(h.Result.Class), h.Result.Standard, h.Result.DeprivationCount
-	}
-	if len(h.Warnings) > 0 {
-		b, err := json.Marshal(h.Warnings)
-		if err != nil {
-			return nil, err
-		}
-		warnings = string(b)
 	}
 	var village any
 	if h.VillageID != 0 {
 		village = h.VillageID
 	}
 	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
-		registry.SearchText(h), string(survey), class, registry.DeprivedText(h.Result), count, standard, result, warnings,
+		st.Search, st.Survey, st.Class, st.Deprived, st.DeprivationCount, st.Standard, registry.OrNull(st.Result), registry.OrNull(st.Warnings),
 		h.Version, fmtTime(h.CreatedAt), fmtTime(h.UpdatedAt)}, nil
 }
 
