@@ -12,9 +12,9 @@ import (
 // layout is defined once.
 type Stored struct {
 	Survey, Result, Warnings string // Result and Warnings are "" when absent
-	Class, Standard         string
-	DeprivationCount        int
-	Deprived, Search        string
+	Class, Standard          string
+	DeprivationCount         int
+	Deprived, Search         string
 }
 
 // Encode returns the stored form of h.
