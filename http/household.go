@@ -98,7 +98,7 @@ func (s *Server) indicatorOptions(ctx context.Context) []opt {
 
 // householdFilter reads the list filters from the query string.
 func householdFilter(q url.Values) (registry.HouseholdFilter, error) {
-	f := registry.HouseholdFilter{Indicator: poverty.IndicatorKey(q.Get("indicator")), Query: q.Get("q")}
+	f := registry.HouseholdFilter{Indicator: poverty.IndicatorKey(q.Get("indicator")), Query: q.Get("q"), SortByName: q.Get("sort") == "name"}
 	if c := q.Get("commune"); c != "" {
 		f.CommuneCodes = []string{c}
 	}

@@ -260,7 +260,10 @@ type HouseholdFilter struct {
 	// Query matches the household code, the head's name or a member's name or national
 	// ID. It is compared folded (vntext.Fold), so "nguyen van a" finds "Nguyễn Văn A".
 	Query string
-	Page  giamngheo.Page
+	// SortByName orders by the head's name as Vietnamese lists do (given name first);
+	// otherwise households come in administrative order (commune, then code).
+	SortByName bool
+	Page       giamngheo.Page
 }
 
 // HouseholdUpdate changes some fields of a household; nil fields are left as they are.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"giamngheo/poverty"
+	"giamngheo/vntext"
 )
 
 // Stored is the household as both SQL stores keep it beside its plain columns: the
@@ -15,6 +16,8 @@ type Stored struct {
 	Class, Standard          string
 	DeprivationCount         int
 	Deprived, Search         string
+	// HeadKey sorts heads' names as Vietnamese lists do (vntext.NameKey).
+	HeadKey string
 }
 
 // Encode returns the stored form of h.
@@ -23,7 +26,7 @@ func Encode(h *Household) (*Stored, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stored{Survey: string(survey), Deprived: DeprivedText(h.Result), Search: SearchText(h)}
+	s := &Stored{Survey: string(survey), Deprived: DeprivedText(h.Result), Search: SearchText(h), HeadKey: vntext.NameKey(h.HeadName)}
 	if h.Result != nil {
 		b, err := json.Marshal(h.Result)
 		if err != nil {

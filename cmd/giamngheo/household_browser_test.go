@@ -55,6 +55,12 @@ func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
 		t.Fatalf("search without diacritics found %s households", n)
 	}
 
+	do(t, ctx, chromedp.Navigate(r.URL+"/households?sort=name"), chromedp.WaitVisible(chromedp.ID("f-sort")))
+	if v, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-sort"))); err != nil || v != "name" {
+		t.Fatalf("the name order is not kept in the filter: %q %v", v, err)
+	}
+	do(t, ctx, chromedp.Navigate(r.URL+"/households?q=pham+van+duc"), chromedp.WaitVisible(chromedp.ID("household-total")))
+
 	// Edit: a septic latrine and health insurance for the head: one deprivation left.
 	do(t, ctx, chromedp.Click(chromedp.CSS("#household-list a")), chromedp.WaitVisible(chromedp.ID("household-edit")),
 		chromedp.Click(chromedp.ID("household-edit")), chromedp.WaitVisible(chromedp.ID("household-form")),

@@ -94,7 +94,7 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 	off := w.next()
 	w.args = append(w.args, p.Offset)
 	rows, err := db.q(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
-		w.sql()+` ORDER BY commune_code, code LIMIT `+lim+` OFFSET `+off, w.args...)
+		w.sql()+` ORDER BY `+householdOrder(f)+` LIMIT `+lim+` OFFSET `+off, w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -123,11 +123,11 @@ func householdRow(h *registry.Household) ([]any, error) {
 	}
 	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
 		st.Search, st.Survey, st.Class, st.Deprived, st.DeprivationCount, st.Standard, registry.OrNull(st.Result), registry.OrNull(st.Warnings),
-		h.Version, h.CreatedAt.UTC(), h.UpdatedAt.UTC()}, nil
+		h.Version, h.CreatedAt.UTC(), h.UpdatedAt.UTC(), st.HeadKey}, nil
 }
 
 var householdColumns = []string{"id", "province_code", "commune_code", "code", "village_id", "village_name", "address", "head_name", "phone",
-	"search", "survey", "class", "deprived", "deprivation_count", "standard_id", "result", "warnings", "version", "created_at", "updated_at"}
+	"search", "survey", "class", "deprived", "deprivation_count", "standard_id", "result", "warnings", "version", "created_at", "updated_at", "head_key"}
 
 var memberColumns = []string{"id", "household_id", "province_code", "seq", "full_name", "sex", "birth_date", "relation", "ethnicity", "national_id", "answers"}
 
@@ -149,7 +149,7 @@ func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error 
 			return err
 		}
 		if err := txFrom(ctx).QueryRowContext(ctx, `INSERT INTO households (`+strings.Join(householdColumns[1:], ", ")+`)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11,$12,$13,$14,$15::jsonb,$16::jsonb,$17,$18,$19) RETURNING id`, args...).Scan(&h.ID); err != nil {
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11,$12,$13,$14,$15::jsonb,$16::jsonb,$17,$18,$19,$20) RETURNING id`, args...).Scan(&h.ID); err != nil {
 			return conflictCode(err, h.Code)
 		}
 		return db.insertMembers(ctx, h)
@@ -273,7 +273,7 @@ func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
 		}
 		res, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET province_code=$1, commune_code=$2, code=$3, village_id=$4, village_name=$5, address=$6,
 			head_name=$7, phone=$8, search=$9, survey=$10::jsonb, class=$11, deprived=$12, deprivation_count=$13, standard_id=$14, result=$15::jsonb,
-			warnings=$16::jsonb, version=$17, created_at=$18, updated_at=$19 WHERE id=$20`, append(args, h.ID)...)
+			warnings=$16::jsonb, version=$17, created_at=$18, updated_at=$19, head_key=$20 WHERE id=$21`, append(args, h.ID)...)
 		if err != nil {
 			return conflictCode(err, h.Code)
 		}
@@ -458,4 +458,12 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 	}
 	h.CommuneCode, h.ProvinceCode, h.Version, h.UpdatedAt = communeCode, provinceCode, h.Version+1, at
 	return nil
+}
+
+// householdOrder is the ORDER BY of a household list.
+func householdOrder(f registry.HouseholdFilter) string {
+	if f.SortByName {
+		return "head_key, commune_code, code"
+	}
+	return "commune_code, code"
 }

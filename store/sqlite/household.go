@@ -111,7 +111,7 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 	p := f.Page.Norm()
 	args = append(args, p.Limit, p.Offset)
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
-		strings.Join(where, " AND ")+` ORDER BY commune_code, code LIMIT ? OFFSET ?`, args...)
+		strings.Join(where, " AND ")+` ORDER BY `+householdOrder(f)+` LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -140,7 +140,7 @@ func householdArgs(h *registry.Household) ([]any, error) {
 	}
 	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
 		st.Search, st.Survey, st.Class, st.Deprived, st.DeprivationCount, st.Standard, registry.OrNull(st.Result), registry.OrNull(st.Warnings),
-		h.Version, fmtTime(h.CreatedAt), fmtTime(h.UpdatedAt)}, nil
+		h.Version, fmtTime(h.CreatedAt), fmtTime(h.UpdatedAt), st.HeadKey}, nil
 }
 
 const insertMember = `INSERT INTO members (household_id, province_code, seq, full_name, sex, birth_date, relation, ethnicity, national_id, answers)
@@ -157,7 +157,7 @@ func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error 
 // touches (the foreign keys make each statement abortable); many rows per statement
 // share both. Both stay well under SQLite's 32,766 bound variables.
 const (
-	householdsPerInsert = 50  // × 20 columns
+	householdsPerInsert = 50  // × 21 columns
 	membersPerInsert    = 100 // × 11 columns
 )
 
@@ -197,7 +197,7 @@ func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) er
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM members`).Scan(&mid); err != nil {
 			return err
 		}
-		hb := &bulk{tx: tx, head: insertHouseholdsHead, cols: 20, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
+		hb := &bulk{tx: tx, head: insertHouseholdsHead, cols: 21, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
 		mb := &bulk{tx: tx, head: insertMembersHead, cols: 11, per: membersPerInsert, fullSQL: insertMembersFull}
 		defer hb.close()
 		defer mb.close()
@@ -247,14 +247,14 @@ func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) er
 
 const (
 	insertHouseholdsHead = `INSERT OR FAIL INTO households (id, province_code, commune_code, code, village_id, village_name, address, head_name, phone,
-	search, survey, class, deprived, deprivation_count, standard_id, result, warnings, version, created_at, updated_at) VALUES `
+	search, survey, class, deprived, deprivation_count, standard_id, result, warnings, version, created_at, updated_at, head_key) VALUES `
 	insertMembersHead = `INSERT OR FAIL INTO members (id, household_id, province_code, seq, full_name, sex, birth_date, relation, ethnicity, national_id, answers) VALUES `
 )
 
 // The statements for full chunks, built once: a transaction keeps every statement
 // prepared in it, with its text, until it ends, and an import prepares two per batch.
 var (
-	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: 20}).sql(householdsPerInsert)
+	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: 21}).sql(householdsPerInsert)
 	insertMembersFull    = (&bulk{head: insertMembersHead, cols: 11}).sql(membersPerInsert)
 )
 
@@ -348,7 +348,7 @@ func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE households SET province_code=?, commune_code=?, code=?, village_id=?, village_name=?, address=?, head_name=?, phone=?,
-			search=?, survey=?, class=?, deprived=?, deprivation_count=?, standard_id=?, result=?, warnings=?, version=?, created_at=?, updated_at=? WHERE id=?`,
+			search=?, survey=?, class=?, deprived=?, deprivation_count=?, standard_id=?, result=?, warnings=?, version=?, created_at=?, updated_at=?, head_key=? WHERE id=?`,
 			append(args, h.ID)...)
 		if err != nil {
 			return formatError(err)
@@ -531,4 +531,12 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 	}
 	h.CommuneCode, h.ProvinceCode, h.Version, h.UpdatedAt = communeCode, provinceCode, h.Version+1, at
 	return nil
+}
+
+// householdOrder is the ORDER BY of a household list.
+func householdOrder(f registry.HouseholdFilter) string {
+	if f.SortByName {
+		return "head_key, commune_code, code"
+	}
+	return "commune_code, code"
 }
