@@ -25,12 +25,11 @@ func TestDemoSeedCarriesHouseholdsThroughTheMergers(t *testing.T) {
 	c := DefaultConfig()
 	c.Addr, c.DB, c.DemoHouseholds = "127.0.0.1:0", filepath.Join(t.TempDir(), "demo.db"), 3000
 	var out bytes.Buffer
-	srv, a, err := start(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), &out)
+	_, a, err := start(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), &out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.store.Close()
-	_ = srv
 	if !strings.Contains(out.String(), "3000 Hải Dương households") || !strings.Contains(out.String(), "canbo.xa") {
 		t.Fatalf("first start output:\n%s", out.String())
 	}

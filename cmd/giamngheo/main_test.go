@@ -229,12 +229,11 @@ func TestServeReviewSettings(t *testing.T) {
 	os.WriteFile(good, []byte("2026-12-02  Ngày nghỉ của tỉnh\n"), 0o644)
 	c := DefaultConfig()
 	c.Addr, c.DB, c.DemoHouseholds, c.Holidays, c.PostingDays = "127.0.0.1:0", filepath.Join(dir, "g.db"), 0, good, 5
-	srv, a, err := start(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
+	_, a, err := start(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.store.Close()
-	_ = srv
 	if a.rev.Config.PostingDays != 5 || a.rev.Config.Calendar.IsWorkingDay(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("posting days %d; 2026-12-02 working: %v", a.rev.Config.PostingDays, a.rev.Config.Calendar.IsWorkingDay(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)))
 	}

@@ -111,8 +111,6 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 	// The documents carry the head's name as text.
 	c := loginClient(t, r.URL, "xa.thanhdong", "matkhau123")
 	for _, path := range []string{"certificate.pdf", "minutes.pdf"} {
-		caseURL := location(t, ctx)
-		_ = caseURL
 		resp, err := c.Get(r.URL + "/review/cases/1/" + path)
 		if err != nil || resp.StatusCode != 200 {
 			t.Fatalf("%s: %v %v", path, err, resp)

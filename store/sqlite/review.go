@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -269,11 +270,9 @@ func (db *DB) ListedHouseholds(ctx context.Context, communeCode string) (map[int
 func (db *DB) NextCertificateNumber(ctx context.Context, communeCode string, year int) (int, error) {
 	var n int
 	err := db.r(ctx).QueryRowContext(ctx, `SELECT coalesce(max(certificate_number), 0) FROM review_cases WHERE commune_code = ? AND substr(decided_on, 1, 4) = ?`,
-		communeCode, itoa4(year)).Scan(&n)
+		communeCode, fmt.Sprintf("%04d", year)).Scan(&n)
 	return n + 1, err
 }
-
-func itoa4(y int) string { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006") }
 
 // DecidedClasses returns the classes a household was recognised as by decisions taken
 // on or after since.
