@@ -164,10 +164,13 @@ type householdPage struct {
 	ClassLabel  string
 	Explanation []string
 	History     []*registry.HistoryEntry
-	AsOf        string
-	Past        bool
-	CanWrite    bool
-	Relations   map[string]string
+	// Warnings are the household's stored warnings and, for its present state, the
+	// national IDs that other households hold (worked out now).
+	Warnings  []registry.Warning
+	AsOf      string
+	Past      bool
+	CanWrite  bool
+	Relations map[string]string
 }
 
 // householdID reads the {id} path value.
@@ -204,6 +207,15 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.AsOf, p.Past = d, p.H.Version != h.Version
+	}
+	p.Warnings = p.H.Warnings
+	if !p.Past {
+		elsewhere, err := s.Registry.NationalIDsElsewhere(r.Context(), p.H)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		p.Warnings = append(append([]registry.Warning(nil), p.H.Warnings...), elsewhere...)
 	}
 	if p.History, err = s.Registry.History(r.Context(), id); err != nil {
 		s.Error(w, r, err)

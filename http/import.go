@@ -145,7 +145,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 			job.mu.Unlock()
 			return
 		}
-		rep, err := imports.Run(ctx, s.Registry, tmp, name, imports.Options{SkipInvalid: skip, Progress: func(p imports.Progress) {
+		rep, err := imports.Run(ctx, s.Registry, tmp, name, imports.Options{SkipInvalid: skip, Size: job.Size, Progress: func(p imports.Progress) {
 			job.mu.Lock()
 			job.progress = p
 			job.mu.Unlock()

@@ -23,6 +23,7 @@ type HistoryEntry struct {
 // (the household row with its members and classification) and the history of changes.
 type RecordStore interface {
 	Store
+	BulkImporter
 	// SaveHousehold replaces the stored household h.ID (row, members, classification).
 	SaveHousehold(ctx context.Context, h *Household) error
 	// InsertHistory keeps a past state of a household.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 
 	"giamngheo"
 )
@@ -112,4 +113,95 @@ func SameContent(a, b *Household) bool {
 func copyContent(dst, src *Household) {
 	dst.VillageName, dst.Address, dst.HeadName, dst.Phone = src.VillageName, src.Address, src.HeadName, src.Phone
 	dst.Survey, dst.Members = src.Survey, src.Members
+}
+
+// ImportMark is where the rows of an import begin: the largest household and member
+// ids before its first batch. Rows above it were written by the import (members of
+// households it updated included).
+type ImportMark struct {
+	Household, Member int64
+	// Deferred lists what the store set aside for the import, to rebuild at the end
+	// (store-specific: SQLite's national-ID index).
+	Deferred []string
+}
+
+// BulkImporter is the part of a store that an import of a whole file uses around its
+// batches, in the import's transaction.
+type BulkImporter interface {
+	// BeginImport runs before the first batch, given an estimate of the member rows
+	// the import will write (0 when unknown). A store may set indexes aside when the
+	// import is large against the table and rebuild them in FinishImport: sorting the
+	// keys once is cheaper than millions of random B-tree inserts.
+	BeginImport(ctx context.Context, expectedMembers int64) (ImportMark, error)
+	// FinishImport runs after the last batch: it rebuilds what BeginImport set aside
+	// and, when reorder is set, rewrites the households created since m (and their
+	// members) in administrative-code order (commune code, then file order), so that a
+	// commune's rows sit together although the file was not sorted.
+	FinishImport(ctx context.Context, m ImportMark, reorder bool) error
+	// FindNationalIDRepeats returns, up to limit, the members whose national ID is also
+	// held by a member of another household: of one household (q.Household), or of the
+	// rows written since a mark against the rows stored before it (q.SinceMember).
+	FindNationalIDRepeats(ctx context.Context, q RepeatQuery) ([]NationalIDRepeat, error)
+}
+
+// RepeatQuery selects the members FindNationalIDRepeats looks at.
+type RepeatQuery struct {
+	Household   int64 // the members of this household, against every other household
+	SinceMember int64 // or: members with a greater id, against members up to it
+	Limit       int
+}
+
+// NationalIDRepeat is one member's national ID also held in another household.
+type NationalIDRepeat struct {
+	NationalID         string
+	HouseholdID        int64
+	HouseholdCode      string
+	MemberSeq          int // 0-based position in the household
+	MemberName         string
+	OtherHouseholdID   int64
+	OtherHouseholdCode string
+	OtherCommuneCode   string
+	OtherMemberName    string
+}
+
+// WarnNationalIDElsewhere is the code of the warning for a national ID that a member
+// of another stored household also holds (issue 4 item 2: shown, never silently
+// accepted or rejected).
+const WarnNationalIDElsewhere = "national_id_elsewhere"
+
+// RepeatWarning words a repeat for the officer. The other household is named only when
+// it is within the officer's scope: outside it, even its code would tell where a
+// person with that ID lives.
+func (s *Service) RepeatWarning(ctx context.Context, r NationalIDRepeat) Warning {
+	w := Warning{Code: WarnNationalIDElsewhere, Field: memberField(r.MemberSeq, "national_id")}
+	if giamngheo.RequireScope(ctx, s.inScope, r.OtherCommuneCode) == nil {
+		w.Message = fmt.Sprintf("Số CCCD %s của thành viên thứ %d (%s) trùng với thành viên %s của hộ %s",
+			r.NationalID, r.MemberSeq+1, r.MemberName, r.OtherMemberName, r.OtherHouseholdCode)
+		w.MessageEN = fmt.Sprintf("national ID %s of member %d (%s) is also that of %s in household %s",
+			r.NationalID, r.MemberSeq+1, r.MemberName, r.OtherMemberName, r.OtherHouseholdCode)
+		return w
+	}
+	w.Message = fmt.Sprintf("Số CCCD %s của thành viên thứ %d (%s) đã có trong một hộ ngoài phạm vi quản lý của bạn; đề nghị cấp trên kiểm tra",
+		r.NationalID, r.MemberSeq+1, r.MemberName)
+	w.MessageEN = fmt.Sprintf("national ID %s of member %d (%s) is held in a household outside your scope; ask the level above to check",
+		r.NationalID, r.MemberSeq+1, r.MemberName)
+	return w
+}
+
+// NationalIDsElsewhere returns a warning for each national ID of household h that a
+// member of another stored household also holds. It is worked out when asked, not
+// stored, so that it disappears as soon as either household is corrected.
+func (s *Service) NationalIDsElsewhere(ctx context.Context, h *Household) ([]Warning, error) {
+	if h.ID == 0 {
+		return nil, nil
+	}
+	rs, err := s.Store.FindNationalIDRepeats(ctx, RepeatQuery{Household: h.ID, Limit: 50})
+	if err != nil {
+		return nil, err
+	}
+	var ws []Warning
+	for _, r := range rs {
+		ws = append(ws, s.RepeatWarning(ctx, r))
+	}
+	return ws, nil
 }

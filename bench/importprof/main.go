@@ -72,7 +72,7 @@ func main() {
 	}
 	st, err := f.Stat()
 	check(err)
-	var opts imports.Options
+	opts := imports.Options{Size: st.Size()}
 	if *heap != "" {
 		written := false
 		opts.Progress = func(p imports.Progress) {

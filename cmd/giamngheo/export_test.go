@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"giamngheo"
+	"giamngheo/registry"
 )
 
 // MustLibreOffice returns the LibreOffice binary; skipped locally when missing, a
@@ -90,5 +92,28 @@ func TestExportRespectsScopeAndOpensInLibreOffice(t *testing.T) {
 	body, _ = io.ReadAll(resp.Body)
 	if bytes.Contains(body, []byte("Vũ Văn Khác")) {
 		t.Fatal("the CSV export leaked another commune's household")
+	}
+
+	// TD-1 and KT-1 share the national ID 030080001234: the household page warns the
+	// officer of 10507 without naming KT-1, which is outside the officer's scope; the
+	// province's officer is told which household it is.
+	td, _, err := r.App.reg.FindHouseholds(systemCtx(context.Background()), registry.HouseholdFilter{Query: "TD-1"})
+	if err != nil || len(td) != 1 {
+		t.Fatalf("TD-1: %v %d", err, len(td))
+	}
+	page := func(c *http.Client) string {
+		resp, err := c.Get(fmt.Sprintf("%s/households/%d", r.URL, td[0].ID))
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("household page: %v %v", err, resp)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	if p := page(c); !strings.Contains(p, "030080001234 của thành viên thứ 1 (Nguyễn Văn An) đã có trong một hộ ngoài phạm vi") || strings.Contains(p, "KT-1") {
+		t.Fatalf("commune officer's page of TD-1:\n%s", p)
+	}
+	r.MustAddUser(t, "tinh.hp", giamngheo.RoleProvinceOfficer, "31")
+	if p := page(loginClient(t, r.URL, "tinh.hp", "matkhau123")); !strings.Contains(p, "trùng với thành viên Vũ Văn Khác của hộ KT-1") {
+		t.Fatalf("province officer's page of TD-1:\n%s", p)
 	}
 }

@@ -54,7 +54,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer s.Close()
 	a := newApp(s)
 
-	opts := imports.Options{SkipInvalid: *skip}
+	opts := imports.Options{SkipInvalid: *skip, Size: st.Size()}
 	var bar *progressbar.ProgressBar
 	if !*quiet {
 		bar = progressbar.NewOptions64(st.Size(), progressbar.OptionSetWriter(stderr), progressbar.OptionShowBytes(true),

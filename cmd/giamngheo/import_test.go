@@ -99,8 +99,14 @@ func TestImportCommand(t *testing.T) {
 	if len(rows) < 3 || rows[0][0] != "Tệp" {
 		t.Fatalf("report rows: %v", rows)
 	}
-	if code := run(context.Background(), []string{"import", badFile, "--db", db, "--quiet", "--skip-invalid"}, nil, io.Discard, io.Discard); code != 0 {
+	errOut.Reset()
+	if code := run(context.Background(), []string{"import", badFile, "--db", db, "--quiet", "--skip-invalid"}, nil, io.Discard, &errOut); code != 0 {
 		t.Fatal("--skip-invalid import failed")
+	}
+	// HD-0003 carries the national IDs of the stored HD-0001 and HD-0002 (the same
+	// template household): a warning against the registry, not only within the file.
+	if !strings.Contains(errOut.String(), "hộ HD-0003: Số CCCD 030080001234 của thành viên thứ 1 (Nguyễn Văn An) trùng với thành viên Nguyễn Văn An của hộ HD-0001") {
+		t.Fatalf("the import does not report IDs held by stored households: %s", errOut.String())
 	}
 	if n := countHouseholds(t, db); n != 3 {
 		t.Fatalf("after --skip-invalid: %d households, want 3", n)

@@ -33,7 +33,14 @@ type Options struct {
 	// ReferenceDate selects the standard that classifies the households (default: the
 	// service's).
 	ReferenceDate time.Time
+	// Size is the file's size in bytes when known: from it the store estimates the
+	// rows to come and may build some indexes after them (registry.BulkImporter).
+	Size int64
 }
+
+// bytesPerMember is a low estimate of a file's bytes per member row (the generated
+// CSV has ~365, a workbook ~145), so that the store's estimate errs on the small side.
+const bytesPerMember = 400
 
 // Progress is the state of a running import.
 type Progress struct {
@@ -148,12 +155,27 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	})
 
 	err = svc.Tx.WithTx(ctx, func(ctx context.Context) error {
+		mark, err := svc.Store.BeginImport(ctx, opts.Size/bytesPerMember)
+		if err != nil {
+			return err
+		}
+		// Households are kept in administrative-code order: a file that is not sorted
+		// by commune has its new households rewritten in that order at the end.
+		var lastCommune string
+		unordered := false
 		for b := range batches {
 			c, err := svc.ImportBatch(ctx, b.hs)
 			if err != nil {
 				return err
 			}
 			rep.Counts.Add(c)
+			for _, h := range b.hs {
+				if h.ID == 0 { // updated or unchanged: stays where it is
+					continue
+				}
+				unordered = unordered || h.CommuneCode < lastCommune
+				lastCommune = h.CommuneCode
+			}
 			select {
 			case free <- b.hs[:0]:
 			default:
@@ -165,6 +187,12 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		}
 		if rep.Invalid > 0 && !opts.SkipInvalid {
 			return errRejected
+		}
+		if err := svc.Store.FinishImport(ctx, mark, unordered); err != nil {
+			return err
+		}
+		if err := addStoredRepeats(ctx, svc, rep, mark, filename); err != nil {
+			return err
 		}
 		return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
 			"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
@@ -298,6 +326,24 @@ func addDuplicates(rep *Report, ords []int64, dups *importfile.DuplicateFinder, 
 	}
 	rep.IssuesDropped += len(rep.Issues) - i + total - j
 	rep.Issues = merged
+	return nil
+}
+
+// addStoredRepeats reports the national IDs of the imported members that households
+// stored before the import already hold (the file's own repeats are the duplicate
+// finder's).
+func addStoredRepeats(ctx context.Context, svc *registry.Service, rep *Report, mark registry.ImportMark, filename string) error {
+	rs, err := svc.Store.FindNationalIDRepeats(ctx, registry.RepeatQuery{SinceMember: mark.Member, Limit: MaxIssues})
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		w := svc.RepeatWarning(ctx, r)
+		rep.Duplicates++
+		rep.add(importfile.Issue{File: filename, Column: w.Field, Severity: importfile.SeverityWarning,
+			Message:   fmt.Sprintf("Tệp %s, hộ %s: %s", filename, r.HouseholdCode, w.Message),
+			MessageEN: fmt.Sprintf("file %s, household %s: %s", filename, r.HouseholdCode, w.MessageEN)})
+	}
 	return nil
 }
 

@@ -50,6 +50,7 @@ func Run(t *testing.T, open Opener) {
 		{"LoginThrottle", testLoginThrottle},
 		{"HouseholdStore", testHouseholdStore},
 		{"RegistryService", testRegistryService},
+		{"BulkImport", testBulkImport},
 		{"ReviewWorkflow", testReviewWorkflow},
 		{"ReviewOverdue", testReviewOverdue},
 		{"ReviewRePoor", testReviewRePoor},
