@@ -9,11 +9,15 @@ import (
 	"giamngheo/registry"
 )
 
-// deferredIndexes are the indexes an import large against the table builds after its
-// rows instead of updating them row by row: the members' national IDs are random keys,
-// so each insert lands on another page of a B-tree far larger than the page cache
-// (docs/benchmarks.md). The other indexes follow the file's commune order and stay.
-var deferredIndexes = []string{"members_national_id"}
+// An import large against the table builds the secondary indexes of households and
+// members after its rows instead of updating them row by row: the members' national
+// IDs are random keys, so each insert lands on another page of a B-tree far larger
+// than the page cache (docs/benchmarks.md), and a file that is not in commune order
+// does the same to the households' indexes. Kept: the indexes of constraints (the
+// unique household code, checked as rows arrive) and members_household, which the
+// import appends to in order and the reorder reads.
+const deferredIndexesSQL = `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+	AND tbl_name IN ('households', 'members') AND name <> 'members_household' ORDER BY name`
 
 // An import defers indexes when it brings at least this many members, and at least an
 // eighth of the members already stored: below that, updating the index in place costs
@@ -38,16 +42,28 @@ func (db *DB) BeginImport(ctx context.Context, expectedMembers int64) (registry.
 	if expectedMembers < deferMinMembers || expectedMembers*8 < m.Member {
 		return m, nil
 	}
-	for _, name := range deferredIndexes {
-		var def string
-		err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&def)
-		if err != nil {
-			return m, fmt.Errorf("index %s: %w", name, err)
+	rows, err := tx.QueryContext(ctx, deferredIndexesSQL)
+	if err != nil {
+		return m, err
+	}
+	var names []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return m, err
 		}
+		names = append(names, name)
+		m.Deferred = append(m.Deferred, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return m, err
+	}
+	for _, name := range names {
 		if _, err := tx.ExecContext(ctx, `DROP INDEX `+name); err != nil {
 			return m, err
 		}
-		m.Deferred = append(m.Deferred, def)
 	}
 	return m, nil
 }
@@ -59,14 +75,23 @@ func (db *DB) FinishImport(ctx context.Context, m registry.ImportMark, reorder b
 	if tx == nil {
 		return errors.New("sqlite: FinishImport outside a transaction")
 	}
+	if reorder {
+		// Before the deferred indexes are back, so that the rewrite does not update them.
+		if err := db.reorder(ctx, m); err != nil {
+			return fmt.Errorf("reorder: %w", err)
+		}
+	}
 	for _, def := range m.Deferred {
 		if _, err := tx.ExecContext(ctx, def); err != nil {
 			return err
 		}
 	}
-	if !reorder {
-		return nil
-	}
+	return nil
+}
+
+// reorder rewrites the households created since m, and their members, in commune order.
+func (db *DB) reorder(ctx context.Context, m registry.ImportMark) error {
+	tx := txFrom(ctx)
 	hcols, err := db.columns(ctx, "households", "id")
 	if err != nil {
 		return err
@@ -104,7 +129,7 @@ func (db *DB) FinishImport(ctx context.Context, m registry.ImportMark, reorder b
 			_, err = tx.ExecContext(ctx, q)
 		}
 		if err != nil {
-			return fmt.Errorf("reorder: %w", err)
+			return err
 		}
 	}
 	return nil
