@@ -14,6 +14,7 @@ type communeGen struct {
 	g      *Generator
 	c      *Commune
 	r      rng
+	lr     rng      // land, livestock and social allowances (livelihood.go)
 	recent []string // recent national IDs, to copy a few as duplicates
 	ids    idSerials
 }
@@ -24,7 +25,7 @@ func (g *Generator) commune(c *Commune, ids idSerials, yield func(*registry.Hous
 	if n == 0 {
 		return true
 	}
-	cg := &communeGen{g: g, c: c, r: newRNG(g.cfg.Seed, "households/"+c.Code), ids: ids}
+	cg := &communeGen{g: g, c: c, r: newRNG(g.cfg.Seed, "households/"+c.Code), lr: newRNG(g.cfg.Seed, "livelihood/"+c.Code), ids: ids}
 	r := cg.r
 	poorLeft, nearLeft := c.Poor, c.NearPoor
 	left := n
@@ -141,6 +142,7 @@ func (cg *communeGen) household(v, seq int, target poverty.Class) *registry.Hous
 	}
 	h.HeadName = h.Members[0].Name
 	cg.answers(h, ps, target, prof)
+	cg.livelihood(h, ps, target, prof)
 	cg.nationalIDs(h, ps)
 	return h
 }

@@ -46,6 +46,14 @@ func pick(ctx context.Context, t poverty.Text) string {
 	return t.VI
 }
 
+// pickVIEN returns en for a request in English, else vi.
+func pickVIEN(ctx context.Context, vi, en string) string {
+	if lang(ctx) == "en" {
+		return en
+	}
+	return vi
+}
+
 // communeOptions lists the communes in the actor's scope valid on date.
 func (s *Server) communeOptions(r *http.Request, date string) ([]opt, error) {
 	scope := currentUser(r.Context()).ScopeCode
@@ -171,6 +179,44 @@ type householdPage struct {
 	Past      bool
 	CanWrite  bool
 	Relations map[string]string
+	// Allowances labels the members' social allowances, by value.
+	Allowances map[string]string
+	// Livelihood lists the land and livestock answered, formatted; empty hides the
+	// section.
+	Livelihood []fact
+}
+
+// fact is one labelled value shown on a page, in the request's language.
+type fact struct{ Label, Value string }
+
+// livelihoodFacts lists the answered land areas and animal counts of l, formatted the
+// Vietnamese way (1.440,5 m²; 30 con) or in English.
+func livelihoodFacts(ctx context.Context, l *registry.Livelihood) []fact {
+	en := lang(ctx) == "en"
+	var out []fact
+	for _, x := range registry.LivelihoodLand {
+		if a := *x.Get(l); a != nil {
+			label := x.VI
+			if en {
+				label = upperFirst(x.EN)
+			}
+			out = append(out, fact{label, formatDecimal(*a, en) + " m²"})
+		}
+	}
+	for _, x := range registry.LivelihoodAnimals {
+		if n := *x.Get(l); n != nil {
+			label, unit := x.VI, " con"
+			if en {
+				label, unit = upperFirst(x.EN), " head"
+			}
+			v := formatNumber(*n)
+			if en {
+				v = strconv.Itoa(*n)
+			}
+			out = append(out, fact{label, v + unit})
+		}
+	}
+	return out
 }
 
 // householdID reads the {id} path value.
@@ -232,6 +278,14 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 			p.Relations[string(rel.Value)] = rel.EN
 		}
 	}
+	p.Allowances = map[string]string{}
+	for _, a := range registry.SocialAllowances {
+		p.Allowances[string(a.Value)] = a.VI
+		if lang(r.Context()) == "en" {
+			p.Allowances[string(a.Value)] = upperFirst(a.EN)
+		}
+	}
+	p.Livelihood = livelihoodFacts(r.Context(), &p.H.Livelihood)
 	if res := p.H.Result; res != nil {
 		p.ClassLabel = upperFirst(pick(r.Context(), res.Class.Label()))
 		if exp, err := registry.Explanation(p.H, s.Card); err == nil && exp != nil {
@@ -244,7 +298,10 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 }
 
 type householdFormPage struct {
-	Form                                             *householdForm
+	Form *householdForm
+	// Land and Animals are the livelihood inputs (key and label); Allowances the
+	// kinds of social allowance.
+	Land, Animals, Allowances                        []opt
 	Card                                             *cardView
 	Regions                                          []opt
 	Communes, Relations, Sexes, Schoolings           []opt
@@ -263,6 +320,15 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *
 			l = rel.EN
 		}
 		p.Relations = append(p.Relations, opt{string(rel.Value), l})
+	}
+	for _, a := range registry.SocialAllowances {
+		p.Allowances = append(p.Allowances, opt{string(a.Value), pickVIEN(ctx, a.VI, upperFirst(a.EN))})
+	}
+	for _, x := range registry.LivelihoodLand {
+		p.Land = append(p.Land, opt{x.Key, pickVIEN(ctx, x.VI, upperFirst(x.EN))})
+	}
+	for _, x := range registry.LivelihoodAnimals {
+		p.Animals = append(p.Animals, opt{x.Key, pickVIEN(ctx, x.VI, upperFirst(x.EN))})
 	}
 	p.AreaOpts = []opt{{"rural", pick(ctx, poverty.Rural.Label())}, {"urban", pick(ctx, poverty.Urban.Label())}}
 	for _, rg := range poverty.Regions {
@@ -309,7 +375,7 @@ func (s *Server) handleHouseholdNew(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	f := &householdForm{Devices: map[string]bool{}, Score: map[string]string{}}
+	f := &householdForm{Devices: map[string]bool{}, Score: map[string]string{}, Livelihood: map[string]string{}}
 	if c := currentUser(r.Context()).ScopeCode; len(c) == 5 {
 		f.CommuneCode = c
 	}
@@ -390,7 +456,8 @@ func (s *Server) handleHouseholdUpdate(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, f, err)
 		return
 	}
-	upd := registry.HouseholdUpdate{VillageName: &h.VillageName, Address: &h.Address, HeadName: &h.HeadName, Phone: &h.Phone, Survey: &h.Survey, Members: &h.Members}
+	upd := registry.HouseholdUpdate{VillageName: &h.VillageName, Address: &h.Address, HeadName: &h.HeadName, Phone: &h.Phone, Survey: &h.Survey,
+		Livelihood: &h.Livelihood, Members: &h.Members}
 	if _, err := s.Registry.UpdateHousehold(r.Context(), id, upd); err != nil {
 		s.formError(w, r, f, err)
 		return

@@ -24,7 +24,10 @@ type householdForm struct {
 	Devices                              map[string]bool
 	Region                               string
 	// Score holds the B1 score-card answers, item key → answer key.
-	Score             map[string]string
+	Score map[string]string
+	// Livelihood holds the land areas and animal counts as typed, by the JSON key of
+	// the registry.Livelihood field ("annual_crop_land_m2", "cattle" …).
+	Livelihood        map[string]string
 	Members           []memberForm
 	Error, ErrorField string
 }
@@ -33,6 +36,8 @@ type memberForm struct {
 	Name, Relation, Sex, BirthDate, Ethnicity, NationalID string
 	Insurance, Schooling, Employment, Malnourished        string
 	Disability                                            bool
+	// Allowance is the registry.SocialAllowance; "" none.
+	Allowance string
 }
 
 // blankMembers is how many empty member rows a form offers beyond the filled ones.
@@ -79,10 +84,24 @@ func formFromHousehold(h *registry.Household) *householdForm {
 	for k, v := range h.Survey.ScoreAnswers {
 		f.Score[k] = v
 	}
+	f.Livelihood = map[string]string{}
+	l := h.Livelihood
+	for _, x := range registry.LivelihoodLand {
+		if a := *x.Get(&l); a != nil {
+			// A decimal comma, so that 1,125 m² does not read back as 1.125 (thousands).
+			f.Livelihood[x.Key] = strings.Replace(strconv.FormatFloat(*a, 'f', -1, 64), ".", ",", 1)
+		}
+	}
+	for _, x := range registry.LivelihoodAnimals {
+		if n := *x.Get(&l); n != nil {
+			f.Livelihood[x.Key] = strconv.Itoa(*n)
+		}
+	}
 	for _, m := range h.Members {
 		f.Members = append(f.Members, memberForm{Name: m.Name, Relation: string(m.Relation), Sex: string(m.Sex), BirthDate: m.BirthDate,
 			Ethnicity: m.Ethnicity, NationalID: m.NationalID, Insurance: triState(m.HealthInsurance), Schooling: string(m.Schooling),
-			Employment: string(m.Employment), Malnourished: triState(m.Malnourished), Disability: m.DisabilityAllowance})
+			Employment: string(m.Employment), Malnourished: triState(m.Malnourished), Disability: m.DisabilityAllowance,
+			Allowance: string(m.SocialAllowance)})
 	}
 	f.pad(0)
 	return f
@@ -105,7 +124,17 @@ func parseHouseholdForm(r *http.Request) *householdForm {
 	for _, d := range r.PostForm["devices"] {
 		f.Devices[d] = true
 	}
-	f.Region, f.Score = v("region"), map[string]string{}
+	f.Region, f.Score, f.Livelihood = v("region"), map[string]string{}, map[string]string{}
+	for _, x := range registry.LivelihoodLand {
+		if s := v("lv_" + x.Key); s != "" {
+			f.Livelihood[x.Key] = s
+		}
+	}
+	for _, x := range registry.LivelihoodAnimals {
+		if s := v("lv_" + x.Key); s != "" {
+			f.Livelihood[x.Key] = s
+		}
+	}
 	for k, vs := range r.PostForm {
 		if item, ok := strings.CutPrefix(k, "b1_"); ok && len(vs) > 0 && vs[0] != "" {
 			f.Score[item] = vs[0]
@@ -116,7 +145,8 @@ func parseHouseholdForm(r *http.Request) *householdForm {
 		p := fmt.Sprintf("m%d_", i)
 		m := memberForm{Name: v(p + "name"), Relation: v(p + "relation"), Sex: v(p + "sex"), BirthDate: v(p + "birth_date"),
 			Ethnicity: v(p + "ethnicity"), NationalID: v(p + "national_id"), Insurance: v(p + "insurance"), Schooling: v(p + "schooling"),
-			Employment: v(p + "employment"), Malnourished: v(p + "malnourished"), Disability: v(p+"disability") == "on"}
+			Employment: v(p + "employment"), Malnourished: v(p + "malnourished"), Disability: v(p+"disability") == "on",
+			Allowance: v(p + "allowance")}
 		if m.Name != "" {
 			f.Members = append(f.Members, m)
 		}
@@ -152,6 +182,9 @@ func (f *householdForm) household() (*registry.Household, error) {
 		}
 		s.FloorAreaM2 = &a
 	}
+	if err := f.livelihood(&h.Livelihood); err != nil {
+		return nil, err
+	}
 	s.HouseWallsDurable, s.HouseColumnsDurable, s.HouseRoofDurable = parseTri(f.Walls), parseTri(f.Columns), parseTri(f.Roof)
 	s.Telecom, s.WasteTreated = parseTri(f.Telecom), parseTri(f.Waste)
 	s.WaterSource, s.Latrine = poverty.WaterSource(f.Water), poverty.Latrine(f.Latrine)
@@ -166,6 +199,7 @@ func (f *householdForm) household() (*registry.Household, error) {
 		rm.Name, rm.Sex, rm.BirthDate = m.Name, poverty.Sex(m.Sex), m.BirthDate
 		rm.HealthInsurance, rm.Malnourished = parseTri(m.Insurance), parseTri(m.Malnourished)
 		rm.Schooling, rm.Employment, rm.DisabilityAllowance = poverty.Schooling(m.Schooling), poverty.Employment(m.Employment), m.Disability
+		rm.SocialAllowance = registry.SocialAllowance(m.Allowance)
 		if rm.Relation == registry.RelationHead {
 			h.HeadName = rm.Name
 		}
@@ -178,4 +212,63 @@ func (f *householdForm) household() (*registry.Household, error) {
 		}
 	}
 	return h, nil
+}
+
+// livelihood reads the land areas (m², a decimal comma or point, dots between
+// thousands) and animal counts (whole numbers) into l, or EINVALID naming the field
+// when one is not a number. The registry checks the ranges.
+func (f *householdForm) livelihood(l *registry.Livelihood) error {
+	for _, x := range registry.LivelihoodLand {
+		s := f.Livelihood[x.Key]
+		if s == "" {
+			continue
+		}
+		t := strings.ReplaceAll(s, " ", "")
+		if strings.Contains(t, ",") { // 1.440,5
+			t = strings.Replace(strings.ReplaceAll(t, ".", ""), ",", ".", 1)
+		} else if groupedThousands(t) {
+			t = strings.ReplaceAll(t, ".", "") // 1.440, 12.500.000
+		}
+		a, err := strconv.ParseFloat(t, 64)
+		if err != nil {
+			return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "livelihood." + x.Key,
+				Message:   x.VI + ": diện tích phải là số m² (ví dụ 1440 hoặc 360,5).",
+				MessageEN: "The " + x.EN + " must be a number of m² (e.g. 1440 or 360.5)."}
+		}
+		*x.Get(l) = &a
+	}
+	for _, x := range registry.LivelihoodAnimals {
+		s := f.Livelihood[x.Key]
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.NewReplacer(".", "", ",", "", " ", "").Replace(s))
+		if err != nil {
+			return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "livelihood." + x.Key,
+				Message:   x.VI + ": số con phải là số nguyên (ví dụ 30).",
+				MessageEN: "The number of " + x.EN + " must be a whole number (e.g. 30)."}
+		}
+		*x.Get(l) = &n
+	}
+	return nil
+}
+
+// groupedThousands reports whether s is digits grouped by threes with dots, the first
+// group not starting with 0: 1.440 and 12.500.000, not 45.5 or 0.125.
+func groupedThousands(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 || parts[0][0] == '0' {
+		return false
+	}
+	for i, p := range parts {
+		if i > 0 && len(p) != 3 {
+			return false
+		}
+		for j := 0; j < len(p); j++ {
+			if p[j] < '0' || p[j] > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -154,6 +154,26 @@ func upperFirst(s string) string {
 	return s
 }
 
+// formatDecimal writes a number with up to two decimals: 1.440,5 the Vietnamese way,
+// 1,440.5 in English.
+func formatDecimal(f float64, en bool) string {
+	s := strconv.FormatFloat(f, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	whole, frac, _ := strings.Cut(s, ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil {
+		return s
+	}
+	out, sep := formatNumber(n), ","
+	if en {
+		out, sep = strings.ReplaceAll(out, ".", ","), "."
+	}
+	if frac != "" {
+		out += sep + frac
+	}
+	return out
+}
+
 // formatNumber writes an integer the Vietnamese way: 20.000, 1.250.000.
 func formatNumber(n int) string {
 	s := strconv.Itoa(n)

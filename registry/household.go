@@ -45,8 +45,11 @@ type Household struct {
 	HeadName string `json:"head_name"`
 	Phone    string `json:"phone,omitempty"`
 	// Survey holds the household-level survey answers; see the type comment.
-	Survey  poverty.Household `json:"survey"`
-	Members []Member          `json:"members"`
+	Survey poverty.Household `json:"survey"`
+	// Livelihood is the household's land and livestock, survey answers the registry
+	// keeps beside Survey because the poverty rules do not read them.
+	Livelihood Livelihood `json:"livelihood,omitzero"`
+	Members    []Member   `json:"members"`
 	// Result is the household's current classification with its explanation, set by
 	// the service on import and on every edit; nil before the first classification.
 	Result *poverty.Result `json:"result,omitempty"`
@@ -170,8 +173,8 @@ func (h *Household) check() []Warning {
 }
 
 // Validate checks that the household can be stored: codes well formed, a head, each
-// member named with a known relation and a well-formed national ID, and the survey
-// answers valid by poverty's rules. The error is a *giamngheo.Error with code
+// member named with a known relation and social allowance and a well-formed national
+// ID, land and livestock in range, and the survey answers valid by poverty's rules. The error is a *giamngheo.Error with code
 // EINVALID and Field set (e.g. "commune_code", "members[2].national_id").
 func (h *Household) Validate() error {
 	switch {
@@ -205,6 +208,9 @@ func (h *Household) Validate() error {
 	case len(h.Members) == 0:
 		return invalid("members", "Hộ không có thành viên nào", "the household has no members")
 	}
+	if err := h.Livelihood.Validate(); err != nil {
+		return err
+	}
 	head := -1
 	for i := range h.Members {
 		m := &h.Members[i]
@@ -216,6 +222,9 @@ func (h *Household) Validate() error {
 				"member %d: invalid relation to the head %q", i+1, m.Relation)
 		case !okText(m.Ethnicity, maxNameLen):
 			return invalid(memberField(i, "ethnicity"), "Thành viên thứ %d: dân tộc quá dài", "member %d: ethnicity too long", i+1)
+		case !m.SocialAllowance.Valid():
+			return invalid(memberField(i, "social_allowance"), "Thành viên thứ %d: loại trợ cấp xã hội hằng tháng %q không hợp lệ",
+				"member %d: invalid kind of monthly social allowance %q", i+1, m.SocialAllowance)
 		}
 		for _, is := range CheckNationalID(m.NationalID, time.Time{}, "") {
 			if idBlocking[is.Code] {
@@ -267,8 +276,8 @@ type HouseholdFilter struct {
 }
 
 // HouseholdUpdate changes some fields of a household; nil fields are left as they are.
-// Members and Survey replace the whole list or answer set, as the survey form is
-// edited as a whole.
+// Members, Survey and Livelihood replace the whole list or answer set, as the survey
+// form is edited as a whole.
 type HouseholdUpdate struct {
 	VillageID   *int64
 	VillageName *string
@@ -276,6 +285,7 @@ type HouseholdUpdate struct {
 	HeadName    *string
 	Phone       *string
 	Survey      *poverty.Household
+	Livelihood  *Livelihood
 	Members     *[]Member
 }
 
@@ -299,6 +309,9 @@ func (u HouseholdUpdate) Apply(h *Household) {
 	}
 	if u.Survey != nil {
 		h.Survey = *u.Survey
+	}
+	if u.Livelihood != nil {
+		h.Livelihood = *u.Livelihood
 	}
 	if u.Members != nil {
 		h.Members = append([]Member(nil), (*u.Members)...)

@@ -116,6 +116,11 @@ func TestValidate(t *testing.T) {
 		{"bad sex (poverty)", "members[2].sex", func(h *Household) { h.Members[2].Sex = "x" }},
 		{"impossible date (poverty)", "members[2].birth_date", func(h *Household) { h.Members[2].BirthDate = "1990-02-31" }},
 		{"negative income (poverty)", "survey.income_12m", func(h *Household) { n := int64(-1); h.Survey.Income12m = &n }},
+		{"negative land", "livelihood.annual_crop_land_m2", func(h *Household) { h.Livelihood.AnnualCropLandM2 = ptr(-1.0) }},
+		{"huge forest", "livelihood.forest_land_m2", func(h *Household) { h.Livelihood.ForestLandM2 = ptr(MaxLandM2 + 1.0) }},
+		{"negative cattle", "livelihood.cattle", func(h *Household) { h.Livelihood.Cattle = ptr(-2) }},
+		{"too many poultry", "livelihood.poultry", func(h *Household) { h.Livelihood.Poultry = ptr(MaxAnimals + 1) }},
+		{"bad allowance", "members[2].social_allowance", func(h *Household) { h.Members[2].SocialAllowance = "pension" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,5 +149,102 @@ func TestUpdateApply(t *testing.T) {
 	members[0].Name = "changed"
 	if h.Members[0].Name == "changed" {
 		t.Error("Apply must copy the member list")
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestLivelihoodAndAllowanceValid(t *testing.T) {
+	h := validHousehold()
+	h.Livelihood = Livelihood{AnnualCropLandM2: ptr(1440.5), ForestLandM2: ptr(float64(MaxLandM2)), Cattle: ptr(0), Poultry: ptr(MaxAnimals)}
+	h.Members[0].SocialAllowance = AllowanceElderly
+	h.Members[2].SocialAllowance = " child "
+	h.Normalize()
+	if err := h.Validate(); err != nil {
+		t.Fatalf("Validate: %v", err)
+	}
+	if h.Members[2].SocialAllowance != AllowanceChild || !h.Livelihood.Answered() || (&Livelihood{}).Answered() {
+		t.Errorf("allowance %q, answered %v", h.Members[2].SocialAllowance, h.Livelihood.Answered())
+	}
+	for _, a := range SocialAllowances {
+		if !a.Value.Valid() || a.Value.Label() != a.VI || a.Value.LabelEN() != a.EN || a.VI == "" || a.EN == "" {
+			t.Errorf("allowance %+v", a)
+		}
+	}
+	if !SocialAllowance("").Valid() || SocialAllowance("").Label() != "" {
+		t.Error(`"" must be valid (none) with no label`)
+	}
+}
+
+// TestStoredLayout: the survey and member answers columns carry the registry fields
+// beside the poverty answers, decode back, and rows written before the fields existed
+// still decode.
+func TestStoredLayout(t *testing.T) {
+	h := validHousehold()
+	h.Livelihood = Livelihood{PerennialCropLandM2: ptr(2000.0), AquacultureM2: ptr(360.0), Pigs: ptr(3)}
+	h.Members[0].SocialAllowance = AllowanceDisability
+	h.Members[0].DisabilityAllowance = true
+	h.Normalize()
+	st, err := Encode(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(st.Survey, `"livelihood":{"perennial_crop_land_m2":2000,"aquaculture_m2":360,"pigs":3}`) || !strings.Contains(st.Survey, `"income_12m":30000000`) {
+		t.Errorf("survey column: %s", st.Survey)
+	}
+	var got Household
+	if err := Decode(&got, st.Survey, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if got.Livelihood.Pigs == nil || *got.Livelihood.Pigs != 3 || *got.Livelihood.AquacultureM2 != 360 || got.Livelihood.Cattle != nil || *got.Survey.Income12m != 30_000_000 {
+		t.Errorf("decoded survey: %+v / %+v", got.Survey, got.Livelihood)
+	}
+	b, err := EncodeMemberAnswers(&h.Members[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"disability_allowance":true,"social_allowance":"disability"`) || strings.Contains(string(b), "national_id") {
+		t.Errorf("answers column: %s", b)
+	}
+	var m Member
+	if err := DecodeMemberAnswers(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.SocialAllowance != AllowanceDisability || !m.DisabilityAllowance || m.Name != "Nguyễn Văn An" {
+		t.Errorf("decoded member: %+v", m)
+	}
+	// Rows of before: no livelihood, no social_allowance.
+	var old Household
+	if err := Decode(&old, `{"income_12m":1,"members":null}`, "", ""); err != nil || old.Livelihood.Answered() || *old.Survey.Income12m != 1 {
+		t.Errorf("old survey: %v %+v", err, old.Livelihood)
+	}
+	var om Member
+	if err := DecodeMemberAnswers([]byte(`{"name":"A","sex":"male","birth_date":"1980-01-01"}`), &om); err != nil || om.SocialAllowance != "" || om.Name != "A" {
+		t.Errorf("old member: %v %+v", err, om)
+	}
+}
+
+// TestSameContentSeesRegistryFields: a re-import that changes only a land area or an
+// allowance is a change; the same data is not.
+func TestSameContentSeesRegistryFields(t *testing.T) {
+	a, b := validHousehold(), validHousehold()
+	a.Livelihood.AnnualCropLandM2, b.Livelihood.AnnualCropLandM2 = ptr(500.0), ptr(500.0)
+	if !SameContent(a, b) {
+		t.Fatal("equal households differ")
+	}
+	b.Livelihood.AnnualCropLandM2 = ptr(720.0)
+	if SameContent(a, b) {
+		t.Error("a changed land area is not seen")
+	}
+	b = validHousehold()
+	b.Livelihood.AnnualCropLandM2 = ptr(500.0)
+	b.Members[1].SocialAllowance = AllowanceOther
+	if SameContent(a, b) {
+		t.Error("a changed social allowance is not seen")
+	}
+	c := validHousehold()
+	copyContent(c, b)
+	if !SameContent(c, b) {
+		t.Error("copyContent must copy the land and the allowances")
 	}
 }

@@ -82,7 +82,8 @@ func (s *Service) ImportBatch(ctx context.Context, hs []*Household) (ImportCount
 }
 
 // content is what an import may change: everything but identity, timestamps and the
-// derived classification.
+// derived classification. Members marshal with their registry fields (relation,
+// national ID, social allowance …).
 type content struct {
 	VillageName, Address, HeadName, Phone string
 	Survey                                json.RawMessage
@@ -90,7 +91,7 @@ type content struct {
 }
 
 func contentOf(h *Household) ([]byte, error) {
-	survey, err := json.Marshal(SurveyOnly(h))
+	survey, err := EncodeSurvey(h) // the land and livestock too
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +113,7 @@ func SameContent(a, b *Household) bool {
 
 func copyContent(dst, src *Household) {
 	dst.VillageName, dst.Address, dst.HeadName, dst.Phone = src.VillageName, src.Address, src.HeadName, src.Phone
-	dst.Survey, dst.Members = src.Survey, src.Members
+	dst.Survey, dst.Livelihood, dst.Members = src.Survey, src.Livelihood, src.Members
 }
 
 // ImportMark is where the rows of an import begin: the largest household and member

@@ -22,7 +22,7 @@ type Stored struct {
 
 // Encode returns the stored form of h.
 func Encode(h *Household) (*Stored, error) {
-	survey, err := json.Marshal(SurveyOnly(h))
+	survey, err := EncodeSurvey(h)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func Encode(h *Household) (*Stored, error) {
 
 // Decode fills h's survey, result and warnings from their stored JSON.
 func Decode(h *Household, survey, result, warnings string) error {
-	if err := json.Unmarshal([]byte(survey), &h.Survey); err != nil {
+	if err := DecodeSurvey([]byte(survey), h); err != nil {
 		return err
 	}
 	if result != "" {
@@ -60,6 +60,58 @@ func Decode(h *Household, survey, result, warnings string) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// storedSurvey is the layout of the survey column: the poverty answers as the rules
+// read them (poverty.Household without members), plus the registry's own
+// household-level answers under their keys. Rows written before a key existed decode
+// with that field empty; poverty's strict decoder (DecodeHousehold) never reads this
+// column, so the extra keys do not trouble it.
+type storedSurvey struct {
+	poverty.Household
+	Livelihood Livelihood `json:"livelihood,omitzero"`
+}
+
+// EncodeSurvey returns the JSON of the survey column of h: the household-level answers
+// without members, and the land and livestock.
+func EncodeSurvey(h *Household) ([]byte, error) {
+	return json.Marshal(storedSurvey{SurveyOnly(h), h.Livelihood})
+}
+
+// DecodeSurvey fills h.Survey and h.Livelihood from the survey column.
+func DecodeSurvey(b []byte, h *Household) error {
+	var s storedSurvey
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	h.Survey, h.Livelihood = s.Household, s.Livelihood
+	return nil
+}
+
+// storedMember is the layout of a member's answers column: the poverty answers of the
+// person (name, sex, birth date and the rule inputs), plus the registry's own member
+// answers under their keys. The other registry fields (relation, ethnicity, national
+// ID) have columns of their own.
+type storedMember struct {
+	poverty.Member
+	SocialAllowance SocialAllowance `json:"social_allowance,omitempty"`
+}
+
+// EncodeMemberAnswers returns the JSON of a member's answers column. Both stores call
+// it, so the layout is defined once.
+func EncodeMemberAnswers(m *Member) ([]byte, error) {
+	return json.Marshal(storedMember{m.Member, m.SocialAllowance})
+}
+
+// DecodeMemberAnswers fills m's answers (m.Member and m.SocialAllowance) from its
+// answers column; rows written before social_allowance existed leave it "".
+func DecodeMemberAnswers(b []byte, m *Member) error {
+	var s storedMember
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	m.Member, m.SocialAllowance = s.Member, s.SocialAllowance
 	return nil
 }
 

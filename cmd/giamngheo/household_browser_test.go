@@ -40,6 +40,9 @@ func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("hh-water"), "surface"),
 		chromedp.SetValue(chromedp.ID("hh-latrine"), "none"),
 		chromedp.SetValue(chromedp.ID("hh-telecom"), "yes"),
+		chromedp.SetValue(chromedp.ID("m1-allowance"), "disability"),
+		chromedp.SendKeys(chromedp.ID("lv-annual_crop_land_m2"), "1.440,5"),
+		chromedp.SendKeys(chromedp.ID("lv-poultry"), "30"),
 		chromedp.Click(chromedp.ID("household-save")),
 		chromedp.WaitVisible(chromedp.ID("household-class")))...)
 	if cls := text(t, ctx, "household-class"); cls != "Hộ nghèo" {
@@ -47,6 +50,13 @@ func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
 	}
 	if exp := text(t, ctx, "explanation"); !strings.Contains(exp, "1.250.000") || !strings.Contains(exp, "Phạm Văn Đức") {
 		t.Fatalf("explanation lacks the income or the member: %s", exp)
+	}
+	// Land, livestock and the social allowance are kept and shown, not classified.
+	if lv := text(t, ctx, "livelihood"); !strings.Contains(lv, "Đất trồng cây hằng năm") || !strings.Contains(lv, "1.440,5 m²") || !strings.Contains(lv, "30 con") {
+		t.Fatalf("land and livestock section: %q", lv)
+	}
+	if ms := text(t, ctx, "members"); !strings.Contains(ms, "Người khuyết tật nặng, đặc biệt nặng") {
+		t.Fatalf("the members table lacks the social allowance: %q", ms)
 	}
 
 	// The list finds the household without diacritics.
@@ -70,6 +80,9 @@ func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("flash")))
 	if cls := text(t, ctx, "household-class"); cls != "Hộ cận nghèo" {
 		t.Fatalf("class after the edit = %q, want Hộ cận nghèo", cls)
+	}
+	if lv := text(t, ctx, "livelihood"); !strings.Contains(lv, "1.440,5 m²") {
+		t.Fatalf("the edit lost the land area: %q", lv)
 	}
 	if hist := text(t, ctx, "history"); !strings.Contains(hist, "xa.thanhha") || !strings.Contains(hist, "Hộ nghèo") {
 		t.Fatalf("history does not keep the earlier state: %s", hist)

@@ -72,6 +72,29 @@ func TestImportCommand(t *testing.T) {
 	if !strings.Contains(out.String(), "created 0, updated 0, unchanged 2") {
 		t.Fatalf("re-import must change nothing: %s", out.String())
 	}
+	// Only the land of HD-0001 changes (1.440 → 2.000 m²): one update, seen through the
+	// survey column's livelihood.
+	changed := lines[0] + "\n" + strings.ReplaceAll(householdRows(lines, "HD-0001"), "1.440", "2.000") + householdRows(lines, "HD-0002")
+	changedFile := filepath.Join(dir, "changed.csv")
+	os.WriteFile(changedFile, []byte(changed), 0o644)
+	out.Reset()
+	run(context.Background(), []string{"import", changedFile, "--db", db, "--quiet"}, nil, &out, io.Discard)
+	if !strings.Contains(out.String(), "created 0, updated 1, unchanged 1") {
+		t.Fatalf("a changed land area must update the household: %s", out.String())
+	}
+	if s, err := openStore(context.Background(), db); err != nil {
+		t.Fatal(err)
+	} else {
+		hs, _, err := s.FindHouseholds(context.Background(), registry.HouseholdFilter{Query: "HD-0001"})
+		var h *registry.Household
+		if err == nil && len(hs) == 1 {
+			h, err = s.FindHouseholdByID(context.Background(), hs[0].ID)
+		}
+		s.Close()
+		if err != nil || h == nil || h.Livelihood.AnnualCropLandM2 == nil || *h.Livelihood.AnnualCropLandM2 != 2000 || *h.Livelihood.Poultry != 30 || h.Version != 2 {
+			t.Fatalf("after the land change: %v %+v", err, h)
+		}
+	}
 
 	// A file with a 13-digit ID in one household and an impossible date in another:
 	// nothing is stored, the report names the rows, and --skip-invalid keeps the rest.

@@ -71,12 +71,22 @@ const (
 	colWaste
 	colArea
 	colRegion
+	colAnnualCrop
+	colPerennialCrop
+	colAquaculture
+	colForest
+	colCattle
+	colPigs
+	colPoultry
+	colAllowance
 	numCols
 )
 
 const (
 	helpBool  = "Có hoặc Không (cũng nhận: C/K, x, 1/0); để trống nếu chưa hỏi"
 	allowBool = "Có; Không"
+	helpLand  = "số không âm, có thể viết 1.440 hoặc 45,5; ghi 0 nếu không có; để trống nếu chưa hỏi."
+	helpCount = "số nguyên không âm; ghi 0 nếu không nuôi; để trống nếu chưa hỏi."
 )
 
 var columns = []Column{
@@ -200,6 +210,40 @@ var columns = []Column{
 		Aliases: []string{"Vùng kinh tế - xã hội", "Vùng kinh tế xã hội", "Vùng KT-XH"},
 		Help:    "Vùng kinh tế - xã hội, chỉ cần khi tính điểm bảng B1 cho hộ nông thôn.", Allowed: regionChoices.labels(),
 		Example: [3]string{"Đồng bằng sông Hồng", "Đồng bằng sông Hồng", "Đồng bằng sông Hồng"}},
+	// Land and livestock (issue 4): registry answers, not read by the poverty rules.
+	{Key: "annual_crop_land_m2", Header: "Đất trồng cây hằng năm (m²)", id: colAnnualCrop, Level: HouseholdLevel,
+		Aliases: []string{"Đất trồng cây hàng năm", "Đất cây hằng năm", "Đất cây hàng năm", "Diện tích đất trồng cây hằng năm", "Diện tích đất trồng cây hàng năm", "Đất trồng lúa, cây hằng năm"},
+		Help:    "Diện tích đất trồng cây hằng năm (lúa, màu …) hộ đang sử dụng, mét vuông; " + helpLand,
+		Example: [3]string{"1.440", "1.440", "1.440"}},
+	{Key: "perennial_crop_land_m2", Header: "Đất trồng cây lâu năm (m²)", id: colPerennialCrop, Level: HouseholdLevel,
+		Aliases: []string{"Đất cây lâu năm", "Diện tích đất trồng cây lâu năm", "Đất vườn cây lâu năm"},
+		Help:    "Diện tích đất trồng cây lâu năm (cây ăn quả, cây công nghiệp lâu năm …), mét vuông; " + helpLand,
+		Example: [3]string{"", "", ""}},
+	{Key: "aquaculture_m2", Header: "Mặt nước nuôi trồng thủy sản (m²)", id: colAquaculture, Level: HouseholdLevel,
+		Aliases: []string{"Mặt nước nuôi trồng thuỷ sản", "Diện tích nuôi trồng thủy sản", "Diện tích mặt nước nuôi trồng thủy sản", "Đất nuôi trồng thủy sản", "Mặt nước NTTS", "Ao nuôi cá"},
+		Help:    "Diện tích mặt nước nuôi trồng thủy sản (ao, hồ, đầm), mét vuông; " + helpLand,
+		Example: [3]string{"360", "360", "360"}},
+	{Key: "forest_land_m2", Header: "Đất rừng sản xuất (m²)", id: colForest, Level: HouseholdLevel,
+		Aliases: []string{"Đất rừng", "Diện tích rừng sản xuất", "Diện tích đất rừng sản xuất", "Rừng sản xuất", "Đất lâm nghiệp"},
+		Help:    "Diện tích đất rừng sản xuất hộ được giao, thuê hoặc nhận khoán, mét vuông; " + helpLand,
+		Example: [3]string{"", "", ""}},
+	{Key: "cattle", Header: "Trâu, bò, ngựa (con)", id: colCattle, Level: HouseholdLevel,
+		Aliases: []string{"Trâu, bò", "Trâu bò", "Số trâu, bò", "Số trâu bò ngựa", "Đại gia súc", "Gia súc lớn"},
+		Help:    "Số con trâu, bò, ngựa hộ đang nuôi; " + helpCount,
+		Example: [3]string{"1", "1", "1"}},
+	{Key: "pigs", Header: "Lợn, dê, cừu (con)", id: colPigs, Level: HouseholdLevel,
+		Aliases: []string{"Lợn", "Heo", "Lợn, dê", "Heo, dê, cừu", "Số lợn", "Gia súc nhỏ", "Tiểu gia súc"},
+		Help:    "Số con lợn (heo), dê, cừu hộ đang nuôi; " + helpCount,
+		Example: [3]string{"4", "4", "4"}},
+	{Key: "poultry", Header: "Gia cầm (con)", id: colPoultry, Level: HouseholdLevel,
+		Aliases: []string{"Gà, vịt", "Gà vịt", "Số gia cầm", "Gà, vịt, ngan, ngỗng"},
+		Help:    "Số con gia cầm (gà, vịt, ngan, ngỗng …) hộ đang nuôi; " + helpCount,
+		Example: [3]string{"30", "30", "30"}},
+	{Key: "social_allowance", Header: "Trợ cấp xã hội hằng tháng", id: colAllowance, Level: MemberLevel,
+		Aliases: []string{"Trợ cấp xã hội hàng tháng", "Trợ cấp xã hội", "Hưởng trợ cấp xã hội", "Loại trợ cấp xã hội", "Đối tượng bảo trợ xã hội", "Đối tượng BTXH", "Trợ cấp hằng tháng"},
+		Help:    "Loại trợ cấp xã hội hằng tháng thành viên đang hưởng (Nghị định 20/2021/NĐ-CP); để trống hoặc ghi Không nếu không hưởng. Người khuyết tật hưởng trợ cấp vẫn ghi Có ở cột \"Hưởng trợ cấp khuyết tật\".",
+		Allowed: allowanceChoices.labels() + "; Không",
+		Example: [3]string{"", "", ""}},
 }
 
 // Template returns the columns of the import template in their order.

@@ -15,14 +15,14 @@ import (
 
 // header is a short header row used by most tests.
 var header = []string{"Mã hộ", "Mã xã", "Thôn/Tổ dân phố", "Họ và tên", "Quan hệ với chủ hộ", "Giới tính", "Ngày sinh",
-	"Số CCCD", "Thu nhập 12 tháng (đồng)", "Loại nhà tiêu", "Có BHYT"}
+	"Số CCCD", "Thu nhập 12 tháng (đồng)", "Loại nhà tiêu", "Có BHYT", "Đất trồng cây hằng năm (m²)", "Gia cầm (con)", "Trợ cấp xã hội hằng tháng"}
 
 // family returns the rows of a valid three-member household with code code.
 func family(code string) [][]string {
 	return [][]string{
-		{code, "10507", "Thôn Đông", "Nguyễn Văn An", "Chủ hộ", "Nam", "12/05/1980", "030080001234", "48.000.000", "Tự hoại", "Có"},
-		{code, "10507", "Thôn Đông", "Trần Thị Bình", "Vợ", "Nữ", "2/1/1983", "030183001235", "", "", "Có"},
-		{code, "10507", "Thôn Đông", "Nguyễn Văn Cường", "Con", "Nam", "2012-09-30", "", "", "", "Không"},
+		{code, "10507", "Thôn Đông", "Nguyễn Văn An", "Chủ hộ", "Nam", "12/05/1980", "030080001234", "48.000.000", "Tự hoại", "Có", "1.440", "30", ""},
+		{code, "10507", "Thôn Đông", "Trần Thị Bình", "Vợ", "Nữ", "2/1/1983", "030183001235", "", "", "Có", "", "", "khuyết tật"},
+		{code, "10507", "Thôn Đông", "Nguyễn Văn Cường", "Con", "Nam", "2012-09-30", "", "", "", "Không", "", "", ""},
 	}
 }
 

@@ -178,6 +178,74 @@ func parseArea(s string) (*float64, *problem) {
 	return &f, nil
 }
 
+// parseLand reads a land area in m² (Livelihood): as parseArea, and a number grouped
+// by threes with dots is read the Vietnamese way, 1.440 being one thousand four
+// hundred and forty (a floor area is never that large, a plot often is). The bound is
+// registry.MaxLandM2.
+func parseLand(s string) (*float64, *problem) {
+	if s == "" {
+		return nil, nil
+	}
+	t := strings.ToLower(strings.TrimSpace(s))
+	for _, suf := range []string{"m²", "m2"} {
+		t = strings.TrimSpace(strings.TrimSuffix(t, suf))
+	}
+	t = dropSpaces.Replace(t)
+	if !strings.Contains(t, ",") && grouped(t, '.') {
+		t = strings.ReplaceAll(t, ".", "")
+	}
+	if strings.Contains(t, ",") {
+		if strings.Contains(t, ".") { // 1.234,5
+			t = strings.ReplaceAll(t, ".", "")
+		}
+		t = strings.Replace(t, ",", ".", 1)
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		return nil, problemf("diện tích %q không đọc được (ghi số mét vuông, ví dụ 1.440 hoặc 360,5)", "cannot read area %q (write square metres, e.g. 1440 or 360.5)", s)
+	case f < 0:
+		return nil, problemf("diện tích %q âm", "area %q is negative", s)
+	case f > registry.MaxLandM2:
+		return nil, problemf("diện tích %q quá lớn (tối đa %d m²)", "area %q is too large (at most %d m²)", s, registry.MaxLandM2)
+	}
+	return &f, nil
+}
+
+// parseCount reads a number of animals: 30, 1.200, "1 200", "12 con", or what Excel
+// gives for a number cell (12, 12.0).
+func parseCount(s string) (*int, *problem) {
+	if s == "" {
+		return nil, nil
+	}
+	t := strings.TrimSpace(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "con"))
+	t = dropSpaces.Replace(t)
+	if grouped(t, '.') || grouped(t, ',') {
+		t = dropSeparators.Replace(t)
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		return nil, problemf("số con %q không đọc được (ghi số nguyên, ví dụ 30)", "cannot read count %q (write a whole number, e.g. 30)", s)
+	case f < 0:
+		return nil, problemf("số con %q âm", "count %q is negative", s)
+	case f > registry.MaxAnimals:
+		return nil, problemf("số con %q quá lớn (tối đa %d)", "count %q is too large (at most %d)", s, registry.MaxAnimals)
+	case f != math.Trunc(f):
+		return nil, problemf("số con %q phải là số nguyên", "count %q must be a whole number", s)
+	}
+	n := int(f)
+	return &n, nil
+}
+
+// parseAllowance reads a kind of monthly social allowance; "" and "Không" are none.
+func parseAllowance(s string) (registry.SocialAllowance, *problem) {
+	if s == "" || noneKeys[valueKey(s)] {
+		return "", nil
+	}
+	return parseChoice(allowanceChoices, s)
+}
+
 // Excel serial dates count days from 1899-12-30 (the 1900 date system, past its
 // fictitious 29 February 1900, i.e. serial 61 onwards).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)

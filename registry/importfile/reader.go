@@ -455,6 +455,20 @@ func setHousehold(h *registry.Household, id colID, v string) *problem {
 		s.Area, p = parseChoice(areaChoices, v)
 	case colRegion:
 		s.Region, p = parseChoice(regionChoices, v)
+	case colAnnualCrop:
+		h.Livelihood.AnnualCropLandM2, p = parseLand(v)
+	case colPerennialCrop:
+		h.Livelihood.PerennialCropLandM2, p = parseLand(v)
+	case colAquaculture:
+		h.Livelihood.AquacultureM2, p = parseLand(v)
+	case colForest:
+		h.Livelihood.ForestLandM2, p = parseLand(v)
+	case colCattle:
+		h.Livelihood.Cattle, p = parseCount(v)
+	case colPigs:
+		h.Livelihood.Pigs, p = parseCount(v)
+	case colPoultry:
+		h.Livelihood.Poultry, p = parseCount(v)
 	}
 	return p
 }
@@ -488,6 +502,8 @@ func setMember(m *registry.Member, id colID, v string, today time.Time) *problem
 		}
 	case colMalnourished:
 		m.Malnourished, p = parseBool(v)
+	case colAllowance:
+		m.SocialAllowance, p = parseAllowance(v)
 	}
 	return p
 }
@@ -573,6 +589,7 @@ var fieldColumns = func() map[string]colID {
 	for _, c := range columns {
 		m[c.Key] = c.id
 		m["survey."+c.Key] = c.id
+		m["livelihood."+c.Key] = c.id
 	}
 	return m
 }()

@@ -29,6 +29,10 @@ func TestHeaderVariants(t *testing.T) {
 		{"Thu nhập 12 tháng", "income_12m"}, {"Thu nhập 12 tháng (đồng)", "income_12m"}, {"Tổng thu nhập", "income_12m"},
 		{"Diện tích nhà ở (m2)", "floor_area_m2"}, {"Nguồn nước", "water_source"}, {"Nhà vệ sinh", "latrine"},
 		{"BHYT", "health_insurance"}, {"Có thẻ BHYT", "health_insurance"},
+		{"Đất trồng cây hàng năm", "annual_crop_land_m2"}, {"Đất trồng cây hằng năm (m2)", "annual_crop_land_m2"}, {"Đất cây lâu năm", "perennial_crop_land_m2"},
+		{"Mặt nước nuôi trồng thuỷ sản (m²)", "aquaculture_m2"}, {"Đất rừng", "forest_land_m2"}, {"Trâu bò", "cattle"}, {"Heo", "pigs"},
+		{"Gà, vịt", "poultry"}, {"Trợ cấp xã hội hàng tháng", "social_allowance"}, {"Đối tượng BTXH", "social_allowance"},
+		{"Trợ cấp khuyết tật", "disability_allowance"},
 	}
 	for _, tt := range tests {
 		id, ok := headerIndex[headerKey(tt.header)]
@@ -85,7 +89,7 @@ func TestMissingColumns(t *testing.T) {
 
 	dup := csvBytes(t, ',', append(header, "Họ tên"), family("H1")[0])
 	_, err = Open(bytes.NewReader(dup), "trung.csv")
-	if e := appErr(t, err); !strings.Contains(e.Message, `"Họ và tên" (D)`) || !strings.Contains(e.Message, `"Họ tên" (L)`) {
+	if e := appErr(t, err); !strings.Contains(e.Message, `"Họ và tên" (D)`) || !strings.Contains(e.Message, `"Họ tên" (O)`) {
 		t.Errorf("duplicate column message %q", e.Message)
 	}
 
@@ -136,6 +140,11 @@ func TestGrouping(t *testing.T) {
 		h.Members[1].Relation != registry.RelationSpouse || *h.Members[2].HealthInsurance {
 		t.Errorf("H1 read wrongly: %+v", h)
 	}
+	l := h.Livelihood
+	if *l.AnnualCropLandM2 != 1440 || *l.Poultry != 30 || l.Cattle != nil || l.ForestLandM2 != nil ||
+		h.Members[1].SocialAllowance != registry.AllowanceDisability || h.Members[0].SocialAllowance != "" {
+		t.Errorf("H1 land, livestock or allowance read wrongly: %+v %q", l, h.Members[1].SocialAllowance)
+	}
 }
 
 // TestBadInput changes one cell of a valid file and expects an error issue on that
@@ -177,6 +186,12 @@ func TestBadInput(t *testing.T) {
 		{"bad commune", 0, "Mã xã", "105", "Mã xã"},
 		{"two heads", 1, "Quan hệ với chủ hộ", "Chủ hộ", "hai chủ hộ"},
 		{"no head", 0, "Quan hệ với chủ hộ", "Con", "không có ai là Chủ hộ"},
+		{"negative land", 0, "Đất trồng cây hằng năm (m²)", "-200", "âm"},
+		{"text land", 0, "Đất trồng cây hằng năm (m²)", "4 sào", "không đọc được"},
+		{"huge land", 0, "Đất trồng cây hằng năm (m²)", "200.000.000", "quá lớn"},
+		{"half a hen", 0, "Gia cầm (con)", "2,5", "số nguyên"},
+		{"text poultry", 0, "Gia cầm (con)", "nhiều", "không đọc được"},
+		{"unknown allowance", 2, "Trợ cấp xã hội hằng tháng", "Lương hưu", "không có trong danh sách"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -265,6 +280,34 @@ func TestNumbers(t *testing.T) {
 	}
 	if _, p := parseArea("-3"); p == nil {
 		t.Error("negative area accepted")
+	}
+	for in, want := range map[string]float64{"1440": 1440, "1.440": 1440, "12.500.000": 12_500_000, "360,5": 360.5, "45.5": 45.5, "1.234,5": 1234.5, "500 m2": 500, "0": 0} {
+		got, p := parseLand(in)
+		if p != nil || *got != want {
+			t.Errorf("parseLand(%q) = %v, %v; want %v", in, got, p, want)
+		}
+	}
+	for _, in := range []string{"-1", "abc", "100.000.001", "NaN"} {
+		if _, p := parseLand(in); p == nil {
+			t.Errorf("parseLand(%q) accepted", in)
+		}
+	}
+	for in, want := range map[string]int{"30": 30, "1.200": 1200, "1 200": 1200, "12 con": 12, "12.0": 12, "0": 0} {
+		got, p := parseCount(in)
+		if p != nil || *got != want {
+			t.Errorf("parseCount(%q) = %v, %v; want %d", in, got, p, want)
+		}
+	}
+	for _, in := range []string{"-1", "2,5", "abc", "20.000.000"} {
+		if _, p := parseCount(in); p == nil {
+			t.Errorf("parseCount(%q) accepted", in)
+		}
+	}
+	for in, want := range map[string]registry.SocialAllowance{"": "", "Không": "", "Người cao tuổi": registry.AllowanceElderly, "elderly": registry.AllowanceElderly,
+		"NGUOI CAO TUOI": registry.AllowanceElderly, "đơn thân": registry.AllowanceSingleParent, "HIV": registry.AllowanceHIV, "Đối tượng khác": registry.AllowanceOther} {
+		if got, p := parseAllowance(in); p != nil || got != want {
+			t.Errorf("parseAllowance(%q) = %q, %v; want %q", in, got, p, want)
+		}
 	}
 	ds, p := parseDevices("Ti vi; điện thoại thông minh, TIVI")
 	if p != nil || len(ds) != 2 || ds[0] != poverty.DeviceTV || ds[1] != poverty.DeviceSmartphone {

@@ -178,6 +178,25 @@ var regionChoices = func() *choices[poverty.Region] {
 	return newChoices(list...)
 }()
 
+// allowanceChoices are the kinds of monthly social allowance, labelled as in
+// registry.SocialAllowances, with the shorter spellings of commune lists and the
+// English labels. "" or "Không" is none (parseAllowance).
+var allowanceChoices = func() *choices[registry.SocialAllowance] {
+	aliases := map[registry.SocialAllowance][]string{
+		registry.AllowanceChild:        {"trẻ em", "trẻ em không có nguồn nuôi dưỡng", "trẻ mồ côi", "trẻ em mồ côi"},
+		registry.AllowanceSingleParent: {"đơn thân", "người đơn thân", "đơn thân nuôi con", "người đơn thân thuộc hộ nghèo, cận nghèo đang nuôi con"},
+		registry.AllowanceElderly:      {"cao tuổi", "NCT", "người già"},
+		registry.AllowanceDisability:   {"khuyết tật", "người khuyết tật", "NKT", "khuyết tật nặng", "khuyết tật đặc biệt nặng"},
+		registry.AllowanceHIV:          {"HIV", "người nhiễm HIV", "nhiễm HIV", "HIV/AIDS"},
+		registry.AllowanceOther:        {"khác", "đối tượng bảo trợ khác"},
+	}
+	var list []choice[registry.SocialAllowance]
+	for _, a := range registry.SocialAllowances {
+		list = append(list, choice[registry.SocialAllowance]{a.Value, a.VI, append([]string{a.EN}, aliases[a.Value]...)})
+	}
+	return newChoices(list...)
+}()
+
 // boolean spellings. "x" is how a ticked box is typed in a list.
 var (
 	trueKeys  = map[string]bool{"co": true, "c": true, "x": true, "1": true, "yes": true, "y": true, "true": true, "dung": true, "ben chac": true, "co bhyt": true, "co the": true}

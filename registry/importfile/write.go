@@ -115,9 +115,7 @@ func (w *Writer) Write(h *registry.Household) error {
 		set(colWalls, yesNo(s.HouseWallsDurable))
 		set(colColumns, yesNo(s.HouseColumnsDurable))
 		set(colRoof, yesNo(s.HouseRoofDurable))
-		if s.FloorAreaM2 != nil {
-			set(colFloorArea, strings.Replace(strconv.FormatFloat(*s.FloorAreaM2, 'f', -1, 64), ".", ",", 1))
-		}
+		set(colFloorArea, land(s.FloorAreaM2))
 		if s.WaterSource != "" {
 			set(colWater, waterChoices.label(s.WaterSource))
 		}
@@ -142,6 +140,17 @@ func (w *Writer) Write(h *registry.Household) error {
 		}
 		if s.Region != "" {
 			set(colRegion, regionChoices.label(s.Region))
+		}
+		l := &h.Livelihood
+		set(colAnnualCrop, land(l.AnnualCropLandM2))
+		set(colPerennialCrop, land(l.PerennialCropLandM2))
+		set(colAquaculture, land(l.AquacultureM2))
+		set(colForest, land(l.ForestLandM2))
+		set(colCattle, count(l.Cattle))
+		set(colPigs, count(l.Pigs))
+		set(colPoultry, count(l.Poultry))
+		if m.SocialAllowance != "" {
+			set(colAllowance, allowanceChoices.label(m.SocialAllowance))
 		}
 		if err := w.flush(); err != nil {
 			return err
@@ -172,6 +181,23 @@ func yesNo(b *bool) string {
 		return "Có"
 	}
 	return "Không"
+}
+
+// land writes an area in m² with a decimal comma, as officers write it, without
+// grouping (1440, 45,5); "" when not answered.
+func land(a *float64) string {
+	if a == nil {
+		return ""
+	}
+	return strings.Replace(strconv.FormatFloat(*a, 'f', -1, 64), ".", ",", 1)
+}
+
+// count writes a number of animals; "" when not answered.
+func count(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
 }
 
 // dmy turns YYYY-MM-DD into the dd/mm/yyyy officers write.

@@ -42,6 +42,11 @@ func TestWriterRoundTrip(t *testing.T) {
 	if len(want) != 1 || len(want[0].Members) != 3 {
 		t.Fatalf("template: %d households", len(want))
 	}
+	// Beyond the template: a fractional land area and allowances, one per member.
+	area := 2500.75
+	want[0].Livelihood.ForestLandM2 = &area
+	want[0].Members[0].SocialAllowance = registry.AllowanceSingleParent
+	want[0].Members[2].SocialAllowance = registry.AllowanceChild
 	for _, tc := range []struct {
 		name string
 		new  func(io.Writer) (*Writer, error)
@@ -58,7 +63,7 @@ func TestWriterRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := readAllHouseholds(t, b.Bytes(), tc.name)
-		if len(got) != 1 || !registry.SameContent(got[0], want[0]) {
+		if len(got) != 1 || !registry.SameContent(got[0], want[0]) || *got[0].Livelihood.ForestLandM2 != area || got[0].Members[2].SocialAllowance != registry.AllowanceChild {
 			t.Fatalf("%s: round trip differs:\n got %+v\nwant %+v", tc.name, got, want)
 		}
 	}

@@ -54,6 +54,7 @@ func TestXLSX(t *testing.T) {
 	// Number cells as Excel keeps them: an income, a date serial (30/06/1983), and a
 	// CCCD typed as a number, which loses its leading zero.
 	rows[1][8] = 48000000
+	rows[1][11] = 1440.5 // a land area as a number cell
 	rows[2][6] = 30497
 	rows[2][7] = 30183001235
 	rows = append(rows, nil, anyRow(family("H2")[0])) // an empty row 5, then H2 on row 6
@@ -66,7 +67,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatalf("got %d households", len(hs))
 	}
 	h := hs[0]
-	if *h.Survey.Income12m != 48_000_000 || h.Members[1].BirthDate != "1983-06-30" || h.Members[1].NationalID != "030183001235" ||
+	if *h.Survey.Income12m != 48_000_000 || h.Members[1].BirthDate != "1983-06-30" || h.Members[1].NationalID != "030183001235" || *h.Livelihood.AnnualCropLandM2 != 1440.5 ||
 		h.Members[0].Name != "Nguyễn Văn An" || h.Members[1].Sex != poverty.Female || h.Members[0].Relation != registry.RelationHead {
 		t.Errorf("H1 read wrongly: %+v", h)
 	}
@@ -133,6 +134,9 @@ func TestTemplateRoundTrip(t *testing.T) {
 			s.FarmHousehold && *s.Income12m == 48_000_000 && *s.HouseWallsDurable && *s.HouseColumnsDurable && !*s.HouseRoofDurable &&
 			*s.FloorAreaM2 == 45 && s.WaterSource == poverty.WaterDrilledWell && s.Latrine == poverty.LatrineSeptic &&
 			*s.Telecom && len(s.Devices) == 2 && *s.WasteTreated && s.Area == "" && s.Region == poverty.RegionRedRiverDelta
+		l := h.Livelihood
+		ok = ok && *l.AnnualCropLandM2 == 1440 && l.PerennialCropLandM2 == nil && *l.AquacultureM2 == 360 && l.ForestLandM2 == nil &&
+			*l.Cattle == 1 && *l.Pigs == 4 && *l.Poultry == 30
 		if !ok {
 			t.Errorf("household read wrongly: %+v\nsurvey %+v", h, s)
 		}
@@ -148,7 +152,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			g := h.Members[i]
 			if g.Name != w.Name || g.Sex != w.Sex || g.BirthDate != w.BirthDate || *g.HealthInsurance != *w.HealthInsurance ||
 				g.Schooling != w.Schooling || g.Employment != w.Employment || g.Relation != w.Relation || g.Ethnicity != w.Ethnicity ||
-				g.NationalID != w.NationalID || g.DisabilityAllowance || (w.Malnourished == nil) != (g.Malnourished == nil) {
+				g.NationalID != w.NationalID || g.DisabilityAllowance || (w.Malnourished == nil) != (g.Malnourished == nil) || g.SocialAllowance != "" {
 				t.Errorf("member %d = %+v, want %+v", i, g, w)
 			}
 		}

@@ -73,7 +73,7 @@ func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
 		if err := rows.Scan(&m.ID, &m.Relation, &m.Ethnicity, &m.NationalID, &answers); err != nil {
 			return err
 		}
-		if err := json.Unmarshal([]byte(answers), &m.Member); err != nil {
+		if err := registry.DecodeMemberAnswers([]byte(answers), &m); err != nil {
 			return err
 		}
 		h.Members = append(h.Members, m)
@@ -133,7 +133,7 @@ var memberColumns = []string{"id", "household_id", "province_code", "seq", "full
 
 func memberRow(h *registry.Household, i int) ([]any, error) {
 	m := &h.Members[i]
-	answers, err := json.Marshal(&m.Member)
+	answers, err := registry.EncodeMemberAnswers(m)
 	if err != nil {
 		return nil, err
 	}
@@ -437,7 +437,7 @@ func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error
 		if err := rows.Scan(&hid, &m.ID, &m.Relation, &m.Ethnicity, &m.NationalID, &answers); err != nil {
 			return err
 		}
-		if err := json.Unmarshal([]byte(answers), &m.Member); err != nil {
+		if err := registry.DecodeMemberAnswers([]byte(answers), &m); err != nil {
 			return err
 		}
 		byID[hid].Members = append(byID[hid].Members, m)

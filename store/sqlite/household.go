@@ -69,7 +69,7 @@ func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
 		if err := rows.Scan(&m.ID, &m.Relation, &m.Ethnicity, &m.NationalID, &answers); err != nil {
 			return err
 		}
-		if err := json.Unmarshal([]byte(answers), &m.Member); err != nil {
+		if err := registry.DecodeMemberAnswers([]byte(answers), &m); err != nil {
 			return err
 		}
 		h.Members = append(h.Members, m)
@@ -226,7 +226,7 @@ func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) er
 				h.ID = id
 				for i := range h.Members {
 					m := &h.Members[i]
-					answers, err := json.Marshal(&m.Member)
+					answers, err := registry.EncodeMemberAnswers(m)
 					if err != nil {
 						return err
 					}
@@ -328,7 +328,7 @@ func (db *DB) conflictingCode(ctx context.Context, tx *sql.Tx, chunk []*registry
 func insertMembers(ctx context.Context, mst *sql.Stmt, h *registry.Household) error {
 	for i := range h.Members {
 		m := &h.Members[i]
-		answers, err := json.Marshal(&m.Member)
+		answers, err := registry.EncodeMemberAnswers(m)
 		if err != nil {
 			return err
 		}
@@ -510,7 +510,7 @@ func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error
 		if err := rows.Scan(&hid, &m.ID, &m.Relation, &m.Ethnicity, &m.NationalID, &answers); err != nil {
 			return err
 		}
-		if err := json.Unmarshal([]byte(answers), &m.Member); err != nil {
+		if err := registry.DecodeMemberAnswers([]byte(answers), &m); err != nil {
 			return err
 		}
 		byID[hid].Members = append(byID[hid].Members, m)

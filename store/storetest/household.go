@@ -20,16 +20,33 @@ func newHousehold(code string, income int64) *registry.Household {
 	h := &registry.Household{Code: code, CommuneCode: "10816", VillageName: "Thôn Đông", Address: "Thôn Đông, xã Hồng Lạc", HeadName: "Nguyễn Văn Hùng",
 		Survey: poverty.Household{Income12m: ptr(income), WaterSource: poverty.WaterSurface, Latrine: poverty.LatrineNone,
 			HouseWallsDurable: ptr(true), HouseColumnsDurable: ptr(true), HouseRoofDurable: ptr(true), FloorAreaM2: ptr(60.0), Telecom: ptr(true),
-			Devices: []poverty.Device{poverty.DeviceTV}}}
+			Devices: []poverty.Device{poverty.DeviceTV}},
+		Livelihood: registry.Livelihood{AnnualCropLandM2: ptr(1440.5), AquacultureM2: ptr(0.0), Cattle: ptr(2), Poultry: ptr(0)}}
 	h.Members = []registry.Member{
 		{Member: poverty.Member{Name: "Nguyễn Văn Hùng", Sex: poverty.Male, BirthDate: "1980-03-01", HealthInsurance: ptr(false),
 			Schooling: poverty.SchoolingUpperSecondary, Employment: poverty.SelfEmployed}, Relation: registry.RelationHead, Ethnicity: "Kinh", NationalID: "030080001234"},
 		{Member: poverty.Member{Name: "Lê Thị Hoa", Sex: poverty.Female, BirthDate: "1982-05-20", HealthInsurance: ptr(true),
-			Schooling: poverty.SchoolingUpperSecondary, Employment: poverty.SelfEmployed}, Relation: registry.RelationSpouse, Ethnicity: "Kinh"},
+			Schooling: poverty.SchoolingUpperSecondary, Employment: poverty.SelfEmployed, DisabilityAllowance: true}, Relation: registry.RelationSpouse, Ethnicity: "Kinh",
+			SocialAllowance: registry.AllowanceDisability},
 		{Member: poverty.Member{Name: "Nguyễn Văn An", Sex: poverty.Male, BirthDate: "2012-09-01", HealthInsurance: ptr(true),
 			Schooling: poverty.SchoolingStudying}, Relation: registry.RelationChild, Ethnicity: "Kinh"},
 	}
 	return h
+}
+
+// checkRegistryFields fails unless h carries the land, livestock and social allowance
+// of newHousehold: they travel in the survey and answers JSON columns, beside the
+// poverty answers, on every path (create, import, find, stream, history).
+func checkRegistryFields(t *testing.T, where string, h *registry.Household) {
+	t.Helper()
+	l := h.Livelihood
+	if l.AnnualCropLandM2 == nil || *l.AnnualCropLandM2 != 1440.5 || l.AquacultureM2 == nil || *l.AquacultureM2 != 0 ||
+		l.Cattle == nil || *l.Cattle != 2 || l.Poultry == nil || *l.Poultry != 0 || l.PerennialCropLandM2 != nil || l.Pigs != nil {
+		t.Fatalf("%s: land and livestock %+v", where, l)
+	}
+	if len(h.Members) < 2 || h.Members[1].SocialAllowance != registry.AllowanceDisability || !h.Members[1].DisabilityAllowance || h.Members[0].SocialAllowance != "" {
+		t.Fatalf("%s: social allowances of the members %+v", where, h.Members)
+	}
 }
 
 func registryService(s Store, now *time.Time) *registry.Service {
@@ -65,6 +82,7 @@ func testHouseholdStore(t *testing.T, s Store) {
 		*got.Survey.Income12m != 36_000_000 || got.Survey.WaterSource != poverty.WaterSurface {
 		t.Fatalf("household round trip: %+v", got)
 	}
+	checkRegistryFields(t, "FindHouseholdByID", got)
 	_, err = s.FindHouseholdByCode(ctx, "31", "nope")
 	MustCode(t, err, giamngheo.ENOTFOUND)
 	byCode, err := s.FindHouseholdByCode(ctx, "31", "HL-001")
@@ -96,6 +114,7 @@ func testHouseholdStore(t *testing.T, s Store) {
 	if last.Code != "HL-349" || len(last.Members) != 3 || last.Members[0].Name != "Trần Văn Số249" {
 		t.Fatalf("imported household: %+v", last)
 	}
+	checkRegistryFields(t, "ImportHouseholds", last)
 	// All or nothing: a batch with one taken code writes nothing.
 	again := []*registry.Household{newHousehold("HL-900", 1), newHousehold("HL-100", 1)}
 	for _, x := range again {
@@ -154,6 +173,9 @@ func testHouseholdStore(t *testing.T, s Store) {
 	MustOK(t, s.EachHousehold(ctx, registry.HouseholdFilter{}, func(h *registry.Household) error {
 		seen++
 		members += len(h.Members)
+		if seen == 1 {
+			checkRegistryFields(t, "EachHousehold", h)
+		}
 		return nil
 	}))
 	if seen != 254 || members != 762 {
@@ -196,6 +218,7 @@ func testHouseholdStore(t *testing.T, s Store) {
 	if len(hist) != 1 || len(hist[0].Household.Members) != 3 || hist[0].ChangedBy != "an" || !hist[0].ValidTo.Equal(t0.Add(time.Hour)) {
 		t.Fatalf("history: %+v", hist)
 	}
+	checkRegistryFields(t, "FindHistory", hist[0].Household)
 }
 
 func testRegistryService(t *testing.T, s Store) {
@@ -241,16 +264,32 @@ func testRegistryService(t *testing.T, s Store) {
 	survey.Latrine = poverty.LatrineSeptic
 	members := append([]registry.Member(nil), h.Members...)
 	members[0].HealthInsurance = ptr(true)
-	upd, err := svc.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{Survey: &survey, Members: &members})
+	members[2].SocialAllowance = registry.AllowanceChild
+	land := h.Livelihood
+	land.ForestLandM2, land.Cattle = ptr(5000.0), nil
+	upd, err := svc.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{Survey: &survey, Members: &members, Livelihood: &land})
 	MustOK(t, err)
 	if upd.Result.Class != poverty.NearPoor || upd.Version != 2 {
 		t.Fatalf("after the edit: class %s version %d", upd.Result.Class, upd.Version)
+	}
+	stored, err := svc.FindHouseholdByID(officer, h.ID)
+	MustOK(t, err)
+	if *stored.Livelihood.ForestLandM2 != 5000 || stored.Livelihood.Cattle != nil || stored.Members[2].SocialAllowance != registry.AllowanceChild {
+		t.Fatalf("after the edit of land and allowance: %+v %+v", stored.Livelihood, stored.Members)
+	}
+	badLand := land
+	badLand.Pigs = ptr(-1)
+	_, err = svc.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{Livelihood: &badLand})
+	MustCode(t, err, giamngheo.EINVALID)
+	if e := err.(*giamngheo.Error); e.Field != "livelihood.pigs" {
+		t.Fatalf("negative pigs error names %q", e.Field)
 	}
 	was, err := svc.HouseholdAsOf(officer, h.ID, t0.Add(time.Hour))
 	MustOK(t, err)
 	if was.Result.Class != poverty.Poor || was.Survey.Latrine != poverty.LatrineNone {
 		t.Fatalf("as of the first day: class %s latrine %s", was.Result.Class, was.Survey.Latrine)
 	}
+	checkRegistryFields(t, "HouseholdAsOf", was)
 	_, err = svc.HouseholdAsOf(officer, h.ID, t0.Add(-time.Hour))
 	MustCode(t, err, giamngheo.ENOTFOUND)
 	entries, _, err := s.FindAudit(context.Background(), audit.Filter{Entity: "household", EntityID: "HL-001"})
