@@ -61,6 +61,9 @@ type Household struct {
 	// Warnings are the non-blocking issues Normalize found; they are recomputed on
 	// every Normalize and are not an input.
 	Warnings []Warning `json:"warnings,omitempty"`
+
+	// stored is the stored form computed ahead by Precompute, or nil.
+	stored *Stored
 }
 
 // Warning is a non-blocking issue about a household: the data is accepted, but an

@@ -144,6 +144,9 @@ type Member struct {
 	NationalID string `json:"national_id,omitempty"`
 	// SocialAllowance is the monthly social allowance the member receives; "" none.
 	SocialAllowance SocialAllowance `json:"social_allowance,omitempty"`
+
+	// answers is the answers column computed ahead by Precompute, or nil.
+	answers []byte
 }
 
 // normalize cleans the member's text fields and national ID in place.

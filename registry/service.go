@@ -84,6 +84,7 @@ func unknownCommune(code string) error {
 // Prepare normalises, validates and classifies h, filling its province code from the
 // unit catalogue. Errors are EINVALID naming the field.
 func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
+	h.Forget()
 	h.Normalize()
 	if err := h.Validate(); err != nil {
 		return err
@@ -95,6 +96,7 @@ func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
 // passed Validate, as importfile.Reader returns the households without errors: it
 // does not do both again (they are about a tenth of an import's work).
 func (c *Classifier) PrepareValid(ctx context.Context, h *Household) error {
+	h.Forget()
 	u, err := c.commune(ctx, h.CommuneCode)
 	if err != nil {
 		return err

@@ -20,8 +20,11 @@ type Stored struct {
 	HeadKey string
 }
 
-// Encode returns the stored form of h.
+// Encode returns the stored form of h (the one Precompute computed, if it did).
 func Encode(h *Household) (*Stored, error) {
+	if h.stored != nil {
+		return h.stored, nil
+	}
 	survey, err := EncodeSurvey(h)
 	if err != nil {
 		return nil, err
@@ -101,6 +104,9 @@ type storedMember struct {
 // EncodeMemberAnswers returns the JSON of a member's answers column. Both stores call
 // it, so the layout is defined once.
 func EncodeMemberAnswers(m *Member) ([]byte, error) {
+	if m.answers != nil {
+		return m.answers, nil
+	}
 	return json.Marshal(storedMember{m.Member, m.SocialAllowance})
 }
 
@@ -121,4 +127,33 @@ func OrNull(s string) any {
 		return nil
 	}
 	return s
+}
+
+// Precompute encodes h's stored form and its members' answers now, for a writer that
+// runs on another goroutine: the importer's reader calls it after classifying, so that
+// the JSON encoding (the explanation above all) is off the writer's critical path
+// (docs/benchmarks.md). h must not change afterwards but for its id, version and
+// timestamps, which the stored form does not hold; Forget drops the encoding.
+func Precompute(h *Household) error {
+	h.Forget()
+	st, err := Encode(h)
+	if err != nil {
+		return err
+	}
+	for i := range h.Members {
+		m := &h.Members[i]
+		if m.answers, err = EncodeMemberAnswers(m); err != nil {
+			return err
+		}
+	}
+	h.stored = st
+	return nil
+}
+
+// Forget drops what Precompute computed.
+func (h *Household) Forget() {
+	h.stored = nil
+	for i := range h.Members {
+		h.Members[i].answers = nil
+	}
 }

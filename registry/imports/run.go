@@ -287,6 +287,10 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 		if rep.Invalid > 0 && !opts.SkipInvalid {
 			continue // nothing will be stored: keep reading for the full report
 		}
+		// Encoded here, on the reader's core, not by the writer (registry.Precompute).
+		if err := registry.Precompute(h); err != nil {
+			return err
+		}
 		batch = append(batch, h)
 		if len(batch) == cap(batch) {
 			if err := send(); err != nil {
