@@ -14,3 +14,7 @@ func ExecRawForTest(path, stmt string) error {
 	_, err = db.Exec(stmt)
 	return err
 }
+
+// The suite's imports are a few households: slices of two make the reorder delete in
+// several slices, as a province's does.
+func init() { reorderSlice = 2 }
