@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -72,6 +73,9 @@ func main() {
 	}
 	st, err := f.Stat()
 	check(err)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(imports.MemoryLimit) // as the CLI does
+	}
 	opts := imports.Options{Size: st.Size()}
 	if *heap != "" {
 		written := false

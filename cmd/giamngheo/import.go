@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -54,6 +55,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer s.Close()
 	a := newApp(s)
 
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(imports.MemoryLimit)
+	}
 	opts := imports.Options{SkipInvalid: *skip, Size: st.Size()}
 	var bar *progressbar.ProgressBar
 	if !*quiet {
