@@ -46,6 +46,7 @@ func main() {
 	mem := flag.String("memprofile", "", "write an allocation profile here")
 	heap := flag.String("heapprofile", "", "write the live heap here when 90 % of the file is read")
 	issues := flag.String("issues", "", "write the report (JSON) here")
+	batch := flag.Int("batch", 0, "households per batch (0: the importer's default)")
 	flag.Parse()
 	if flag.NArg() != 1 || *dsn == "" {
 		fmt.Fprintln(os.Stderr, "usage: importprof -db DSN [-cpuprofile F] FILE")
@@ -76,7 +77,7 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(imports.MemoryLimit) // as the CLI does
 	}
-	opts := imports.Options{Size: st.Size()}
+	opts := imports.Options{Size: st.Size(), BatchSize: *batch}
 	if *heap != "" {
 		written := false
 		opts.Progress = func(p imports.Progress) {
