@@ -9,6 +9,7 @@ import (
 	"giamngheo"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/vntext"
 )
 
 // householdForm is the create/edit form of a household: household data, members (one
@@ -175,7 +176,7 @@ func (f *householdForm) household() (*registry.Household, error) {
 		s.Income12m = &n
 	}
 	if f.FloorArea != "" {
-		a, err := strconv.ParseFloat(strings.Replace(f.FloorArea, ",", ".", 1), 64)
+		a, err := vntext.ParseDecimal(f.FloorArea, false)
 		if err != nil {
 			return nil, &giamngheo.Error{Code: giamngheo.EINVALID, Field: "floor_area_m2",
 				Message: "Diện tích nhà ở phải là số m² (ví dụ 45,5).", MessageEN: "The floor area must be a number of m² (e.g. 45.5)."}
@@ -223,13 +224,7 @@ func (f *householdForm) livelihood(l *registry.Livelihood) error {
 		if s == "" {
 			continue
 		}
-		t := strings.ReplaceAll(s, " ", "")
-		if strings.Contains(t, ",") { // 1.440,5
-			t = strings.Replace(strings.ReplaceAll(t, ".", ""), ",", ".", 1)
-		} else if groupedThousands(t) {
-			t = strings.ReplaceAll(t, ".", "") // 1.440, 12.500.000
-		}
-		a, err := strconv.ParseFloat(t, 64)
+		a, err := vntext.ParseDecimal(s, true) // 1.440, 1.440,5, 360.5
 		if err != nil {
 			return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "livelihood." + x.Key,
 				Message:   x.VI + ": diện tích phải là số m² (ví dụ 1440 hoặc 360,5).",
@@ -251,24 +246,4 @@ func (f *householdForm) livelihood(l *registry.Livelihood) error {
 		*x.Get(l) = &n
 	}
 	return nil
-}
-
-// groupedThousands reports whether s is digits grouped by threes with dots, the first
-// group not starting with 0: 1.440 and 12.500.000, not 45.5 or 0.125.
-func groupedThousands(s string) bool {
-	parts := strings.Split(s, ".")
-	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 || parts[0][0] == '0' {
-		return false
-	}
-	for i, p := range parts {
-		if i > 0 && len(p) != 3 {
-			return false
-		}
-		for j := 0; j < len(p); j++ {
-			if p[j] < '0' || p[j] > '9' {
-				return false
-			}
-		}
-	}
-	return true
 }

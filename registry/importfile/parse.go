@@ -10,6 +10,7 @@ import (
 
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/vntext"
 )
 
 // problem is what is wrong with one cell, in both languages, without the location,
@@ -107,7 +108,7 @@ func parseMoney(s string) (*int64, *problem) {
 		t = strings.TrimSpace(strings.TrimSuffix(t, suf))
 	}
 	t = dropSpaces.Replace(t)
-	if grouped(t, '.') || grouped(t, ',') {
+	if vntext.GroupedByThrees(t, '.') || vntext.GroupedByThrees(t, ',') {
 		t = dropSeparators.Replace(t)
 	}
 	f, err := strconv.ParseFloat(t, 64)
@@ -130,52 +131,9 @@ var (
 	dropSeparators = strings.NewReplacer(".", "", ",", "")
 )
 
-// grouped reports whether s is digits grouped by threes with sep (an optional minus
-// sign first): 48.000.000 with '.'.
-func grouped(s string, sep byte) bool {
-	s = strings.TrimPrefix(s, "-")
-	parts := strings.Split(s, string(sep))
-	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
-		return false
-	}
-	for i, p := range parts {
-		if i > 0 && len(p) != 3 {
-			return false
-		}
-		for j := 0; j < len(p); j++ {
-			if p[j] < '0' || p[j] > '9' {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // parseArea reads a floor area in m²: 45, 45,5, 45.5, "45 m2".
 func parseArea(s string) (*float64, *problem) {
-	if s == "" {
-		return nil, nil
-	}
-	t := strings.ToLower(strings.TrimSpace(s))
-	for _, suf := range []string{"m²", "m2"} {
-		t = strings.TrimSpace(strings.TrimSuffix(t, suf))
-	}
-	if strings.Contains(t, ",") {
-		if strings.Contains(t, ".") { // 1.234,5
-			t = strings.ReplaceAll(t, ".", "")
-		}
-		t = strings.Replace(t, ",", ".", 1)
-	}
-	f, err := strconv.ParseFloat(t, 64)
-	switch {
-	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-		return nil, problemf("diện tích %q không đọc được (ghi số mét vuông, ví dụ 45 hoặc 45,5)", "cannot read area %q (write square metres, e.g. 45 or 45.5)", s)
-	case f < 0:
-		return nil, problemf("diện tích %q âm", "area %q is negative", s)
-	case f > poverty.MaxFloorAreaM2:
-		return nil, problemf("diện tích %q quá lớn (tối đa %d m²)", "area %q is too large (at most %d m²)", s, poverty.MaxFloorAreaM2)
-	}
-	return &f, nil
+	return parseSquareMetres(s, false, poverty.MaxFloorAreaM2, "45 hoặc 45,5", "45 or 45.5")
 }
 
 // parseLand reads a land area in m² (Livelihood): as parseArea, and a number grouped
@@ -183,6 +141,12 @@ func parseArea(s string) (*float64, *problem) {
 // hundred and forty (a floor area is never that large, a plot often is). The bound is
 // registry.MaxLandM2.
 func parseLand(s string) (*float64, *problem) {
+	return parseSquareMetres(s, true, registry.MaxLandM2, "1.440 hoặc 360,5", "1440 or 360.5")
+}
+
+// parseSquareMetres reads an area in m² from 0 to max (vntext.ParseDecimal, with an
+// optional "m²" or "m2" after it); the examples go into the message.
+func parseSquareMetres(s string, thousandDots bool, max int, exampleVI, exampleEN string) (*float64, *problem) {
 	if s == "" {
 		return nil, nil
 	}
@@ -190,24 +154,15 @@ func parseLand(s string) (*float64, *problem) {
 	for _, suf := range []string{"m²", "m2"} {
 		t = strings.TrimSpace(strings.TrimSuffix(t, suf))
 	}
-	t = dropSpaces.Replace(t)
-	if !strings.Contains(t, ",") && grouped(t, '.') {
-		t = strings.ReplaceAll(t, ".", "")
-	}
-	if strings.Contains(t, ",") {
-		if strings.Contains(t, ".") { // 1.234,5
-			t = strings.ReplaceAll(t, ".", "")
-		}
-		t = strings.Replace(t, ",", ".", 1)
-	}
-	f, err := strconv.ParseFloat(t, 64)
+	f, err := vntext.ParseDecimal(t, thousandDots)
 	switch {
-	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-		return nil, problemf("diện tích %q không đọc được (ghi số mét vuông, ví dụ 1.440 hoặc 360,5)", "cannot read area %q (write square metres, e.g. 1440 or 360.5)", s)
+	case err != nil:
+		return nil, &problem{vi: fmt.Sprintf("diện tích %q không đọc được (ghi số mét vuông, ví dụ %s)", s, exampleVI),
+			en: fmt.Sprintf("cannot read area %q (write square metres, e.g. %s)", s, exampleEN)}
 	case f < 0:
 		return nil, problemf("diện tích %q âm", "area %q is negative", s)
-	case f > registry.MaxLandM2:
-		return nil, problemf("diện tích %q quá lớn (tối đa %d m²)", "area %q is too large (at most %d m²)", s, registry.MaxLandM2)
+	case f > float64(max):
+		return nil, problemf("diện tích %q quá lớn (tối đa %d m²)", "area %q is too large (at most %d m²)", s, max)
 	}
 	return &f, nil
 }
@@ -220,7 +175,7 @@ func parseCount(s string) (*int, *problem) {
 	}
 	t := strings.TrimSpace(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "con"))
 	t = dropSpaces.Replace(t)
-	if grouped(t, '.') || grouped(t, ',') {
+	if vntext.GroupedByThrees(t, '.') || vntext.GroupedByThrees(t, ',') {
 		t = dropSeparators.Replace(t)
 	}
 	f, err := strconv.ParseFloat(t, 64)
