@@ -494,6 +494,13 @@ func (s *Server) apiHousehold(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	// As on the household page: the national IDs other households hold, worked out now.
+	elsewhere, err := s.Registry.NationalIDsElsewhere(r.Context(), h)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	h.Warnings = append(h.Warnings, elsewhere...)
 	writeJSON(w, http.StatusOK, h)
 }
 

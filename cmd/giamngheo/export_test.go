@@ -112,6 +112,14 @@ func TestExportRespectsScopeAndOpensInLibreOffice(t *testing.T) {
 	if p := page(c); !strings.Contains(p, "030080001234 của thành viên thứ 1 (Nguyễn Văn An) đã có trong một hộ ngoài phạm vi") || strings.Contains(p, "KT-1") {
 		t.Fatalf("commune officer's page of TD-1:\n%s", p)
 	}
+	resp, err = c.Get(fmt.Sprintf("%s/api/v1/households/%d", r.URL, td[0].ID))
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("household API: %v %v", err, resp)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	if !bytes.Contains(body, []byte(`"code":"national_id_elsewhere"`)) || bytes.Contains(body, []byte("KT-1")) {
+		t.Fatalf("household API for the commune officer:\n%s", body)
+	}
 	r.MustAddUser(t, "tinh.hp", giamngheo.RoleProvinceOfficer, "31")
 	if p := page(loginClient(t, r.URL, "tinh.hp", "matkhau123")); !strings.Contains(p, "trùng với thành viên Vũ Văn Khác của hộ KT-1") {
 		t.Fatalf("province officer's page of TD-1:\n%s", p)
