@@ -165,6 +165,25 @@ type NationalIDRepeat struct {
 	OtherMemberName    string
 }
 
+// ScanNationalIDRepeats reads the rows of a store's repeats query, whose columns are
+// the fields of NationalIDRepeat in their order.
+func ScanNationalIDRepeats(rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}) ([]NationalIDRepeat, error) {
+	var out []NationalIDRepeat
+	for rows.Next() {
+		var r NationalIDRepeat
+		if err := rows.Scan(&r.NationalID, &r.HouseholdID, &r.HouseholdCode, &r.MemberSeq, &r.MemberName,
+			&r.OtherHouseholdID, &r.OtherHouseholdCode, &r.OtherCommuneCode, &r.OtherMemberName); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
 // WarnNationalIDElsewhere is the code of the warning for a national ID that a member
 // of another stored household also holds (issue 4 item 2: shown, never silently
 // accepted or rejected).

@@ -232,16 +232,7 @@ func (db *DB) FindNationalIDRepeats(ctx context.Context, q registry.RepeatQuery)
 		return nil, err
 	}
 	defer rows.Close()
-	var out []registry.NationalIDRepeat
-	for rows.Next() {
-		var r registry.NationalIDRepeat
-		if err := rows.Scan(&r.NationalID, &r.HouseholdID, &r.HouseholdCode, &r.MemberSeq, &r.MemberName,
-			&r.OtherHouseholdID, &r.OtherHouseholdCode, &r.OtherCommuneCode, &r.OtherMemberName); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return registry.ScanNationalIDRepeats(rows)
 }
 
 var _ registry.BulkImporter = (*DB)(nil)
