@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"giamngheo/registry"
@@ -88,11 +89,7 @@ func (db *DB) columns(ctx context.Context, table string, skip ...string) (string
 		if err := rows.Scan(&c); err != nil {
 			return "", err
 		}
-		skipped := false
-		for _, s := range skip {
-			skipped = skipped || s == c
-		}
-		if !skipped {
+		if !slices.Contains(skip, c) {
 			cols = append(cols, c)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"giamngheo/registry"
@@ -175,20 +176,11 @@ func (db *DB) columns(ctx context.Context, table string, skip ...string) (string
 		if err := rows.Scan(&c); err != nil {
 			return "", err
 		}
-		if !contains(skip, c) {
+		if !slices.Contains(skip, c) {
 			cols = append(cols, c)
 		}
 	}
 	return strings.Join(cols, ", "), rows.Err()
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
 
 func prefixed(p, cols string) string {
