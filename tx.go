@@ -2,7 +2,6 @@ package giamngheo
 
 import (
 	"context"
-	"time"
 )
 
 // TxRunner runs fn inside one database transaction. The context passed to fn carries
@@ -11,9 +10,6 @@ import (
 type TxRunner interface {
 	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
 }
-
-// Clock returns the current time; services take it as a field so tests can fix it.
-type Clock func() time.Time
 
 // Page is the shared paging convention of Find* methods: Offset and Limit (0 = the
 // store's default). Find* methods return the total count before LIMIT.

@@ -30,8 +30,9 @@ type Deps struct {
 	Audit    audit.Store
 	Ping     func(ctx context.Context) error
 	Logger   *slog.Logger
-	// Today returns the date used for "as of" views when none is asked for.
-	Today func() time.Time
+	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
+	// is asked for, the default of every date field, the standard in force.
+	Today giamngheo.Clock
 	// Card is the B1 score card offered in the survey form (nil: measured income only).
 	Card *poverty.ScoreCard
 	// Secure marks cookies Secure (behind HTTPS).
@@ -55,7 +56,7 @@ func NewServer(d Deps) (*Server, error) {
 		d.Logger = slog.Default()
 	}
 	if d.Today == nil {
-		d.Today = time.Now
+		d.Today = giamngheo.SystemClock
 	}
 	v, err := parseViews()
 	if err != nil {

@@ -15,9 +15,11 @@ type Date struct {
 	Day   int
 }
 
-// DateOf returns the civil date of t in t's own location.
+// DateOf returns the civil date in Vietnam of the instant t, whatever t's location, so
+// that a server on UTC switches standards at midnight in Vietnam (1 January 2027 starts
+// at 17:00 UTC on 31 December). A Date's Time (midnight UTC) keeps its day.
 func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
+	y, m, d := t.In(giamngheo.Vietnam).Date()
 	return Date{y, m, d}
 }
 

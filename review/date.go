@@ -1,10 +1,13 @@
 package review
 
-import "time"
+import (
+	"time"
 
-// vietnam is Indochina Time. Vietnam has kept UTC+7 without daylight saving since
-// 1975, so a fixed zone is exact and needs no time-zone database on the server.
-var vietnam = time.FixedZone("ICT", 7*60*60)
+	"giamngheo"
+)
+
+// vietnam is the civil time zone of every date of the review (giamngheo.Vietnam).
+var vietnam = giamngheo.Vietnam
 
 // Date returns the civil date year-month-day as midnight in Vietnam time. Every date
 // this package makes (round dates, deadlines, posting ends) is made with Date.

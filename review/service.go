@@ -46,8 +46,7 @@ type StepInput struct {
 }
 
 func (s *Service) today() time.Time {
-	now := s.Now()
-	return Date(now.In(vietnam).Year(), now.In(vietnam).Month(), now.In(vietnam).Day())
+	return today(s.Now())
 }
 
 func (s *Service) inScope(ctx context.Context, scope, code string) (bool, error) {

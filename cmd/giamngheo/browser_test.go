@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"giamngheo/internal/testenv"
+
 	"giamngheo"
 
 	"github.com/chromedp/chromedp"
@@ -27,10 +29,7 @@ func MustBrowser(tb testing.TB) context.Context {
 		}
 	}
 	if path == "" {
-		if os.Getenv("CI") != "" {
-			tb.Fatal("Chromium is not installed on CI: apt-get install -y chromium")
-		}
-		tb.Skip("Chromium not found: apt-get install -y chromium to run the browser scenarios")
+		testenv.Missing(tb, "Chromium", "apt-get install -y chromium")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"giamngheo"
 	"giamngheo/poverty"
@@ -25,10 +24,6 @@ Reads one household per line (JSON) on stdin, writes one result per line (JSON) 
 
 Tham số / Flags:
 `
-
-// vietnam is the civil time zone of the reference date when --date is not given
-// (Vietnam keeps UTC+7 all year).
-var vietnam = time.FixedZone("ICT", 7*60*60)
 
 // runClassify is the "classify" subcommand: a thin wrapper that reads the flags,
 // resolves the standard and the score card, and runs poverty.ClassifyStream. It returns
@@ -56,7 +51,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return giamngheo.Errorf(giamngheo.EINVALID, "Tham số thừa: %v", "unexpected arguments: %v", fs.Args())
 	}
 
-	ref := poverty.DateOf(time.Now().In(vietnam))
+	ref := poverty.DateOf(clockOf(ctx)())
 	if *dateText != "" {
 		d, err := poverty.ParseDate(*dateText)
 		if err != nil {

@@ -132,7 +132,7 @@ func seedDemo(ctx context.Context, a *app, households int, stdout io.Writer) err
 		if err := flush(); err != nil {
 			return err
 		}
-		return audit.Record(ctx, a.store, time.Now(), "seed", "household_file", "demo", "", nil,
+		return audit.Record(ctx, a.store, a.now(), "seed", "household_file", "demo", "", nil,
 			map[string]any{"households": households, "province": "30", "reference_date": demoReference.Format("2006-01-02"), "synthetic": true})
 	})
 	if err != nil {

@@ -40,7 +40,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer s.Close()
-	a := newApp(s)
+	a := newApp(ctx, s)
 	actx := systemCtx(ctx)
 	if *as != "" {
 		u, err := s.FindUserByUsername(ctx, *as)

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"giamngheo"
+	"giamngheo/internal/testenv"
 	"giamngheo/registry"
 )
 
@@ -23,16 +24,7 @@ import (
 // failure on CI.
 func MustLibreOffice(tb testing.TB) string {
 	tb.Helper()
-	for _, p := range []string{"libreoffice", "soffice"} {
-		if found, err := exec.LookPath(p); err == nil {
-			return found
-		}
-	}
-	if os.Getenv("CI") != "" {
-		tb.Fatal("LibreOffice is not installed on CI: apt-get install -y libreoffice-calc")
-	}
-	tb.Skip("LibreOffice not found: apt-get install -y libreoffice-calc")
-	return ""
+	return testenv.Tool(tb, "apt-get install -y libreoffice-calc", "libreoffice", "soffice")
 }
 
 // loginClient logs in through the login form and returns a client with the session.

@@ -53,7 +53,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer s.Close()
-	a := newApp(s)
+	a := newApp(ctx, s)
 
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(imports.MemoryLimit)

@@ -33,7 +33,8 @@ Cách dùng / Usage:
   giamngheo classify [--standard ID | --date YYYY-MM-DD] < households.jsonl
   giamngheo version
 
-Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json)
+Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json),
+  GIAMNGHEO_NOW (đặt đồng hồ, chỉ để thử / set the clock, for testing only: 2027-01-02 or 2027-01-02T10:00:00+07:00)
 `
 
 // run dispatches a subcommand and returns the exit code. Errors are printed as the
@@ -43,7 +44,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	var err error
+	clock, err := envClock()
+	if err != nil {
+		printError(stderr, err)
+		return 2
+	}
+	ctx = withClock(ctx, clock)
 	switch args[0] {
 	case "serve":
 		err = runServe(ctx, args[1:], stdout, stderr)

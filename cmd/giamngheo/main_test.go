@@ -27,7 +27,25 @@ type running struct {
 
 // MustRunServer starts the product as `serve` does, on a free port and a new SQLite
 // file, with the Hải Dương/Hải Phòng units, and stops it at the end of the test.
+// The clock is the one of GIAMNGHEO_NOW when set (CI runs the scenarios either side of
+// 1 January 2027 with it), else the machine's.
 func MustRunServer(tb testing.TB) *running {
+	tb.Helper()
+	clock, err := envClock()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return mustRunServerWith(tb, clock)
+}
+
+// MustRunServerAt starts the product with its clock set to the instant at, for
+// scenarios that are about a date (the switch of standards, Tết).
+func MustRunServerAt(tb testing.TB, at time.Time) *running {
+	tb.Helper()
+	return mustRunServerWith(tb, giamngheo.ClockAt(at))
+}
+
+func mustRunServerWith(tb testing.TB, clock giamngheo.Clock) *running {
 	tb.Helper()
 	c := DefaultConfig()
 	c.Addr = "127.0.0.1:0"
@@ -35,7 +53,7 @@ func MustRunServer(tb testing.TB) *running {
 	c.DemoHouseholds = 0 // scenarios make their own data
 	var out bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, a, err := start(context.Background(), c, logger, &out)
+	srv, a, err := start(withClock(context.Background(), clock), c, logger, &out)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -63,7 +63,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 	if err != nil {
 		return nil, nil, err
 	}
-	a := newApp(s)
+	a := newApp(ctx, s)
 	srv, err := func() (*gnhttp.Server, error) {
 		if err := a.configure(c); err != nil {
 			return nil, err
@@ -71,7 +71,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err := firstStart(ctx, a, c, stdout); err != nil {
 			return nil, err
 		}
-		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
+		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Card: a.reg.Card, Units: s, Audit: s, Logger: logger, Today: a.now,
 			Ping: func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err }})
 		if err != nil {
 			return nil, err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"strings"
-	"time"
 
 	"giamngheo"
 	"giamngheo/admin"
@@ -58,12 +57,16 @@ type app struct {
 	units *admin.Service
 	reg   *registry.Service
 	rev   *review.Service
+	// now is the one clock of the binary: services, pages and files read it.
+	now giamngheo.Clock
 }
 
-func newApp(s store) *app {
-	now := func() time.Time { return time.Now() }
+// newApp wires the services over s with the clock carried by ctx (clockOf).
+func newApp(ctx context.Context, s store) *app {
+	now := clockOf(ctx)
 	a := &app{
 		store: s,
+		now:   now,
 		users: &user.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
 		units: &admin.Service{Store: s, Audit: s, Tx: s, Now: now},
 		reg:   &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"text/tabwriter"
-	"time"
 
 	"giamngheo"
 	"giamngheo/admin"
@@ -25,7 +24,7 @@ func runUnits(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "mã tỉnh hoặc all / province codes or all")
 	fs.StringVar(&date, "date", "", "tại ngày / as of YYYY-MM-DD")
 	fs.StringVar(&parent, "parent", "", "mã đơn vị cấp trên / parent code")
-	fs.StringVar(&effective, "effective", time.Now().Format(admin.DateLayout), "import: ngày danh mục có hiệu lực / date the imported catalogue takes effect")
+	fs.StringVar(&effective, "effective", giamngheo.DayString(clockOf(ctx)()), "import: ngày danh mục có hiệu lực / date the imported catalogue takes effect")
 	pos, err := parseInterleaved(fs, args[1:])
 	if err != nil {
 		return errSilent
@@ -53,7 +52,7 @@ func runUnits(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	a := newApp(s)
+	a := newApp(ctx, s)
 	switch args[0] {
 	case "load":
 		return loadEmbeddedUnits(systemCtx(ctx), a, c.Provinces, stdout)

@@ -58,7 +58,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout io.Writ
 		return err
 	}
 	defer s.Close()
-	a := newApp(s)
+	a := newApp(ctx, s)
 	sys := systemCtx(ctx)
 	switch args[0] {
 	case "add":

@@ -11,21 +11,15 @@ import (
 	"testing"
 	"time"
 
+	"giamngheo/internal/testenv"
+
 	"giamngheo"
 )
 
-// tool returns the path of a poppler-utils program. Without it the test is skipped
-// locally and fails on CI (CI=true), where poppler-utils must be installed.
+// tool returns the path of a poppler-utils program (testenv: a failure on CI).
 func tool(tb testing.TB, name string) string {
 	tb.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("%s not found (install poppler-utils): %v", name, err)
-		}
-		tb.Skipf("%s not found (install poppler-utils); skipping", name)
-	}
-	return path
+	return testenv.Tool(tb, "apt-get install -y poppler-utils", name)
 }
 
 // MustWriteFile renders a document with write into a file in a temporary directory

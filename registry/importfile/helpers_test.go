@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"giamngheo"
@@ -48,7 +49,7 @@ func join(parts ...[][]string) [][]string {
 // MustOpen opens data as file name, failing the test on error.
 func MustOpen(tb testing.TB, data []byte, name string) *Reader {
 	tb.Helper()
-	r, err := Open(bytes.NewReader(data), name)
+	r, err := Open(bytes.NewReader(data), name, Today(time.Date(2026, 11, 28, 10, 0, 0, 0, giamngheo.Vietnam)))
 	if err != nil {
 		tb.Fatalf("Open(%s): %v", name, err)
 	}

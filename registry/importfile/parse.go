@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"giamngheo"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/vntext"
@@ -238,10 +239,12 @@ func parseDate(s string, today time.Time) (string, *problem) {
 	if y < poverty.MinBirthYear {
 		return "", problemf("năm sinh %d không hợp lý (từ %d trở đi)", "implausible birth year %d (from %d on)", y, poverty.MinBirthYear)
 	}
-	if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).After(today) {
+	iso := isoDate(y, m, d)
+	// A day after today in Vietnam is in the future (a zero today checks nothing).
+	if !today.IsZero() && iso > giamngheo.DayString(today) {
 		return "", problemf("ngày sinh %q ở tương lai", "birth date %q is in the future", s)
 	}
-	return isoDate(y, m, d), nil
+	return iso, nil
 }
 
 // isoDate writes YYYY-MM-DD for a year of four digits.

@@ -57,18 +57,28 @@ type Reader struct {
 // with an EINVALID *giamngheo.Error when the file cannot be read or required columns
 // are missing. Open does not close r. An XLSX upload is copied to a temporary file
 // whole, so the caller bounds its size (http.MaxBytesReader) as for any upload.
-func Open(r io.Reader, filename string) (*Reader, error) {
+func Open(r io.Reader, filename string, opts ...Option) (*Reader, error) {
 	src, err := openSource(r, filename)
 	if err != nil {
 		return nil, err
 	}
-	rd := &Reader{file: filename, src: src, today: time.Now()}
+	rd := &Reader{file: filename, src: src}
+	for _, o := range opts {
+		o(rd)
+	}
 	if err := rd.start(); err != nil {
 		src.close()
 		return nil, err
 	}
 	return rd, nil
 }
+
+// Option sets up a Reader.
+type Option func(*Reader)
+
+// Today gives the reader the current instant from the binary's clock: birth dates
+// after that day in Vietnam are refused. Without it no birth date is refused as future.
+func Today(now time.Time) Option { return func(r *Reader) { r.today = now } }
 
 // Encoding returns the text encoding detected for the file.
 func (r *Reader) Encoding() vntext.Encoding { return r.dec.enc }

@@ -260,6 +260,18 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestBirthTodayInVietnam: a child born on 1 January 2027 in Vietnam may be entered at
+// 00:30 that day, which is still 31 December on a server clock in UTC.
+func TestBirthTodayInVietnam(t *testing.T) {
+	at := time.Date(2026, 12, 31, 17, 30, 0, 0, time.UTC)
+	if got, p := parseDate("01/01/2027", at); p != nil || got != "2027-01-01" {
+		t.Fatalf("born today in Vietnam: %q, %v", got, p)
+	}
+	if _, p := parseDate("02/01/2027", at); p == nil {
+		t.Fatal("born tomorrow in Vietnam: want a problem")
+	}
+}
+
 func TestNumbers(t *testing.T) {
 	for in, want := range map[string]int64{"48000000": 48e6, "48.000.000": 48e6, "48,000,000": 48e6, "48 000 000 đ": 48e6, "4.8E+07": 48e6, "0": 0, "1.500": 1500} {
 		got, p := parseMoney(in)

@@ -112,7 +112,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return nil, err
 	}
 	cr := &countingReader{r: r}
-	rd, err := importfile.Open(cr, filename)
+	rd, err := importfile.Open(cr, filename, importfile.Today(svc.Now()))
 	if err != nil {
 		return nil, err
 	}
