@@ -184,6 +184,10 @@ type householdPage struct {
 	// Livelihood lists the land and livestock answered, formatted; empty hides the
 	// section.
 	Livelihood []fact
+	// StandardNow is the standard in force today; Missing names the indicators of it
+	// that the household's answers cannot decide (a survey update is needed).
+	StandardNow string
+	Missing     []string
 }
 
 // fact is one labelled value shown on a page, in the request's language.
@@ -256,6 +260,16 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Warnings = p.H.Warnings
 	if !p.Past {
+		// A household whose answers no longer validate (say, a member's age) still
+		// shows; its page says what is wrong through its classification.
+		if gap, err := registry.SurveyGapOf(p.H, s.Today()); err == nil {
+			p.StandardNow = gap.Standard.ID
+			for _, spec := range gap.Missing {
+				p.Missing = append(p.Missing, pick(r.Context(), spec.Name))
+			}
+		} else {
+			s.Logger.Warn("survey gap", "household", p.H.ID, "err", err)
+		}
 		elsewhere, err := s.Registry.NationalIDsElsewhere(r.Context(), p.H)
 		if err != nil {
 			s.Error(w, r, err)
@@ -299,6 +313,11 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 
 type householdFormPage struct {
 	Form *householdForm
+	// Standard is the standard in force on the form's day: the survey asks the
+	// questions of its indicators only (AskDevices, AskWaste), and the answers it does
+	// not ask are carried unchanged in hidden fields.
+	Standard             string
+	AskDevices, AskWaste bool
 	// Land and Animals are the livelihood inputs (key and label); Allowances the
 	// kinds of social allowance.
 	Land, Animals, Allowances                        []opt
@@ -334,7 +353,18 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *
 	for _, rg := range poverty.Regions {
 		p.Regions = append(p.Regions, opt{string(rg), pick(ctx, rg.Label())})
 	}
-	if s.Card != nil {
+	std, err := poverty.StandardInForce(s.Today())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Standard = std.ID
+	// Decree 07/2021/NĐ-CP asks about information devices; Decree 351/2025/NĐ-CP (from
+	// 1 January 2027) drops them and asks about the treatment of household waste.
+	p.AskDevices, p.AskWaste = std.Has(poverty.IndicatorInfoDevices), std.Has(poverty.IndicatorWaste)
+	// A score card is offered only under the standard it belongs to: the example card
+	// of 2022–2026 is not offered under 2027–2030, which defines no B1 line.
+	if s.Card != nil && s.Card.AppliesTo(std) {
 		p.Card = &cardView{Name: pick(ctx, s.Card.Name), Official: s.Card.Official}
 		for _, it := range s.Card.Items {
 			iv := cardItem{Key: it.Key, Label: pick(ctx, it.Label)}
@@ -347,7 +377,6 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *
 	if f.ID != 0 {
 		p.Action = "/households/" + strconv.FormatInt(f.ID, 10)
 	}
-	var err error
 	if p.Communes, err = s.communeOptions(r, s.Today().Format(admin.DateLayout)); err != nil {
 		s.Error(w, r, err)
 		return
@@ -375,7 +404,7 @@ func (s *Server) handleHouseholdNew(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	f := &householdForm{Devices: map[string]bool{}, Score: map[string]string{}, Livelihood: map[string]string{}}
+	f := &householdForm{DevicesUnknown: true, Devices: map[string]bool{}, Score: map[string]string{}, Livelihood: map[string]string{}}
 	if c := currentUser(r.Context()).ScopeCode; len(c) == 5 {
 		f.CommuneCode = c
 	}

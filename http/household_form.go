@@ -23,6 +23,9 @@ type householdForm struct {
 	Walls, Columns, Roof, Telecom, Waste string
 	Water, Latrine                       string
 	Devices                              map[string]bool
+	// DevicesUnknown keeps "not asked" for the device list when the standard of the
+	// form's day does not ask about devices (2027–2030) and the household never answered.
+	DevicesUnknown bool
 	Region                               string
 	// Score holds the B1 score-card answers, item key → answer key.
 	Score map[string]string
@@ -81,6 +84,7 @@ func formFromHousehold(h *registry.Household) *householdForm {
 	for _, d := range h.Survey.Devices {
 		f.Devices[string(d)] = true
 	}
+	f.DevicesUnknown = h.Survey.Devices == nil
 	f.Region, f.Score = string(h.Survey.Region), map[string]string{}
 	for k, v := range h.Survey.ScoreAnswers {
 		f.Score[k] = v
@@ -125,6 +129,7 @@ func parseHouseholdForm(r *http.Request) *householdForm {
 	for _, d := range r.PostForm["devices"] {
 		f.Devices[d] = true
 	}
+	f.DevicesUnknown = v("devices_unknown") == "1" && len(f.Devices) == 0
 	f.Region, f.Score, f.Livelihood = v("region"), map[string]string{}, map[string]string{}
 	for _, x := range registry.LivelihoodLand {
 		if s := v("lv_" + x.Key); s != "" {
@@ -190,6 +195,9 @@ func (f *householdForm) household() (*registry.Household, error) {
 	s.Telecom, s.WasteTreated = parseTri(f.Telecom), parseTri(f.Waste)
 	s.WaterSource, s.Latrine = poverty.WaterSource(f.Water), poverty.Latrine(f.Latrine)
 	s.Devices = []poverty.Device{}
+	if f.DevicesUnknown {
+		s.Devices = nil
+	}
 	for _, c := range poverty.DeviceChoices() {
 		if f.Devices[c.Value] {
 			s.Devices = append(s.Devices, poverty.Device(c.Value))

@@ -215,3 +215,21 @@ func lowIncomeHousehold(r *Result, std *Standard, lines AreaLines) bool {
 
 // isZero reports whether no income was measured (Line is positive whenever it was).
 func (m MeasuredIncome) isZero() bool { return m == MeasuredIncome{} }
+
+// Unanswered returns the indicators of std that h's answers cannot decide on the
+// reference date ref: questions the survey never asked (waste treatment before the
+// 2027–2030 standard of Decree 351/2025/NĐ-CP) or left blank. Such a household needs
+// a survey update: its result counts them as not deprived and says so, and nothing
+// else may treat them as deprived or not.
+func Unanswered(h *Household, std *Standard, ref time.Time) (IndicatorSet, error) {
+	if std == nil || !std.ready {
+		return 0, invalid("standard", "Chuẩn nghèo chưa được nạp hoặc chưa kiểm tra (Validate)", "the standard is missing or was not validated")
+	}
+	var ages [MaxMembers]int
+	var a assessment
+	if err := h.validate(DateOf(ref), &ages); err != nil {
+		return 0, err
+	}
+	assess(h, std, &ages, &a)
+	return a.unknown, nil
+}

@@ -1,6 +1,7 @@
 package poverty
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -286,5 +287,37 @@ func TestParseDate(t *testing.T) {
 	}
 	if _, err := ParseDate("1900-02-29"); err == nil {
 		t.Errorf("1900 is not a leap year")
+	}
+}
+
+// TestUnansweredAcrossTheSwitch: a household surveyed under 2022–2026 answered about
+// information devices but was never asked about waste; under 2027–2030 waste is
+// unanswered and devices no longer matter.
+func TestUnansweredAcrossTheSwitch(t *testing.T) {
+	h := &Household{Income12m: vndp(30_000_000), WaterSource: WaterTap, Latrine: LatrineSeptic,
+		HouseWallsDurable: yes(), HouseColumnsDurable: yes(), HouseRoofDurable: yes(), FloorAreaM2: m2(60), Telecom: yes(),
+		Devices: []Device{DeviceTV},
+		Members: []Member{{Name: "Nguyễn Văn An", Sex: Male, BirthDate: "1970-03-04", HealthInsurance: yes(), Schooling: SchoolingUpperSecondary, Employment: EmployedWithContract}}}
+	old, _ := StandardByID("2022-2026")
+	neu, _ := StandardByID("2027-2030")
+	for _, tc := range []struct {
+		std  *Standard
+		ref  time.Time
+		want []IndicatorKey
+	}{
+		{old, time.Date(2026, 12, 31, 12, 0, 0, 0, time.UTC), nil},
+		{neu, time.Date(2027, 1, 2, 12, 0, 0, 0, time.UTC), []IndicatorKey{IndicatorWaste}},
+	} {
+		got, err := Unanswered(h, tc.std, tc.ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.Keys(), tc.want) {
+			t.Errorf("%s: unanswered %v, want %v", tc.std.ID, got.Keys(), tc.want)
+		}
+	}
+	h.WasteTreated = yes()
+	if got, _ := Unanswered(h, neu, time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC)); got.Len() != 0 {
+		t.Errorf("answered waste: unanswered %v", got.Keys())
 	}
 }

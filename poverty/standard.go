@@ -81,6 +81,13 @@ func (l *Lines) For(a Area) AreaLines {
 	return l.Rural
 }
 
+// HasScoreLine reports whether the standard sets a B1 score line (2022–2026 does,
+// Circular 07/2021/TT-BLĐTBXH; 2027–2030 does not), so that a score card can decide
+// its income test.
+func (s *Standard) HasScoreLine() bool {
+	return s.IncomeScoreLine.Rural > 0 || s.IncomeScoreLine.Urban > 0
+}
+
 // ScoreLine is a B1 score line per area.
 type ScoreLine struct {
 	Rural int `json:"rural"`

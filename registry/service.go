@@ -123,6 +123,17 @@ func (c *Classifier) PrepareValid(ctx context.Context, h *Household) error {
 	var card *poverty.ScoreCard
 	if len(answers.ScoreAnswers) > 0 {
 		card = c.card
+		if !c.std.HasScoreLine() {
+			// Decree 351/2025/NĐ-CP (2027–2030) defines no B1 score line: answers of a
+			// score card kept from an earlier survey stay stored but cannot decide
+			// the income test, which then needs the measured income.
+			if answers.Income12m == nil {
+				return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "income_12m",
+					Message:   "Chuẩn " + c.std.ID + " không dùng bảng điểm B1: cần nhập tổng thu nhập 12 tháng của hộ.",
+					MessageEN: "Standard " + c.std.ID + " has no B1 score card: enter the household's 12-month income."}
+			}
+			answers.ScoreAnswers, answers.Region, card = nil, "", nil // a copy: h keeps them
+		}
 	}
 	r, err := poverty.Classify(answers, c.std, area, c.ref, card)
 	if err != nil {

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"io"
-	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -17,18 +13,11 @@ import (
 
 // TestBrowserScoreCardSurvey: with the example B1 card configured, the survey form
 // offers the card; a household scored with it is classified, and its page says the
-// card is an example, not official.
+// card is an example, not official. The card belongs to the 2022–2026 standard, so the
+// scenario runs on a day of 2026 whatever the real date (the survey across the switch
+// to 2027–2030, where no card is offered, is TestBrowserSurveyAcrossTheSwitch).
 func TestBrowserScoreCardSurvey(t *testing.T) {
-	c := DefaultConfig()
-	c.Addr, c.DB, c.DemoHouseholds, c.Card = "127.0.0.1:0", filepath.Join(t.TempDir(), "card.db"), 0, "example"
-	var out bytes.Buffer
-	srv, a, err := start(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), &out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
-	t.Cleanup(func() { srv.Shutdown(context.Background()); a.store.Close() })
-	r := &running{URL: "http://" + srv.Addr(), App: a}
+	r := MustRunServerAt(t, time.Date(2026, 10, 1, 9, 0, 0, 0, giamngheo.Vietnam), func(c *Config) { c.Card = "example" })
 	r.MustAddUser(t, "xa.thanhha", giamngheo.RoleCommuneOfficer, "10813")
 	ctx := MustBrowser(t)
 	steps := append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),

@@ -29,28 +29,32 @@ type running struct {
 // file, with the Hải Dương/Hải Phòng units, and stops it at the end of the test.
 // The clock is the one of GIAMNGHEO_NOW when set (CI runs the scenarios either side of
 // 1 January 2027 with it), else the machine's.
-func MustRunServer(tb testing.TB) *running {
+// Each configure function may change the configuration before the start.
+func MustRunServer(tb testing.TB, configure ...func(*Config)) *running {
 	tb.Helper()
 	clock, err := envClock()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return mustRunServerWith(tb, clock)
+	return mustRunServerWith(tb, clock, configure)
 }
 
 // MustRunServerAt starts the product with its clock set to the instant at, for
 // scenarios that are about a date (the switch of standards, Tết).
-func MustRunServerAt(tb testing.TB, at time.Time) *running {
+func MustRunServerAt(tb testing.TB, at time.Time, configure ...func(*Config)) *running {
 	tb.Helper()
-	return mustRunServerWith(tb, giamngheo.ClockAt(at))
+	return mustRunServerWith(tb, giamngheo.ClockAt(at), configure)
 }
 
-func mustRunServerWith(tb testing.TB, clock giamngheo.Clock) *running {
+func mustRunServerWith(tb testing.TB, clock giamngheo.Clock, configure []func(*Config)) *running {
 	tb.Helper()
 	c := DefaultConfig()
 	c.Addr = "127.0.0.1:0"
 	c.DB = filepath.Join(tb.TempDir(), "e2e.db")
 	c.DemoHouseholds = 0 // scenarios make their own data
+	for _, f := range configure {
+		f(&c)
+	}
 	var out bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv, a, err := start(withClock(context.Background(), clock), c, logger, &out)
