@@ -26,7 +26,7 @@ type householdForm struct {
 	// DevicesUnknown keeps "not asked" for the device list when the standard of the
 	// form's day does not ask about devices (2027–2030) and the household never answered.
 	DevicesUnknown bool
-	Region                               string
+	Region         string
 	// Score holds the B1 score-card answers, item key → answer key.
 	Score map[string]string
 	// Livelihood holds the land areas and animal counts as typed, by the JSON key of
