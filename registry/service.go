@@ -330,12 +330,15 @@ func (s *Service) scoped(ctx context.Context, f HouseholdFilter) (HouseholdFilte
 		}
 		kept = all
 	} else {
+		// A commune asked for by name outside the scope is refused, not silently
+		// dropped: an export or a list of it would look empty rather than forbidden.
 		for _, c := range f.CommuneCodes {
 			if ok, err := s.inScope(ctx, a.ScopeCode, c); err != nil {
 				return f, err
-			} else if ok {
-				kept = append(kept, c)
+			} else if !ok {
+				return f, giamngheo.Errorf(giamngheo.EFORBIDDEN, "Xã %s nằm ngoài phạm vi quản lý của bạn.", "Commune %s is outside your scope.", c)
 			}
+			kept = append(kept, c)
 		}
 	}
 	if kept == nil {

@@ -80,10 +80,13 @@ func TestExportRespectsScopeAndOpensInLibreOffice(t *testing.T) {
 		t.Fatalf("export seen by LibreOffice:\n%s", csv)
 	}
 	// The CSV export of the same scope, and an API call for the other commune's list.
-	resp, _ = c.Get(r.URL + "/households.csv?commune=10804")
+	resp, err = c.Get(r.URL + "/households.csv?commune=10804")
+	if err != nil {
+		t.Fatal(err)
+	}
 	body, _ = io.ReadAll(resp.Body)
-	if bytes.Contains(body, []byte("Vũ Văn Khác")) {
-		t.Fatal("the CSV export leaked another commune's household")
+	if resp.StatusCode != http.StatusForbidden || bytes.Contains(body, []byte("Vũ Văn Khác")) {
+		t.Fatalf("the CSV export of another commune: status %d, want 403 without its households:\n%s", resp.StatusCode, body)
 	}
 
 	// TD-1 and KT-1 share the national ID 030080001234: the household page warns the
