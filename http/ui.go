@@ -94,6 +94,39 @@ type homePage struct {
 	Tiles   []tile
 	Tasks   []task
 	Overdue []*review.CaseRecord
+	// Switch tells officers, in the month before it, that the national standard
+	// changes and what changes (nil otherwise).
+	Switch *switchNotice
+}
+
+// switchNotice is the coming change of standard as the home page says it.
+type switchNotice struct {
+	Date, To, Citation string
+	RuralFrom, RuralTo int
+	UrbanFrom, UrbanTo int
+	Added, Dropped     []string
+	AddedKeys          []poverty.IndicatorKey
+}
+
+// switchNoticeDays is how long before a new standard takes effect officers are told.
+const switchNoticeDays = 31
+
+func (s *Server) switchNotice(r *http.Request) *switchNotice {
+	ch := poverty.UpcomingChange(s.Today(), switchNoticeDays)
+	if ch == nil {
+		return nil
+	}
+	ctx := r.Context()
+	n := &switchNotice{Date: ch.To.ValidFrom.Time().Format("02/01/2006"), To: ch.To.ID, Citation: pick(ctx, ch.To.Citation),
+		RuralFrom: int(ch.From.Lines.Rural.Poverty), RuralTo: int(ch.To.Lines.Rural.Poverty),
+		UrbanFrom: int(ch.From.Lines.Urban.Poverty), UrbanTo: int(ch.To.Lines.Urban.Poverty)}
+	for _, spec := range ch.Added {
+		n.Added, n.AddedKeys = append(n.Added, pick(ctx, spec.Name)), append(n.AddedKeys, spec.Key)
+	}
+	for _, spec := range ch.Dropped {
+		n.Dropped = append(n.Dropped, pick(ctx, spec.Name))
+	}
+	return n
 }
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
@@ -138,6 +171,9 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 			s.Error(w, r, err)
 			return
 		}
+	}
+	if u.Role != giamngheo.RoleViewer {
+		p.Switch = s.switchNotice(r)
 	}
 	switch u.Role {
 	case giamngheo.RoleCommuneOfficer:

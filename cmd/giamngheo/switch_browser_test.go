@@ -46,8 +46,14 @@ func TestBrowserSurveyAcrossTheSwitch(t *testing.T) {
 	r.MustAddUser(t, "xa.thanhha", giamngheo.RoleCommuneOfficer, "10813")
 	ctx := MustBrowser(t)
 
-	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
-		chromedp.Navigate(r.URL+"/households/new"), chromedp.WaitVisible(chromedp.ID("household-form")))...)
+	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")))...)
+	if !exists(t, ctx, "home-switch") {
+		t.Fatal("31/12/2026: the home page must announce the 2027–2030 standard")
+	}
+	if n := text(t, ctx, "home-switch"); !strings.Contains(n, "01/01/2027") || !strings.Contains(n, "2.200.000") || !strings.Contains(strings.ToLower(n), "rác thải") {
+		t.Fatalf("31/12/2026: the announcement lacks the date, the rural line or the new indicator: %q", n)
+	}
+	do(t, ctx, chromedp.Navigate(r.URL+"/households/new"), chromedp.WaitVisible(chromedp.ID("household-form")))
 	if std := text(t, ctx, "hh-standard"); !strings.Contains(std, "2022-2026") {
 		t.Fatalf("31/12/2026: the survey asks under %q, want 2022-2026", std)
 	}
@@ -84,8 +90,11 @@ func TestBrowserSurveyAcrossTheSwitch(t *testing.T) {
 	// Two days later, in 2027: the page says the result is under the old standard and
 	// that the waste question is unanswered.
 	set("2027-01-02T03:00:00Z") // 10:00 in Vietnam
-	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
-		chromedp.Navigate(householdURL), chromedp.WaitVisible(chromedp.ID("household-class")))...)
+	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")))...)
+	if exists(t, ctx, "home-switch") {
+		t.Fatal("02/01/2027: the standard has changed; the home page must not announce it as coming")
+	}
+	do(t, ctx, chromedp.Navigate(householdURL), chromedp.WaitVisible(chromedp.ID("household-class")))
 	if !exists(t, ctx, "standard-changed") || !exists(t, ctx, "survey-update") {
 		t.Fatal("02/01/2027: the household page must say the standard changed and the survey needs an update")
 	}
