@@ -47,6 +47,9 @@ type roundsPage struct {
 	CanWrite bool
 	Overdue  []*review.CaseRecord
 	Error    string
+	// Standards are the national standards a province officer may choose for a round
+	// (empty for other roles: the round takes the default).
+	Standards []opt
 }
 
 func (s *Server) communeName(ctx context.Context, code string) string {
@@ -74,7 +77,13 @@ func (s *Server) renderRounds(w http.ResponseWriter, r *http.Request, msg string
 		return
 	}
 	now := s.Today()
-	p := &roundsPage{Year: now.Year(), Month: int(now.Month()), CanWrite: currentUser(r.Context()).Role.CanWrite(), Error: msg}
+	u := currentUser(r.Context())
+	p := &roundsPage{Year: now.Year(), Month: int(now.Month()), CanWrite: u.Role.CanWrite(), Error: msg}
+	if u.Role == giamngheo.RoleProvinceOfficer || u.Role == giamngheo.RoleProvinceAdmin {
+		for _, std := range poverty.Standards() {
+			p.Standards = append(p.Standards, opt{std.ID, pick(r.Context(), std.Name)})
+		}
+	}
 	for _, x := range rounds {
 		v := roundView{RoundRecord: x, Label: s.roundLabel(r.Context(), x), CommuneName: s.communeName(r.Context(), x.CommuneCode)}
 		cases, err := s.Review.Store.FindCases(r.Context(), x.ID)
@@ -132,7 +141,11 @@ func (s *Server) handleRoundOpen(w http.ResponseWriter, r *http.Request) {
 	if kind == review.RoundPeriodic {
 		month = 0
 	}
-	round, err := s.Review.OpenRound(r.Context(), r.PostFormValue("commune"), kind, year, time.Month(month))
+	var opts []review.RoundOption
+	if std := r.PostFormValue("standard"); std != "" {
+		opts = append(opts, review.WithStandard(std))
+	}
+	round, err := s.Review.OpenRound(r.Context(), r.PostFormValue("commune"), kind, year, time.Month(month), opts...)
 	if err != nil {
 		s.userError(w, r, err, func(msg string, status int) { s.renderRounds(w, r, msg, status) })
 		return

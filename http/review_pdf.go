@@ -39,7 +39,14 @@ func (s *Server) sendPDF(w http.ResponseWriter, r *http.Request, name string, wr
 	w.Write(b.Bytes())
 }
 
-func pdfRound(r *review.RoundRecord) pdf.Round { return pdf.Round{Year: r.Year, Month: int(r.Month)} }
+// pdfRound is the round as its documents name it, with the standard it applied.
+func pdfRound(r *review.RoundRecord) pdf.Round {
+	out := pdf.Round{Year: r.Year, Month: int(r.Month)}
+	if std, err := r.StandardOf(); err == nil {
+		out.Standard = std.Name.VI + " (" + std.Citation.VI + ")"
+	}
+	return out
+}
 
 // pdfHousehold is a case's row in a published list: head, village, members, income and
 // deprivations from the Phiếu B result. No national ID: the lists are public.
@@ -153,6 +160,9 @@ func (s *Server) handleDecisionPDF(w http.ResponseWriter, r *http.Request) {
 		number = "…/QĐ-UBND"
 	}
 	doc := &pdf.Decision{Number: number, Date: date, Commune: s.communeName(r.Context(), round.CommuneCode), Round: pdfRound(round)}
+	if std, err := round.StandardOf(); err == nil {
+		doc.LegalBases = pdf.LegalBasesFor(std.ID)
+	}
 	doc.Poor, doc.NearPoor, doc.EscapedPoor, doc.EscapedNearPoor = lists(decided, func(c *review.CaseRecord) review.Class { return c.FinalClass })
 	s.sendPDF(w, r, "quyet-dinh-cong-nhan.pdf", func(b *bytes.Buffer) error { return pdf.WriteDecision(b, doc) })
 }

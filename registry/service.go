@@ -50,7 +50,13 @@ func (s *Service) NewClassifier(ref time.Time) (*Classifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Classifier{units: s.Units, std: std, card: s.Card, ref: ref, communes: map[string]*admin.Unit{}}, nil
+	return s.NewClassifierFor(std, ref), nil
+}
+
+// NewClassifierFor returns a classifier for the standard std on the reference date ref
+// (a review round fixes its standard when it is opened).
+func (s *Service) NewClassifierFor(std *poverty.Standard, ref time.Time) *Classifier {
+	return &Classifier{units: s.Units, std: std, card: s.Card, ref: ref, communes: map[string]*admin.Unit{}}
 }
 
 // commune returns the commune's version in force on the reference date, or its latest

@@ -74,6 +74,14 @@ type Config struct {
 	// whether that includes asking the district is not settled in the texts we hold
 	// (regulations.md §3.5 reads it as scoring, meeting and posting only).
 	DistrictOpinionRegular bool
+	// PeriodicNextYearStandard classifies an annual (periodic) review under the standard
+	// in force on 1 January of the next year, when its lists take effect, rather than on
+	// its reference date. Decree 351/2025/NĐ-CP keeps the 2022–2026 standard through
+	// 31/12/2026, so the 2026 review uses it by default; whether a province may review
+	// late in 2026 under 2027–2030 is not settled in the texts we hold [U]
+	// (regulations.md §4.3): false by default, and a province officer can also choose
+	// the standard of one round when opening it.
+	PeriodicNextYearStandard bool
 }
 
 // DefaultConfig returns the rules of Decision 24/2021/QĐ-TTg with the best-known

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"giamngheo/poverty"
+
 	"giamngheo"
 )
 
@@ -67,6 +69,52 @@ type Round struct {
 	DistrictOpinionRequired bool
 	// PostingDays is the public-posting period in working days (Config.PostingDays).
 	PostingDays int
+	// Standard is the ID of the poverty standard the round classifies under, fixed when
+	// it is opened: the one in force on ReferenceDate, or as Config or the province
+	// chose (WithStandard). Empty in rounds stored before it was recorded.
+	Standard string
+}
+
+// StandardOf returns the standard the round classifies under: its recorded one, or the
+// standard in force on its reference date for a round that recorded none.
+func (r *Round) StandardOf() (*poverty.Standard, error) {
+	if r.Standard != "" {
+		return poverty.StandardByID(r.Standard)
+	}
+	return poverty.StandardInForce(r.ReferenceDate)
+}
+
+// defaultStandard is the standard a new round of kind, year and reference date ref
+// classifies under by default (Config.PeriodicNextYearStandard).
+func (c Config) defaultStandard(kind RoundKind, year int, ref time.Time) (string, error) {
+	at := ref
+	if kind == RoundPeriodic && c.PeriodicNextYearStandard {
+		at = Date(year+1, time.January, 1)
+	}
+	std, err := poverty.StandardInForce(at)
+	if giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND {
+		// A round before 2022 (the 2016–2020 standard is not held here) records none:
+		// it can be opened and decided, but its survey cannot classify.
+		return "", nil
+	} else if err != nil {
+		return "", err
+	}
+	return std.ID, nil
+}
+
+// checkStandard checks a standard chosen for a round: a known standard in force on the
+// reference date or on 1 January of the next year, when the round's lists take effect.
+func (r *Round) checkStandard(id string) error {
+	std, err := poverty.StandardByID(id)
+	if err != nil {
+		return err
+	}
+	now, next := poverty.DateOf(r.ReferenceDate), poverty.DateOf(Date(r.Year+1, time.January, 1))
+	if !std.ValidOn(now) && !std.ValidOn(next) {
+		return field(giamngheo.Errorf(giamngheo.EINVALID, "Chuẩn %s không áp dụng cho đợt rà soát năm %d.",
+			"Standard %s does not apply to a round of %d.", id, r.Year), "standard")
+	}
+	return nil
 }
 
 // NewPeriodicRound opens the annual periodic review of the commune for the year:
@@ -87,6 +135,10 @@ func NewPeriodicRound(commune string, year int, cfg Config) (*Round, error) {
 		PostingDays:   cfg.PostingDays,
 	}
 	r.DistrictOpinionRequired = cfg.districtOpinion(r.Kind, r.DecisionDue)
+	var err error
+	if r.Standard, err = cfg.defaultStandard(r.Kind, year, r.ReferenceDate); err != nil {
+		return nil, err
+	}
 	return r, r.Validate()
 }
 
@@ -119,6 +171,10 @@ func NewRegularRound(commune string, year int, month time.Month, cfg Config) (*R
 		PostingDays:   cfg.PostingDays,
 	}
 	r.DistrictOpinionRequired = cfg.districtOpinion(r.Kind, r.DecisionDue)
+	var err error
+	if r.Standard, err = cfg.defaultStandard(r.Kind, year, r.ReferenceDate); err != nil {
+		return nil, err
+	}
 	return r, r.Validate()
 }
 

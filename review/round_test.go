@@ -8,17 +8,23 @@ import (
 )
 
 func TestNewPeriodicRound(t *testing.T) {
+	nextYear := DefaultConfig()
+	nextYear.PeriodicNextYearStandard = true
 	tests := []struct {
 		year     int
 		district bool
+		cfg      Config
+		standard string
 	}{
-		{2021, true}, // first periodic review under Decision 24/2021 (effective 01/09/2021)
-		{2024, true},
-		{2025, false}, // decided by 14/12/2025: no district level any more
-		{2026, false},
+		{2021, true, DefaultConfig(), ""}, // first periodic review under Decision 24/2021 (effective 01/09/2021); the 2016–2020 standard is not held
+		{2024, true, DefaultConfig(), "2022-2026"},
+		{2025, false, DefaultConfig(), "2022-2026"}, // decided by 14/12/2025: no district level any more
+		{2026, false, DefaultConfig(), "2022-2026"}, // Decree 351/2025/NĐ-CP keeps 2022–2026 through 2026
+		{2026, false, nextYear, "2027-2030"},        // unless the province reviews for the lists of 2027 [U]
+		{2027, false, DefaultConfig(), "2027-2030"},
 	}
 	for _, tt := range tests {
-		r, err := NewPeriodicRound("10507", tt.year, DefaultConfig())
+		r, err := NewPeriodicRound("10507", tt.year, tt.cfg)
 		if err != nil {
 			t.Fatalf("%d: %v", tt.year, err)
 		}
@@ -26,7 +32,7 @@ func TestNewPeriodicRound(t *testing.T) {
 			CommuneCode: "10507", Kind: RoundPeriodic, Year: tt.year,
 			ReferenceDate: d(tt.year, 9, 1), StartDate: d(tt.year, 9, 1),
 			EndDate: d(tt.year, 12, 14), DecisionDue: d(tt.year, 12, 14),
-			DistrictOpinionRequired: tt.district, PostingDays: 3,
+			DistrictOpinionRequired: tt.district, PostingDays: 3, Standard: tt.standard,
 		}
 		if *r != want {
 			t.Errorf("%d:\n got %+v\nwant %+v", tt.year, *r, want)
@@ -80,6 +86,9 @@ func TestNewRegularRound(t *testing.T) {
 			CommuneCode: "10507", Kind: RoundRegular, Year: tt.year, Month: tt.month,
 			ReferenceDate: d(tt.year, tt.month, 15), StartDate: d(tt.year, tt.month, 15),
 			EndDate: tt.end, DecisionDue: tt.due, DistrictOpinionRequired: tt.district, PostingDays: 3,
+		}
+		if tt.year >= 2022 {
+			want.Standard = "2022-2026"
 		}
 		if *r != want {
 			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, *r, want)

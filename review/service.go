@@ -53,9 +53,23 @@ func (s *Service) inScope(ctx context.Context, scope, code string) (bool, error)
 	return admin.StoreInScope(ctx, s.Units, scope, code)
 }
 
+// RoundOption sets up a round being opened.
+type RoundOption func(*roundOptions)
+
+type roundOptions struct{ standard string }
+
+// WithStandard classifies the round under the standard with this ID instead of the
+// default (Config.PeriodicNextYearStandard): a province's choice for an annual review
+// held late in 2026 whose lists apply from 2027 [U]. Only province officers choose.
+func WithStandard(id string) RoundOption { return func(o *roundOptions) { o.standard = strings.TrimSpace(id) } }
+
 // OpenRound opens a review round for a commune. A periodic round lists every
 // household the commune recognises as poor or near-poor (Circular 07/2021, Appendix I).
-func (s *Service) OpenRound(ctx context.Context, commune string, kind RoundKind, year int, month time.Month) (*RoundRecord, error) {
+func (s *Service) OpenRound(ctx context.Context, commune string, kind RoundKind, year int, month time.Month, opts ...RoundOption) (*RoundRecord, error) {
+	var o roundOptions
+	for _, f := range opts {
+		f(&o)
+	}
 	if err := giamngheo.RequireWrite(ctx); err != nil {
 		return nil, err
 	}
@@ -80,6 +94,16 @@ func (s *Service) OpenRound(ctx context.Context, commune string, kind RoundKind,
 	}
 	if err != nil {
 		return nil, err
+	}
+	if o.standard != "" && o.standard != r.Standard {
+		if a := giamngheo.ActorFromContext(ctx); a == nil || (a.Role != giamngheo.RoleProvinceOfficer && a.Role != giamngheo.RoleProvinceAdmin) {
+			return nil, giamngheo.Errorf(giamngheo.EFORBIDDEN, "Chỉ cán bộ cấp tỉnh chọn chuẩn nghèo cho đợt rà soát.",
+				"Only province officers choose the standard of a round.")
+		}
+		if err := r.checkStandard(o.standard); err != nil {
+			return nil, err
+		}
+		r.Standard = o.standard
 	}
 	rec := &RoundRecord{Round: *r, ProvinceCode: admin.StoreProvinceOf(ctx, s.Units, u, ""), CreatedAt: s.Now().UTC()}
 	err = s.Tx.WithTx(ctx, func(ctx context.Context) error {
@@ -300,17 +324,18 @@ func (s *Service) record(ctx context.Context, c *CaseRecord, r *RoundRecord, act
 	return nil
 }
 
-// survey classifies the household (its Phiếu B answers as registered) with the standard
-// in force on the round's reference date, and keeps the result with its explanation.
+// survey classifies the household (its Phiếu B answers as registered) with the round's
+// standard on its reference date, and keeps the result with its explanation.
 func (s *Service) survey(ctx context.Context, c *CaseRecord, r *RoundRecord) error {
 	h, err := s.Registry.FindHouseholdByID(ctx, c.HouseholdID)
 	if err != nil {
 		return err
 	}
-	cls, err := s.Registry.NewClassifier(r.ReferenceDate)
+	std, err := r.StandardOf()
 	if err != nil {
 		return err
 	}
+	cls := s.Registry.NewClassifierFor(std, r.ReferenceDate)
 	if err := cls.Prepare(ctx, h); err != nil {
 		return err
 	}
@@ -362,7 +387,7 @@ func (s *Service) decide(ctx context.Context, c *CaseRecord, r *RoundRecord, eve
 	// (regulations.md §2.4, §7): the household's earlier decisions of the period say so.
 	var flags TransitionFlags
 	flags.Event = event
-	if std, err := poverty.StandardInForce(r.ReferenceDate); err == nil {
+	if std, err := r.StandardOf(); err == nil {
 		past, err := s.Store.DecidedClasses(ctx, c.HouseholdID, std.ValidFrom.Time())
 		if err != nil {
 			return err

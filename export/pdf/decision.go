@@ -49,6 +49,18 @@ var defaultLegalBases = []string{
 	"Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16 tháng 7 năm 2021 của Thủ tướng Chính phủ quy định quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm và quy trình xác định hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình giai đoạn 2022 - 2025;",
 }
 
+// LegalBasesFor returns the default legal bases of a document of a review under the
+// standard with the given ID: from 2027 the standard is Decree 351/2025/NĐ-CP of
+// 30/12/2025 (regulations.md §4.3 [V]); the procedure stays Decision 24/2021/QĐ-TTg, as
+// no replacement is known [U].
+func LegalBasesFor(standardID string) []string {
+	bases := DefaultLegalBases()
+	if standardID == "2027-2030" {
+		bases[1] = "Căn cứ Nghị định số 351/2025/NĐ-CP ngày 30 tháng 12 năm 2025 của Chính phủ quy định chuẩn nghèo đa chiều quốc gia giai đoạn 2026 - 2030;"
+	}
+	return bases
+}
+
 // validate checks doc before anything is drawn.
 func (doc *Decision) validate() error {
 	if doc == nil {
@@ -135,7 +147,7 @@ func WriteDecision(w io.Writer, doc *Decision) error {
 	// Article 1: one line per non-empty list, with households and members, as the
 	// published results of a commune give them (regulations.md §3.6, Cẩm Duệ example).
 	l.runs(run{text: "Điều 1.", bold: true}, run{text: "Công nhận các hộ gia đình trên địa bàn " + lowerFirst(commune) +
-		" theo kết quả " + doc.Round.kind() + " " + doc.Round.phrase() + " như sau:"})
+		" theo kết quả " + doc.Round.kind() + " " + doc.Round.phrase() + doc.Round.standardPhrase() + " như sau:"})
 	for i, c := range categories {
 		if len(lists[i]) > 0 {
 			l.para("- "+c.Label()+": "+countPhrase(lists[i])+";", style{indent: 5})

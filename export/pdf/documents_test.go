@@ -98,6 +98,22 @@ func sampleDecision() *Decision {
 	}
 }
 
+// TestDecisionUnder2027Standard: a decision of a review under the 2027–2030 standard
+// names it and cites Decree 351/2025/NĐ-CP instead of Decree 07/2021/NĐ-CP.
+func TestDecisionUnder2027Standard(t *testing.T) {
+	doc := sampleDecision()
+	doc.Round = Round{Year: 2026, Standard: "Chuẩn nghèo đa chiều quốc gia giai đoạn 2026-2030 (Nghị định 351/2025/NĐ-CP)"}
+	doc.LegalBases = LegalBasesFor("2027-2030")
+	text := MustText(t, MustWriteFile(t, "decision-2027.pdf", func(b *bytes.Buffer) error { return WriteDecision(b, doc) }))
+	MustContain(t, text, "351/2025/NĐ-CP ngày 30 tháng 12 năm 2025", "24/2021/QĐ-TTg", "theo chuẩn nghèo đa chiều quốc gia giai đoạn 2026-2030")
+	if strings.Contains(text, "07/2021/NĐ-CP") {
+		t.Error("a decision under 2027–2030 cites Decree 07/2021/NĐ-CP")
+	}
+	if got := LegalBasesFor("2022-2026"); !strings.Contains(strings.Join(got, " "), "07/2021/NĐ-CP") {
+		t.Errorf("2022–2026 bases: %v", got)
+	}
+}
+
 func TestWriteDecision(t *testing.T) {
 	path := MustWriteFile(t, "decision.pdf", func(b *bytes.Buffer) error { return WriteDecision(b, sampleDecision()) })
 	text := MustText(t, path)

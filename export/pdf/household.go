@@ -54,6 +54,10 @@ func (c Category) Label() string {
 type Round struct {
 	Year  int // year of the review
 	Month int // 0 for the periodic annual review; 1–12 for the regular review of that month
+	// Standard names the poverty standard the review applied with its legal text
+	// ("chuẩn nghèo đa chiều quốc gia giai đoạn 2022-2026 (Nghị định 07/2021/NĐ-CP)");
+	// empty prints none.
+	Standard string
 }
 
 // validate checks the year and month of r.
@@ -72,6 +76,14 @@ func (r Round) validate(field string) error {
 }
 
 // phrase is the period of r in a sentence: "năm 2025" or "tháng 3 năm 2025".
+// standardPhrase is ", theo <standard>" for a round that names its standard.
+func (r Round) standardPhrase() string {
+	if r.Standard == "" {
+		return ""
+	}
+	return ", theo " + lowerFirst(r.Standard)
+}
+
 func (r Round) phrase() string {
 	if r.Month == 0 {
 		return "năm " + strconv.Itoa(r.Year)

@@ -90,6 +90,9 @@ func WritePostingList(w io.Writer, doc *PostingList) error {
 	l.title("DANH SÁCH NIÊM YẾT CÔNG KHAI",
 		"Kết quả "+doc.Round.kind()+" hộ nghèo, hộ cận nghèo "+doc.Round.phrase(),
 		where)
+	if doc.Round.Standard != "" {
+		l.para("Theo "+lowerFirst(doc.Round.Standard)+".", style{align: "C"})
+	}
 	l.para("Thời gian niêm yết: từ ngày "+shortDate(doc.PostedFrom)+" đến hết ngày "+shortDate(doc.PostedTo)+".",
 		style{align: "C"})
 
