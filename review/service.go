@@ -61,7 +61,9 @@ type roundOptions struct{ standard string }
 // WithStandard classifies the round under the standard with this ID instead of the
 // default (Config.PeriodicNextYearStandard): a province's choice for an annual review
 // held late in 2026 whose lists apply from 2027 [U]. Only province officers choose.
-func WithStandard(id string) RoundOption { return func(o *roundOptions) { o.standard = strings.TrimSpace(id) } }
+func WithStandard(id string) RoundOption {
+	return func(o *roundOptions) { o.standard = strings.TrimSpace(id) }
+}
 
 // OpenRound opens a review round for a commune. A periodic round lists every
 // household the commune recognises as poor or near-poor (Circular 07/2021, Appendix I).
