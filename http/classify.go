@@ -69,12 +69,20 @@ func (s *Server) apiClassify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var out bytes.Buffer
-	if _, err := poverty.ClassifyStream(r.Context(), bytes.NewReader(lines), &out, opts); err != nil {
+	failed, err := poverty.ClassifyStream(r.Context(), bytes.NewReader(lines), &out, opts)
+	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
+	// A household that could not be classified makes the answer 400, with every
+	// result in the body and the bad ones carrying their "error" (field and messages).
+	status := http.StatusOK
+	if failed > 0 {
+		status = http.StatusBadRequest
+	}
 	if shape == "lines" {
 		w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
+		w.WriteHeader(status)
 		w.Write(out.Bytes())
 		return
 	}
@@ -85,10 +93,10 @@ func (s *Server) apiClassify(w http.ResponseWriter, r *http.Request) {
 		results = append(results, append(json.RawMessage(nil), sc.Bytes()...))
 	}
 	if shape == "object" && len(results) == 1 {
-		writeJSON(w, http.StatusOK, results[0])
+		writeJSON(w, status, results[0])
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"standard": opts.Standard.ID, "results": results})
+	writeJSON(w, status, map[string]any{"standard": opts.Standard.ID, "failed": failed, "results": results})
 }
 
 // toJSONLines turns a JSON object, a JSON array or JSON lines into JSON lines.

@@ -81,8 +81,13 @@ func TestAPIClassifyAndTokens(t *testing.T) {
 	}
 	// Bad input: a clear message naming the field, never a stack trace.
 	status, body = apiCall(t, "POST", r.URL+"/api/v1/classify?date=2026-10-01", token, `{"members":[{"sex":"male","birth_date":"1990-02-31"}]}`)
-	if !strings.Contains(string(body), "birth_date") || strings.Contains(string(body), "goroutine") {
-		t.Fatalf("bad date: %d %s", status, body)
+	if status != 400 || !strings.Contains(string(body), "birth_date") || strings.Contains(string(body), "goroutine") {
+		t.Fatalf("bad date: %d %s, want 400 naming birth_date", status, body)
+	}
+	// In a list, one bad household makes the answer 400; the good one keeps its result.
+	status, body = apiCall(t, "POST", r.URL+"/api/v1/classify?date=2026-10-01", token, "["+nearPoor+`,{"members":[{"sex":"male","birth_date":"1990-02-31"}]}]`)
+	if status != 400 || !strings.Contains(string(body), `"class":"near_poor"`) || !strings.Contains(string(body), `"failed":1`) {
+		t.Fatalf("a list with a bad household: %d %s", status, body)
 	}
 	status, body = apiCall(t, "POST", r.URL+"/api/v1/classify?date=31/12/2026", token, poorHousehold)
 	if status != 400 || !strings.Contains(string(body), "NNNN-TT-NN") {

@@ -130,3 +130,45 @@ func TestRunClassifyFlags(t *testing.T) {
 		t.Errorf("-h: %v %q", err, out.String())
 	}
 }
+
+// TestDocsClassifyExample runs the example of docs/classify.md exactly as written: the
+// documented input line through the documented command, compared with the documented
+// output.
+func TestDocsClassifyExample(t *testing.T) {
+	b, err := os.ReadFile("../../docs/classify.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	_, after, ok := strings.Cut(doc, "The same household as an input line:\n\n```\n")
+	if !ok {
+		t.Fatal("docs/classify.md: the example input line is missing")
+	}
+	line, _, _ := strings.Cut(after, "\n")
+	_, after, ok = strings.Cut(doc, "go run ./cmd/giamngheo classify ")
+	if !ok {
+		t.Fatal("docs/classify.md: the example command is missing")
+	}
+	cmdline, _, _ := strings.Cut(after, " < ho.jsonl")
+	args := append([]string{"classify"}, strings.Fields(cmdline)...)
+	var out, stderr bytes.Buffer
+	if code := run(context.Background(), args, strings.NewReader(line+"\n"), &out, &stderr); code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
+	}
+	var got map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("output %q: %v", out.String(), err)
+	}
+	_, after, _ = strings.Cut(doc, "the command writes one line per household):\n\n```json\n")
+	shown, _, _ := strings.Cut(after, "\n```")
+	for _, key := range []string{`"class": "poor"`, `"standard": "2022-2026"`, `"reference_date": "2026-06-30"`, `"per_capita": 1450000`, `"deprivation_count": 5`} {
+		if !strings.Contains(shown, key) {
+			t.Fatalf("the documented output lacks %s", key)
+		}
+	}
+	income, _ := got["income"].(map[string]any)
+	if got["class"] != "poor" || got["standard"] != "2022-2026" || got["reference_date"] != "2026-06-30" ||
+		income["per_capita"] != float64(1450000) || got["deprivation_count"] != float64(5) {
+		t.Fatalf("the documented command gives %s", out.String())
+	}
+}
