@@ -32,18 +32,26 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			"Usage: giamngheo demo generate --province 30 --households N --seed S --out DIR")
 	}
 	fs := newFlagSet("demo generate", stderr)
-	provinces := fs.String("province", "30", "mã tỉnh, cách nhau bởi dấu phẩy / province codes, comma-separated")
+	provinces := fs.String("province", "", "mã tỉnh, cách nhau bởi dấu phẩy; mặc định tỉnh chứa Hải Dương vào ngày khảo sát (30 trước 01/07/2025, 31 từ đó) / province codes; default the province holding Hải Dương on the date")
 	n := fs.Int("households", 0, "số hộ (0 = cả tỉnh) / number of households (0 = the whole province)")
 	seed := fs.Int64("seed", 1, "hạt giống ngẫu nhiên / random seed")
 	out := fs.String("out", ".", "thư mục ghi tệp / output directory")
-	date := fs.String("date", demoReference.Format("2006-01-02"), "ngày khảo sát / reference date YYYY-MM-DD")
+	date := fs.String("date", giamngheo.DayString(clockOf(ctx)()), "ngày khảo sát, mặc định hôm nay: tệp dùng danh mục đơn vị của ngày đó / reference date YYYY-MM-DD, default today: the file uses that day's units")
 	format := fs.String("format", "csv", "csv hoặc xlsx")
 	if err := fs.Parse(args[1:]); err != nil {
 		return errSilent
 	}
-	ref, err := time.ParseInLocation("2006-01-02", *date, demoReference.Location())
+	ref, err := time.ParseInLocation(giamngheo.DateLayout, *date, giamngheo.Vietnam)
 	if err != nil {
 		return giamngheo.Errorf(giamngheo.EINVALID, "Ngày %q không hợp lệ (YYYY-MM-DD).", "Invalid date %q (YYYY-MM-DD).", *date)
+	}
+	if *provinces == "" {
+		// Hải Dương (30) merged into Thành phố Hải Phòng (31) on 1 July 2025
+		// (Resolution 202/2025/QH15 of 12/06/2025): the default follows the map of the date.
+		*provinces = "30"
+		if !ref.Before(time.Date(2025, time.July, 1, 0, 0, 0, 0, giamngheo.Vietnam)) {
+			*provinces = "31"
+		}
 	}
 	gen, err := demo.New(demo.Config{Provinces: splitCodes(*provinces), Households: *n, Seed: *seed, ReferenceDate: ref})
 	if err != nil {

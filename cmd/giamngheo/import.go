@@ -21,6 +21,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	c := DefaultConfig()
 	fs := newFlagSet("import", stderr)
 	dbFlag(fs, &c)
+	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "tỉnh nạp danh mục nếu cơ sở dữ liệu mới / provinces whose units a new database loads (GIAMNGHEO_PROVINCES)")
 	skip := fs.Bool("skip-invalid", false, "bỏ qua hộ lỗi, nhập các hộ hợp lệ / skip invalid households and store the valid ones")
 	report := fs.String("report", "", "ghi báo cáo lỗi từng dòng ra tệp XLSX / write the per-row report to this XLSX file")
 	format := fs.String("format", "xlsx", "template: xlsx hoặc csv")
@@ -54,6 +55,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer s.Close()
 	a := newApp(ctx, s)
+	if err := ensureUnits(ctx, a, c.Provinces, stderr); err != nil {
+		return err
+	}
 
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(imports.MemoryLimit)

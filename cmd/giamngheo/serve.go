@@ -89,14 +89,8 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 // when the database is new. The administrator's random password is printed once.
 func firstStart(ctx context.Context, a *app, c Config, stdout io.Writer) error {
 	sys := systemCtx(ctx)
-	n, err := a.store.CountUnits(ctx)
-	if err != nil {
+	if err := ensureUnits(ctx, a, c.Provinces, stdout); err != nil {
 		return err
-	}
-	if n == 0 {
-		if err := loadEmbeddedUnits(sys, a, c.Provinces, stdout); err != nil {
-			return err
-		}
 	}
 	_, total, err := a.store.FindUsers(ctx, user.Filter{Page: giamngheo.Page{Limit: 1}})
 	if err != nil {
@@ -115,6 +109,17 @@ func firstStart(ctx context.Context, a *app, c Config, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "Tài khoản quản trị đầu tiên / first administrator:\n  tên đăng nhập / username: admin\n  mật khẩu / password:      %s\n  (chỉ hiện một lần / shown once; đổi bằng / change with: giamngheo user passwd admin)\n", pw)
 	}
 	return nil
+}
+
+// ensureUnits loads the embedded unit catalogues of the provinces into a database that
+// has none yet, as serve does at its first start; commands that need the units (import)
+// call it too, so that they work on a new database.
+func ensureUnits(ctx context.Context, a *app, provinces string, stdout io.Writer) error {
+	n, err := a.store.CountUnits(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	return loadEmbeddedUnits(systemCtx(ctx), a, provinces, stdout)
 }
 
 // loadEmbeddedUnits loads the national catalogues embedded in the binary, for the
