@@ -23,7 +23,7 @@ func TestDecodeCellForms(t *testing.T) {
 		tcvnWant := DecodeTCVN3(tb) // VN3 has no capitals with a tone: "¸nh" is "ánh"
 		for _, f := range []struct {
 			what, in, want string
-			enc             Encoding
+			enc            Encoding
 		}{
 			{"Unicode", name, name, UTF8},
 			{"TCVN3 as Windows-1252", decodeWindows1252(tb), tcvnWant, TCVN3},
