@@ -1,11 +1,14 @@
 package importfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"giamngheo"
 )
 
 // Severities of an Issue.
@@ -110,4 +113,14 @@ func WriteReportXLSX(w io.Writer, issues []Issue) error {
 		return err
 	}
 	return f.Write(w)
+}
+
+// FileIssue turns an error about the whole file (from Open or Next) into an issue, so
+// that the per-row report still says why nothing was read.
+func FileIssue(file string, err error) Issue {
+	var e *giamngheo.Error
+	if !errors.As(err, &e) || e.Code != giamngheo.EINVALID {
+		return Issue{File: file, Severity: SeverityError, Message: "Tệp " + file + ": lỗi khi đọc tệp", MessageEN: "file " + file + ": error while reading the file"}
+	}
+	return Issue{File: file, Severity: SeverityError, Message: e.Message, MessageEN: e.MessageEN}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -43,14 +44,15 @@ type Reader struct {
 	src    source
 	dec    decoder
 	today  time.Time
-	colIdx [numCols]int      // file column of each template column, -1 when absent
-	header []string          // header text of each file column
-	buf    []rawRow          // rows read ahead, consumed before src
-	la     *rawRow           // the row that starts the next household
-	issues []Issue           // about the header
+	colIdx [numCols]int       // file column of each template column, -1 when absent
+	header []string           // header text of each file column
+	buf    []rawRow           // rows read ahead, consumed before src
+	la     *rawRow            // the row that starts the next household
+	issues []Issue            // about the header
 	cache  map[string]decoded // decoded cells of closed-list columns, which repeat
-	last   *builder          // the household returned last, for IssueFor; reused by Next
-	err    error             // sticky error
+	last   *builder           // the household returned last, for IssueFor; reused by Next
+	foot   footer             // the rows below the table
+	err    error              // sticky error
 }
 
 // Open starts reading r, named filename (used in messages and to recognise .xls). It
@@ -215,7 +217,7 @@ func (r *Reader) nextRow() (*rawRow, error) {
 			}
 			row = &rawRow{cells, n}
 		}
-		if !blank(row.cells) {
+		if !blank(row.cells) && !r.skip(row) {
 			return row, nil
 		}
 	}
@@ -252,6 +254,7 @@ func (r *Reader) Next() (*registry.Household, []Issue, error) {
 	for {
 		row, err := r.nextRow()
 		if err == io.EOF {
+			r.endRun()
 			if b == nil {
 				r.err = io.EOF
 				return nil, nil, io.EOF
@@ -301,10 +304,10 @@ type builder struct {
 	rawFirst [numCols]string // and its raw cell, to skip decoding repeats
 	firstRow [numCols]int    // and its row
 	issues   []Issue
-	extra    int // issues beyond maxIssuesPerHousehold
-	dropped  int // member rows beyond poverty.MaxMembers
-	firstNo  int // the household's first row
-	lastNo   int // and its last
+	extra    int          // issues beyond maxIssuesPerHousehold
+	dropped  int          // member rows beyond poverty.MaxMembers
+	firstNo  int          // the household's first row
+	lastNo   int          // and its last
 	pasted   []pastedCell // cells of the current row decoded from a legacy encoding
 }
 
@@ -541,7 +544,7 @@ func (b *builder) finish() (*registry.Household, []Issue, error) {
 	h.Normalize()
 	for _, w := range h.Warnings {
 		row, id := b.locate(w.Field)
-		b.issue(row, id, &problem{vi: w.Message, en: w.MessageEN, warning: true})
+		b.issue(row, id, &problem{vi: b.r.officerText(w.Message, true), en: b.r.officerText(w.MessageEN, false), warning: true})
 	}
 	if !HasError(b.issues) {
 		if err := h.Validate(); err != nil {
@@ -550,7 +553,7 @@ func (b *builder) finish() (*registry.Household, []Issue, error) {
 				return nil, nil, err
 			}
 			row, id := b.locate(e.Field)
-			b.issue(row, id, &problem{vi: e.Message, en: e.MessageEN})
+			b.issue(row, id, &problem{vi: r.officerText(e.Message, true), en: r.officerText(e.MessageEN, false)})
 		}
 	}
 	if b.extra > 0 {
@@ -565,8 +568,11 @@ func (b *builder) finish() (*registry.Household, []Issue, error) {
 // a validation path as in giamngheo.Error.Field ("commune_code",
 // "members[2].national_id", "survey.income_12m"); an unknown or empty path points at
 // the household's first row. severity is SeverityError or SeverityWarning.
+//
+// A field name the message gives in parentheses ("Thiếu thu nhập 12 tháng
+// (income_12m)") is replaced by the column as the officer sees it in the file.
 func (r *Reader) IssueFor(field, vi, en, severity string) Issue {
-	p := &problem{vi: vi, en: en, warning: severity == SeverityWarning}
+	p := &problem{vi: r.officerText(vi, true), en: r.officerText(en, false), warning: severity == SeverityWarning}
 	if r.last == nil {
 		return newIssue(r.file, 0, "", "", p)
 	}
@@ -608,4 +614,73 @@ func (b *builder) locate(field string) (int, colID) {
 		return row, id
 	}
 	return row, noColumn
+}
+
+// fieldInParens finds a field name in parentheses: " (income_12m)", " (score_answers)".
+var fieldInParens = regexp.MustCompile(` ?\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+\[[0-9]+\]\.[a-z_0-9]+)\)`)
+
+// officerText replaces the field names a message gives in parentheses by the column
+// the officer sees in the file (its header, or the template's when the file lacks
+// it), and drops those that name no column: officers do not know "income_12m".
+func (r *Reader) officerText(msg string, vi bool) string {
+	if !strings.Contains(msg, "_") {
+		return msg
+	}
+	return fieldInParens.ReplaceAllStringFunc(msg, func(m string) string {
+		f := fieldInParens.FindStringSubmatch(m)[1]
+		if i := strings.LastIndexByte(f, '.'); i >= 0 {
+			f = f[i+1:]
+		}
+		id, ok := fieldColumns[f]
+		if !ok {
+			return ""
+		}
+		h := columns[id].Header
+		if i := r.colIdx[id]; i >= 0 && i < len(r.header) && r.header[i] != "" {
+			h = r.header[i]
+		}
+		if vi {
+			return " (cột " + strconv.Quote(h) + ")"
+		}
+		return " (column " + strconv.Quote(h) + ")"
+	})
+}
+
+// SkippedIssue returns the issue that tells the officer that the household Next
+// returned last, with these issues, is not stored (the import skips invalid
+// households), naming its rows and its first error.
+func (r *Reader) SkippedIssue(issues []Issue) Issue {
+	code, first, last := "", 0, 0
+	if b := r.last; b != nil {
+		code, first, last = b.h.Code, b.firstNo, b.lastNo
+	}
+	n, where, whereEN := 0, "", ""
+	for _, is := range issues {
+		if !is.IsError() {
+			continue
+		}
+		if n++; n > 1 {
+			continue
+		}
+		switch {
+		case is.Row > 0 && is.Column != "":
+			where, whereEN = fmt.Sprintf("dòng %d, cột %q", is.Row, is.Column), fmt.Sprintf("row %d, column %q", is.Row, is.Column)
+		case is.Row > 0:
+			where, whereEN = fmt.Sprintf("dòng %d", is.Row), fmt.Sprintf("row %d", is.Row)
+		}
+	}
+	rows, rowsEN := fmt.Sprintf("dòng %d", first), fmt.Sprintf("row %d", first)
+	if last > first {
+		rows, rowsEN = fmt.Sprintf("dòng %d–%d", first, last), fmt.Sprintf("rows %d–%d", first, last)
+	}
+	p := &problem{
+		vi: fmt.Sprintf("hộ %s (%s) bị bỏ qua, không được nhập, vì có %d lỗi", code, rows, n),
+		en: fmt.Sprintf("household %s (%s) is skipped, not imported, because of %d errors", code, rowsEN, n)}
+	if where != "" {
+		p.vi += " (lỗi đầu tiên ở " + where + ")"
+		p.en += " (the first at " + whereEN + ")"
+	}
+	p.vi += "; các hộ hợp lệ khác vẫn được nhập"
+	p.en += "; the other, valid households are imported"
+	return newIssue(r.file, first, "", "", p)
 }
