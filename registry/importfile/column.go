@@ -100,8 +100,11 @@ var columns = []Column{
 		Example: [3]string{"HD-0001", "HD-0001", "HD-0001"}},
 	{Key: "province_code", Header: "Mã tỉnh", id: colProvince, Level: HouseholdLevel,
 		Aliases: []string{"Mã tỉnh/thành phố", "Mã tỉnh, thành phố", "Mã TP"},
-		Help:    "Mã tỉnh/thành phố (2 chữ số, danh mục của Tổng cục Thống kê). Để trống thì hệ thống lấy theo mã xã.",
-		Example: [3]string{"30", "30", "30"}},
+		Help:    "Mã tỉnh/thành phố (2 chữ số, danh mục của Tổng cục Thống kê). Để trống thì hệ thống lấy theo mã xã. Mã tỉnh trước ngày 01/07/2025 của xã (Hải Dương 30 cho một xã nay thuộc Hải Phòng 31) vẫn được nhận.",
+		// Today's map: Hải Dương (30) was merged into Hải Phòng (31) on 1 July 2025
+		// (Resolution 202/2025/QH15); commune 10507 is Phường Thành Đông of 31, formed
+		// from Phường Cẩm Thượng (10507, then in 30) and three other communes.
+		Example: [3]string{"31", "31", "31"}},
 	{Key: "commune_code", Header: "Mã xã", id: colCommune, Level: HouseholdLevel, Required: true,
 		Aliases: []string{"Mã xã/phường", "Mã xã, phường", "Mã phường/xã", "Mã xã, phường, thị trấn", "Mã xã/phường/đặc khu", "Mã đơn vị hành chính cấp xã", "Mã đơn vị hành chính", "Mã ĐVHC", "Mã ĐVHC cấp xã"},
 		Help:    "Mã xã/phường/đặc khu (5 chữ số, danh mục của Tổng cục Thống kê).",

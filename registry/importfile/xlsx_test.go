@@ -129,7 +129,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			t.Fatalf("Validate: %v", err)
 		}
 		s := h.Survey
-		ok := h.Code == "HD-0001" && h.ProvinceCode == "30" && h.CommuneCode == "10507" && h.VillageName == "Thôn Đông" &&
+		ok := h.Code == "HD-0001" && h.ProvinceCode == "31" && h.CommuneCode == "10507" && h.VillageName == "Thôn Đông" &&
 			h.Address == "Số 12, đường làng" && h.Phone == "0912345678" && h.HeadName == "Nguyễn Văn An" &&
 			s.FarmHousehold && *s.Income12m == 48_000_000 && *s.HouseWallsDurable && *s.HouseColumnsDurable && !*s.HouseRoofDurable &&
 			*s.FloorAreaM2 == 45 && s.WaterSource == poverty.WaterDrilledWell && s.Latrine == poverty.LatrineSeptic &&
