@@ -83,6 +83,14 @@ func DecodeCell(s string) (string, Encoding, bool) {
 	return u, Unknown, false
 }
 
+// MaybeLegacy reports whether s may be legacy text misread, the only cells DecodeCell
+// has to score: s has a byte that is not ASCII, and is either not UTF-8 or made only
+// of characters Windows-1252 can produce. A caller can read the other cells as
+// Unicode without asking DecodeCell. It does not allocate.
+func MaybeLegacy(s string) bool {
+	return !isASCIIString(s) && (!utf8.ValidString(s) || onlyWindows1252(s))
+}
+
 // cellScore is plausibility for one cell, with the evidence against it split into
 // soft (words that are not Vietnamese syllables but are made of Vietnamese letters,
 // as foreign and minority names are) and hard (what only mojibake produces).

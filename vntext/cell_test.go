@@ -96,3 +96,12 @@ func BenchmarkDecodeCell(b *testing.B) {
 		DecodeCell(cells[i%len(cells)])
 	}
 }
+
+func TestMaybeLegacy(t *testing.T) {
+	for s, want := range map[string]bool{"": false, "HD-0001": false, "Nguyễn Văn An": false, "Nguye\u0302\u0303n": false,
+		"Lê Hà": true, "Có": true, "Phïng §øc Lîi": true, "Nguy\xd4n": true, "Nguyễn \xd4": true} {
+		if got := MaybeLegacy(s); got != want {
+			t.Errorf("MaybeLegacy(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -11,8 +11,8 @@ import (
 // 2024") and signature blocks ("Người lập biểu", "KT. CHỦ TỊCH", "(Ký, ghi rõ họ
 // tên)" and the signers' names). Such a row ends the data: it and the rows after it
 // are ignored and reported, never read as members or households, until a row that is
-// plainly a member of a new household (a code, a name, and a sex or a birth date), as
-// after the subtotal of one village in a list of several. A row whose template columns
+// plainly a member of a new household (a code, a name and a birth date), as after the
+// subtotal of one village in a list of several. A row whose template columns
 // are all empty (a remark in a column of its own) is ignored and reported too, rather
 // than joining the household above.
 
@@ -44,9 +44,9 @@ type ignoredRun struct {
 // skip reports whether row is below the table (or has nothing in the template's
 // columns) and is to be ignored, recording it.
 func (r *Reader) skip(row *rawRow) bool {
-	member := r.memberLike(row)
+	member, born := r.memberLike(row)
 	if r.foot.active {
-		if member && r.cell(row, colCode) != "" && r.cell(row, colName) != "" {
+		if born && r.cell(row, colCode) != "" && r.cell(row, colName) != "" {
 			r.foot.active = false
 			r.endRun()
 			return false
@@ -72,19 +72,32 @@ func (r *Reader) skip(row *rawRow) bool {
 }
 
 // memberLike reports whether row has a sex or a birth date, as a member's row has and
-// no totals, note or signature row does. It costs a cached lookup on most rows.
-func (r *Reader) memberLike(row *rawRow) bool {
+// no totals, note or signature row does, and whether it has a birth date. It costs a
+// cached lookup on most rows.
+func (r *Reader) memberLike(row *rawRow) (member, born bool) {
+	if v, _ := r.decode(colBirthDate, r.raw(row, colBirthDate)); v != "" && dateLike(v) {
+		return true, true
+	}
 	if v, _ := r.decode(colSex, r.raw(row, colSex)); v != "" {
 		if _, ok := sexChoices.parse(v); ok {
-			return true
+			return true, false
 		}
 	}
-	if v, _ := r.decode(colBirthDate, r.raw(row, colBirthDate)); v != "" {
-		if _, p := parseDate(v, r.today); p == nil {
-			return true
-		}
+	return false, false
+}
+
+// dateLike reports whether v reads as a date (parseDate's forms, without its checks
+// and without allocating: it runs on every row).
+func dateLike(v string) bool {
+	t := v
+	if i := strings.IndexAny(t, " T"); i > 0 {
+		t = t[:i]
 	}
-	return false
+	if n, err := parseSerial(t); err == nil {
+		return n >= 61 && n < 2958466 && (n < 1900 || n > 2200)
+	}
+	_, _, _, ok := splitDate(t)
+	return ok
 }
 
 // outsideTemplate reports whether every template column of row is empty.

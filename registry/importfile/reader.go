@@ -388,11 +388,11 @@ func (b *builder) add(row *rawRow) {
 			}
 			continue
 		}
-		if !b.read(row.row, c.id, raw, v, how) {
-			continue
-		}
 		if c.id == colName && (how.enc == vntext.TCVN3 || how.enc == vntext.Unknown && r.dec.enc == vntext.TCVN3) {
 			v = vntext.CapitaliseName(v)
+		}
+		if !b.read(row.row, c.id, raw, v, how) {
+			continue
 		}
 		if p := setMember(&m, c.id, v, r.today); p != nil {
 			b.issue(row.row, c.id, p)

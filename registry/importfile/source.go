@@ -327,8 +327,11 @@ func (d decoder) cell(s string) (string, reading) {
 	if isASCII(s) {
 		return vntext.Clean(s), reading{}
 	}
-	if d.enc != vntext.UTF8 {
+	switch {
+	case d.enc != vntext.UTF8:
 		return vntext.Clean(vntext.Decode([]byte(s), d.enc)), reading{}
+	case !vntext.MaybeLegacy(s):
+		return vntext.Clean(s), reading{} // a Unicode name: "Nguyễn", "Thị", "Văn"
 	}
 	t, enc, ok := vntext.DecodeCell(s)
 	switch {
