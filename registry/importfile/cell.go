@@ -119,7 +119,7 @@ func (b *builder) read(row int, id colID, raw, v string, how reading) bool {
 	case how.undecided:
 		b.issue(row, id, problemf("ô %s có chữ không đọc được (%q): có lẽ là chữ dán từ văn bản cũ (phông .VnTime – TCVN3, hoặc VNI-Times) mà không xác định được bảng mã; hãy gõ lại ô này bằng Unicode",
 			"cell %s has unreadable text (%q): probably text pasted from an old document (.VnTime – TCVN3, or VNI-Times fonts) whose encoding cannot be decided; retype this cell in Unicode",
-			b.r.cellRef(id, row), v))
+			b.r.cellRef(id, row), shown(raw)))
 		return false
 	case how.enc != vntext.Unknown:
 		b.pasted = append(b.pasted, pastedCell{id, raw, v, how.enc})
@@ -139,8 +139,8 @@ func (b *builder) flushPasted(row int) {
 			vi, en = vi+"; ", en+"; "
 		}
 		ref := b.r.cellRef(p.id, row)
-		vi += ref + " " + strconv.Quote(p.raw) + " → " + strconv.Quote(p.got) + " (" + p.enc.String() + ")"
-		en += ref + " " + strconv.Quote(p.raw) + " → " + strconv.Quote(p.got) + " (" + p.enc.String() + ")"
+		s := ref + " " + strconv.Quote(shown(p.raw)) + " → " + strconv.Quote(p.got) + " (" + p.enc.String() + ")"
+		vi, en = vi+s, en+s
 	}
 	id := noColumn
 	if len(b.pasted) == 1 {
@@ -150,4 +150,10 @@ func (b *builder) flushPasted(row int) {
 		vi: "chữ dán từ văn bản cũ (phông .VnTime – TCVN3, hoặc VNI-Times) đã được chuyển sang Unicode ở các ô: " + vi + "; hãy kiểm tra",
 		en: "text pasted from an old document (.VnTime – TCVN3, or VNI-Times fonts) was converted to Unicode in the cells: " + en + "; please check"})
 	b.pasted = b.pasted[:0]
+}
+
+// shown is a raw cell as the officer saw it: legacy bytes (a CSV line pasted from an
+// old file) as Windows-1252 shows them, "Tr§n" rather than "Tr\xa7n".
+func shown(raw string) string {
+	return vntext.Clean(vntext.Decode([]byte(raw), vntext.Unknown))
 }
