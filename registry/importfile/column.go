@@ -123,7 +123,7 @@ var columns = []Column{
 		Example: [3]string{"0912345678", "0912345678", "0912345678"}},
 	{Key: "name", Header: "Họ và tên", id: colName, Level: MemberLevel, Required: true,
 		Aliases:   []string{"Họ tên", "Họ, tên", "Họ và tên thành viên", "Họ tên thành viên", "Tên thành viên", "Họ và tên người", "Họ và tên thành viên hộ", "Họ tên thành viên hộ", "Họ và tên người trong hộ", "Họ và tên nhân khẩu", "Họ tên nhân khẩu"},
-		fallbacks: []string{"Họ và tên chủ hộ", "Họ tên chủ hộ", "Tên chủ hộ", "Chủ hộ", "Tên"},
+		fallbacks: []string{"Họ và tên chủ hộ", "Họ tên chủ hộ", "Tên chủ hộ"},
 		Help:      "Họ và tên đầy đủ của thành viên, có dấu.",
 		Example:   [3]string{"Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Văn Cường"}},
 	{Key: "relation", Header: "Quan hệ với chủ hộ", id: colRelation, Level: MemberLevel,

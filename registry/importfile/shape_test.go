@@ -20,9 +20,12 @@ func TestHeaderWordings(t *testing.T) {
 			t.Errorf("header %q not read as %s", h, key)
 		}
 	}
-	// Per-capita income is not the 12-month income.
-	if _, _, ok := lookupHeader("Thu nhập bình quân (đồng/người/tháng)"); ok {
-		t.Error("per-capita income taken for the 12-month income")
+	// Per-capita income is not the 12-month income, and a name split into "Họ" and
+	// "Tên" is not a name column (the given names alone would be stored).
+	for _, h := range []string{"Thu nhập bình quân (đồng/người/tháng)", "Họ", "Tên", "Chủ hộ"} {
+		if id, _, ok := lookupHeader(h); ok {
+			t.Errorf("header %q read as %s", h, columns[id].Key)
+		}
 	}
 }
 
