@@ -62,8 +62,8 @@ func (r *Reader) answer(id colID, raw, v string, how reading) (string, reading) 
 		if t == v && !how.undecided || !accepts(id, t) || n > 0 && t == found.text {
 			continue
 		}
-		if e == r.dec.enc {
-			e = vntext.Unknown
+		if e == r.dec.enc || e == vntext.UTF8 {
+			e = vntext.Unknown // read as the file is, or as the Unicode it is: nothing to report
 		}
 		found, n = decoded{t, reading{enc: e}}, n+1
 	}
