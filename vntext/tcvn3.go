@@ -225,3 +225,33 @@ func isFieldBreak(r rune) bool {
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
+
+// CapitaliseName gives a capital back to the words of a person's name decoded from
+// TCVN3 that lost it: VN3 has no capitals with a tone, so "¸nh" decodes as "ánh"
+// whatever font drew it. When every other word of the name starts with a capital,
+// a word that starts with a lower-case letter with a diacritic (one VN3 could not
+// have capitalised) takes one: "Phạm Ngọc ánh" becomes "Phạm Ngọc Ánh". A name typed
+// in lower case ("nguyễn văn an") is left alone.
+func CapitaliseName(name string) string {
+	words := strings.Fields(name)
+	upper, lower := 0, 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case r >= utf8.RuneSelf && unicode.IsLower(r):
+			lower++
+		default:
+			return name
+		}
+	}
+	if upper == 0 || lower == 0 {
+		return name
+	}
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
+}

@@ -75,6 +75,17 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		_ = bar.Finish()
 	}
 	if err != nil {
+		// A file that cannot be read (no header, a required column missing) still gets
+		// its report, which says why.
+		if *report != "" {
+			if rep == nil {
+				rep = &imports.Report{File: filepath.Base(pos[0])}
+			}
+			rep.Issues = append(rep.Issues, importfile.FileIssue(rep.File, err))
+			if werr := writeReport(*report, rep); werr != nil {
+				return werr
+			}
+		}
 		return err
 	}
 	for i, is := range rep.Issues {
@@ -85,15 +96,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "[%s] %s\n", is.Severity, is.Message)
 	}
 	if *report != "" {
-		out, err := os.Create(*report)
-		if err != nil {
-			return err
-		}
-		if err := importfile.WriteReportXLSX(out, rep.Issues); err != nil {
-			out.Close()
-			return err
-		}
-		if err := out.Close(); err != nil {
+		if err := writeReport(*report, rep); err != nil {
 			return err
 		}
 	}
@@ -107,6 +110,19 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			"%d invalid households: nothing was imported (the database is unchanged). Fix the file, or use --skip-invalid.", rep.Invalid)
 	}
 	return nil
+}
+
+// writeReport writes the per-row report of rep to the XLSX file name.
+func writeReport(name string, rep *imports.Report) error {
+	out, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := importfile.WriteReportXLSX(out, rep.Issues); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // importsRun runs an import with default options (tests and the demo use it).

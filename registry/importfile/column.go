@@ -35,6 +35,10 @@ type Column struct {
 	Example [3]string
 
 	id colID
+	// fallbacks are headers that name this column only when no other header of the
+	// file does: "Họ và tên chủ hộ" is the members' names in a list that has no other
+	// name column, and the head's name, left aside, in one that has.
+	fallbacks []string
 }
 
 // colID numbers the columns for the row parser.
@@ -91,19 +95,22 @@ const (
 
 var columns = []Column{
 	{Key: "household_code", Header: "Mã hộ", id: colCode, Level: HouseholdLevel, Required: true,
-		Aliases: []string{"Mã số hộ", "Mã hộ gia đình", "Mã HGĐ"},
+		Aliases: []string{"Mã số hộ", "Mã hộ gia đình", "Mã HGĐ", "Mã số hộ gia đình", "Mã hộ GĐ", "Mã số HGĐ"},
 		Help:    "Mã hộ do xã quản lý, không trùng trong tỉnh; các thành viên của cùng hộ nằm ở các dòng liền nhau, chủ hộ ở dòng đầu. Dòng để trống mã hộ được coi là thành viên của hộ ở dòng trên.",
 		Example: [3]string{"HD-0001", "HD-0001", "HD-0001"}},
 	{Key: "province_code", Header: "Mã tỉnh", id: colProvince, Level: HouseholdLevel,
 		Aliases: []string{"Mã tỉnh/thành phố", "Mã tỉnh, thành phố", "Mã TP"},
-		Help:    "Mã tỉnh/thành phố (2 chữ số, danh mục của Tổng cục Thống kê). Để trống thì hệ thống lấy theo mã xã.",
-		Example: [3]string{"30", "30", "30"}},
+		Help:    "Mã tỉnh/thành phố (2 chữ số, danh mục của Tổng cục Thống kê). Để trống thì hệ thống lấy theo mã xã. Mã tỉnh trước ngày 01/07/2025 của xã (Hải Dương 30 cho một xã nay thuộc Hải Phòng 31) vẫn được nhận.",
+		// Today's map: Hải Dương (30) was merged into Hải Phòng (31) on 1 July 2025
+		// (Resolution 202/2025/QH15); commune 10507 is Phường Thành Đông of 31, formed
+		// from Phường Cẩm Thượng (10507, then in 30) and three other communes.
+		Example: [3]string{"31", "31", "31"}},
 	{Key: "commune_code", Header: "Mã xã", id: colCommune, Level: HouseholdLevel, Required: true,
-		Aliases: []string{"Mã xã/phường", "Mã xã, phường", "Mã phường/xã", "Mã xã, phường, thị trấn", "Mã đơn vị hành chính cấp xã", "Mã ĐVHC"},
+		Aliases: []string{"Mã xã/phường", "Mã xã, phường", "Mã phường/xã", "Mã xã, phường, thị trấn", "Mã xã/phường/đặc khu", "Mã đơn vị hành chính cấp xã", "Mã đơn vị hành chính", "Mã ĐVHC", "Mã ĐVHC cấp xã"},
 		Help:    "Mã xã/phường/đặc khu (5 chữ số, danh mục của Tổng cục Thống kê).",
 		Example: [3]string{"10507", "10507", "10507"}},
 	{Key: "village", Header: "Thôn/Tổ dân phố", id: colVillage, Level: HouseholdLevel,
-		Aliases: []string{"Thôn", "Thôn/Xóm", "Thôn, tổ dân phố", "Thôn/Tổ", "Tổ dân phố", "Xóm", "Ấp", "Bản", "Thôn/Bản", "Thôn/Bản/Ấp", "Thôn, xóm"},
+		Aliases: []string{"Thôn", "Thôn/Xóm", "Thôn, tổ dân phố", "Thôn/Tổ", "Tổ dân phố", "Xóm", "Ấp", "Bản", "Thôn/Bản", "Thôn/Bản/Ấp", "Thôn, xóm", "Thôn/Xóm/Tổ dân phố", "Thôn/Ấp/Bản/Tổ dân phố", "Thôn, ấp, bản, tổ dân phố", "Tên thôn", "Tên thôn/tổ dân phố"},
 		Help:    "Tên thôn, xóm, bản, ấp hoặc tổ dân phố nơi hộ cư trú.",
 		Example: [3]string{"Thôn Đông", "Thôn Đông", "Thôn Đông"}},
 	{Key: "address", Header: "Địa chỉ", id: colAddress, Level: HouseholdLevel,
@@ -115,27 +122,30 @@ var columns = []Column{
 		Help:    "Số điện thoại liên hệ của hộ.",
 		Example: [3]string{"0912345678", "0912345678", "0912345678"}},
 	{Key: "name", Header: "Họ và tên", id: colName, Level: MemberLevel, Required: true,
-		Aliases: []string{"Họ tên", "Họ, tên", "Họ và tên thành viên", "Họ tên thành viên", "Tên thành viên", "Họ và tên người"},
-		Help:    "Họ và tên đầy đủ của thành viên, có dấu.",
-		Example: [3]string{"Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Văn Cường"}},
+		Aliases:   []string{"Họ tên", "Họ, tên", "Họ và tên thành viên", "Họ tên thành viên", "Tên thành viên", "Họ và tên người", "Họ và tên thành viên hộ", "Họ tên thành viên hộ", "Họ và tên người trong hộ", "Họ và tên nhân khẩu", "Họ tên nhân khẩu"},
+		fallbacks: []string{"Họ và tên chủ hộ", "Họ tên chủ hộ", "Tên chủ hộ"},
+		Help:      "Họ và tên đầy đủ của thành viên, có dấu.",
+		Example:   [3]string{"Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Văn Cường"}},
 	{Key: "relation", Header: "Quan hệ với chủ hộ", id: colRelation, Level: MemberLevel,
-		Aliases: []string{"Quan hệ", "Quan hệ chủ hộ", "Quan hệ với CH", "QH với chủ hộ", "QH với CH", "Quan hệ với người đứng đầu hộ"},
+		Aliases: []string{"Quan hệ", "Quan hệ chủ hộ", "Quan hệ với CH", "QH với chủ hộ", "QH với CH", "Quan hệ với người đứng đầu hộ", "Mối quan hệ với chủ hộ", "Quan hệ với chủ hộ gia đình", "QHVCH"},
 		Help:    "Quan hệ của thành viên với chủ hộ; mỗi hộ có đúng một Chủ hộ. Nếu không có cột này, người ở dòng đầu của hộ là chủ hộ.",
 		Example: [3]string{"Chủ hộ", "Vợ/Chồng", "Con"}},
 	{Key: "sex", Header: "Giới tính", id: colSex, Level: MemberLevel, Required: true,
-		Aliases: []string{"Giới", "Nam/Nữ", "Nam, nữ"},
+		Aliases: []string{"Giới", "Nam/Nữ", "Nam, nữ", "Giới tính Nam/Nữ"},
 		Help:    "Nam hoặc Nữ.",
 		Example: [3]string{"Nam", "Nữ", "Nam"}},
 	{Key: "birth_date", Header: "Ngày sinh", id: colBirthDate, Level: MemberLevel, Required: true,
-		Aliases: []string{"Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Ngày/tháng/năm sinh", "Sinh ngày", "NTNS", "Ngày sinh (dd/mm/yyyy)"},
-		Help:    "Ngày sinh đầy đủ: ngày/tháng/năm (12/05/1980), năm-tháng-ngày (1980-05-12) hoặc ô ngày của Excel. Năm phải đủ 4 chữ số.",
-		Example: [3]string{"12/05/1980", "02/01/1983", "30/09/2012"}},
+		Aliases:   []string{"Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Ngày/tháng/năm sinh", "Sinh ngày", "NTNS", "Ngày sinh (dd/mm/yyyy)", "Ngày tháng sinh"},
+		fallbacks: []string{"Năm sinh"},
+		Help:      "Ngày sinh đầy đủ: ngày/tháng/năm (12/05/1980), năm-tháng-ngày (1980-05-12) hoặc ô ngày của Excel. Năm phải đủ 4 chữ số.",
+		Example:   [3]string{"12/05/1980", "02/01/1983", "30/09/2012"}},
 	{Key: "ethnicity", Header: "Dân tộc", id: colEthnicity, Level: MemberLevel,
 		Aliases: []string{"Dân tộc (Kinh, Tày …)"},
 		Help:    "Tên dân tộc (Kinh, Tày, Thái, Mường, Khmer, H'Mông …).",
 		Example: [3]string{"Kinh", "Kinh", "Kinh"}},
 	{Key: "national_id", Header: "Số CCCD", id: colNationalID, Level: MemberLevel,
-		Aliases: []string{"CCCD", "Số định danh", "Số định danh cá nhân", "CCCD/CMND", "Số CCCD/CMND", "Số CMND/CCCD", "CMND", "Số CMND", "Căn cước công dân", "Số căn cước", "Số căn cước công dân", "Mã định danh"},
+		Aliases: []string{"CCCD", "Số định danh", "Số định danh cá nhân", "CCCD/CMND", "Số CCCD/CMND", "Số CMND/CCCD", "CMND", "Số CMND", "Căn cước công dân", "Số căn cước", "Số căn cước công dân", "Mã định danh",
+			"Số CCCD/ĐDCN", "Số CCCD/Số định danh", "Số CCCD/Số định danh cá nhân", "Số định danh cá nhân/CCCD", "Số ĐDCN", "Mã số định danh cá nhân", "Số thẻ CCCD", "Số thẻ căn cước"},
 		Help:    "Số căn cước công dân / số định danh cá nhân (12 chữ số) hoặc CMND cũ (9 chữ số). Nên định dạng ô là Văn bản (Text) để Excel không bỏ số 0 ở đầu.",
 		Example: [3]string{"030080001234", "030183001235", ""}},
 	{Key: "health_insurance", Header: "Có BHYT", id: colHealthInsurance, Level: MemberLevel,
@@ -162,9 +172,13 @@ var columns = []Column{
 		Aliases: []string{"Hộ nông nghiệp", "Hộ NLNDN", "Hộ làm nông lâm ngư diêm nghiệp", "Hộ làm NLNDN", "Hộ nông, lâm, ngư, diêm nghiệp"},
 		Help:    "Hộ sống bằng nông nghiệp, lâm nghiệp, ngư nghiệp hoặc diêm nghiệp. Có hoặc Không; để trống là Không.", Allowed: allowBool,
 		Example: [3]string{"Có", "Có", "Có"}},
-	{Key: "income_12m", Header: "Thu nhập 12 tháng (đồng)", id: colIncome, Level: HouseholdLevel,
-		Aliases: []string{"Thu nhập 12 tháng", "Tổng thu nhập 12 tháng", "Tổng thu nhập", "Thu nhập của hộ 12 tháng qua", "Tổng thu nhập của hộ"},
-		Help:    "Tổng thu nhập của hộ trong 12 tháng qua, tính bằng đồng, không kể trợ cấp xã hội của Nhà nước. Số nguyên không âm, có thể viết 48.000.000.",
+	// Required: the poverty rules test the income (Decree 07/2021/NĐ-CP, Art. 3) or the
+	// B1 score card's estimate of it (Circular 07/2021/TT-BLĐTBXH, Art. 3), and the
+	// template has no B1 columns: without the income a household cannot be classified.
+	{Key: "income_12m", Header: "Thu nhập 12 tháng (đồng)", id: colIncome, Level: HouseholdLevel, Required: true,
+		Aliases: []string{"Thu nhập 12 tháng", "Tổng thu nhập 12 tháng", "Tổng thu nhập", "Thu nhập của hộ 12 tháng qua", "Tổng thu nhập của hộ",
+			"Thu nhập", "Thu nhập của hộ", "Thu nhập 12 tháng qua", "Tổng thu nhập 12 tháng qua", "Tổng thu nhập của hộ 12 tháng qua", "Thu nhập năm", "Tổng thu nhập năm", "Thu nhập cả năm"},
+		Help:    "Bắt buộc: tổng thu nhập của hộ trong 12 tháng qua, tính bằng đồng, không kể trợ cấp xã hội của Nhà nước; cần để xét chuẩn nghèo (hộ chấm điểm theo bảng B1 thì nhập câu trả lời B1 trên trang của hộ, không qua tệp). Số nguyên không âm, có thể viết 48.000.000.",
 		Example: [3]string{"48000000", "48000000", "48000000"}},
 	{Key: "house_walls_durable", Header: "Tường nhà bền chắc", id: colWalls, Level: HouseholdLevel,
 		Aliases: []string{"Tường bền chắc", "Tường nhà", "Tường"},
@@ -267,6 +281,21 @@ var headerIndex = func() map[string]colID {
 			k := headerKey(h)
 			if old, dup := m[k]; dup && old != c.id {
 				panic("importfile: header " + h + " names two columns")
+			}
+			m[k] = c.id
+		}
+	}
+	return m
+}()
+
+// fallbackIndex maps headerKey of every fallback header to its column.
+var fallbackIndex = func() map[string]colID {
+	m := map[string]colID{}
+	for _, c := range columns {
+		for _, h := range c.fallbacks {
+			k := headerKey(h)
+			if _, dup := headerIndex[k]; dup {
+				panic("importfile: fallback header " + h + " is also a header")
 			}
 			m[k] = c.id
 		}

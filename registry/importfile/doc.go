@@ -14,14 +14,28 @@
 //
 // Headers are matched without regard to case, diacritics, spaces and punctuation, and
 // a parenthesised note is ignored: "Họ và tên", "Họ tên", "HO TEN" and "Ho_ten" are
-// the same column. Unknown columns are reported and skipped; a missing required
-// column stops the import with a message naming it.
+// the same column, and the template's "(*)", which marks the required columns, is
+// ignored too. A header may be one row or two (group titles merged over the columns
+// they group, "Nhà ở" over "Tường", "Cột", "Mái"), with title rows above it and a row
+// numbering the columns, "(1) … (n)", under it. Some headers ("Họ và tên chủ hộ",
+// "Năm sinh") name a column only when no other header of the file does. Unknown
+// columns are reported and skipped; a missing required column stops the import with a
+// message naming it and listing the columns found and the header's rows.
+//
+// The table ends where officers end it: a totals row ("Tổng cộng", "Cộng"), a note,
+// the place and date, a signature block ("Người lập biểu", "KT. CHỦ TỊCH"). Those rows
+// and the ones after them are ignored and reported (IgnoredIssues), never read as
+// members or households, until a row that is plainly a new household's member.
 //
 // # Reading
 //
 // Open detects XLSX by its zip signature and reads anything else as CSV (comma or
 // semicolon separated, UTF-8 with or without BOM, TCVN3 or VNI, detected on the
-// first rows with vntext.Detect). Both are streamed: memory does not grow with the
+// first rows with vntext.Detect). A Unicode file is then read cell by cell
+// (vntext.DecodeCell): text pasted from an old .VnTime (TCVN3) or VNI document is
+// decoded, with a warning naming the cells; a cell whose encoding cannot be decided is
+// an error on its row, never stored garbled; a closed-list answer ("Cã", "Kh«ng") is
+// read in the encoding that makes it an allowed value. Both are streamed: memory does not grow with the
 // file (an XLSX upload is spooled to a temporary file, since a zip needs random
 // access, and excelize's row iterator reads the sheet from there).
 //

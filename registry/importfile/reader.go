@@ -2,6 +2,7 @@ package importfile
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -42,14 +43,15 @@ type Reader struct {
 	src    source
 	dec    decoder
 	today  time.Time
-	colIdx [numCols]int      // file column of each template column, -1 when absent
-	header []string          // header text of each file column
-	buf    []rawRow          // rows read ahead, consumed before src
-	la     *rawRow           // the row that starts the next household
-	issues []Issue           // about the header
-	cache  map[string]string // decoded text of cells of closed-list columns, which repeat
-	last   *builder          // the household returned last, for IssueFor; reused by Next
-	err    error             // sticky error
+	colIdx [numCols]int       // file column of each template column, -1 when absent
+	header []string           // header text of each file column
+	buf    []rawRow           // rows read ahead, consumed before src
+	la     *rawRow            // the row that starts the next household
+	issues []Issue            // about the header
+	cache  map[string]decoded // decoded cells of closed-list columns, which repeat
+	last   *builder           // the household returned last, for IssueFor; reused by Next
+	foot   footer             // the rows below the table
+	err    error              // sticky error
 }
 
 // Open starts reading r, named filename (used in messages and to recognise .xls). It
@@ -121,47 +123,48 @@ func (r *Reader) start() error {
 	if r.dec.enc == vntext.Unknown {
 		r.dec.enc = vntext.UTF8
 	}
-	best, bestN := -1, 0
-	for i := 0; i < len(r.buf) && i < headerSearchRows; i++ {
-		n := 0
-		seen := map[colID]bool{}
-		for _, c := range r.buf[i].cells {
-			if id, ok := headerIndex[headerKey(r.dec.text(c))]; ok && !seen[id] {
-				seen[id] = true
-				n++
-			}
+	m := r.findHeader()
+	if m.at < 0 || m.n < 2 {
+		vi := fmt.Sprintf("không tìm thấy dòng tiêu đề trong %d dòng đầu (cần các cột %s)", headerSearchRows, requiredHeaders())
+		en := fmt.Sprintf("no header row found in the first %d rows (columns %s are needed)", headerSearchRows, requiredHeaders())
+		if m.at >= 0 {
+			rv, re := m.rows()
+			fv, fe := m.found()
+			vi, en = vi+"; "+rv+" giống dòng tiêu đề nhất, có: "+fv, en+"; "+re+" comes closest, with: "+fe
 		}
-		if n > bestN {
-			best, bestN = i, n
-		}
+		return fileErrorText(r.file, vi, en)
 	}
-	if best < 0 || bestN < 2 {
-		return fileError(r.file, "không tìm thấy dòng tiêu đề trong %d dòng đầu (cần các cột %s)",
-			"no header row found in the first %d rows (columns %s are needed)", headerSearchRows, requiredHeaders())
-	}
-	hdr := r.buf[best]
-	r.buf = r.buf[best+1:]
+	r.buf = r.buf[m.at+1:]
 	for i := range r.colIdx {
 		r.colIdx[i] = -1
 	}
-	r.header = make([]string, len(hdr.cells))
+	r.header = m.texts
 	var unknown []string
-	for i, c := range hdr.cells {
-		h := r.dec.text(c)
-		r.header[i] = h
-		if h == "" {
-			continue
+	// Fallback headers first give way to the others ("Họ và tên chủ hộ" to "Họ và
+	// tên thành viên"), then take the columns still free.
+	for _, weak := range []bool{false, true} {
+		for i, h := range m.texts {
+			if h == "" || m.weak[i] != weak {
+				continue
+			}
+			id := m.ids[i]
+			if id == noColumn {
+				unknown = append(unknown, strconv.Quote(h)+" ("+letter(i)+")")
+				continue
+			}
+			j := r.colIdx[id]
+			switch {
+			case j >= 0 && weak:
+				unknown = append(unknown, strconv.Quote(h)+" ("+letter(i)+", "+strconv.Quote(r.header[j])+" ("+letter(j)+") được dùng / is used)")
+				continue
+			case j >= 0:
+				rv, re := m.rows()
+				return fileErrorText(r.file,
+					fmt.Sprintf("%s: cột %q (%s) và cột %q (%s) cùng là %q; hãy xoá hoặc đổi tên một cột", rv, r.header[j], letter(j), h, letter(i), columns[id].Header),
+					fmt.Sprintf("%s: columns %q (%s) and %q (%s) are both %q; delete or rename one", re, r.header[j], letter(j), h, letter(i), columns[id].Header))
+			}
+			r.colIdx[id] = i
 		}
-		id, ok := headerIndex[headerKey(h)]
-		if !ok {
-			unknown = append(unknown, strconv.Quote(h)+" ("+letter(i)+")")
-			continue
-		}
-		if j := r.colIdx[id]; j >= 0 {
-			return fileError(r.file, "dòng %d: cột %q (%s) và cột %q (%s) cùng là %q; hãy xoá hoặc đổi tên một cột",
-				"row %d: columns %q (%s) and %q (%s) are both %q; delete or rename one", hdr.row, r.header[j], letter(j), h, letter(i), columns[id].Header)
-		}
-		r.colIdx[id] = i
 	}
 	var missing []string
 	for _, c := range columns {
@@ -170,11 +173,22 @@ func (r *Reader) start() error {
 		}
 	}
 	if len(missing) > 0 {
-		return fileError(r.file, "thiếu cột bắt buộc: %s (dòng tiêu đề là dòng %d)", "required columns missing: %s (the header row is row %d)", strings.Join(missing, ", "), hdr.row)
+		rv, re := m.rows()
+		fv, fe := m.found()
+		return fileErrorText(r.file,
+			fmt.Sprintf("thiếu cột bắt buộc: %s. Dòng tiêu đề là %s, có các cột: %s", strings.Join(missing, ", "), rv, fv),
+			fmt.Sprintf("required columns missing: %s. The header is %s, with the columns: %s", strings.Join(missing, ", "), re, fe))
 	}
 	if len(unknown) > 0 {
-		r.issues = append(r.issues, newIssue(r.file, hdr.row, "", "", warningf(
+		r.issues = append(r.issues, newIssue(r.file, m.row, "", "", warningf(
 			"các cột không nhận ra, sẽ bỏ qua: %s", "unrecognised columns, skipped: %s", strings.Join(unknown, ", "))))
+	}
+	// The numbering row under the header, "(1) (2) … (n)".
+	for len(r.buf) > 0 && blank(r.buf[0].cells) {
+		r.buf = r.buf[1:]
+	}
+	if len(r.buf) > 0 && isNumberingRow(r.buf[0].cells, len(m.texts)) {
+		r.buf = r.buf[1:]
 	}
 	return nil
 }
@@ -212,7 +226,7 @@ func (r *Reader) nextRow() (*rawRow, error) {
 			}
 			row = &rawRow{cells, n}
 		}
-		if !blank(row.cells) {
+		if !blank(row.cells) && !r.skip(row) {
 			return row, nil
 		}
 	}
@@ -236,45 +250,6 @@ func (r *Reader) raw(row *rawRow, id colID) string {
 	return row.cells[i]
 }
 
-// maxCache bounds the decoded-cell cache; past it, cells are decoded each time.
-const maxCache = 4096
-
-// cell returns the decoded text of column id in row, "" when absent.
-func (r *Reader) cell(row *rawRow, id colID) string {
-	i := r.colIdx[id]
-	if i < 0 || i >= len(row.cells) {
-		return ""
-	}
-	return r.decode(id, row.cells[i])
-}
-
-// decode returns the text of a raw cell of column id, from the cache for the
-// closed-list columns.
-func (r *Reader) decode(id colID, raw string) string {
-	if !cached[id] {
-		return r.dec.text(raw)
-	}
-	if v, ok := r.cache[raw]; ok {
-		return v
-	}
-	v := r.dec.text(raw)
-	if len(r.cache) < maxCache {
-		if r.cache == nil {
-			r.cache = map[string]string{}
-		}
-		r.cache[raw] = v
-	}
-	return v
-}
-
-// cached marks the columns whose cells take few distinct values.
-var cached = func() (c [numCols]bool) {
-	for _, col := range columns {
-		c[col.id] = col.Allowed != "" || col.id == colSex || col.id == colRelation || col.id == colEthnicity
-	}
-	return c
-}()
-
 // Next returns the next household, built from the consecutive rows that share its
 // "Mã hộ", with the issues found in them; io.EOF after the last. The household is
 // never nil when err is nil; when the issues hold an error it is incomplete and must
@@ -288,6 +263,7 @@ func (r *Reader) Next() (*registry.Household, []Issue, error) {
 	for {
 		row, err := r.nextRow()
 		if err == io.EOF {
+			r.endRun()
 			if b == nil {
 				r.err = io.EOF
 				return nil, nil, io.EOF
@@ -322,8 +298,8 @@ func (r *Reader) newBuilder(code string) *builder {
 		b = &builder{r: r}
 		r.last = b
 	}
-	rows := b.rows[:0]
-	*b = builder{r: r, rows: rows}
+	rows, pasted := b.rows[:0], b.pasted[:0]
+	*b = builder{r: r, rows: rows, pasted: pasted}
 	b.h = &registry.Household{Code: code, Members: make([]registry.Member, 0, 4)}
 	return b
 }
@@ -337,9 +313,11 @@ type builder struct {
 	rawFirst [numCols]string // and its raw cell, to skip decoding repeats
 	firstRow [numCols]int    // and its row
 	issues   []Issue
-	extra    int // issues beyond maxIssuesPerHousehold
-	dropped  int // member rows beyond poverty.MaxMembers
-	firstNo  int // the household's first row
+	extra    int          // issues beyond maxIssuesPerHousehold
+	dropped  int          // member rows beyond poverty.MaxMembers
+	firstNo  int          // the household's first row
+	lastNo   int          // and its last
+	pasted   []pastedCell // cells of the current row decoded from a legacy encoding
 }
 
 func (b *builder) issue(row int, id colID, p *problem) {
@@ -365,6 +343,7 @@ func (b *builder) place(row int, id colID, p *problem) {
 // add reads one member row.
 func (b *builder) add(row *rawRow) {
 	r, h := b.r, b.h
+	b.lastNo = row.row
 	if b.firstNo == 0 {
 		b.firstNo = row.row
 		if h.Code == "" {
@@ -379,11 +358,14 @@ func (b *builder) add(row *rawRow) {
 		if raw == "" || raw == b.rawFirst[c.id] {
 			continue // most lists repeat the household's cells verbatim
 		}
-		v := r.decode(c.id, raw)
+		v, how := r.decode(c.id, raw)
 		switch {
 		case v == "":
 		case b.first[c.id] == "":
 			b.first[c.id], b.rawFirst[c.id], b.firstRow[c.id] = v, raw, row.row
+			if !b.read(row.row, c.id, raw, v, how) {
+				continue
+			}
 			if p := setHousehold(h, c.id, v); p != nil {
 				b.issue(row.row, c.id, p)
 			}
@@ -399,6 +381,7 @@ func (b *builder) add(row *rawRow) {
 				"the household has more than %d members; check the household code (different households need different codes)", poverty.MaxMembers))
 		}
 		b.dropped++
+		b.pasted = b.pasted[:0]
 		return
 	}
 	var m registry.Member
@@ -406,19 +389,32 @@ func (b *builder) add(row *rawRow) {
 		if c.Level != MemberLevel || r.colIdx[c.id] < 0 {
 			continue
 		}
-		v := r.cell(row, c.id)
+		raw := r.raw(row, c.id)
+		v, how := r.decode(c.id, raw)
 		if v == "" {
 			if c.Required {
-				b.issue(row.row, c.id, &problem{vi: "thiếu " + strings.ToLower(c.Header), en: c.Key + " is missing"})
+				b.issue(row.row, c.id, missing(c))
 			}
+			continue
+		}
+		if c.id == colName && (how.enc == vntext.TCVN3 || how.enc == vntext.Unknown && r.dec.enc == vntext.TCVN3) {
+			v = vntext.CapitaliseName(v)
+		}
+		if !b.read(row.row, c.id, raw, v, how) {
 			continue
 		}
 		if p := setMember(&m, c.id, v, r.today); p != nil {
 			b.issue(row.row, c.id, p)
 		}
 	}
+	b.flushPasted(row.row)
 	h.Members = append(h.Members, m)
 	b.rows = append(b.rows, row.row)
+}
+
+// missing is the problem of an empty cell in a required column.
+func missing(c Column) *problem {
+	return &problem{vi: "thiếu " + strings.ToLower(c.Header) + " (cột bắt buộc)", en: strconv.Quote(c.Header) + " is missing (a required column)"}
 }
 
 // setHousehold parses a household-level cell into h.
@@ -521,8 +517,10 @@ func setMember(m *registry.Member, id colID, v string, today time.Time) *problem
 // finish settles the head, normalises and validates the household.
 func (b *builder) finish() (*registry.Household, []Issue, error) {
 	h, r := b.h, b.r
-	if h.CommuneCode == "" {
-		b.issue(b.firstNo, colCommune, problemf("thiếu mã xã", "the commune code is missing"))
+	for _, c := range columns {
+		if c.Required && c.Level == HouseholdLevel && c.id != colCode && b.first[c.id] == "" {
+			b.issue(b.firstNo, c.id, missing(c))
+		}
 	}
 	if len(h.Members) > 0 {
 		heads := 0
@@ -555,7 +553,7 @@ func (b *builder) finish() (*registry.Household, []Issue, error) {
 	h.Normalize()
 	for _, w := range h.Warnings {
 		row, id := b.locate(w.Field)
-		b.issue(row, id, &problem{vi: w.Message, en: w.MessageEN, warning: true})
+		b.issue(row, id, &problem{vi: b.r.officerText(w.Message, true), en: b.r.officerText(w.MessageEN, false), warning: true})
 	}
 	if !HasError(b.issues) {
 		if err := h.Validate(); err != nil {
@@ -564,7 +562,7 @@ func (b *builder) finish() (*registry.Household, []Issue, error) {
 				return nil, nil, err
 			}
 			row, id := b.locate(e.Field)
-			b.issue(row, id, &problem{vi: e.Message, en: e.MessageEN})
+			b.issue(row, id, &problem{vi: r.officerText(e.Message, true), en: r.officerText(e.MessageEN, false)})
 		}
 	}
 	if b.extra > 0 {
@@ -579,8 +577,11 @@ func (b *builder) finish() (*registry.Household, []Issue, error) {
 // a validation path as in giamngheo.Error.Field ("commune_code",
 // "members[2].national_id", "survey.income_12m"); an unknown or empty path points at
 // the household's first row. severity is SeverityError or SeverityWarning.
+//
+// A field name the message gives in parentheses ("Thiếu thu nhập 12 tháng
+// (income_12m)") is replaced by the column as the officer sees it in the file.
 func (r *Reader) IssueFor(field, vi, en, severity string) Issue {
-	p := &problem{vi: vi, en: en, warning: severity == SeverityWarning}
+	p := &problem{vi: r.officerText(vi, true), en: r.officerText(en, false), warning: severity == SeverityWarning}
 	if r.last == nil {
 		return newIssue(r.file, 0, "", "", p)
 	}

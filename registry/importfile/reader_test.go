@@ -56,8 +56,8 @@ func TestHeaderVariants(t *testing.T) {
 func TestOpenVariantHeaders(t *testing.T) {
 	rows := [][]string{
 		{"DANH SÁCH HỘ GIA ĐÌNH NĂM 2026", "", "", "", "", "", ""},
-		{"STT", "ma ho", "MÃ XÃ", "Ho ten", "Nam/Nữ", "Ngày tháng năm sinh", "CCCD"},
-		{"1", "H1", "10507", "Lê Thị Hoa", "nữ", "01/01/1990", "030190000001"},
+		{"STT", "ma ho", "MÃ XÃ", "Ho ten", "Nam/Nữ", "Ngày tháng năm sinh", "CCCD", "Thu nhap"},
+		{"1", "H1", "10507", "Lê Thị Hoa", "nữ", "01/01/1990", "030190000001", "30.000.000"},
 	}
 	r := MustOpen(t, csvBytes(t, ';', rows...), "bien-the.csv")
 	hi := r.HeaderIssues()
@@ -332,10 +332,10 @@ func TestNumbers(t *testing.T) {
 
 func TestLegacyEncodings(t *testing.T) {
 	names := []string{"Nguyễn Văn Đức", "Trần Thị Hương", "Phạm Quốc Việt"}
-	hdr := "Mã hộ,Mã xã,Thôn/Tổ dân phố,Họ và tên,Quan hệ với chủ hộ,Giới tính,Ngày sinh,Dân tộc,Loại nhà tiêu\n"
-	body := "H1,10507,Thôn Đồng Tâm," + names[0] + ",Chủ hộ,Nam,12/05/1980,Kinh,Tự hoại\n" +
-		"H1,10507,Thôn Đồng Tâm," + names[1] + ",Vợ,Nữ,02/01/1983,Kinh,\n" +
-		"H2,10507,Thôn Đồng Tâm," + names[2] + ",Chủ hộ,Nam,03/03/1970,Mường,Bán tự hoại\n"
+	hdr := "Mã hộ,Mã xã,Thôn/Tổ dân phố,Họ và tên,Quan hệ với chủ hộ,Giới tính,Ngày sinh,Dân tộc,Loại nhà tiêu,Thu nhập\n"
+	body := "H1,10507,Thôn Đồng Tâm," + names[0] + ",Chủ hộ,Nam,12/05/1980,Kinh,Tự hoại,36000000\n" +
+		"H1,10507,Thôn Đồng Tâm," + names[1] + ",Vợ,Nữ,02/01/1983,Kinh,,\n" +
+		"H2,10507,Thôn Đồng Tâm," + names[2] + ",Chủ hộ,Nam,03/03/1970,Mường,Bán tự hoại,20000000\n"
 	tests := []struct {
 		name string
 		data []byte
@@ -438,8 +438,8 @@ func TestOversizedHousehold(t *testing.T) {
 	if len(hs) != 2 || len(hs[0].Members) != poverty.MaxMembers || len(hs[1].Members) != 3 {
 		t.Fatalf("households %d, members %d", len(hs), len(hs[0].Members))
 	}
-	// 64 date errors, the oversize, no head: 50 kept, the oversize kept beyond the
-	// bound, and a summary of the other 15.
+	// 64 date errors, the oversize, no head, no income: 50 kept, the oversize kept
+	// beyond the bound, and a summary of the other 16.
 	if n := len(iss[0]); n != maxIssuesPerHousehold+2 {
 		t.Errorf("%d issues, want %d", n, maxIssuesPerHousehold+2)
 	}
@@ -450,7 +450,7 @@ func TestOversizedHousehold(t *testing.T) {
 	if !over {
 		t.Error("the oversize was not reported on the first row beyond the limit")
 	}
-	if last := iss[0][len(iss[0])-1]; !strings.Contains(last.Message, "và 15 vấn đề khác ở hộ H1") {
+	if last := iss[0][len(iss[0])-1]; !strings.Contains(last.Message, "và 16 vấn đề khác ở hộ H1") {
 		t.Errorf("summary %q", last.Message)
 	}
 }

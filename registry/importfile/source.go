@@ -60,6 +60,11 @@ func fileError(file, vi, en string, args ...any) *giamngheo.Error {
 	return e
 }
 
+// fileErrorText is fileError for messages already formatted, each in its language.
+func fileErrorText(file, vi, en string) *giamngheo.Error {
+	return &giamngheo.Error{Code: giamngheo.EINVALID, Field: file, Message: "Tệp " + file + ": " + vi, MessageEN: "file " + file + ": " + en}
+}
+
 // maxLine bounds a physical line of a CSV file. csv.Reader holds a whole record in
 // memory, so a file with no line breaks (a binary file, a corrupted export) would
 // otherwise be read whole.
@@ -297,17 +302,45 @@ func (s *xlsxSource) close() error {
 // decoder turns raw cells into clean NFC text once the file's encoding is known.
 type decoder struct{ enc vntext.Encoding }
 
+// reading says how a cell was read when not simply in the file's encoding: as legacy
+// text pasted into a Unicode file (enc TCVN3 or VNI), or not at all (undecided: the
+// text is garbled and no encoding explains it).
+type reading struct {
+	enc       vntext.Encoding // vntext.Unknown: the file's encoding
+	undecided bool
+}
+
+// text returns the cell's text, however it was read.
 func (d decoder) text(s string) string {
+	t, _ := d.cell(s)
+	return t
+}
+
+// cell returns the cell's text and how it was read. A Unicode file is read cell by
+// cell (vntext.DecodeCell), so that text pasted from an old .VnTime or VNI document
+// is decoded, or flagged; a legacy file is decoded as a whole (vntext.Decode keeps
+// the cells already retyped in Unicode).
+func (d decoder) cell(s string) (string, reading) {
 	if cleanASCII(s) {
-		return s // the common case of codes, dates and numbers: nothing to do
+		return s, reading{} // the common case of codes, dates and numbers: nothing to do
 	}
 	if isASCII(s) {
-		return vntext.Clean(s)
+		return vntext.Clean(s), reading{}
 	}
-	if d.enc == vntext.UTF8 {
-		return vntext.Clean(strings.ToValidUTF8(s, "\uFFFD"))
+	switch {
+	case d.enc != vntext.UTF8:
+		return vntext.Clean(vntext.Decode([]byte(s), d.enc)), reading{}
+	case !vntext.MaybeLegacy(s):
+		return vntext.Clean(s), reading{} // a Unicode name: "Nguyễn", "Thị", "Văn"
 	}
-	return vntext.Clean(vntext.Decode([]byte(s), d.enc))
+	t, enc, ok := vntext.DecodeCell(s)
+	switch {
+	case !ok:
+		return vntext.Clean(t), reading{undecided: true}
+	case enc != vntext.UTF8:
+		return vntext.Clean(t), reading{enc: enc}
+	}
+	return vntext.Clean(t), reading{}
 }
 
 // cleanASCII reports whether s is printable ASCII that vntext.Clean would leave as

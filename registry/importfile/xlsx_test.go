@@ -129,7 +129,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			t.Fatalf("Validate: %v", err)
 		}
 		s := h.Survey
-		ok := h.Code == "HD-0001" && h.ProvinceCode == "30" && h.CommuneCode == "10507" && h.VillageName == "Thôn Đông" &&
+		ok := h.Code == "HD-0001" && h.ProvinceCode == "31" && h.CommuneCode == "10507" && h.VillageName == "Thôn Đông" &&
 			h.Address == "Số 12, đường làng" && h.Phone == "0912345678" && h.HeadName == "Nguyễn Văn An" &&
 			s.FarmHousehold && *s.Income12m == 48_000_000 && *s.HouseWallsDurable && *s.HouseColumnsDurable && !*s.HouseRoofDurable &&
 			*s.FloorAreaM2 == 45 && s.WaterSource == poverty.WaterDrilledWell && s.Latrine == poverty.LatrineSeptic &&
@@ -265,9 +265,9 @@ func TestXLSXLegacyText(t *testing.T) {
 		}
 		return string(r)
 	}
-	rows := [][]any{anyRow([]string{cp1252("Mã hộ"), cp1252("Mã xã"), cp1252("Thôn/Tổ dân phố"), cp1252("Họ và tên"), cp1252("Giới tính"), cp1252("Ngày sinh")})}
+	rows := [][]any{anyRow([]string{cp1252("Mã hộ"), cp1252("Mã xã"), cp1252("Thôn/Tổ dân phố"), cp1252("Họ và tên"), cp1252("Giới tính"), cp1252("Ngày sinh"), cp1252("Thu nhập")})}
 	for i, name := range []string{"Nguyễn Văn Đức", "Trần Thị Hương", "Phạm Quốc Việt", "Lê Thị Thủy"} {
-		rows = append(rows, []any{"H" + string(rune('1'+i/2)), 10507, cp1252("Thôn Đồng Tâm"), cp1252(name), cp1252([]string{"Nam", "Nữ"}[i%2]), "01/01/1980"})
+		rows = append(rows, []any{"H" + string(rune('1'+i/2)), 10507, cp1252("Thôn Đồng Tâm"), cp1252(name), cp1252([]string{"Nam", "Nữ"}[i%2]), "01/01/1980", 24000000})
 	}
 	r := MustOpen(t, xlsxBytes(t, rows...), "tcvn3.xlsx")
 	hs, iss := readAll(t, r)

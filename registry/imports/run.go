@@ -10,7 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"math"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -278,8 +278,16 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 					return err
 				}
 				bad = true
-				rep.add(householdIssue(filename, h, err))
+				// On the row and column of the file, named as the officer sees them.
+				var e *giamngheo.Error
+				errors.As(err, &e)
+				is := rd.IssueFor(e.Field, e.Message, giamngheo.ErrorMessageEN(err), importfile.SeverityError)
+				rep.add(is)
+				issues = append(issues, is)
 			}
+		}
+		if bad && opts.SkipInvalid {
+			rep.add(rd.SkippedIssue(issues))
 		}
 		n, err := dups.Add(h)
 		if err != nil {
@@ -305,6 +313,11 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 				return err
 			}
 		}
+	}
+	// The totals, notes and signatures below the table, after every household.
+	rep.add(rd.IgnoredIssues()...)
+	for len(ords) < len(rep.Issues) {
+		ords = append(ords, math.MaxInt64)
 	}
 	if err := addDuplicates(rep, ords, dups, filename); err != nil {
 		return err
@@ -364,30 +377,4 @@ func scopeOf(ctx context.Context) string {
 		return a.ScopeCode
 	}
 	return ""
-}
-
-// householdIssue turns a validation error of a household into a report issue that
-// names the household and the field.
-func householdIssue(file string, h *registry.Household, err error) importfile.Issue {
-	var e *giamngheo.Error
-	errors.As(err, &e)
-	field := e.Field
-	vi, en := e.Message, giamngheo.ErrorMessageEN(err)
-	return importfile.Issue{File: file, Column: field, Severity: importfile.SeverityError,
-		Message:   fmt.Sprintf("Tệp %s, hộ %s%s: %s", file, h.Code, fieldVI(field), vi),
-		MessageEN: fmt.Sprintf("file %s, household %s%s: %s", file, h.Code, fieldEN(field), en)}
-}
-
-func fieldVI(f string) string {
-	if f == "" {
-		return ""
-	}
-	return ", trường " + strings.TrimSpace(f)
-}
-
-func fieldEN(f string) string {
-	if f == "" {
-		return ""
-	}
-	return ", field " + strings.TrimSpace(f)
 }
