@@ -89,7 +89,7 @@ func TestImportTemplateAsDownloaded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := newApp(s)
+		a := newApp(ctx, s)
 		ref := time.Date(2024, time.October, 1, 0, 0, 0, 0, time.UTC)
 		rep, err := imports.Run(systemCtx(ctx), a.reg, bytes.NewReader(mustTemplate(t, "xlsx")), "mau.xlsx", imports.Options{ReferenceDate: ref})
 		s.Close()
