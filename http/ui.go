@@ -132,7 +132,7 @@ func (s *Server) switchNotice(r *http.Request) *switchNotice {
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r.Context())
 	date := s.Today().Format(admin.DateLayout)
-	p := &homePage{Date: date}
+	p := &homePage{Date: formatDay(s.Today())}
 	under, err := s.unitsUnder(r, u.ScopeCode, date)
 	if err != nil {
 		s.Error(w, r, err)

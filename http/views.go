@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"giamngheo"
@@ -66,6 +67,10 @@ func parseViews() (*views, error) {
 		"roles":     func() []giamngheo.Role { return giamngheo.Roles },
 		"inc":       func(i int) int { return i + 1 },
 		"num":       formatNumber,
+		// day and datetime show an instant as the day (and time) in Vietnam, dd/mm/yyyy:
+		// the one formatting of dates on every page.
+		"day":      formatDay,
+		"datetime": formatDateTime,
 		"classLabel": func(lang string, c poverty.Class) string {
 			if lang == "en" {
 				return upperFirst(c.Label().EN)
@@ -175,6 +180,22 @@ func formatDecimal(f float64, en bool) string {
 }
 
 // formatNumber writes an integer the Vietnamese way: 20.000, 1.250.000.
+// formatDay writes the day in Vietnam of t as dd/mm/yyyy ("" for the zero time).
+func formatDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(giamngheo.Vietnam).Format("02/01/2006")
+}
+
+// formatDateTime writes t in Vietnam time as dd/mm/yyyy hh:mm.
+func formatDateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(giamngheo.Vietnam).Format("02/01/2006 15:04")
+}
+
 func formatNumber(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
