@@ -89,6 +89,9 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 	if counts := text(t, ctx, "status-counts"); strings.Contains(counts, "Hộ nghèo") {
 		t.Fatalf("the commune has no recognised household yet: %s", counts)
 	}
+	if exists(t, ctx, "decision-pdf") {
+		t.Fatal("a round without a decision must not offer the decision PDF")
+	}
 	do(t, ctx, chromedp.SetValue(chromedp.ID("request-received"), day(-2)),
 		chromedp.Click(chromedp.ID("request-submit")), chromedp.WaitVisible(chromedp.ID("case-state")))
 	if st := text(t, ctx, "case-state"); st != review.StateRequested.Label() {
@@ -115,6 +118,9 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS(`a[href^="/review/rounds/"]`)), chromedp.WaitVisible(chromedp.ID("status-counts")))
 	if counts := text(t, ctx, "status-counts"); !strings.Contains(counts, "Hộ nghèo\t1\t2") && !strings.Contains(counts, "Hộ nghèo 1 2") {
 		t.Fatalf("commune counts after the decision: %q", counts)
+	}
+	if !exists(t, ctx, "decision-pdf") {
+		t.Fatal("after the decision the round must offer the decision PDF")
 	}
 
 	// The documents carry the head's name as text.
