@@ -206,7 +206,7 @@ func (s *Server) handleMinutesPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	doc := &pdf.MeetingMinutes{Commune: s.communeName(r.Context(), round.CommuneCode), Village: orText(c.VillageName, "—"), Round: pdfRound(round),
-		Start: c.MeetingDate.Add(8 * time.Hour), Chair: orText(c.MeetingChair, "Trưởng thôn"), Secretary: orText(c.MeetingSecretary, "Thư ký"),
+		Start: c.MeetingDate, Chair: orText(c.MeetingChair, "Trưởng thôn"), Secretary: orText(c.MeetingSecretary, "Thư ký"),
 		Attendees: c.Votes.Attendees}
 	// The minutes cover every household of the same village discussed that day.
 	for _, x := range cases {

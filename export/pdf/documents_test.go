@@ -16,6 +16,7 @@ func sampleMinutes() *MeetingMinutes {
 		Round:      Round{Year: 2025},
 		Start:      time.Date(2025, 10, 20, 8, 0, 0, 0, time.UTC),
 		End:        time.Date(2025, 10, 20, 10, 30, 0, 0, time.UTC),
+		Location:   "Nhà văn hóa thôn Đông",
 		Chair:      "Trần Văn Đức",
 		Secretary:  "Phạm Ngọc Ánh",
 		Attendees:  40,
@@ -26,6 +27,22 @@ func sampleMinutes() *MeetingMinutes {
 			{Household: Household{Head: "Lê Thị Nụ", Address: "Thôn Đông", Members: 3, Score: 135, Deprivations: 1}, Proposed: NearPoor, Agree: 15, Attendees: 38},
 		},
 		Representatives: []string{"Nguyễn Thị Hường", "Vũ Văn Tám"},
+	}
+}
+
+// TestMinutesLeaveWhatWasNotRecorded: the time and place of a meeting that the review
+// did not record are left blank for the officer, never invented, and a tổ dân phố is
+// chaired by its head (tổ trưởng), not a village head.
+func TestMinutesLeaveWhatWasNotRecorded(t *testing.T) {
+	doc := sampleMinutes()
+	doc.Village, doc.Location, doc.End = "Tổ dân phố 3", "", time.Time{}
+	doc.Start = time.Date(2025, 10, 20, 0, 0, 0, 0, time.UTC)
+	text := MustText(t, MustWriteFile(t, "minutes-blank.pdf", func(b *bytes.Buffer) error { return WriteMeetingMinutes(b, doc) }))
+	MustContain(t, text, "……… giờ ………, ngày 20 tháng 10 năm 2025", "Tổ trưởng tổ dân phố")
+	for _, invented := range []string{"00 giờ 00", "08 giờ", "Nhà văn hóa", "Trưởng thôn"} {
+		if strings.Contains(text, invented) {
+			t.Errorf("the minutes invent %q", invented)
+		}
 	}
 }
 

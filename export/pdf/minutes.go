@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -17,11 +18,11 @@ type MeetingMinutes struct {
 	Commune    string    // "Xã Thanh Hải" (required)
 	Village    string    // "Thôn Đông" (required)
 	Round      Round     // the review discussed
-	Start      time.Time // date and time the meeting opened (required)
+	Start      time.Time // date and time the meeting opened (required); 00:00 leaves the time blank to fill in
 	End        time.Time // time it closed; zero prints no closing time
-	Location   string    // empty: "Nhà văn hóa {village}"
+	Location   string    // empty leaves a blank to fill in: the place is never invented
 	Chair      string    // the chair, normally the village head (required)
-	ChairTitle string    // the chair's position; empty: "Trưởng thôn"
+	ChairTitle string    // the chair's position; empty: "Tổ trưởng tổ dân phố" for a tổ dân phố, else "Trưởng thôn"
 	Secretary  string    // required
 	Attendees  int       // people present (required, > 0)
 	Supervisor string    // representative of the commune Fatherland Front, invited to supervise; optional
@@ -108,6 +109,22 @@ func (h VotedHousehold) attendees(meeting int) int {
 	return h.Attendees
 }
 
+// blank is a dotted space the officer fills in by hand on the printed minutes.
+const blank = "………………………………"
+
+// chairTitleOf is the position of the person who chairs the meeting of a village: the
+// head of a residential group (tổ dân phố) in a ward, the village head elsewhere.
+func chairTitleOf(village string) string {
+	v := strings.ToLower(village)
+	switch {
+	case strings.HasPrefix(v, "tổ dân phố") || strings.HasPrefix(v, "tdp"):
+		return "Tổ trưởng tổ dân phố"
+	case strings.HasPrefix(v, "khu phố"):
+		return "Trưởng khu phố"
+	}
+	return "Trưởng thôn"
+}
+
 // clock writes a time of day as in minutes: "08 giờ 30".
 func clock(t time.Time) string {
 	return pad2(t.Hour()) + " giờ " + pad2(t.Minute())
@@ -124,18 +141,22 @@ func WriteMeetingMinutes(w io.Writer, doc *MeetingMinutes) error {
 	village, commune := oneLine(doc.Village), oneLine(doc.Commune)
 	location := oneLine(doc.Location)
 	if location == "" {
-		location = "Nhà văn hóa " + lowerFirst(village)
+		location = blank
 	}
 	chairTitle := oneLine(doc.ChairTitle)
 	if chairTitle == "" {
-		chairTitle = "Trưởng thôn"
+		chairTitle = chairTitleOf(village)
 	}
 
 	l := newLayout("Biên bản họp dân rà soát hộ nghèo, hộ cận nghèo")
 	l.adminHeader(header{Upper: "UBND " + upper(commune), Lower: upper(village)})
 	l.title("BIÊN BẢN HỌP DÂN",
 		"Rà soát hộ nghèo, hộ cận nghèo "+doc.Round.phrase())
-	l.para("Hôm nay, vào lúc "+clock(doc.Start)+", "+longDate(doc.Start)+", tại "+location+", "+
+	at := clock(doc.Start)
+	if doc.Start.Hour() == 0 && doc.Start.Minute() == 0 {
+		at = "……… giờ ………"
+	}
+	l.para("Hôm nay, vào lúc "+at+", "+longDate(doc.Start)+", tại "+location+", "+
 		lowerFirst(commune)+", "+lowerFirst(village)+" tổ chức họp dân để thống nhất kết quả "+
 		doc.Round.kind()+" hộ nghèo, hộ cận nghèo "+doc.Round.phrase()+".", style{})
 
