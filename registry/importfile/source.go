@@ -142,6 +142,9 @@ func (s *csvSource) next() ([]string, int, error) {
 		}
 		return nil, 0, err
 	}
+	for i, c := range rec {
+		rec[i] = unneutralise(c) // our exports' apostrophe before a formula (formula.go)
+	}
 	line, _ := s.r.FieldPos(0)
 	return rec, line, nil
 }
