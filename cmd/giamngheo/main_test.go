@@ -17,6 +17,10 @@ import (
 	"giamngheo/user"
 )
 
+// testPassword is the password of the accounts tests create: long enough and not a
+// common one (user.CommonPassword).
+const testPassword = "rau-muong-xao-toi"
+
 // running is a started server on a temporary SQLite file.
 type running struct {
 	URL      string
@@ -54,7 +58,7 @@ func MustRunServer(tb testing.TB) *running {
 // MustAddUser creates an account through the service, as `giamngheo user add` does.
 func (r *running) MustAddUser(tb testing.TB, username string, role giamngheo.Role, scope string) {
 	tb.Helper()
-	_, err := r.App.users.CreateUser(systemCtx(context.Background()), user.NewUser{Username: username, Name: "Cán bộ " + username, Password: "matkhau123", Role: role, ScopeCode: scope})
+	_, err := r.App.users.CreateUser(systemCtx(context.Background()), user.NewUser{Username: username, Name: "Cán bộ " + username, Password: testPassword, Role: role, ScopeCode: scope})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -96,7 +100,7 @@ func TestCLIErrorsAreClear(t *testing.T) {
 		{"foreign file", []string{"migrate", "--db", junk}, "không phải là cơ sở dữ liệu SQLite"},
 		{"bad dsn", []string{"migrate", "--db", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2"}, "Không kết nối được PostgreSQL"},
 		{"unknown command", []string{"frobnicate"}, "Lệnh không rõ"},
-		{"duplicate user", []string{"user", "add", "admin", "--db", filepath.Join(dir, "u.db"), "--password", "password1", "--role", "viewer"}, "đã có người dùng"},
+		{"duplicate user", []string{"user", "add", "admin", "--db", filepath.Join(dir, "u.db"), "--password", testPassword, "--role", "viewer"}, "đã có người dùng"},
 		{"bad unit file", []string{"units", "import", filepath.Join(dir, "missing.csv"), "--db", filepath.Join(dir, "u.db")}, "Không mở được tệp"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
