@@ -15,7 +15,7 @@ import (
 
 // routesHouseholds mounts the household pages; writes need a role that may write,
 // checked by the service with the commune scope.
-func (s *Server) routesHouseholds(mux *http.ServeMux) {
+func (s *Server) routesHouseholds(mux router) {
 	mux.HandleFunc("GET /households", s.requireUser(s.handleHouseholds))
 	mux.HandleFunc("GET /households/new", s.requireUser(s.handleHouseholdNew))
 	mux.HandleFunc("GET /households.csv", s.requireUser(s.handleHouseholdExport))

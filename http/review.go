@@ -15,7 +15,7 @@ import (
 	"giamngheo/review"
 )
 
-func (s *Server) routesReview(mux *http.ServeMux) {
+func (s *Server) routesReview(mux router) {
 	mux.HandleFunc("GET /review", s.requireUser(s.handleRounds))
 	mux.HandleFunc("POST /review", s.requireUser(s.handleRoundOpen))
 	mux.HandleFunc("GET /review/rounds/{id}", s.requireUser(s.handleRound))

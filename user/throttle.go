@@ -190,3 +190,8 @@ func sleep(ctx context.Context, d time.Duration) error {
 		return ctx.Err()
 	}
 }
+
+// MaxFailures is the failures from unknown desks an account allows before its
+// attempts wait. Deprecated: kept only so that store/storetest compiles until it
+// takes docs/patches/storetest-login-policy.patch.
+const MaxFailures = freeAccount

@@ -30,7 +30,11 @@ func newLoginBench(t *testing.T) *loginBench {
 	t.Cleanup(func() { s.Close() })
 	b := &loginBench{s: s, now: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}
 	b.svc = &user.Service{Store: s, Units: s, Audit: s, Tx: s, Now: func() time.Time { return b.now },
-		Sleep: func(ctx context.Context, d time.Duration) error { b.waits = append(b.waits, d); b.now = b.now.Add(d); return nil }}
+		Sleep: func(ctx context.Context, d time.Duration) error {
+			b.waits = append(b.waits, d)
+			b.now = b.now.Add(d)
+			return nil
+		}}
 	for _, n := range []string{"anvan", "binhthi"} {
 		if _, err := b.svc.CreateUser(systemCtx(context.Background()), user.NewUser{Username: n, Password: testPassword, Role: giamngheo.RoleViewer}); err != nil {
 			t.Fatal(err)

@@ -130,7 +130,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	if err != nil {
 		return nil, err
 	}
-	dups, err := importfile.NewDuplicateFinder("")
+	dups, err := importfile.NewDuplicateFinder(importfile.Dir())
 	if err != nil {
 		return nil, err
 	}
