@@ -114,7 +114,7 @@ type importPage struct {
 }
 
 func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) {
-	if err := giamngheo.RequireWrite(r.Context()); err != nil {
+	if err := giamngheo.RequireRegistryWrite(r.Context()); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -124,7 +124,7 @@ func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) {
 // handleImportUpload stores the upload in a temporary file and starts the import in
 // the background; the browser is sent to the job's page, which shows its progress.
 func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
-	if err := giamngheo.RequireWrite(r.Context()); err != nil {
+	if err := giamngheo.RequireRegistryWrite(r.Context()); err != nil {
 		s.Error(w, r, err)
 		return
 	}

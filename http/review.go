@@ -74,7 +74,7 @@ func (s *Server) renderRounds(w http.ResponseWriter, r *http.Request, msg string
 		return
 	}
 	now := s.Today()
-	p := &roundsPage{Year: now.Year(), Month: int(now.Month()), CanWrite: currentUser(r.Context()).Role.CanWrite(), Error: msg}
+	p := &roundsPage{Year: now.Year(), Month: int(now.Month()), CanWrite: currentUser(r.Context()).Role.EditsRegistry(), Error: msg}
 	for _, x := range rounds {
 		v := roundView{RoundRecord: x, Label: s.roundLabel(r.Context(), x), CommuneName: s.communeName(r.Context(), x.CommuneCode)}
 		cases, err := s.Review.Store.FindCases(r.Context(), x.ID)
@@ -209,7 +209,7 @@ func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, msg string,
 		return
 	}
 	p := &roundPage{Round: roundView{RoundRecord: round, Label: s.roundLabel(ctx, round), CommuneName: s.communeName(ctx, round.CommuneCode)},
-		CanWrite: currentUser(ctx).Role.CanWrite(), Error: msg, Today: s.Today().Format(admin.DateLayout),
+		CanWrite: currentUser(ctx).Role.EditsRegistry(), Error: msg, Today: s.Today().Format(admin.DateLayout),
 		DecisionNo: round.DecisionNumber, HasDecision: false}
 	seen := map[string]bool{}
 	for _, c := range cases {

@@ -211,6 +211,9 @@ const WarnNationalIDElsewhere = "national_id_elsewhere"
 // person with that ID lives.
 func (s *Service) RepeatWarning(ctx context.Context, r NationalIDRepeat) Warning {
 	w := Warning{Code: WarnNationalIDElsewhere, Field: memberField(r.MemberSeq, "national_id")}
+	if a := giamngheo.ActorFromContext(ctx); a != nil && !a.Role.SeesFullNationalID() {
+		r.NationalID = giamngheo.MaskNationalID(r.NationalID)
+	}
 	if giamngheo.RequireScope(ctx, s.inScope, r.OtherCommuneCode) == nil {
 		w.Message = fmt.Sprintf("Số CCCD %s của thành viên thứ %d (%s) trùng với thành viên %s của hộ %s",
 			r.NationalID, r.MemberSeq+1, r.MemberName, r.OtherMemberName, r.OtherHouseholdCode)

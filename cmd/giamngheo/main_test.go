@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"giamngheo"
+	gnhttp "giamngheo/http"
 	"giamngheo/user"
 )
 
@@ -27,18 +28,29 @@ type running struct {
 	App      *app
 	Password string // the first administrator's password, as printed
 	Out      string
+	Srv      *gnhttp.Server
 }
 
 // MustRunServer starts the product as `serve` does, on a free port and a new SQLite
 // file, with the Hải Dương/Hải Phòng units, and stops it at the end of the test.
 func MustRunServer(tb testing.TB) *running {
 	tb.Helper()
+	return MustRunServerWith(tb, nil, io.Discard)
+}
+
+// MustRunServerWith is MustRunServer with the configuration changed by configure
+// (when not nil) and the log written to logw.
+func MustRunServerWith(tb testing.TB, configure func(*Config), logw io.Writer) *running {
+	tb.Helper()
 	c := DefaultConfig()
 	c.Addr = "127.0.0.1:0"
 	c.DB = filepath.Join(tb.TempDir(), "e2e.db")
 	c.DemoHouseholds = 0 // scenarios make their own data
+	if configure != nil {
+		configure(&c)
+	}
 	var out bytes.Buffer
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logger := slog.New(slog.NewJSONHandler(logw, nil))
 	srv, a, err := start(context.Background(), c, logger, &out)
 	if err != nil {
 		tb.Fatal(err)
@@ -52,7 +64,7 @@ func MustRunServer(tb testing.TB) *running {
 	if m == nil {
 		tb.Fatalf("no administrator password printed:\n%s", out.String())
 	}
-	return &running{URL: "http://" + srv.Addr(), App: a, Password: m[1], Out: out.String()}
+	return &running{URL: "http://" + srv.Addr(), App: a, Password: m[1], Out: out.String(), Srv: srv}
 }
 
 // MustAddUser creates an account through the service, as `giamngheo user add` does.

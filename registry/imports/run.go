@@ -108,7 +108,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 500
 	}
-	if err := giamngheo.RequireWrite(ctx); err != nil {
+	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
 		return nil, err
 	}
 	cr := &countingReader{r: r}
