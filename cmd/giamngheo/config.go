@@ -37,6 +37,8 @@ type Config struct {
 	// imported (in DataDir/tmp). Default: the SQLite file's directory, or the current
 	// directory with PostgreSQL.
 	DataDir string
+	// MaxUploadMB bounds an uploaded household file in megabytes (0: 1024).
+	MaxUploadMB int
 }
 
 // DefaultConfig is the configuration of a fresh machine: local address, SQLite file.
@@ -76,4 +78,5 @@ func applyEnv(fs *flag.FlagSet, c *Config) {
 	env("secure-cookies", "GIAMNGHEO_SECURE_COOKIES", func(v string) { c.SecureCookies, _ = strconv.ParseBool(v) })
 	env("metrics-token", "GIAMNGHEO_METRICS_TOKEN", func(v string) { c.MetricsToken = v })
 	env("data-dir", "GIAMNGHEO_DATA_DIR", func(v string) { c.DataDir = v })
+	env("max-upload-mb", "GIAMNGHEO_MAX_UPLOAD_MB", func(v string) { c.MaxUploadMB, _ = strconv.Atoi(v) })
 }

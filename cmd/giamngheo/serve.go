@@ -31,6 +31,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "tỉnh nạp lúc đầu / provinces loaded at first start: codes or 'all' (GIAMNGHEO_PROVINCES)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "cookie Secure và HSTS khi chạy qua HTTPS / Secure cookies and HSTS, for a site served over HTTPS (GIAMNGHEO_SECURE_COOKIES)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, "mã để đọc /metrics (trống: chỉ máy chủ) / bearer token for /metrics; empty: localhost only (GIAMNGHEO_METRICS_TOKEN)")
+	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", c.MaxUploadMB, "cỡ tối đa của tệp nhập, MB (mặc định 1024) / largest upload in MB, default 1024 (GIAMNGHEO_MAX_UPLOAD_MB)")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "thư mục dữ liệu (tệp tạm khi nhập) / data directory, for import temporary files (GIAMNGHEO_DATA_DIR)")
 	if err := fs.Parse(args); err != nil {
 		return errSilent
@@ -83,7 +84,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		}
 		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
 			Ping:   func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err },
-			Secure: c.SecureCookies, MetricsToken: c.MetricsToken, TempDir: tmp})
+			Secure: c.SecureCookies, MetricsToken: c.MetricsToken, TempDir: tmp, MaxUpload: int64(c.MaxUploadMB) << 20})
 		if err != nil {
 			return nil, err
 		}
