@@ -3,6 +3,7 @@ package registry
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"time"
 
 	"giamngheo"
@@ -199,10 +200,27 @@ func maskFor(ctx context.Context, h *Household) {
 		return
 	}
 	for i := range h.Members {
-		if h.Members[i].NationalID != "" {
-			h.Members[i].NationalID = giamngheo.MaskNationalID(h.Members[i].NationalID)
+		if id := h.Members[i].NationalID; id != "" {
+			h.Members[i].NationalID = giamngheo.MaskNationalID(id)
 		}
 	}
+	if len(h.Warnings) == 0 {
+		return
+	}
+	// Stored warnings quote the numbers (lists carry them without the members).
+	ws := make([]Warning, len(h.Warnings))
+	for i, w := range h.Warnings {
+		w.Message, w.MessageEN = maskDigits(w.Message), maskDigits(w.MessageEN)
+		ws[i] = w
+	}
+	h.Warnings = ws
+}
+
+// idLike is a run of digits as long as a national ID (12) or an old identity card (9).
+var idLike = regexp.MustCompile(`\d{9,12}`)
+
+func maskDigits(s string) string {
+	return idLike.ReplaceAllStringFunc(s, giamngheo.MaskNationalID)
 }
 
 // UpdateHousehold changes a household, keeps its previous state in the history,
