@@ -56,6 +56,30 @@ func (r Role) CanWrite() bool {
 	return r != RoleViewer
 }
 
+// EditsRegistry reports whether the role may change the household registry and run
+// the review (open rounds, record steps, edit households and their surveys). An
+// agency officer reads the registry of its scope and records only its own agency's
+// support; a viewer changes nothing (least privilege, issue 10).
+func (r Role) EditsRegistry() bool {
+	switch r {
+	case RoleProvinceAdmin, RoleProvinceOfficer, RoleDistrictOfficer, RoleCommuneOfficer:
+		return true
+	}
+	return false
+}
+
+// SeesFullNationalID reports whether the role sees national ID numbers whole; the
+// others see the last four digits (MaskNationalID).
+func (r Role) SeesFullNationalID() bool { return r != RoleViewer }
+
+// MaskNationalID hides all but the last four digits of a national ID.
+func MaskNationalID(id string) string {
+	if len(id) <= 4 {
+		return strings.Repeat("*", len(id))
+	}
+	return strings.Repeat("*", len(id)-4) + id[len(id)-4:]
+}
+
 // IsAdmin reports whether the role administers users and configuration.
 func (r Role) IsAdmin() bool { return r == RoleProvinceAdmin }
 
@@ -119,6 +143,19 @@ func RequireWrite(ctx context.Context) error {
 	}
 	if !a.Role.CanWrite() {
 		return Errorf(EFORBIDDEN, "Tài khoản chỉ xem không được thay đổi dữ liệu.", "A read-only account may not change data.")
+	}
+	return nil
+}
+
+// RequireRegistryWrite returns EFORBIDDEN unless the actor may change the registry
+// and run the review (Role.EditsRegistry).
+func RequireRegistryWrite(ctx context.Context) error {
+	if err := RequireWrite(ctx); err != nil {
+		return err
+	}
+	if a := ActorFromContext(ctx); !a.Role.EditsRegistry() {
+		return Errorf(EFORBIDDEN, "Tài khoản %s chỉ được xem danh sách hộ và rà soát, không được sửa.",
+			"A %s account may read the registry and the review, not change them.", a.Role.Label())
 	}
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // routesAPI is the route table of the JSON API (token or session authentication).
-func (s *Server) routesAPI(mux *http.ServeMux) {
+func (s *Server) routesAPI(mux router) {
 	mux.HandleFunc("GET /api/v1/me", s.requireUser(s.apiMe))
 	mux.HandleFunc("GET /api/v1/units", s.requireUser(s.apiUnits))
 	mux.HandleFunc("GET /api/v1/units/{code}", s.requireUser(s.apiUnit))

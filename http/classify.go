@@ -19,7 +19,7 @@ const maxClassifyBody = 32 << 20
 // household (JSON object), a JSON array of households, or JSON lines
 // (application/x-ndjson), in the format of docs/classify.md, and answers the results
 // with their explanations. Query: standard, date, area, region, card=example.
-func (s *Server) routesClassify(mux *http.ServeMux) {
+func (s *Server) routesClassify(mux router) {
 	mux.HandleFunc("POST /api/v1/classify", s.requireUser(s.apiClassify))
 }
 

@@ -15,7 +15,7 @@ import (
 
 // routesHouseholds mounts the household pages; writes need a role that may write,
 // checked by the service with the commune scope.
-func (s *Server) routesHouseholds(mux *http.ServeMux) {
+func (s *Server) routesHouseholds(mux router) {
 	mux.HandleFunc("GET /households", s.requireUser(s.handleHouseholds))
 	mux.HandleFunc("GET /households/new", s.requireUser(s.handleHouseholdNew))
 	mux.HandleFunc("GET /households.csv", s.requireUser(s.handleHouseholdExport))
@@ -138,7 +138,7 @@ func (s *Server) handleHouseholds(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := &householdsPage{Households: hs, Total: total, Classes: classOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
-		Filter: q, CanWrite: currentUser(r.Context()).Role.CanWrite(), Export: q.Encode()}
+		Filter: q, CanWrite: currentUser(r.Context()).Role.EditsRegistry(), Export: q.Encode()}
 	if p.Communes, err = s.communeOptions(r, s.Today().Format(admin.DateLayout)); err != nil {
 		s.Error(w, r, err)
 		return
@@ -243,7 +243,7 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	p := &householdPage{H: h, CanWrite: currentUser(r.Context()).Role.CanWrite(), Relations: map[string]string{}}
+	p := &householdPage{H: h, CanWrite: currentUser(r.Context()).Role.EditsRegistry(), Relations: map[string]string{}}
 	if d := r.URL.Query().Get("asof"); d != "" {
 		t, err := parseDate(d)
 		if err != nil {
@@ -400,7 +400,7 @@ type cardItem struct {
 }
 
 func (s *Server) handleHouseholdNew(w http.ResponseWriter, r *http.Request) {
-	if err := giamngheo.RequireWrite(r.Context()); err != nil {
+	if err := giamngheo.RequireRegistryWrite(r.Context()); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -458,7 +458,7 @@ func (s *Server) handleHouseholdEdit(w http.ResponseWriter, r *http.Request) {
 	}
 	h, err := s.Registry.FindHouseholdByID(r.Context(), id)
 	if err == nil {
-		err = giamngheo.RequireWrite(r.Context())
+		err = giamngheo.RequireRegistryWrite(r.Context())
 	}
 	if err != nil {
 		s.Error(w, r, err)

@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"os"
@@ -16,8 +17,13 @@ import (
 	"giamngheo/user"
 )
 
-// maxUpload bounds an uploaded household file.
-const maxUpload = 2 << 30
+// DefaultMaxUpload bounds an uploaded household file (Deps.MaxUpload): a province's
+// list as CSV is a few hundred megabytes.
+const DefaultMaxUpload = 1 << 30
+
+// MaxImportsPerServer is how many imports run at once on the server (each keeps a
+// core busy and holds the writer for long stretches); a user runs one at a time.
+const MaxImportsPerServer = 2
 
 // importJob is one upload being imported in the background.
 type importJob struct {
@@ -40,11 +46,48 @@ func (j *importJob) snapshot() (imports.Progress, *imports.Report, error) {
 
 // importJobs keeps the jobs of this process (an import outlives its request).
 type importJobs struct {
-	mu   sync.Mutex
-	jobs map[string]*importJob
+	mu      sync.Mutex
+	jobs    map[string]*importJob
+	running map[int64]bool // users with an import being uploaded or run
 }
 
-func (s *Server) routesImport(mux *http.ServeMux) {
+// begin claims the user's import slot and one of the server's, or says why not.
+func (j *importJobs) begin(userID int64) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.running[userID] {
+		return giamngheo.Errorf(giamngheo.ECONFLICT, "Bạn đang có một lượt nhập chưa xong; hãy chờ lượt đó xong rồi nhập tiếp.",
+			"You have an import in progress; wait for it to finish before starting another.")
+	}
+	if len(j.running) >= MaxImportsPerServer {
+		return giamngheo.Errorf(giamngheo.ECONFLICT, "Máy chủ đang chạy %d lượt nhập; hãy thử lại sau ít phút.",
+			"The server is running %d imports; try again in a few minutes.", len(j.running))
+	}
+	if j.running == nil {
+		j.running = map[int64]bool{}
+	}
+	j.running[userID] = true
+	return nil
+}
+
+// end releases the user's slot.
+func (j *importJobs) end(userID int64) {
+	j.mu.Lock()
+	delete(j.running, userID)
+	j.mu.Unlock()
+}
+
+// uploadExt keeps a safe, short extension of an uploaded file's name for its
+// temporary file (the reader sniffs the content anyway).
+func uploadExt(name string) string {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".csv", ".txt", ".xlsx", ".xlsm", ".xls":
+		return ext
+	}
+	return ""
+}
+
+func (s *Server) routesImport(mux router) {
 	mux.HandleFunc("GET /import", s.requireUser(s.handleImportPage))
 	mux.HandleFunc("POST /import", s.requireUser(s.handleImportUpload))
 	mux.HandleFunc("GET /import/template.xlsx", s.requireUser(s.handleTemplate))
@@ -71,7 +114,7 @@ type importPage struct {
 }
 
 func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) {
-	if err := giamngheo.RequireWrite(r.Context()); err != nil {
+	if err := giamngheo.RequireRegistryWrite(r.Context()); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -81,11 +124,30 @@ func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) {
 // handleImportUpload stores the upload in a temporary file and starts the import in
 // the background; the browser is sent to the job's page, which shows its progress.
 func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
-	if err := giamngheo.RequireWrite(r.Context()); err != nil {
+	if err := giamngheo.RequireRegistryWrite(r.Context()); err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	u := currentUser(r.Context())
+	if err := s.jobs.begin(u.ID); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	started := false
+	defer func() {
+		if !started {
+			s.jobs.end(u.ID)
+		}
+	}()
+	limit := s.MaxUpload
+	if limit <= 0 {
+		limit = DefaultMaxUpload
+	}
+	if r.ContentLength > limit {
+		s.Error(w, r, tooLargeUpload(limit))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Chưa chọn tệp để nhập.", "No file was chosen."))
@@ -107,24 +169,38 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 			skip = true
 		case "file":
 			name = filepath.Base(part.FileName())
-			if tmp, err = os.CreateTemp("", "giamngheo-import-*"+filepath.Ext(name)); err != nil {
+			if tmp != nil { // one file per upload
+				tmp.Close()
+				os.Remove(tmp.Name())
+			}
+			// Private (0600) and in the data directory; removed when the import ends,
+			// or at the next start after a crash (importfile.RemoveStale).
+			if tmp, err = os.CreateTemp(s.TempDir, "giamngheo-import-*"+uploadExt(name)); err != nil {
 				s.Error(w, r, err)
 				return
 			}
 			if _, err := io.Copy(tmp, part); err != nil {
 				tmp.Close()
 				os.Remove(tmp.Name())
-				s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Tải tệp lên không thành công (tối đa 2 GB): %v", "The upload failed (2 GB at most): %v", err))
+				var mbe *http.MaxBytesError
+				if errors.As(err, &mbe) {
+					s.Error(w, r, tooLargeUpload(limit))
+					return
+				}
+				s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Tải tệp lên không thành công: %v", "The upload failed: %v", err))
 				return
 			}
 		}
 	}
 	if tmp == nil || name == "" {
+		if tmp != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
 		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Chưa chọn tệp để nhập.", "No file was chosen."))
 		return
 	}
 	st, _ := tmp.Stat()
-	u := currentUser(r.Context())
 	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: time.Now()}
 	s.jobs.mu.Lock()
 	if s.jobs.jobs == nil {
@@ -136,7 +212,9 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 	// The import outlives the request: it runs with the user's identity, not the
 	// request's context.
 	ctx := giamngheo.NewContextWithActor(context.Background(), u.Actor())
+	started = true
 	go func() {
+		defer s.jobs.end(u.ID)
 		defer os.Remove(tmp.Name())
 		defer tmp.Close()
 		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
@@ -153,12 +231,18 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 		if err != nil && giamngheo.ErrorCode(err) == giamngheo.EINTERNAL {
 			s.Logger.Error("import", "file", name, "err", err)
 		}
+		s.jobs.end(u.ID) // before Done: the user may start the next import at once
 		job.mu.Lock()
 		job.report, job.err = rep, err
 		job.progress.Done = true
 		job.mu.Unlock()
 	}()
 	http.Redirect(w, r, "/import/jobs/"+job.ID, http.StatusSeeOther)
+}
+
+func tooLargeUpload(limit int64) error {
+	return giamngheo.Errorf(giamngheo.EINVALID, "Tệp tải lên quá lớn (tối đa %d MB); hãy chia danh sách thành nhiều tệp.",
+		"The upload is too large (%d MB at most); split the list into several files.", limit>>20)
 }
 
 // job returns the caller's job or ENOTFOUND (another user's job is not shown).

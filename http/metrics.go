@@ -1,7 +1,9 @@
 package http
 
 import (
+	"crypto/subtle"
 	"fmt"
+	"net"
 	"net/http"
 	"runtime"
 	"sort"
@@ -59,4 +61,22 @@ func (m *metrics) serve(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(&b, "# TYPE giamngheo_heap_bytes gauge\ngiamngheo_heap_bytes %d\n", ms.HeapAlloc)
 	fmt.Fprintf(&b, "# TYPE giamngheo_uptime_seconds gauge\ngiamngheo_uptime_seconds %g\n", time.Since(m.started).Seconds())
 	w.Write([]byte(b.String()))
+}
+
+// serveMetrics serves /metrics to a scraper holding the metrics token, or, when no
+// token is configured, to the machine itself only: the counters tell who uses which
+// pages, and the heap size helps an attacker time a denial of service.
+func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
+	if s.MetricsToken != "" {
+		got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if subtle.ConstantTimeCompare([]byte(got), []byte(s.MetricsToken)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+			http.Error(w, "metrics token required", http.StatusUnauthorized)
+			return
+		}
+	} else if ip := net.ParseIP(clientAddr(r)); ip == nil || !ip.IsLoopback() {
+		http.Error(w, "metrics are served to localhost only (set --metrics-token)", http.StatusForbidden)
+		return
+	}
+	s.metrics.serve(w, r)
 }

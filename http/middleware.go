@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -60,44 +61,50 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 }
 
 // withRequest is the middleware chain of every request: request id, panic recovery,
-// metrics, language, authentication (session cookie or API bearer token) and CSRF.
+// access log and metrics, security headers, language, authentication (session cookie
+// or API bearer token) and CSRF.
 func (s *Server) withRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		ctx := context.WithValue(r.Context(), keyRequestID, user.RandomToken(8))
+		var u *user.User
 		defer func() {
 			if p := recover(); p != nil {
-				s.Logger.Error("panic", "method", r.Method, "path", r.URL.Path, "request_id", requestID(ctx), "panic", fmt.Sprint(p))
+				s.Logger.Error("panic", "method", r.Method, "route", routeLabel(r), "request_id", requestID(ctx), "panic", fmt.Sprint(p))
 				if sw.status == 0 {
 					s.Error(sw, r.WithContext(ctx), fmt.Errorf("panic: %v", p))
 				}
 			}
 			s.metrics.observe(r.Method, routeLabel(r), sw.status, time.Since(start))
+			s.accessLog(r, sw.status, time.Since(start), u, requestID(ctx))
 		}()
-		sw.Header().Set("X-Content-Type-Options", "nosniff")
-		sw.Header().Set("X-Frame-Options", "DENY")
-		sw.Header().Set("Referrer-Policy", "same-origin")
-		sw.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+		h := sw.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+		// Pages, API answers, exports and PDFs carry names and national IDs: no cache
+		// (a shared office computer, a proxy) keeps them. The static files set their own.
+		h.Set("Cache-Control", "no-store")
+		if s.Secure {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 
 		l := "vi"
 		if c, err := r.Cookie(langCookie); err == nil && c.Value == "en" {
 			l = "en"
 		}
 		ctx = context.WithValue(ctx, keyLang, l)
-
-		csrf := ""
-		if c, err := r.Cookie(csrfCookie); err == nil && len(c.Value) >= 20 {
-			csrf = c.Value
-		} else if !isAPI(r) {
-			csrf = user.RandomToken(24)
-			http.SetCookie(sw, &http.Cookie{Name: csrfCookie, Value: csrf, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.Secure})
-		}
-		ctx = context.WithValue(ctx, keyCSRF, csrf)
 		r = r.WithContext(ctx)
 
+		if r.URL.Path == "/metrics" || r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") {
+			// No session, no CSRF: the metrics have their own token (metrics.go).
+			next.ServeHTTP(sw, r)
+			return
+		}
+
 		bearer := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-		var u *user.User
 		var err error
 		switch {
 		case bearer != "" && bearer != r.Header.Get("Authorization"):
@@ -107,6 +114,7 @@ func (s *Server) withRequest(next http.Handler) http.Handler {
 				return
 			}
 		default:
+			session := ""
 			if c, cerr := r.Cookie(sessionCookie); cerr == nil {
 				u, err = s.Users.Authenticate(ctx, c.Value)
 				if err != nil && giamngheo.ErrorCode(err) == giamngheo.EINTERNAL {
@@ -115,10 +123,16 @@ func (s *Server) withRequest(next http.Handler) http.Handler {
 				}
 				if err != nil {
 					u = nil
+				} else {
+					session = c.Value
 				}
 			}
-			// CSRF: every state-changing request made with cookies must carry the
-			// token of the csrf cookie (form field or header): double-submit cookie.
+			// CSRF: every state-changing request made with cookies must carry the token
+			// of the page it comes from (form field or header), which is bound to the
+			// session (csrf.go): a cookie an attacker managed to set is worth nothing.
+			csrf := s.csrfToken(sw, r, session)
+			ctx = context.WithValue(ctx, keyCSRF, csrf)
+			r = r.WithContext(ctx)
 			if r.Method != http.MethodGet && r.Method != http.MethodHead && !validCSRF(r, csrf) {
 				s.Error(sw, r, giamngheo.Errorf(giamngheo.EFORBIDDEN,
 					"Yêu cầu không hợp lệ (thiếu mã chống giả mạo CSRF). Hãy tải lại trang và thử lại.",
@@ -133,6 +147,22 @@ func (s *Server) withRequest(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(sw, r)
 	})
+}
+
+// accessLog writes one structured line per request: method, route pattern (never the
+// path or the query: they may hold a national ID or a name), status, duration and the
+// user's id, nothing personal.
+func (s *Server) accessLog(r *http.Request, status int, d time.Duration, u *user.User, reqID string) {
+	if status == 0 {
+		status = http.StatusOK
+	}
+	var uid int64
+	if u != nil {
+		uid = u.ID
+	}
+	s.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		slog.String("method", r.Method), slog.String("route", routeLabel(r)), slog.Int("status", status),
+		slog.Float64("duration_ms", float64(d.Microseconds())/1000), slog.Int64("user_id", uid), slog.String("request_id", reqID))
 }
 
 func validCSRF(r *http.Request, want string) bool {

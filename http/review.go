@@ -15,7 +15,7 @@ import (
 	"giamngheo/review"
 )
 
-func (s *Server) routesReview(mux *http.ServeMux) {
+func (s *Server) routesReview(mux router) {
 	mux.HandleFunc("GET /review", s.requireUser(s.handleRounds))
 	mux.HandleFunc("POST /review", s.requireUser(s.handleRoundOpen))
 	mux.HandleFunc("GET /review/rounds/{id}", s.requireUser(s.handleRound))
@@ -78,7 +78,7 @@ func (s *Server) renderRounds(w http.ResponseWriter, r *http.Request, msg string
 	}
 	now := s.Today()
 	u := currentUser(r.Context())
-	p := &roundsPage{Year: now.Year(), Month: int(now.Month()), CanWrite: u.Role.CanWrite(), Error: msg}
+	p := &roundsPage{Year: now.Year(), Month: int(now.Month()), CanWrite: u.Role.EditsRegistry(), Error: msg}
 	if u.Role == giamngheo.RoleProvinceOfficer || u.Role == giamngheo.RoleProvinceAdmin {
 		for _, std := range poverty.Standards() {
 			p.Standards = append(p.Standards, opt{std.ID, pick(r.Context(), std.Name)})
@@ -222,7 +222,7 @@ func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, msg string,
 		return
 	}
 	p := &roundPage{Round: roundView{RoundRecord: round, Label: s.roundLabel(ctx, round), CommuneName: s.communeName(ctx, round.CommuneCode)},
-		CanWrite: currentUser(ctx).Role.CanWrite(), Error: msg, Today: s.Today().Format(admin.DateLayout),
+		CanWrite: currentUser(ctx).Role.EditsRegistry(), Error: msg, Today: s.Today().Format(admin.DateLayout),
 		DecisionNo: round.DecisionNumber, HasDecision: false}
 	seen := map[string]bool{}
 	for _, c := range cases {

@@ -20,7 +20,7 @@ import (
 // list, the village meeting minutes, the commune chairman's decision and the household
 // certificate. Each is rendered in memory first so that an error becomes a page, not a
 // broken download.
-func (s *Server) routesReviewDocuments(mux *http.ServeMux) {
+func (s *Server) routesReviewDocuments(mux router) {
 	mux.HandleFunc("GET /review/rounds/{id}/posting.pdf", s.requireUser(s.handlePostingPDF))
 	mux.HandleFunc("GET /review/rounds/{id}/decision.pdf", s.requireUser(s.handleDecisionPDF))
 	mux.HandleFunc("GET /review/rounds/{id}/decision.xlsx", s.requireUser(s.handleDecisionXLSX))

@@ -35,8 +35,17 @@ type Deps struct {
 	Today giamngheo.Clock
 	// Card is the B1 score card offered in the survey form (nil: measured income only).
 	Card *poverty.ScoreCard
-	// Secure marks cookies Secure (behind HTTPS).
+	// Secure marks cookies Secure and sends HSTS: set it when the site is served over
+	// TLS, directly or behind a trusted proxy (--secure-cookies).
 	Secure bool
+	// MetricsToken, when set, is the bearer token /metrics asks for; when empty,
+	// /metrics answers only requests from the machine itself (loopback).
+	MetricsToken string
+	// TempDir holds the uploads being imported ("" for the system's temporary
+	// directory); NewServer removes the ones a crash left there.
+	TempDir string
+	// MaxUpload bounds an uploaded household file in bytes (0: DefaultMaxUpload).
+	MaxUpload int64
 }
 
 // Server is the HTTP server.
@@ -48,6 +57,9 @@ type Server struct {
 	metrics *metrics
 	jobs    importJobs
 	handler http.Handler
+	csrfKey []byte
+	// patterns are the route patterns registered, for the authorisation test.
+	patterns []string
 }
 
 // NewServer builds the server and its route tables.
@@ -62,17 +74,17 @@ func NewServer(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Deps: d, views: v, metrics: newMetrics()}
-	mux := http.NewServeMux()
+	s := &Server{Deps: d, views: v, metrics: newMetrics(), csrfKey: []byte(user.RandomToken(32))}
+	mux := &recordingMux{ServeMux: http.NewServeMux(), patterns: &s.patterns}
 	s.routesUI(mux)
 	s.routesAPI(mux)
 	s.routesHouseholds(mux)
 	s.routesImport(mux)
 	s.routesReview(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
-	mux.HandleFunc("GET /metrics", s.metrics.serve)
+	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())
-	s.handler = s.withRequest(mux)
+	s.handler = s.withRequest(mux.ServeMux)
 	return s, nil
 }
 

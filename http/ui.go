@@ -3,6 +3,7 @@ package http
 import (
 	"net/http"
 	"strings"
+	"unicode"
 
 	"giamngheo"
 	"giamngheo/admin"
@@ -14,7 +15,7 @@ import (
 )
 
 // routesUI is the route table of the pages; permissions are declared here.
-func (s *Server) routesUI(mux *http.ServeMux) {
+func (s *Server) routesUI(mux router) {
 	mux.HandleFunc("GET /login", s.handleLoginPage)
 	mux.HandleFunc("POST /login", s.handleLogin)
 	mux.HandleFunc("POST /logout", s.handleLogout)
@@ -29,10 +30,17 @@ func (s *Server) routesUI(mux *http.ServeMux) {
 
 type loginPage struct{ Next, Username, Error string }
 
-// safeNext keeps redirects on this site.
+// safeNext keeps redirects on this site: only a plain local path is followed. A
+// browser drops tabs and line breaks from a URL and reads a backslash as a slash, so
+// "/\t/evil.example" or "/\\evil.example" would leave the site; such a next is "/".
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || len(next) > 2000 {
 		return "/"
+	}
+	for _, c := range next {
+		if c < 0x20 || c == 0x7f || c == '\\' || (c >= 0x80 && !unicode.IsPrint(c)) {
+			return "/"
+		}
 	}
 	return next
 }
@@ -69,7 +77,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Path: "/", MaxAge: -1, HttpOnly: true})
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.Secure, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
@@ -78,7 +86,7 @@ func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("lang") == "en" {
 		l = "en"
 	}
-	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, Secure: s.Secure})
 	http.Redirect(w, r, safeNext(r.PostFormValue("next")), http.StatusSeeOther)
 }
 

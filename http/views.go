@@ -47,6 +47,11 @@ func staticHandler() http.Handler {
 		if i := strings.IndexByte(rest, '/'); i >= 0 {
 			rest = rest[i+1:]
 		}
+		// Files only: no listing of a directory (an empty name, a trailing slash).
+		if st, err := fs.Stat(sub, strings.TrimSuffix(rest, "/")); rest == "" || strings.HasSuffix(rest, "/") || err != nil || st.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		r2 := r.Clone(r.Context())
 		r2.URL.Path = "/" + rest

@@ -14,6 +14,10 @@ type ImportCounts struct {
 	Created   int `json:"created"`
 	Updated   int `json:"updated"`
 	Unchanged int `json:"unchanged"`
+	// Refused lists the codes of the rows refused because the code is that of a stored
+	// household outside the importer's scope (see ImportBatch); the caller reports them
+	// as invalid rows.
+	Refused []string `json:"-"`
 }
 
 // Add adds o to c.
@@ -21,12 +25,16 @@ func (c *ImportCounts) Add(o ImportCounts) {
 	c.Created += o.Created
 	c.Updated += o.Updated
 	c.Unchanged += o.Unchanged
+	c.Refused = append(c.Refused, o.Refused...)
 }
 
 // ImportBatch stores households that Classifier.Prepare accepted: new codes are
 // inserted in bulk, existing codes of the province are updated (keeping history) when
 // their content changed and left alone otherwise, so that importing the same file
-// twice changes nothing. Call it inside a transaction (Tx.WithTx) that spans the whole
+// twice changes nothing. A row may create or change only a household whose stored
+// commune lies in the importer's scope: a code held by a household elsewhere is
+// refused (listed in ImportCounts.Refused, nothing written for it, nothing told about
+// the other household), whatever commune the row itself names. Call it inside a transaction (Tx.WithTx) that spans the whole
 // import, so that an import is all or nothing; the caller audits the import once.
 func (s *Service) ImportBatch(ctx context.Context, hs []*Household) (ImportCounts, error) {
 	var counts ImportCounts
@@ -64,6 +72,15 @@ func (s *Service) ImportBatch(ctx context.Context, hs []*Household) (ImportCount
 		before, err := s.Store.FindHouseholdByID(ctx, id)
 		if err != nil {
 			return counts, err
+		}
+		// The stored household's commune decides, not the file's: otherwise a row
+		// naming one's own commune would overwrite a household of another (issue 10).
+		if _, ok := allowed[before.CommuneCode]; !ok {
+			allowed[before.CommuneCode] = s.authorise(ctx, before.CommuneCode) == nil
+		}
+		if !allowed[before.CommuneCode] {
+			counts.Refused = append(counts.Refused, h.Code)
+			continue
 		}
 		if SameContent(before, h) {
 			counts.Unchanged++
@@ -194,6 +211,9 @@ const WarnNationalIDElsewhere = "national_id_elsewhere"
 // person with that ID lives.
 func (s *Service) RepeatWarning(ctx context.Context, r NationalIDRepeat) Warning {
 	w := Warning{Code: WarnNationalIDElsewhere, Field: memberField(r.MemberSeq, "national_id")}
+	if a := giamngheo.ActorFromContext(ctx); a != nil && !a.Role.SeesFullNationalID() {
+		r.NationalID = giamngheo.MaskNationalID(r.NationalID)
+	}
 	if giamngheo.RequireScope(ctx, s.inScope, r.OtherCommuneCode) == nil {
 		w.Message = fmt.Sprintf("Số CCCD %s của thành viên thứ %d (%s) trùng với thành viên %s của hộ %s",
 			r.NationalID, r.MemberSeq+1, r.MemberName, r.OtherMemberName, r.OtherHouseholdCode)

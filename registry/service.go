@@ -3,6 +3,7 @@ package registry
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"time"
 
 	"giamngheo"
@@ -162,7 +163,7 @@ func (c *Classifier) wasIn(ctx context.Context, province, commune string) bool {
 
 // authorise checks that the actor may write to the household's commune.
 func (s *Service) authorise(ctx context.Context, communeCode string) error {
-	if err := giamngheo.RequireWrite(ctx); err != nil {
+	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
 		return err
 	}
 	return giamngheo.RequireScope(ctx, s.inScope, communeCode)
@@ -203,7 +204,40 @@ func (s *Service) FindHouseholdByID(ctx context.Context, id int64) (*Household, 
 	if err := giamngheo.RequireScope(ctx, s.inScope, h.CommuneCode); err != nil {
 		return nil, err
 	}
+	maskFor(ctx, h)
 	return h, nil
+}
+
+// maskFor hides the national IDs of h but their last four digits from an actor whose
+// role does not see them whole (a viewer): every page, API answer and export reads
+// households through this service, so none shows more. Such a role cannot write, so
+// a masked household is never saved.
+func maskFor(ctx context.Context, h *Household) {
+	if a := giamngheo.ActorFromContext(ctx); a == nil || a.Role.SeesFullNationalID() {
+		return
+	}
+	for i := range h.Members {
+		if id := h.Members[i].NationalID; id != "" {
+			h.Members[i].NationalID = giamngheo.MaskNationalID(id)
+		}
+	}
+	if len(h.Warnings) == 0 {
+		return
+	}
+	// Stored warnings quote the numbers (lists carry them without the members).
+	ws := make([]Warning, len(h.Warnings))
+	for i, w := range h.Warnings {
+		w.Message, w.MessageEN = maskDigits(w.Message), maskDigits(w.MessageEN)
+		ws[i] = w
+	}
+	h.Warnings = ws
+}
+
+// idLike is a run of digits as long as a national ID (12) or an old identity card (9).
+var idLike = regexp.MustCompile(`\d{9,12}`)
+
+func maskDigits(s string) string {
+	return idLike.ReplaceAllStringFunc(s, giamngheo.MaskNationalID)
 }
 
 // UpdateHousehold changes a household, keeps its previous state in the history,
@@ -284,6 +318,7 @@ func (s *Service) HouseholdAsOf(ctx context.Context, id int64, t time.Time) (*Ho
 	for _, e := range hist {
 		if !t.Before(e.ValidFrom) && t.Before(e.ValidTo) {
 			e.Household.ID = id
+			maskFor(ctx, e.Household)
 			return e.Household, nil
 		}
 	}
@@ -295,7 +330,13 @@ func (s *Service) History(ctx context.Context, id int64) ([]*HistoryEntry, error
 	if _, err := s.FindHouseholdByID(ctx, id); err != nil {
 		return nil, err
 	}
-	return s.Store.FindHistory(ctx, id)
+	hist, err := s.Store.FindHistory(ctx, id)
+	for _, e := range hist {
+		if e.Household != nil {
+			maskFor(ctx, e.Household)
+		}
+	}
+	return hist, err
 }
 
 // FindHouseholds lists households within the actor's scope: the filter's communes are
@@ -305,7 +346,11 @@ func (s *Service) FindHouseholds(ctx context.Context, f HouseholdFilter) ([]*Hou
 	if err != nil {
 		return nil, 0, err
 	}
-	return s.Store.FindHouseholds(ctx, f)
+	hs, n, err := s.Store.FindHouseholds(ctx, f)
+	for _, h := range hs {
+		maskFor(ctx, h)
+	}
+	return hs, n, err
 }
 
 // EachHousehold streams the households within the actor's scope that match f, with
@@ -315,7 +360,10 @@ func (s *Service) EachHousehold(ctx context.Context, f HouseholdFilter, fn func(
 	if err != nil {
 		return err
 	}
-	return s.Store.EachHousehold(ctx, f, fn)
+	return s.Store.EachHousehold(ctx, f, func(h *Household) error {
+		maskFor(ctx, h)
+		return fn(h)
+	})
 }
 
 // scoped limits a filter to the communes under the actor's scope. Names, national IDs

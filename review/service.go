@@ -72,7 +72,7 @@ func (s *Service) OpenRound(ctx context.Context, commune string, kind RoundKind,
 	for _, f := range opts {
 		f(&o)
 	}
-	if err := giamngheo.RequireWrite(ctx); err != nil {
+	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
 		return nil, err
 	}
 	if err := giamngheo.RequireScope(ctx, s.inScope, commune); err != nil {
@@ -197,7 +197,7 @@ func (s *Service) FindCase(ctx context.Context, id int64) (*CaseRecord, *RoundRe
 // FileRequest records a household's request (Mẫu 01: to be reviewed; Mẫu 04: to be
 // recognised as having escaped poverty or near-poverty) received on a date.
 func (s *Service) FileRequest(ctx context.Context, roundID, householdID int64, origin Origin, received time.Time) (*CaseRecord, error) {
-	if err := giamngheo.RequireWrite(ctx); err != nil {
+	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
 		return nil, err
 	}
 	if !origin.Request() {
@@ -237,6 +237,9 @@ func (s *Service) Act(ctx context.Context, caseID int64, action Action, in StepI
 	a := giamngheo.ActorFromContext(ctx)
 	if a == nil {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
+	}
+	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
+		return nil, err
 	}
 	var c *CaseRecord
 	err := s.Tx.WithTx(ctx, func(ctx context.Context) error {
@@ -412,7 +415,7 @@ func (s *Service) decide(ctx context.Context, c *CaseRecord, r *RoundRecord, eve
 
 // SetRoundDecision records the number of the commune chairman's decision of a round.
 func (s *Service) SetRoundDecision(ctx context.Context, roundID int64, number string) error {
-	if err := giamngheo.RequireWrite(ctx); err != nil {
+	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
 		return err
 	}
 	return s.Tx.WithTx(ctx, func(ctx context.Context) error {

@@ -15,13 +15,6 @@ import (
 // SessionTTL is how long a browser session lasts without logging in again.
 const SessionTTL = 12 * time.Hour
 
-// Login throttling: after MaxFailures failed attempts for one username (or one client
-// address) within FailureWindow, further attempts are refused until the window passes.
-const (
-	MaxFailures   = 5
-	FailureWindow = 15 * time.Minute
-)
-
 // Service runs the account use cases: each in one transaction, audited.
 type Service struct {
 	Store Store
@@ -29,9 +22,11 @@ type Service struct {
 	Audit audit.Store
 	Tx    giamngheo.TxRunner
 	Now   giamngheo.Clock
+	// Sleep waits before a throttled login attempt (nil: the real clock); tests
+	// advance their clock instead.
+	Sleep func(ctx context.Context, d time.Duration) error
 
-	mu       sync.Mutex
-	failures map[string][]time.Time
+	throttle throttle
 }
 
 // NewUser is the input of CreateUser.
@@ -63,15 +58,7 @@ func (n *NewUser) Validate() error {
 			Message:   "Vai trò không hợp lệ: " + string(n.Role) + ".",
 			MessageEN: "Unknown role: " + string(n.Role) + "."}
 	}
-	return validatePassword(n.Password)
-}
-
-func validatePassword(pw string) error {
-	if len([]rune(pw)) < 8 {
-		return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "password",
-			Message: "Mật khẩu phải có ít nhất 8 ký tự.", MessageEN: "Password must have at least 8 characters."}
-	}
-	return nil
+	return validatePassword(n.Password, n.Username)
 }
 
 // CreateUser creates an account. Administrators only (or the system actor); the new
@@ -139,7 +126,7 @@ func (s *Service) SetPassword(ctx context.Context, username, password string) er
 	if err := giamngheo.RequireAdmin(ctx); err != nil {
 		return err
 	}
-	if err := validatePassword(password); err != nil {
+	if err := validatePassword(password, username); err != nil {
 		return err
 	}
 	hash, err := HashPassword(password)
@@ -220,24 +207,53 @@ func (s *Service) FindUsers(ctx context.Context, p giamngheo.Page) ([]*User, int
 
 var errBadLogin = giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
 
+// dummyHash is checked for an unknown or disabled account, so that the answer takes
+// as long as for a wrong password and does not tell which usernames exist.
+var dummyHash = sync.OnceValue(func() string {
+	h, err := HashPassword(RandomToken(16))
+	if err != nil {
+		return ""
+	}
+	return h
+})
+
 // Login checks a username and password and opens a session. It returns the session
-// token (to set as a cookie) and the user. Failed attempts are throttled per username
-// and per client address.
+// token (to set as a cookie) and the user. Failed attempts are slowed (throttle.go)
+// and audited.
 func (s *Service) Login(ctx context.Context, username, password, client string) (string, *User, error) {
 	username = strings.ToLower(strings.TrimSpace(username))
-	now := s.Now()
-	if s.throttled(now, "u:"+username) || s.throttled(now, "c:"+client) {
-		return "", nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED,
-			"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
-			"Too many failed logins. Please try again in 15 minutes.")
+	if len(username) > 64 {
+		username = username[:64]
 	}
+	keys, _, pair := s.throttle.keys(s.Now(), username, client)
+	wait, ok := s.throttle.reserve(s.Now(), keys)
+	if !ok {
+		secs := int(wait.Seconds()) + 1
+		return "", nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED,
+			"Có quá nhiều lần đăng nhập sai với tài khoản hoặc địa chỉ này. Vui lòng thử lại sau %d giây.",
+			"Too many failed logins for this account or address. Please try again in %d seconds.", secs)
+	}
+	sleepFn := s.Sleep
+	if sleepFn == nil {
+		sleepFn = sleep
+	}
+	if err := sleepFn(ctx, wait); err != nil {
+		return "", nil, err
+	}
+	now := s.Now()
 	u, err := s.Store.FindUserByUsername(ctx, username)
 	if err != nil && giamngheo.ErrorCode(err) != giamngheo.ENOTFOUND {
 		return "", nil, err
 	}
-	if u == nil || u.Disabled || !CheckPassword(u.PasswordHash, password) {
-		s.fail(now, "u:"+username)
-		s.fail(now, "c:"+client)
+	hash := dummyHash()
+	if u != nil && !u.Disabled {
+		hash = u.PasswordHash
+	}
+	if !CheckPassword(hash, password) || u == nil || u.Disabled {
+		s.throttle.fail(now, keys)
+		if err := s.auditFailure(ctx, now, username, client, u); err != nil {
+			return "", nil, err
+		}
 		return "", nil, errBadLogin
 	}
 	token := RandomToken(32)
@@ -252,37 +268,24 @@ func (s *Service) Login(ctx context.Context, username, password, client string) 
 	if err != nil {
 		return "", nil, err
 	}
-	s.mu.Lock()
-	delete(s.failures, "u:"+username)
-	s.mu.Unlock()
+	s.throttle.succeed(now, pair)
 	return token, u, nil
 }
 
-func (s *Service) throttled(now time.Time, key string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	for _, t := range s.failures[key] {
-		if now.Sub(t) < FailureWindow {
-			n++
+// auditFailure records a failed login. The entry names the account only when it
+// exists: a username that is not one may be a password typed in the wrong field.
+func (s *Service) auditFailure(ctx context.Context, now time.Time, username, client string, u *User) error {
+	entity, scope := "?", ""
+	detail := map[string]any{"client": client, "reason": "unknown_user"}
+	if u != nil {
+		entity, scope, detail["reason"] = u.Username, u.ScopeCode, "wrong_password"
+		if u.Disabled {
+			detail["reason"] = "disabled"
 		}
 	}
-	return n >= MaxFailures
-}
-
-func (s *Service) fail(now time.Time, key string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.failures == nil {
-		s.failures = map[string][]time.Time{}
-	}
-	kept := s.failures[key][:0]
-	for _, t := range s.failures[key] {
-		if now.Sub(t) < FailureWindow {
-			kept = append(kept, t)
-		}
-	}
-	s.failures[key] = append(kept, now)
+	return s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		return audit.Record(ctx, s.Audit, now, "login_failed", "session", entity, scope, nil, detail)
+	})
 }
 
 // Authenticate returns the user of a live session token.

@@ -129,7 +129,7 @@ func TestBrowserCommuneOfficerCannotSeeAnotherCommune(t *testing.T) {
 	r.MustAddUser(t, "xa.thanhha", giamngheo.RoleCommuneOfficer, "10813")
 	ctx := MustBrowser(t)
 
-	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
+	do(t, ctx, append(login(r.URL, "xa.thanhha", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")),
 		chromedp.Navigate(r.URL+"/units/10813?date=2023-06-30"), chromedp.WaitVisible(chromedp.ID("unit-name")))...)
 	if own := text(t, ctx, "unit-name"); own != "Thị trấn Thanh Hà" {
 		t.Fatalf("own commune page shows %q", own)

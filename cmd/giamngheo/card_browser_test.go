@@ -20,7 +20,7 @@ func TestBrowserScoreCardSurvey(t *testing.T) {
 	r := MustRunServerAt(t, time.Date(2026, 10, 1, 9, 0, 0, 0, giamngheo.Vietnam), func(c *Config) { c.Card = "example" })
 	r.MustAddUser(t, "xa.thanhha", giamngheo.RoleCommuneOfficer, "10813")
 	ctx := MustBrowser(t)
-	steps := append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
+	steps := append(login(r.URL, "xa.thanhha", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")),
 		chromedp.Navigate(r.URL+"/households/new"), chromedp.WaitVisible(chromedp.ID("b1-example")),
 		chromedp.SendKeys(chromedp.ID("hh-code"), "TH-B1"),
 		chromedp.SendKeys(chromedp.ID("m0-name"), "Lương Văn Quý"),

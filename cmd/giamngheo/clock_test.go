@@ -19,7 +19,7 @@ import (
 func TestDayInVietnamEverywhere(t *testing.T) {
 	r := MustRunServerAt(t, time.Date(2025, 6, 30, 23, 30, 0, 0, time.UTC))
 	r.MustAddUser(t, "tinh.hp", giamngheo.RoleProvinceOfficer, "31")
-	c := loginClient(t, r.URL, "tinh.hp", "matkhau123")
+	c := loginClient(t, r.URL, "tinh.hp", testPassword)
 	get := func(path string) string {
 		t.Helper()
 		resp, err := c.Get(r.URL + path)

@@ -27,6 +27,18 @@ type Config struct {
 	Card string
 	// DemoHouseholds is the size of the synthetic Hải Dương sample seeded at first start.
 	DemoHouseholds int
+	// SecureCookies marks the cookies Secure and sends HSTS: for a site served over
+	// TLS, directly or behind a trusted proxy that terminates it.
+	SecureCookies bool
+	// MetricsToken is the bearer token /metrics asks for; without one, /metrics
+	// answers only requests from the machine itself.
+	MetricsToken string
+	// DataDir holds the server's files besides the database: the uploads being
+	// imported (in DataDir/tmp). Default: the SQLite file's directory, or the current
+	// directory with PostgreSQL.
+	DataDir string
+	// MaxUploadMB bounds an uploaded household file in megabytes (0: 1024).
+	MaxUploadMB int
 }
 
 // DefaultConfig is the configuration of a fresh machine: local address, SQLite file.
@@ -63,4 +75,8 @@ func applyEnv(fs *flag.FlagSet, c *Config) {
 	env("holidays", "GIAMNGHEO_HOLIDAYS", func(v string) { c.Holidays = v })
 	env("card", "GIAMNGHEO_CARD", func(v string) { c.Card = v })
 	env("demo-households", "GIAMNGHEO_DEMO_HOUSEHOLDS", func(v string) { c.DemoHouseholds, _ = strconv.Atoi(v) })
+	env("secure-cookies", "GIAMNGHEO_SECURE_COOKIES", func(v string) { c.SecureCookies, _ = strconv.ParseBool(v) })
+	env("metrics-token", "GIAMNGHEO_METRICS_TOKEN", func(v string) { c.MetricsToken = v })
+	env("data-dir", "GIAMNGHEO_DATA_DIR", func(v string) { c.DataDir = v })
+	env("max-upload-mb", "GIAMNGHEO_MAX_UPLOAD_MB", func(v string) { c.MaxUploadMB, _ = strconv.Atoi(v) })
 }

@@ -58,7 +58,7 @@ func TestExportRespectsScopeAndOpensInLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.MustAddUser(t, "xa.thanhdong", giamngheo.RoleCommuneOfficer, "10507")
-	c := loginClient(t, r.URL, "xa.thanhdong", "matkhau123")
+	c := loginClient(t, r.URL, "xa.thanhdong", testPassword)
 	resp, err := c.Get(r.URL + "/households.xlsx")
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("export: %v %v", err, resp)
@@ -116,7 +116,7 @@ func TestExportRespectsScopeAndOpensInLibreOffice(t *testing.T) {
 		t.Fatalf("household API for the commune officer:\n%s", body)
 	}
 	r.MustAddUser(t, "tinh.hp", giamngheo.RoleProvinceOfficer, "31")
-	if p := page(loginClient(t, r.URL, "tinh.hp", "matkhau123")); !strings.Contains(p, "trùng với thành viên Vũ Văn Khác của hộ KT-1") {
+	if p := page(loginClient(t, r.URL, "tinh.hp", testPassword)); !strings.Contains(p, "trùng với thành viên Vũ Văn Khác của hộ KT-1") {
 		t.Fatalf("province officer's page of TD-1:\n%s", p)
 	}
 }

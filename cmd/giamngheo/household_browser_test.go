@@ -16,7 +16,7 @@ func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
 	r := MustRunServer(t)
 	r.MustAddUser(t, "xa.thanhha", giamngheo.RoleCommuneOfficer, "10813")
 	ctx := MustBrowser(t)
-	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
+	do(t, ctx, append(login(r.URL, "xa.thanhha", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")),
 		chromedp.Navigate(r.URL+"/households/new"), chromedp.WaitVisible(chromedp.ID("household-form")),
 		chromedp.SendKeys(chromedp.ID("hh-code"), "TH-0001"),
 		chromedp.SendKeys(chromedp.ID("hh-village"), "Thôn Đông"),

@@ -24,7 +24,7 @@ func TestBrowserImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := MustBrowser(t)
-	do(t, ctx, append(login(r.URL, "xa.thanhdong", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
+	do(t, ctx, append(login(r.URL, "xa.thanhdong", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")),
 		chromedp.Navigate(r.URL+"/import"), chromedp.WaitVisible(chromedp.ID("import-form")),
 		chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{file}),
 		chromedp.Click(chromedp.ID("import-submit")),

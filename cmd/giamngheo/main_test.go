@@ -14,8 +14,13 @@ import (
 	"time"
 
 	"giamngheo"
+	gnhttp "giamngheo/http"
 	"giamngheo/user"
 )
+
+// testPassword is the password of the accounts tests create: long enough and not a
+// common one (user.CommonPassword).
+const testPassword = "rau-muong-xao-toi"
 
 // running is a started server on a temporary SQLite file.
 type running struct {
@@ -23,6 +28,7 @@ type running struct {
 	App      *app
 	Password string // the first administrator's password, as printed
 	Out      string
+	Srv      *gnhttp.Server
 }
 
 // MustRunServer starts the product as `serve` does, on a free port and a new SQLite
@@ -48,6 +54,26 @@ func MustRunServerAt(tb testing.TB, at time.Time, configure ...func(*Config)) *r
 
 func mustRunServerWith(tb testing.TB, clock giamngheo.Clock, configure []func(*Config)) *running {
 	tb.Helper()
+	return startTestServer(tb, clock, configure, io.Discard)
+}
+
+// MustRunServerWith is MustRunServer with the configuration changed by configure
+// (when not nil) and the log written to logw.
+func MustRunServerWith(tb testing.TB, configure func(*Config), logw io.Writer) *running {
+	tb.Helper()
+	clock, err := envClock()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var cs []func(*Config)
+	if configure != nil {
+		cs = append(cs, configure)
+	}
+	return startTestServer(tb, clock, cs, logw)
+}
+
+func startTestServer(tb testing.TB, clock giamngheo.Clock, configure []func(*Config), logw io.Writer) *running {
+	tb.Helper()
 	c := DefaultConfig()
 	c.Addr = "127.0.0.1:0"
 	c.DB = filepath.Join(tb.TempDir(), "e2e.db")
@@ -56,7 +82,7 @@ func mustRunServerWith(tb testing.TB, clock giamngheo.Clock, configure []func(*C
 		f(&c)
 	}
 	var out bytes.Buffer
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logger := slog.New(slog.NewJSONHandler(logw, nil))
 	srv, a, err := start(withClock(context.Background(), clock), c, logger, &out)
 	if err != nil {
 		tb.Fatal(err)
@@ -70,13 +96,13 @@ func mustRunServerWith(tb testing.TB, clock giamngheo.Clock, configure []func(*C
 	if m == nil {
 		tb.Fatalf("no administrator password printed:\n%s", out.String())
 	}
-	return &running{URL: "http://" + srv.Addr(), App: a, Password: m[1], Out: out.String()}
+	return &running{URL: "http://" + srv.Addr(), App: a, Password: m[1], Out: out.String(), Srv: srv}
 }
 
 // MustAddUser creates an account through the service, as `giamngheo user add` does.
 func (r *running) MustAddUser(tb testing.TB, username string, role giamngheo.Role, scope string) {
 	tb.Helper()
-	_, err := r.App.users.CreateUser(systemCtx(context.Background()), user.NewUser{Username: username, Name: "Cán bộ " + username, Password: "matkhau123", Role: role, ScopeCode: scope})
+	_, err := r.App.users.CreateUser(systemCtx(context.Background()), user.NewUser{Username: username, Name: "Cán bộ " + username, Password: testPassword, Role: role, ScopeCode: scope})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -118,7 +144,7 @@ func TestCLIErrorsAreClear(t *testing.T) {
 		{"foreign file", []string{"migrate", "--db", junk}, "không phải là cơ sở dữ liệu SQLite"},
 		{"bad dsn", []string{"migrate", "--db", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2"}, "Không kết nối được PostgreSQL"},
 		{"unknown command", []string{"frobnicate"}, "Lệnh không rõ"},
-		{"duplicate user", []string{"user", "add", "admin", "--db", filepath.Join(dir, "u.db"), "--password", "password1", "--role", "viewer"}, "đã có người dùng"},
+		{"duplicate user", []string{"user", "add", "admin", "--db", filepath.Join(dir, "u.db"), "--password", testPassword, "--role", "viewer"}, "đã có người dùng"},
 		{"bad unit file", []string{"units", "import", filepath.Join(dir, "missing.csv"), "--db", filepath.Join(dir, "u.db")}, "Không mở được tệp"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -80,7 +80,7 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 	day := func(n int) string { return posted.AddDate(0, 0, n).Format(giamngheo.DateLayout) }
 
 	ctx := MustBrowser(t)
-	do(t, ctx, append(login(r.URL, "xa.thanhdong", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")),
+	do(t, ctx, append(login(r.URL, "xa.thanhdong", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")),
 		chromedp.Navigate(r.URL+"/review"), chromedp.WaitVisible(chromedp.ID("round-form")),
 		chromedp.SetValue(chromedp.ID("round-kind"), "regular"),
 		chromedp.SetValue(chromedp.ID("round-year"), strconv.Itoa(today.Year())),
@@ -124,7 +124,7 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 	}
 
 	// The documents carry the head's name as text.
-	c := loginClient(t, r.URL, "xa.thanhdong", "matkhau123")
+	c := loginClient(t, r.URL, "xa.thanhdong", testPassword)
 	for _, path := range []string{"certificate.pdf", "minutes.pdf"} {
 		resp, err := c.Get(r.URL + "/review/cases/1/" + path)
 		if err != nil || resp.StatusCode != 200 {

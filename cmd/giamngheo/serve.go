@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"giamngheo"
 	"giamngheo/admin"
 	gnhttp "giamngheo/http"
+	"giamngheo/registry/importfile"
 	"giamngheo/user"
 )
 
@@ -26,6 +29,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.Card, "card", c.Card, "bảng điểm B1: tệp JSON, hoặc example (không chính thức) / B1 score card file, or example (GIAMNGHEO_CARD)")
 	fs.IntVar(&c.DemoHouseholds, "demo-households", c.DemoHouseholds, "số hộ mẫu nạp lúc đầu / synthetic households seeded at first start (GIAMNGHEO_DEMO_HOUSEHOLDS)")
 	fs.StringVar(&c.Provinces, "provinces", c.Provinces, "tỉnh nạp lúc đầu / provinces loaded at first start: codes or 'all' (GIAMNGHEO_PROVINCES)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "cookie Secure và HSTS khi chạy qua HTTPS / Secure cookies and HSTS, for a site served over HTTPS (GIAMNGHEO_SECURE_COOKIES)")
+	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, "mã để đọc /metrics (trống: chỉ máy chủ) / bearer token for /metrics; empty: localhost only (GIAMNGHEO_METRICS_TOKEN)")
+	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", c.MaxUploadMB, "cỡ tối đa của tệp nhập, MB (mặc định 1024) / largest upload in MB, default 1024 (GIAMNGHEO_MAX_UPLOAD_MB)")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "thư mục dữ liệu (tệp tạm khi nhập) / data directory, for import temporary files (GIAMNGHEO_DATA_DIR)")
 	if err := fs.Parse(args); err != nil {
 		return errSilent
 	}
@@ -71,8 +78,14 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err := firstStart(ctx, a, c, stdout); err != nil {
 			return nil, err
 		}
-		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Card: a.reg.Card, Units: s, Audit: s, Logger: logger, Today: a.now,
-			Ping: func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err }})
+		tmp, err := importTempDir(c, logger)
+		if err != nil {
+			return nil, err
+		}
+		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
+			Today:  a.now,
+			Ping:   func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err },
+			Secure: c.SecureCookies, MetricsToken: c.MetricsToken, TempDir: tmp, MaxUpload: int64(c.MaxUploadMB) << 20})
 		if err != nil {
 			return nil, err
 		}
@@ -83,6 +96,35 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		return nil, nil, err
 	}
 	return srv, a, nil
+}
+
+// importTempDir prepares the private directory of the imports' temporary files,
+// DataDir/tmp (0700, the files in it 0600), removes what a crashed import left there,
+// and makes the importers use it.
+func importTempDir(c Config, logger *slog.Logger) (string, error) {
+	dir := c.DataDir
+	if dir == "" {
+		dir = "."
+		if !strings.HasPrefix(c.DB, "postgres://") && !strings.HasPrefix(c.DB, "postgresql://") {
+			dir = filepath.Dir(c.DB)
+		}
+	}
+	dir = filepath.Join(dir, "tmp")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", giamngheo.Errorf(giamngheo.EINVALID, "Không tạo được thư mục tạm %s: %v", "Cannot create the temporary directory %s: %v", dir, err)
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return "", err
+	}
+	n, err := importfile.RemoveStale(dir)
+	if err != nil {
+		return "", err
+	}
+	if n > 0 {
+		logger.Info("removed the temporary files of interrupted imports", "dir", dir, "files", n)
+	}
+	importfile.TempDir = dir
+	return dir, nil
 }
 
 // firstStart loads the administrative units and creates the first administrator

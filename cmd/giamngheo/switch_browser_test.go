@@ -46,7 +46,7 @@ func TestBrowserSurveyAcrossTheSwitch(t *testing.T) {
 	r.MustAddUser(t, "xa.thanhha", giamngheo.RoleCommuneOfficer, "10813")
 	ctx := MustBrowser(t)
 
-	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")))...)
+	do(t, ctx, append(login(r.URL, "xa.thanhha", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")))...)
 	if !exists(t, ctx, "home-switch") {
 		t.Fatal("31/12/2026: the home page must announce the 2027–2030 standard")
 	}
@@ -90,7 +90,7 @@ func TestBrowserSurveyAcrossTheSwitch(t *testing.T) {
 	// Two days later, in 2027: the page says the result is under the old standard and
 	// that the waste question is unanswered.
 	set("2027-01-02T03:00:00Z") // 10:00 in Vietnam
-	do(t, ctx, append(login(r.URL, "xa.thanhha", "matkhau123"), chromedp.WaitVisible(chromedp.ID("home-title")))...)
+	do(t, ctx, append(login(r.URL, "xa.thanhha", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")))...)
 	if exists(t, ctx, "home-switch") {
 		t.Fatal("02/01/2027: the standard has changed; the home page must not announce it as coming")
 	}

@@ -147,6 +147,9 @@ func (s *csvSource) next() ([]string, int, error) {
 		}
 		return nil, 0, err
 	}
+	for i, c := range rec {
+		rec[i] = unneutralise(c) // our exports' apostrophe before a formula (formula.go)
+	}
 	line, _ := s.r.FieldPos(0)
 	return rec, line, nil
 }
@@ -187,7 +190,7 @@ func xlsxDamaged(file string, err error) *giamngheo.Error {
 }
 
 func openXLSX(r io.Reader, file string) (_ *xlsxSource, err error) {
-	tmp, err := os.CreateTemp("", "giamngheo-import-*.xlsx")
+	tmp, err := os.CreateTemp(Dir(), "giamngheo-import-*.xlsx")
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +210,10 @@ func openXLSX(r io.Reader, file string) (_ *xlsxSource, err error) {
 	if err := tmp.Close(); err != nil {
 		return nil, err
 	}
-	if s.f, err = excelize.OpenFile(s.tmp); err != nil {
+	if err := checkZip(s.tmp, file); err != nil { // limits.go: no zip bomb
+		return nil, err
+	}
+	if s.f, err = excelize.OpenFile(s.tmp, xlsxOptions()); err != nil {
 		return nil, xlsxDamaged(file, err)
 	}
 	sheets := s.f.GetSheetList()
@@ -272,7 +278,7 @@ func (s *xlsxSource) decode() (cells []string, row int, err error) {
 	if cells, err = s.rows.Columns(excelize.Options{RawCellValue: true}); err != nil {
 		return nil, s.row, xlsxDamaged(s.file, err)
 	}
-	return cells, s.row, nil
+	return cells, s.row, checkRow(cells, s.file, s.row)
 }
 
 func (s *xlsxSource) close() error {

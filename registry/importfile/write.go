@@ -58,6 +58,9 @@ func (w *Writer) header() error {
 func (w *Writer) flush() error {
 	w.row++
 	if w.csv != nil {
+		for i, c := range w.cell {
+			w.cell[i] = Neutralise(c) // no formula reaches a spreadsheet (formula.go)
+		}
 		return w.csv.Write(w.cell)
 	}
 	for i, s := range w.cell {

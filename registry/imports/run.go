@@ -108,7 +108,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 500
 	}
-	if err := giamngheo.RequireWrite(ctx); err != nil {
+	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
 		return nil, err
 	}
 	cr := &countingReader{r: r}
@@ -130,7 +130,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	if err != nil {
 		return nil, err
 	}
-	dups, err := importfile.NewDuplicateFinder("")
+	dups, err := importfile.NewDuplicateFinder(importfile.Dir())
 	if err != nil {
 		return nil, err
 	}
@@ -193,6 +193,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		if err := wait(); err != nil {
 			return err
 		}
+		refuse(rep, filename)
 		if rep.Invalid > 0 && !opts.SkipInvalid {
 			return errRejected
 		}
@@ -219,6 +220,21 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	}
 	rep.Committed = true
 	return rep, nil
+}
+
+// refuse counts the rows that ImportBatch refused (a household code stored outside
+// the importer's scope) as invalid rows of the report. The message does not say where
+// the other household is: that would tell a person's commune to someone outside it.
+func refuse(rep *Report, filename string) {
+	for _, code := range rep.Counts.Refused {
+		rep.Invalid++
+		rep.add(importfile.Issue{File: filename, Column: "household_code", Severity: importfile.SeverityError,
+			Message: fmt.Sprintf("Tệp %s, hộ %s: mã hộ này đã được dùng cho một hộ ngoài phạm vi quản lý của bạn; không thể tạo hoặc sửa hộ này, hãy kiểm tra lại mã hộ",
+				filename, code),
+			MessageEN: fmt.Sprintf("file %s, household %s: this household code is used by a household outside your scope; it cannot be created or changed here, check the code",
+				filename, code)})
+	}
+	rep.Counts.Refused = nil
 }
 
 // batchOf is a batch of households ready to be written, and the progress after it.
