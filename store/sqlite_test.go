@@ -1,4 +1,4 @@
-package sqlite_test
+package store_test
 
 import (
 	"context"
@@ -7,14 +7,14 @@ import (
 	"testing"
 
 	"giamngheo"
-	"giamngheo/store/sqlite"
+	"giamngheo/store"
 	"giamngheo/store/storetest"
 )
 
-// MustOpenDB opens a new migrated database file in a temporary directory.
-func MustOpenDB(tb testing.TB) *sqlite.DB {
+// MustOpenSQLite opens a new migrated database file in a temporary directory.
+func MustOpenSQLite(tb testing.TB) *store.DB {
 	tb.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "test.db"))
+	db, err := store.OpenSQLite(context.Background(), filepath.Join(tb.TempDir(), "test.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -25,8 +25,8 @@ func MustOpenDB(tb testing.TB) *sqlite.DB {
 	return db
 }
 
-func TestStore(t *testing.T) {
-	storetest.Run(t, func(tb testing.TB) storetest.Store { return MustOpenDB(tb) })
+func TestStoreSQLite(t *testing.T) {
+	storetest.Run(t, func(tb testing.TB) storetest.Store { return MustOpenSQLite(tb) })
 }
 
 func TestOpenRefusesForeignFiles(t *testing.T) {
@@ -35,21 +35,21 @@ func TestOpenRefusesForeignFiles(t *testing.T) {
 	if err := os.WriteFile(junk, []byte("this is a spreadsheet, not a database, and it is long enough to have a header......"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := sqlite.Open(context.Background(), junk)
+	_, err := store.OpenSQLite(context.Background(), junk)
 	storetest.MustCode(t, err, giamngheo.EINVALID)
 
 	// Another application's SQLite database: refused and left unchanged.
 	other := filepath.Join(dir, "other.db")
-	db, err := sqlite.Open(context.Background(), other)
+	db, err := store.OpenSQLite(context.Background(), other)
 	if err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-	if err := sqlite.ExecRawForTest(other, `CREATE TABLE invoices (id INTEGER)`); err != nil {
+	if err := store.ExecRawForTest(other, `CREATE TABLE invoices (id INTEGER)`); err != nil {
 		t.Fatal(err)
 	}
-	_, err = sqlite.Open(context.Background(), other)
+	_, err = store.OpenSQLite(context.Background(), other)
 	storetest.MustCode(t, err, giamngheo.EINVALID)
-	_, err = sqlite.Open(context.Background(), dir)
+	_, err = store.OpenSQLite(context.Background(), dir)
 	storetest.MustCode(t, err, giamngheo.EINVALID)
 }
