@@ -19,9 +19,25 @@ import (
 var schemaSeq atomic.Int64
 
 // MustOpenPostgres opens a migrated store in a new schema of the database named by
-// GIAMNGHEO_TEST_POSTGRES, dropped at the end of the test. Without that variable the
-// test is skipped, except on CI (CI=true), where a missing PostgreSQL is a failure.
+// GIAMNGHEO_TEST_POSTGRES (see postgresSchemaDSN).
 func MustOpenPostgres(tb testing.TB) *store.DB {
+	tb.Helper()
+	db, err := store.OpenPostgres(context.Background(), postgresSchemaDSN(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := db.Migrate(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// postgresSchemaDSN creates a new schema in the database named by
+// GIAMNGHEO_TEST_POSTGRES, dropped at the end of the test, and returns a DSN that uses
+// it. Without that variable the test is skipped, except on CI (CI=true), where a
+// missing PostgreSQL is a failure.
+func postgresSchemaDSN(tb testing.TB) string {
 	tb.Helper()
 	dsn := os.Getenv("GIAMNGHEO_TEST_POSTGRES")
 	if dsn == "" {
@@ -46,15 +62,7 @@ func MustOpenPostgres(tb testing.TB) *store.DB {
 	if strings.Contains(dsn, "?") {
 		sep = "&"
 	}
-	db, err := store.OpenPostgres(context.Background(), dsn+sep+"search_path="+url.QueryEscape(schema))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := db.Migrate(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
+	return dsn + sep + "search_path=" + url.QueryEscape(schema)
 }
 
 func TestStorePostgres(t *testing.T) {
