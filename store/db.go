@@ -39,6 +39,9 @@ type dialect interface {
 	timeArg(t time.Time) any
 	// ilike is the operator of a case-insensitive LIKE.
 	ilike() string
+	// anyOf is the condition "col is one of vals" (a []string or []int64), written with
+	// '?' for where.add, and its arguments.
+	anyOf(col string, vals any) (string, []any)
 	// fixedJoin is the join keyword that keeps the left table as the driving loop.
 	fixedJoin() string
 	// violation names the constraint err violates: "unique", "foreign" or "".
@@ -212,20 +215,17 @@ func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
 }
 
-// in adds "col IN ($i, …)" over vals.
-func (w *where) in(col string, vals []string) {
-	args := make([]any, len(vals))
-	for i, v := range vals {
-		args[i] = v
-	}
-	w.add(col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")", args...)
-}
-
 func (w *where) sql() string {
 	if len(w.conds) == 0 {
 		return "1 = 1"
 	}
 	return strings.Join(w.conds, " AND ")
+}
+
+// in adds "col is one of vals" (a []string or []int64) in the dialect's way.
+func (db *DB) in(w *where, col string, vals any) {
+	cond, args := db.dialect.anyOf(col, vals)
+	w.add(cond, args...)
 }
 
 // next adds args and returns their placeholders, for what follows WHERE (LIMIT, OFFSET).

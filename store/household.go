@@ -17,11 +17,10 @@ func errHouseholdNotFound() error {
 	return giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy hộ gia đình.", "Household not found.")
 }
 
+// householdCols are the columns scanHousehold reads. JSON columns (jsonb on PostgreSQL,
+// text on SQLite) are read as text: CAST(… AS TEXT) is the same in both.
 const householdCols = `id, province_code, commune_code, code, coalesce(village_id, 0), village_name, address, head_name, phone,
 	CAST(survey AS TEXT), coalesce(CAST(result AS TEXT), ''), coalesce(CAST(warnings AS TEXT), ''), version, created_at, updated_at`
-
-// JSON columns (jsonb on PostgreSQL, text on SQLite) are read as text: CAST(… AS TEXT)
-// is the same in both.
 
 func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.Household, error) {
 	h := &registry.Household{}
@@ -86,7 +85,7 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
 		return nil, 0, nil
 	}
-	w := householdWhere(f)
+	w := db.householdWhere(f)
 	p := f.Page.Norm()
 	page := w.next(p.Limit, p.Offset)
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
@@ -247,7 +246,7 @@ func (db *DB) FindHouseholdCodes(ctx context.Context, provinceCode string, codes
 	for start := 0; start < len(codes); start += 500 {
 		var w where
 		w.add("province_code = ?", provinceCode)
-		w.in("code", codes[start:min(len(codes), start+500)])
+		db.in(&w, "code", codes[start:min(len(codes), start+500)])
 		rows, err := db.r(ctx).QueryContext(ctx, `SELECT code, id FROM households WHERE `+w.sql(), w.args...)
 		if err != nil {
 			return nil, err
@@ -270,10 +269,10 @@ func (db *DB) FindHouseholdCodes(ctx context.Context, provinceCode string, codes
 }
 
 // householdWhere builds the conditions of a filter (CommuneCodes non-empty or nil).
-func householdWhere(f registry.HouseholdFilter) *where {
+func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 	w := &where{}
 	if len(f.CommuneCodes) > 0 {
-		w.in("commune_code", f.CommuneCodes)
+		db.in(w, "commune_code", f.CommuneCodes)
 	}
 	if f.VillageID != nil {
 		w.add("village_id = ?", *f.VillageID)
@@ -298,7 +297,7 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 	}
 	var after int64
 	for {
-		w := householdWhere(f)
+		w := db.householdWhere(f)
 		w.add("id > ?", after)
 		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM households WHERE `+w.sql()+` ORDER BY id LIMIT 1000`, w.args...)
 		if err != nil {
@@ -335,12 +334,14 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 // pageMembers loads the members of a page of households with one query.
 func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error {
 	byID := make(map[int64]*registry.Household, len(page))
-	ids := make([]any, len(page))
+	ids := make([]int64, len(page))
 	for i, h := range page {
 		byID[h.ID], ids[i] = h, h.ID
 	}
+	var w where
+	db.in(&w, "household_id", ids)
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT household_id, id, relation, ethnicity, national_id, CAST(answers AS TEXT) FROM members
-		WHERE household_id IN (`+placeholders(1, len(ids))+`) ORDER BY household_id, seq`, ids...)
+		WHERE `+w.sql()+` ORDER BY household_id, seq`, w.args...)
 	if err != nil {
 		return err
 	}

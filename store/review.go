@@ -75,7 +75,7 @@ func (db *DB) FindRounds(ctx context.Context, communeCodes []string) ([]*review.
 		if len(communeCodes) == 0 {
 			return nil, nil
 		}
-		w.in("commune_code", communeCodes)
+		db.in(&w, "commune_code", communeCodes)
 	}
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+roundCols+` FROM review_rounds WHERE `+w.sql()+` ORDER BY start_date DESC, commune_code`, w.args...)
 	if err != nil {

@@ -88,6 +88,22 @@ func (sqliteDialect) timeArg(t time.Time) any { return fmtTime(t) }
 // SQLite's LIKE is already case-insensitive (for ASCII) and has no ILIKE.
 func (sqliteDialect) ilike() string { return "LIKE" }
 
+// SQLite has no arrays: one parameter per value.
+func (sqliteDialect) anyOf(col string, vals any) (string, []any) {
+	var args []any
+	switch v := vals.(type) {
+	case []string:
+		for _, x := range v {
+			args = append(args, x)
+		}
+	case []int64:
+		for _, x := range v {
+			args = append(args, x)
+		}
+	}
+	return col + " IN (" + strings.TrimSuffix(strings.Repeat("?,", len(args)), ",") + ")", args
+}
+
 // SQLite's planner keeps the order of the tables around a CROSS JOIN.
 func (sqliteDialect) fixedJoin() string { return "CROSS JOIN" }
 

@@ -1,12 +1,16 @@
 package store_test
 
 import (
+	"bufio"
 	"context"
+	"crypto/sha256"
 	"database/sql"
-	"embed"
-	"io/fs"
+	_ "embed"
+	"encoding/hex"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"giamngheo/audit"
@@ -14,11 +18,36 @@ import (
 	"giamngheo/store/storetest"
 )
 
-// The migrations of the release before the one store (dac43e3), as its two stores
-// embedded and recorded them, one directory per engine.
+// The SHA-256 of each migration the two stores of the release before the one store
+// (dac43e3) embedded, by engine ("sqlite/0001_init.sql"), as sha256sum prints them.
 //
-//go:embed testdata/release-dac43e3
-var releaseFS embed.FS
+//go:embed testdata/release-dac43e3.sha256
+var releaseSums string
+
+// releaseMigrations returns, in order, the names the release recorded for engine and
+// the texts it ran, which are the store's own migrations: a released migration is
+// never edited, and the checksums prove these are the release's texts.
+func releaseMigrations(t *testing.T, engine string) (names, texts []string) {
+	t.Helper()
+	sc := bufio.NewScanner(strings.NewReader(releaseSums))
+	for sc.Scan() {
+		sum, file, _ := strings.Cut(sc.Text(), "  ")
+		if path.Dir(file) != engine {
+			continue
+		}
+		name := "migrations/" + path.Base(file)
+		text, err := store.ReleasedMigrationForTest(engine, name)
+		storetest.MustOK(t, err)
+		if got := sha256.Sum256([]byte(text)); hex.EncodeToString(got[:]) != sum {
+			t.Fatalf("%s migration %s differs from the one release dac43e3 ran", engine, name)
+		}
+		names, texts = append(names, name), append(texts, text)
+	}
+	if len(names) != 4 {
+		t.Fatalf("%s: %d release migrations, want 4", engine, len(names))
+	}
+	return names, texts
+}
 
 // buildRelease makes the database a release-dac43e3 binary made, with the first n of
 // its migrations (its own Migrate, replayed: the same table, the same recorded
@@ -42,17 +71,10 @@ func buildRelease(t *testing.T, driver, dsn, engine string, n int) {
 		}
 	}
 	exec(table)
-	files, err := fs.Glob(releaseFS, "testdata/release-dac43e3/"+engine+"/*.sql")
-	if err != nil || len(files) != 4 {
-		t.Fatalf("release migrations: %v %v", files, err)
-	}
-	for _, f := range files[:n] {
-		body, err := releaseFS.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		exec(string(body))
-		exec(`INSERT INTO giamngheo_migrations (name, applied_at) VALUES ($1, $2)`, "migrations/"+filepath.Base(f), "2026-12-01T08:00:00.000000000Z")
+	names, texts := releaseMigrations(t, engine)
+	for i := range n {
+		exec(texts[i])
+		exec(`INSERT INTO giamngheo_migrations (name, applied_at) VALUES ($1, $2)`, names[i], "2026-12-01T08:00:00.000000000Z")
 	}
 	// Rows as that release wrote them (times as each engine stored them).
 	at := "2026-12-01T08:00:00.000000000Z"
@@ -141,17 +163,6 @@ func TestUpgradeFromReleasePostgres(t *testing.T) {
 // A released migration is never edited: each engine runs the text the release ran.
 func TestReleasedMigrationsUnchanged(t *testing.T) {
 	for _, engine := range []string{"sqlite", "postgres"} {
-		files, _ := fs.Glob(releaseFS, "testdata/release-dac43e3/"+engine+"/*.sql")
-		if len(files) == 0 {
-			t.Fatal("no release migrations")
-		}
-		for _, f := range files {
-			old, _ := releaseFS.ReadFile(f)
-			now, err := store.ReleasedMigrationForTest(engine, "migrations/"+filepath.Base(f))
-			storetest.MustOK(t, err)
-			if now != string(old) {
-				t.Errorf("%s migration %s differs from the release's", engine, filepath.Base(f))
-			}
-		}
+		releaseMigrations(t, engine)
 	}
 }
