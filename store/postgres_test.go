@@ -22,15 +22,7 @@ var schemaSeq atomic.Int64
 // GIAMNGHEO_TEST_POSTGRES (see postgresSchemaDSN).
 func MustOpenPostgres(tb testing.TB) *store.DB {
 	tb.Helper()
-	db, err := store.OpenPostgres(context.Background(), postgresSchemaDSN(tb))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := db.Migrate(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
+	return mustMigrate(tb)(store.OpenPostgres(context.Background(), postgresSchemaDSN(tb)))
 }
 
 // postgresSchemaDSN creates a new schema in the database named by

@@ -14,15 +14,23 @@ import (
 // MustOpenSQLite opens a new migrated database file in a temporary directory.
 func MustOpenSQLite(tb testing.TB) *store.DB {
 	tb.Helper()
-	db, err := store.OpenSQLite(context.Background(), filepath.Join(tb.TempDir(), "test.db"))
-	if err != nil {
-		tb.Fatal(err)
+	return mustMigrate(tb)(store.OpenSQLite(context.Background(), filepath.Join(tb.TempDir(), "test.db")))
+}
+
+// mustMigrate returns a function that takes what an Open returns and migrates the
+// store, failing tb on any error; the store is closed at the end of the test.
+func mustMigrate(tb testing.TB) func(*store.DB, error) *store.DB {
+	return func(db *store.DB, err error) *store.DB {
+		tb.Helper()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { db.Close() })
+		if _, err := db.Migrate(context.Background()); err != nil {
+			tb.Fatal(err)
+		}
+		return db
 	}
-	if _, err := db.Migrate(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
 }
 
 func TestStoreSQLite(t *testing.T) {
