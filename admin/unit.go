@@ -88,8 +88,8 @@ type UnitFilter struct {
 	Query      string // name contains
 }
 
-// Store persists units, villages and the mapping. Implemented by store/sqlite and
-// store/postgres.
+// Store persists units, villages and the mapping. Implemented by giamngheo/store
+// on SQLite and PostgreSQL.
 type Store interface {
 	// ReplaceUnits replaces every unit version and mapping row whose province is in
 	// provinces (all when provinces is empty) in one transaction.

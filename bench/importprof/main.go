@@ -28,8 +28,7 @@ import (
 	"giamngheo/audit"
 	"giamngheo/registry"
 	"giamngheo/registry/imports"
-	"giamngheo/store/postgres"
-	"giamngheo/store/sqlite"
+	sqlstore "giamngheo/store"
 )
 
 type store interface {
@@ -56,9 +55,9 @@ func main() {
 	var s store
 	var err error
 	if strings.HasPrefix(*dsn, "postgres://") {
-		s, err = postgres.Open(ctx, *dsn)
+		s, err = sqlstore.OpenPostgres(ctx, *dsn)
 	} else {
-		s, err = sqlite.Open(ctx, *dsn)
+		s, err = sqlstore.OpenSQLite(ctx, *dsn)
 	}
 	check(err)
 	defer s.Close()

@@ -11,12 +11,11 @@ import (
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
-	"giamngheo/store/postgres"
-	"giamngheo/store/sqlite"
+	sqlstore "giamngheo/store"
 	"giamngheo/user"
 )
 
-// store is what the binary needs of a store; both adapters implement it.
+// store is what the binary needs of a store; giamngheo/store implements it on both engines.
 type store interface {
 	giamngheo.TxRunner
 	admin.Store
@@ -32,9 +31,9 @@ type store interface {
 // openStoreNoMigrate opens PostgreSQL for a postgres:// DSN, else the SQLite file.
 func openStoreNoMigrate(ctx context.Context, dsn string) (store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return postgres.Open(ctx, dsn)
+		return sqlstore.OpenPostgres(ctx, dsn)
 	}
-	return sqlite.Open(ctx, dsn)
+	return sqlstore.OpenSQLite(ctx, dsn)
 }
 
 // openStore opens the store and applies pending migrations.

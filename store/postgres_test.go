@@ -1,4 +1,4 @@
-package postgres_test
+package store_test
 
 import (
 	"context"
@@ -12,16 +12,24 @@ import (
 	"time"
 
 	"giamngheo"
-	"giamngheo/store/postgres"
+	"giamngheo/store"
 	"giamngheo/store/storetest"
 )
 
 var schemaSeq atomic.Int64
 
-// MustOpenDB opens a migrated store in a new schema of the database named by
-// GIAMNGHEO_TEST_POSTGRES, dropped at the end of the test. Without that variable the
-// test is skipped, except on CI (CI=true), where a missing PostgreSQL is a failure.
-func MustOpenDB(tb testing.TB) *postgres.DB {
+// MustOpenPostgres opens a migrated store in a new schema of the database named by
+// GIAMNGHEO_TEST_POSTGRES (see postgresSchemaDSN).
+func MustOpenPostgres(tb testing.TB) *store.DB {
+	tb.Helper()
+	return mustMigrate(tb)(store.OpenPostgres(context.Background(), postgresSchemaDSN(tb)))
+}
+
+// postgresSchemaDSN creates a new schema in the database named by
+// GIAMNGHEO_TEST_POSTGRES, dropped at the end of the test, and returns a DSN that uses
+// it. Without that variable the test is skipped, except on CI (CI=true), where a
+// missing PostgreSQL is a failure.
+func postgresSchemaDSN(tb testing.TB) string {
 	tb.Helper()
 	dsn := os.Getenv("GIAMNGHEO_TEST_POSTGRES")
 	if dsn == "" {
@@ -46,27 +54,19 @@ func MustOpenDB(tb testing.TB) *postgres.DB {
 	if strings.Contains(dsn, "?") {
 		sep = "&"
 	}
-	db, err := postgres.Open(context.Background(), dsn+sep+"search_path="+url.QueryEscape(schema))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := db.Migrate(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
+	return dsn + sep + "search_path=" + url.QueryEscape(schema)
 }
 
-func TestStore(t *testing.T) {
-	storetest.Run(t, func(tb testing.TB) storetest.Store { return MustOpenDB(tb) })
+func TestStorePostgres(t *testing.T) {
+	storetest.Run(t, func(tb testing.TB) storetest.Store { return MustOpenPostgres(tb) })
 }
 
 func TestOpenBadDSN(t *testing.T) {
-	_, err := postgres.Open(context.Background(), "postgres://nobody@127.0.0.1:1/none?connect_timeout=2")
+	_, err := store.OpenPostgres(context.Background(), "postgres://nobody@127.0.0.1:1/none?connect_timeout=2")
 	storetest.MustCode(t, err, giamngheo.EINVALID)
 	if !strings.Contains(giamngheo.ErrorMessage(err), "Không kết nối được PostgreSQL") {
 		t.Fatalf("message = %q", giamngheo.ErrorMessage(err))
 	}
-	_, err = postgres.Open(context.Background(), "postgres://a b c:::/")
+	_, err = store.OpenPostgres(context.Background(), "postgres://a b c:::/")
 	storetest.MustCode(t, err, giamngheo.EINVALID)
 }

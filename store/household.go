@@ -1,34 +1,32 @@
-package postgres
+package store
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"giamngheo"
 	"giamngheo/registry"
 	"giamngheo/vntext"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 )
 
 func errHouseholdNotFound() error {
 	return giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy hộ gia đình.", "Household not found.")
 }
 
+// householdCols are the columns scanHousehold reads. JSON columns (jsonb on PostgreSQL,
+// text on SQLite) are read as text: CAST(… AS TEXT) is the same in both.
 const householdCols = `id, province_code, commune_code, code, coalesce(village_id, 0), village_name, address, head_name, phone,
-	survey::text, coalesce(result::text, ''), coalesce(warnings::text, ''), version, created_at, updated_at`
+	CAST(survey AS TEXT), coalesce(CAST(result AS TEXT), ''), coalesce(CAST(warnings AS TEXT), ''), version, created_at, updated_at`
 
 func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.Household, error) {
 	h := &registry.Household{}
 	var survey, result, warnings string
 	dest := append([]any{&h.ID, &h.ProvinceCode, &h.CommuneCode, &h.Code, &h.VillageID, &h.VillageName, &h.Address, &h.HeadName, &h.Phone,
-		&survey, &result, &warnings, &h.Version, &h.CreatedAt, &h.UpdatedAt}, extra...)
+		&survey, &result, &warnings, &h.Version, scanTime(&h.CreatedAt), scanTime(&h.UpdatedAt)}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, errHouseholdNotFound()
@@ -43,7 +41,7 @@ func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.
 
 // FindHouseholdByID returns a household with its members, or ENOTFOUND.
 func (db *DB) FindHouseholdByID(ctx context.Context, id int64) (*registry.Household, error) {
-	h, err := scanHousehold(db.q(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE id = $1`, id))
+	h, err := scanHousehold(db.r(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE id = $1`, id))
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +50,7 @@ func (db *DB) FindHouseholdByID(ctx context.Context, id int64) (*registry.Househ
 
 // FindHouseholdByCode returns the household of a province by code, or ENOTFOUND.
 func (db *DB) FindHouseholdByCode(ctx context.Context, provinceCode, code string) (*registry.Household, error) {
-	h, err := scanHousehold(db.q(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE province_code = $1 AND code = $2`, provinceCode, code))
+	h, err := scanHousehold(db.r(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE province_code = $1 AND code = $2`, provinceCode, code))
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +58,7 @@ func (db *DB) FindHouseholdByCode(ctx context.Context, provinceCode, code string
 }
 
 func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT id, relation, ethnicity, national_id, answers::text FROM members
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, relation, ethnicity, national_id, CAST(answers AS TEXT) FROM members
 		WHERE province_code = $1 AND household_id = $2 ORDER BY seq`, h.ProvinceCode, h.ID)
 	if err != nil {
 		return err
@@ -87,14 +85,11 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
 		return nil, 0, nil
 	}
-	w := householdWhere(f)
+	w := db.householdWhere(f)
 	p := f.Page.Norm()
-	lim := w.next()
-	w.args = append(w.args, p.Limit)
-	off := w.next()
-	w.args = append(w.args, p.Offset)
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
-		w.sql()+` ORDER BY `+householdOrder(f)+` LIMIT `+lim+` OFFSET `+off, w.args...)
+	page := w.next(p.Limit, p.Offset)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
+		w.sql()+` ORDER BY `+householdOrder(f)+` LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -111,8 +106,8 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 	return out, total, rows.Err()
 }
 
-// householdRow is the column values of a household row after id, in table order.
-func householdRow(h *registry.Household) ([]any, error) {
+// householdArgs are the column values of a household row after id, in table order.
+func (db *DB) householdArgs(h *registry.Household) ([]any, error) {
 	st, err := registry.Encode(h)
 	if err != nil {
 		return nil, err
@@ -123,7 +118,7 @@ func householdRow(h *registry.Household) ([]any, error) {
 	}
 	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
 		st.Search, st.Survey, st.Class, st.Deprived, st.DeprivationCount, st.Standard, registry.OrNull(st.Result), registry.OrNull(st.Warnings),
-		h.Version, h.CreatedAt.UTC(), h.UpdatedAt.UTC(), st.HeadKey}, nil
+		h.Version, db.t(h.CreatedAt), db.t(h.UpdatedAt), st.HeadKey}, nil
 }
 
 var householdColumns = []string{"id", "province_code", "commune_code", "code", "village_id", "village_name", "address", "head_name", "phone",
@@ -131,6 +126,7 @@ var householdColumns = []string{"id", "province_code", "commune_code", "code", "
 
 var memberColumns = []string{"id", "household_id", "province_code", "seq", "full_name", "sex", "birth_date", "relation", "ethnicity", "national_id", "answers"}
 
+// memberRow is the column values of member i of h, in table order.
 func memberRow(h *registry.Household, i int) ([]any, error) {
 	m := &h.Members[i]
 	answers, err := registry.EncodeMemberAnswers(m)
@@ -140,28 +136,25 @@ func memberRow(h *registry.Household, i int) ([]any, error) {
 	return []any{m.ID, h.ID, h.ProvinceCode, i, m.Name, string(m.Sex), m.BirthDate, string(m.Relation), m.Ethnicity, m.NationalID, string(answers)}, nil
 }
 
+const msgCodeTaken, msgCodeTakenEN = "Mã hộ %s đã có trong tỉnh.", "Household code %s already exists in the province."
+
 // CreateHousehold stores a new household with its members; ECONFLICT when the code is
 // taken in the province.
 func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error {
 	return db.WithTx(ctx, func(ctx context.Context) error {
-		args, err := householdRow(h)
+		args, err := db.householdArgs(h)
 		if err != nil {
 			return err
 		}
 		if err := txFrom(ctx).QueryRowContext(ctx, `INSERT INTO households (`+strings.Join(householdColumns[1:], ", ")+`)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11,$12,$13,$14,$15::jsonb,$16::jsonb,$17,$18,$19,$20) RETURNING id`, args...).Scan(&h.ID); err != nil {
-			return conflictCode(err, h.Code)
+			VALUES (`+placeholders(1, len(args))+`) RETURNING id`, args...).Scan(&h.ID); err != nil {
+			return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
 		}
 		return db.insertMembers(ctx, h)
 	})
 }
 
-func conflictCode(err error, code string) error {
-	if giamngheo.ErrorCode(formatError(err)) == giamngheo.ECONFLICT {
-		return giamngheo.Errorf(giamngheo.ECONFLICT, "Mã hộ %s đã có trong tỉnh.", "Household code %s already exists in the province.", code)
-	}
-	return formatError(err)
-}
+var insertMemberSQL = `INSERT INTO members (` + strings.Join(memberColumns[1:], ", ") + `) VALUES (` + placeholders(1, len(memberColumns)-1) + `) RETURNING id`
 
 func (db *DB) insertMembers(ctx context.Context, h *registry.Household) error {
 	for i := range h.Members {
@@ -169,113 +162,25 @@ func (db *DB) insertMembers(ctx context.Context, h *registry.Household) error {
 		if err != nil {
 			return err
 		}
-		if err := txFrom(ctx).QueryRowContext(ctx, `INSERT INTO members (`+strings.Join(memberColumns[1:], ", ")+`)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb) RETURNING id`, row[1:]...).Scan(&h.Members[i].ID); err != nil {
-			return formatError(err)
+		if err := txFrom(ctx).QueryRowContext(ctx, insertMemberSQL, row[1:]...).Scan(&h.Members[i].ID); err != nil {
+			return db.formatError(err)
 		}
 	}
 	return nil
 }
 
-// ImportHouseholds stores new households with their members in one transaction
-// through COPY, the bulk path of PostgreSQL. Identifiers are taken from the sequences
-// first, so that members can refer to their household.
-func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) error {
-	if len(hs) == 0 {
-		return nil
-	}
-	return db.WithTx(ctx, func(ctx context.Context) error {
-		conn := txFrom(ctx)
-		nm := 0
-		for _, h := range hs {
-			nm += len(h.Members)
-		}
-		hids, err := nextIDs(ctx, conn, "households_id_seq", len(hs))
-		if err != nil {
-			return err
-		}
-		mids, err := nextIDs(ctx, conn, "members_id_seq", nm)
-		if err != nil {
-			return err
-		}
-		k := 0
-		for i, h := range hs {
-			h.ID = hids[i]
-			for j := range h.Members {
-				h.Members[j].ID = mids[k]
-				k++
-			}
-		}
-		return conn.Raw(func(dc any) error {
-			pc := dc.(*stdlib.Conn).Conn()
-			i := 0
-			_, err := pc.CopyFrom(ctx, pgx.Identifier{"households"}, householdColumns, pgx.CopyFromFunc(func() ([]any, error) {
-				if i == len(hs) {
-					return nil, nil
-				}
-				h := hs[i]
-				i++
-				row, err := householdRow(h)
-				if err != nil {
-					return nil, err
-				}
-				return append([]any{h.ID}, row...), nil
-			}))
-			if err != nil {
-				var code string
-				if i > 0 {
-					code = hs[i-1].Code
-				}
-				return conflictCode(err, code)
-			}
-			hi, mi := 0, 0
-			_, err = pc.CopyFrom(ctx, pgx.Identifier{"members"}, memberColumns, pgx.CopyFromFunc(func() ([]any, error) {
-				for hi < len(hs) && mi == len(hs[hi].Members) {
-					hi, mi = hi+1, 0
-				}
-				if hi == len(hs) {
-					return nil, nil
-				}
-				mi++
-				return memberRow(hs[hi], mi-1)
-			}))
-			return formatError(err)
-		})
-	})
-}
-
-func nextIDs(ctx context.Context, conn *sql.Conn, seq string, n int) ([]int64, error) {
-	if n == 0 {
-		return nil, nil
-	}
-	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT nextval('%s') FROM generate_series(1, $1)`, seq), n)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	ids := make([]int64, 0, n)
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
 // SaveHousehold replaces the stored household h.ID: row, members and classification.
 func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
 	return db.WithTx(ctx, func(ctx context.Context) error {
-		args, err := householdRow(h)
+		args, err := db.householdArgs(h)
 		if err != nil {
 			return err
 		}
 		res, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET province_code=$1, commune_code=$2, code=$3, village_id=$4, village_name=$5, address=$6,
-			head_name=$7, phone=$8, search=$9, survey=$10::jsonb, class=$11, deprived=$12, deprivation_count=$13, standard_id=$14, result=$15::jsonb,
-			warnings=$16::jsonb, version=$17, created_at=$18, updated_at=$19, head_key=$20 WHERE id=$21`, append(args, h.ID)...)
+			head_name=$7, phone=$8, search=$9, survey=$10, class=$11, deprived=$12, deprivation_count=$13, standard_id=$14, result=$15,
+			warnings=$16, version=$17, created_at=$18, updated_at=$19, head_key=$20 WHERE id=$21`, append(args, h.ID)...)
 		if err != nil {
-			return conflictCode(err, h.Code)
+			return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errHouseholdNotFound()
@@ -308,14 +213,14 @@ func (db *DB) InsertHistory(ctx context.Context, householdID int64, e *registry.
 	if err != nil {
 		return err
 	}
-	_, err = db.q(ctx).ExecContext(ctx, `INSERT INTO household_history (household_id, version, valid_from, valid_to, data, changed_by) VALUES ($1,$2,$3,$4,$5::jsonb,$6)`,
-		householdID, e.Version, e.ValidFrom.UTC(), e.ValidTo.UTC(), string(data), e.ChangedBy)
-	return formatError(err)
+	_, err = db.w(ctx).ExecContext(ctx, `INSERT INTO household_history (household_id, version, valid_from, valid_to, data, changed_by) VALUES ($1,$2,$3,$4,$5,$6)`,
+		householdID, e.Version, db.t(e.ValidFrom), db.t(e.ValidTo), string(data), e.ChangedBy)
+	return db.formatError(err)
 }
 
 // FindHistory returns the past states of a household, oldest first.
 func (db *DB) FindHistory(ctx context.Context, householdID int64) ([]*registry.HistoryEntry, error) {
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT version, valid_from, valid_to, data::text, changed_by FROM household_history WHERE household_id = $1 ORDER BY version`, householdID)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT version, valid_from, valid_to, CAST(data AS TEXT), changed_by FROM household_history WHERE household_id = $1 ORDER BY version`, householdID)
 	if err != nil {
 		return nil, err
 	}
@@ -324,7 +229,7 @@ func (db *DB) FindHistory(ctx context.Context, householdID int64) ([]*registry.H
 	for rows.Next() {
 		e := &registry.HistoryEntry{Household: &registry.Household{}}
 		var data string
-		if err := rows.Scan(&e.Version, &e.ValidFrom, &e.ValidTo, &data, &e.ChangedBy); err != nil {
+		if err := rows.Scan(&e.Version, scanTime(&e.ValidFrom), scanTime(&e.ValidTo), &data, &e.ChangedBy); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(data), e.Household); err != nil {
@@ -338,27 +243,36 @@ func (db *DB) FindHistory(ctx context.Context, householdID int64) ([]*registry.H
 // FindHouseholdCodes maps the existing codes among codes to their household ids.
 func (db *DB) FindHouseholdCodes(ctx context.Context, provinceCode string, codes []string) (map[string]int64, error) {
 	out := map[string]int64{}
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT code, id FROM households WHERE province_code = $1 AND code = ANY($2)`, provinceCode, codes)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c string
-		var id int64
-		if err := rows.Scan(&c, &id); err != nil {
+	for start := 0; start < len(codes); start += 500 {
+		var w where
+		w.add("province_code = ?", provinceCode)
+		db.in(&w, "code", codes[start:min(len(codes), start+500)])
+		rows, err := db.r(ctx).QueryContext(ctx, `SELECT code, id FROM households WHERE `+w.sql(), w.args...)
+		if err != nil {
 			return nil, err
 		}
-		out[c] = id
+		for rows.Next() {
+			var c string
+			var id int64
+			if err := rows.Scan(&c, &id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[c] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // householdWhere builds the conditions of a filter (CommuneCodes non-empty or nil).
-func householdWhere(f registry.HouseholdFilter) *where {
+func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 	w := &where{}
 	if len(f.CommuneCodes) > 0 {
-		w.add("commune_code = ANY(?)", f.CommuneCodes)
+		db.in(w, "commune_code", f.CommuneCodes)
 	}
 	if f.VillageID != nil {
 		w.add("village_id = ?", *f.VillageID)
@@ -383,9 +297,9 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 	}
 	var after int64
 	for {
-		w := householdWhere(f)
+		w := db.householdWhere(f)
 		w.add("id > ?", after)
-		rows, err := db.q(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM households WHERE `+w.sql()+` ORDER BY id LIMIT 1000`, w.args...)
+		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM households WHERE `+w.sql()+` ORDER BY id LIMIT 1000`, w.args...)
 		if err != nil {
 			return err
 		}
@@ -424,8 +338,10 @@ func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error
 	for i, h := range page {
 		byID[h.ID], ids[i] = h, h.ID
 	}
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT household_id, id, relation, ethnicity, national_id, answers::text FROM members
-		WHERE household_id = ANY($1) ORDER BY household_id, seq`, ids)
+	var w where
+	db.in(&w, "household_id", ids)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT household_id, id, relation, ethnicity, national_id, CAST(answers AS TEXT) FROM members
+		WHERE `+w.sql()+` ORDER BY household_id, seq`, w.args...)
 	if err != nil {
 		return err
 	}
@@ -451,10 +367,10 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 	if err := db.InsertHistory(ctx, h.ID, &registry.HistoryEntry{Version: h.Version, ValidFrom: h.UpdatedAt, ValidTo: at, ChangedBy: by, Household: registry.ForHistory(h)}); err != nil {
 		return err
 	}
-	_, err := db.q(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4`,
-		communeCode, provinceCode, at.UTC(), h.ID)
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4`,
+		communeCode, provinceCode, db.t(at), h.ID)
 	if err != nil {
-		return formatError(err)
+		return db.formatError(err)
 	}
 	h.CommuneCode, h.ProvinceCode, h.Version, h.UpdatedAt = communeCode, provinceCode, h.Version+1, at
 	return nil

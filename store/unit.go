@@ -1,4 +1,4 @@
-package postgres
+package store
 
 import (
 	"context"
@@ -28,7 +28,7 @@ func (db *DB) ReplaceUnits(ctx context.Context, units []admin.Unit, mappings []a
 		defer ins.Close()
 		for i, u := range units {
 			if _, err := ins.ExecContext(ctx, u.Code, u.ValidFrom, u.ValidTo, u.Name, u.Type, string(u.Level), u.ParentCode, prov[i]); err != nil {
-				return formatError(err)
+				return db.formatError(err)
 			}
 		}
 		upsert, err := tx.PrepareContext(ctx, `INSERT INTO unit_mappings (old_code, new_code, old_name, new_name, kind) VALUES ($1,$2,$3,$4,$5)
@@ -39,7 +39,7 @@ func (db *DB) ReplaceUnits(ctx context.Context, units []admin.Unit, mappings []a
 		defer upsert.Close()
 		for _, m := range mappings {
 			if _, err := upsert.ExecContext(ctx, m.OldCode, m.NewCode, m.OldName, m.NewName, m.Kind); err != nil {
-				return formatError(err)
+				return db.formatError(err)
 			}
 		}
 		return nil
@@ -66,9 +66,9 @@ func (db *DB) FindUnits(ctx context.Context, f admin.UnitFilter) ([]*admin.Unit,
 		w.add("province_code = ?", f.Province)
 	}
 	if f.Query != "" {
-		w.add("name ILIKE ?", "%"+f.Query+"%")
+		w.add("name "+db.dialect.ilike()+" ?", "%"+f.Query+"%")
 	}
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT code, valid_from, valid_to, name, type, level, parent_code FROM units WHERE `+
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT code, valid_from, valid_to, name, type, level, parent_code FROM units WHERE `+
 		w.sql()+` ORDER BY code, valid_from`, w.args...)
 	if err != nil {
 		return nil, err
@@ -108,7 +108,7 @@ func (db *DB) FindMappings(ctx context.Context, oldCode, newCode string) ([]*adm
 	if newCode != "" {
 		w.add("new_code = ?", newCode)
 	}
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT old_code, old_name, new_code, new_name, kind FROM unit_mappings WHERE `+
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT old_code, old_name, new_code, new_name, kind FROM unit_mappings WHERE `+
 		w.sql()+` ORDER BY old_code, new_code`, w.args...)
 	if err != nil {
 		return nil, err
@@ -128,20 +128,20 @@ func (db *DB) FindMappings(ctx context.Context, oldCode, newCode string) ([]*adm
 // CountUnits counts every unit version.
 func (db *DB) CountUnits(ctx context.Context) (int, error) {
 	var n int
-	err := db.q(ctx).QueryRowContext(ctx, `SELECT count(*) FROM units`).Scan(&n)
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT count(*) FROM units`).Scan(&n)
 	return n, err
 }
 
 // CreateVillage inserts a village under its commune.
 func (db *DB) CreateVillage(ctx context.Context, v *admin.Village) error {
-	err := db.q(ctx).QueryRowContext(ctx, `INSERT INTO villages (commune_code, name, new_commune_code, created_at) VALUES ($1,$2,$3,$4) RETURNING id`,
-		v.CommuneCode, v.Name, v.NewCommuneCode, v.CreatedAt.UTC()).Scan(&v.ID)
-	return formatError(err)
+	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO villages (commune_code, name, new_commune_code, created_at) VALUES ($1,$2,$3,$4) RETURNING id`,
+		v.CommuneCode, v.Name, v.NewCommuneCode, db.t(v.CreatedAt)).Scan(&v.ID)
+	return db.formatError(err)
 }
 
 // FindVillages lists the villages of a commune by name.
 func (db *DB) FindVillages(ctx context.Context, communeCode string) ([]*admin.Village, error) {
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT id, commune_code, name, new_commune_code, created_at FROM villages WHERE commune_code = $1 ORDER BY name`, communeCode)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, commune_code, name, new_commune_code, created_at FROM villages WHERE commune_code = $1 ORDER BY name`, communeCode)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (db *DB) FindVillages(ctx context.Context, communeCode string) ([]*admin.Vi
 	var out []*admin.Village
 	for rows.Next() {
 		v := &admin.Village{}
-		if err := rows.Scan(&v.ID, &v.CommuneCode, &v.Name, &v.NewCommuneCode, &v.CreatedAt); err != nil {
+		if err := rows.Scan(&v.ID, &v.CommuneCode, &v.Name, &v.NewCommuneCode, scanTime(&v.CreatedAt)); err != nil {
 			return nil, err
 		}
 		out = append(out, v)

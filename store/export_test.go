@@ -1,7 +1,8 @@
-package sqlite
+package store
 
 import (
 	"database/sql"
+	"fmt"
 )
 
 // execRaw runs a statement on a file with no checks (tests build foreign files with it).
@@ -18,3 +19,19 @@ func ExecRawForTest(path, stmt string) error {
 // The suite's imports are a few households: slices of two make the reorder delete in
 // several slices, as a province's does.
 func init() { reorderSlice = 2 }
+
+// ReleasedMigrationForTest returns the embedded text of the migration recorded as name
+// on engine.
+func ReleasedMigrationForTest(engine, name string) (string, error) {
+	ms, err := migrations(engine)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range ms {
+		if m.name == name {
+			b, err := migrationFS.ReadFile(m.file)
+			return string(b), err
+		}
+	}
+	return "", fmt.Errorf("no migration %s for %s", name, engine)
+}

@@ -1,4 +1,4 @@
-package postgres
+package store
 
 import (
 	"context"
@@ -8,9 +8,9 @@ import (
 
 // InsertAudit writes an audit entry (inside the caller's transaction when ctx has one).
 func (db *DB) InsertAudit(ctx context.Context, e *audit.Entry) error {
-	return db.q(ctx).QueryRowContext(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, scope_code, before, after)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9::jsonb) RETURNING id`,
-		e.At.UTC(), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After)).Scan(&e.ID)
+	return db.w(ctx).QueryRowContext(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, scope_code, before, after)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+		db.t(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After)).Scan(&e.ID)
 }
 
 func nullJSON(b []byte) any {
@@ -33,12 +33,9 @@ func (db *DB) FindAudit(ctx context.Context, f audit.Filter) ([]*audit.Entry, in
 		w.add("user_id = ?", *f.UserID)
 	}
 	p := f.Page.Norm()
-	lim := w.next()
-	w.args = append(w.args, p.Limit)
-	off := w.next()
-	w.args = append(w.args, p.Offset)
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT id, at, user_id, username, action, entity, entity_id, scope_code, coalesce(before::text, ''), coalesce(after::text, ''), count(*) OVER ()
-		FROM audit_log WHERE `+w.sql()+` ORDER BY id DESC LIMIT `+lim+` OFFSET `+off, w.args...)
+	page := w.next(p.Limit, p.Offset)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, at, user_id, username, action, entity, entity_id, scope_code, coalesce(CAST(before AS TEXT), ''), coalesce(CAST(after AS TEXT), ''), count(*) OVER ()
+		FROM audit_log WHERE `+w.sql()+` ORDER BY id DESC LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -48,7 +45,7 @@ func (db *DB) FindAudit(ctx context.Context, f audit.Filter) ([]*audit.Entry, in
 	for rows.Next() {
 		e := &audit.Entry{}
 		var before, after string
-		if err := rows.Scan(&e.ID, &e.At, &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.ScopeCode, &before, &after, &total); err != nil {
+		if err := rows.Scan(&e.ID, scanTime(&e.At), &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.ScopeCode, &before, &after, &total); err != nil {
 			return nil, 0, err
 		}
 		if before != "" {

@@ -1,4 +1,4 @@
-package postgres
+package store
 
 import (
 	"context"
@@ -15,23 +15,17 @@ func errUserNotFound() error {
 
 // CreateUser inserts a user; a taken username is ECONFLICT.
 func (db *DB) CreateUser(ctx context.Context, u *user.User) error {
-	err := db.q(ctx).QueryRowContext(ctx, `INSERT INTO users (username, name, password_hash, role, scope_code, agency, disabled, created_at, updated_at)
+	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO users (username, name, password_hash, role, scope_code, agency, disabled, created_at, updated_at)
 		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-		u.Username, u.Name, u.PasswordHash, string(u.Role), u.ScopeCode, u.Agency, u.Disabled, u.CreatedAt.UTC(), u.UpdatedAt.UTC()).Scan(&u.ID)
-	if err != nil {
-		if giamngheo.ErrorCode(formatError(err)) == giamngheo.ECONFLICT {
-			return giamngheo.Errorf(giamngheo.ECONFLICT, "Tên đăng nhập %q đã có người dùng.", "Username %q is taken.", u.Username)
-		}
-		return err
-	}
-	return nil
+		u.Username, u.Name, u.PasswordHash, string(u.Role), u.ScopeCode, u.Agency, u.Disabled, db.t(u.CreatedAt), db.t(u.UpdatedAt)).Scan(&u.ID)
+	return db.conflict(err, "Tên đăng nhập %q đã có người dùng.", "Username %q is taken.", u.Username)
 }
 
 // UpdateUser writes every mutable field of u.
 func (db *DB) UpdateUser(ctx context.Context, u *user.User) error {
-	_, err := db.q(ctx).ExecContext(ctx, `UPDATE users SET name=$1, password_hash=$2, role=$3, scope_code=$4, agency=$5, disabled=$6, updated_at=$7 WHERE id=$8`,
-		u.Name, u.PasswordHash, string(u.Role), u.ScopeCode, u.Agency, u.Disabled, u.UpdatedAt.UTC(), u.ID)
-	return formatError(err)
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE users SET name=$1, password_hash=$2, role=$3, scope_code=$4, agency=$5, disabled=$6, updated_at=$7 WHERE id=$8`,
+		u.Name, u.PasswordHash, string(u.Role), u.ScopeCode, u.Agency, u.Disabled, db.t(u.UpdatedAt), u.ID)
+	return db.formatError(err)
 }
 
 const userCols = `id, username, name, password_hash, role, scope_code, agency, disabled, created_at, updated_at`
@@ -39,7 +33,7 @@ const userCols = `id, username, name, password_hash, role, scope_code, agency, d
 func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*user.User, error) {
 	u := &user.User{}
 	var role string
-	dest := append([]any{&u.ID, &u.Username, &u.Name, &u.PasswordHash, &role, &u.ScopeCode, &u.Agency, &u.Disabled, &u.CreatedAt, &u.UpdatedAt}, extra...)
+	dest := append([]any{&u.ID, &u.Username, &u.Name, &u.PasswordHash, &role, &u.ScopeCode, &u.Agency, &u.Disabled, scanTime(&u.CreatedAt), scanTime(&u.UpdatedAt)}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, errUserNotFound()
@@ -52,18 +46,18 @@ func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*user.User, err
 
 // FindUserByID returns a user or ENOTFOUND.
 func (db *DB) FindUserByID(ctx context.Context, id int64) (*user.User, error) {
-	return scanUser(db.q(ctx).QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = $1`, id))
+	return scanUser(db.r(ctx).QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = $1`, id))
 }
 
 // FindUserByUsername returns a user or ENOTFOUND.
 func (db *DB) FindUserByUsername(ctx context.Context, username string) (*user.User, error) {
-	return scanUser(db.q(ctx).QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE username = $1`, username))
+	return scanUser(db.r(ctx).QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE username = $1`, username))
 }
 
 // FindUsers lists users by username, with the total before LIMIT.
 func (db *DB) FindUsers(ctx context.Context, f user.Filter) ([]*user.User, int, error) {
 	p := f.Page.Norm()
-	rows, err := db.q(ctx).QueryContext(ctx, `SELECT `+userCols+`, count(*) OVER () FROM users ORDER BY username LIMIT $1 OFFSET $2`, p.Limit, p.Offset)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+userCols+`, count(*) OVER () FROM users ORDER BY username LIMIT $1 OFFSET $2`, p.Limit, p.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -82,16 +76,16 @@ func (db *DB) FindUsers(ctx context.Context, f user.Filter) ([]*user.User, int, 
 
 // CreateSession stores a session.
 func (db *DB) CreateSession(ctx context.Context, s *user.Session) error {
-	_, err := db.q(ctx).ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked) VALUES ($1,$2,$3,$4,$5)`,
-		s.TokenHash, s.UserID, s.CreatedAt.UTC(), s.ExpiresAt.UTC(), s.Revoked)
-	return formatError(err)
+	_, err := db.w(ctx).ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked) VALUES ($1,$2,$3,$4,$5)`,
+		s.TokenHash, s.UserID, db.t(s.CreatedAt), db.t(s.ExpiresAt), s.Revoked)
+	return db.formatError(err)
 }
 
 // FindSession returns a session by token hash or EUNAUTHORIZED.
 func (db *DB) FindSession(ctx context.Context, tokenHash string) (*user.Session, error) {
 	s := &user.Session{}
-	err := db.q(ctx).QueryRowContext(ctx, `SELECT token_hash, user_id, created_at, expires_at, revoked FROM sessions WHERE token_hash = $1`, tokenHash).
-		Scan(&s.TokenHash, &s.UserID, &s.CreatedAt, &s.ExpiresAt, &s.Revoked)
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT token_hash, user_id, created_at, expires_at, revoked FROM sessions WHERE token_hash = $1`, tokenHash).
+		Scan(&s.TokenHash, &s.UserID, scanTime(&s.CreatedAt), scanTime(&s.ExpiresAt), &s.Revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Phiên đăng nhập không hợp lệ.", "Invalid session.")
 	}
@@ -100,28 +94,28 @@ func (db *DB) FindSession(ctx context.Context, tokenHash string) (*user.Session,
 
 // RevokeSession marks a session revoked.
 func (db *DB) RevokeSession(ctx context.Context, tokenHash string) error {
-	_, err := db.q(ctx).ExecContext(ctx, `UPDATE sessions SET revoked = TRUE WHERE token_hash = $1`, tokenHash)
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE sessions SET revoked = TRUE WHERE token_hash = $1`, tokenHash)
 	return err
 }
 
 // RevokeUserSessions revokes every session of a user.
 func (db *DB) RevokeUserSessions(ctx context.Context, userID int64) error {
-	_, err := db.q(ctx).ExecContext(ctx, `UPDATE sessions SET revoked = TRUE WHERE user_id = $1`, userID)
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE sessions SET revoked = TRUE WHERE user_id = $1`, userID)
 	return err
 }
 
 // CreateAPIToken stores an API token.
 func (db *DB) CreateAPIToken(ctx context.Context, t *user.APIToken) error {
-	err := db.q(ctx).QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at, revoked) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-		t.UserID, t.Name, t.TokenHash, t.CreatedAt.UTC(), t.Revoked).Scan(&t.ID)
-	return formatError(err)
+	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at, revoked) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+		t.UserID, t.Name, t.TokenHash, db.t(t.CreatedAt), t.Revoked).Scan(&t.ID)
+	return db.formatError(err)
 }
 
 // FindAPIToken returns a token by hash or EUNAUTHORIZED.
 func (db *DB) FindAPIToken(ctx context.Context, tokenHash string) (*user.APIToken, error) {
 	t := &user.APIToken{}
-	err := db.q(ctx).QueryRowContext(ctx, `SELECT id, user_id, name, token_hash, created_at, revoked FROM api_tokens WHERE token_hash = $1`, tokenHash).
-		Scan(&t.ID, &t.UserID, &t.Name, &t.TokenHash, &t.CreatedAt, &t.Revoked)
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT id, user_id, name, token_hash, created_at, revoked FROM api_tokens WHERE token_hash = $1`, tokenHash).
+		Scan(&t.ID, &t.UserID, &t.Name, &t.TokenHash, scanTime(&t.CreatedAt), &t.Revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Mã truy cập không hợp lệ.", "Invalid API token.")
 	}
