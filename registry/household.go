@@ -52,7 +52,11 @@ type Household struct {
 	Members    []Member   `json:"members"`
 	// Result is the household's current classification with its explanation, set by
 	// the service on import and on every edit; nil before the first classification.
+	// It is the survey result: a proposal beside Recognised, never a list by itself.
 	Result *poverty.Result `json:"result,omitempty"`
+	// Recognised is the status by the commune's decision (see Recognition); only the
+	// review changes it, and the store never writes it with the household's edits.
+	Recognised Recognition `json:"recognised,omitzero"`
 	// Version counts the stored changes of the household (1 when created).
 	Version int `json:"version,omitempty"`
 
@@ -265,8 +269,17 @@ type HouseholdFilter struct {
 	// CommuneCodes limits to these communes (the caller's scope, already resolved).
 	CommuneCodes []string
 	VillageID    *int64
-	// Class is the poverty class of the household's current classification.
+	// Class is the poverty class of the household's current survey result.
 	Class *poverty.Class
+	// Status keeps households recognised in this class (poverty.Poor, poverty.NearPoor;
+	// "" for households on no list): the default meaning of a list of the poor.
+	Status *poverty.Class
+	// Differs keeps households whose survey result would put them on another list than
+	// the one they are recognised on (Household.NeedsReview).
+	Differs bool
+	// Unanswered keeps households whose survey has no answer to the household-level
+	// question of this indicator (waste treatment, before the 2027–2030 standard).
+	Unanswered poverty.IndicatorKey
 	// Indicator keeps households deprived in this indicator.
 	Indicator poverty.IndicatorKey
 	// Query matches the household code, the head's name or a member's name or national

@@ -35,3 +35,17 @@ func SurveyGapOf(h *Household, ref time.Time) (*SurveyGap, error) {
 	}
 	return g, nil
 }
+
+// surveyFields are the JSON keys of the stored survey (poverty.Household) that answer a
+// household-level indicator, for finding the households whose survey lacks one.
+var surveyFields = map[poverty.IndicatorKey]string{
+	poverty.IndicatorWaste:       "waste_treated",
+	poverty.IndicatorInfoDevices: "devices",
+	poverty.IndicatorTelecom:     "telecom",
+	poverty.IndicatorWater:       "water_source",
+	poverty.IndicatorLatrine:     "latrine",
+}
+
+// SurveyField returns the JSON key of the stored survey answer of indicator k, or ""
+// when k is not answered by one household-level field.
+func SurveyField(k poverty.IndicatorKey) string { return surveyFields[k] }

@@ -3,6 +3,8 @@ package review
 import (
 	"context"
 	"time"
+
+	"giamngheo/registry"
 )
 
 // CaseRecord is a case as stored: the pure Case plus what the service records around
@@ -69,8 +71,9 @@ type Store interface {
 	InsertStep(ctx context.Context, e *StepRecord) error
 	FindSteps(ctx context.Context, caseID int64) ([]*StepRecord, error)
 
-	// SetHouseholdStatus records the recognised class of a household from a date.
-	SetHouseholdStatus(ctx context.Context, householdID int64, class Class, since time.Time) error
+	// SetHouseholdStatus records the recognised status of a household (the class of a
+	// decision, since when, the decision and round, the certificate number).
+	SetHouseholdStatus(ctx context.Context, householdID int64, rc registry.Recognition) error
 	// HouseholdStatus returns the recognised class of a household ("" if on no list).
 	HouseholdStatus(ctx context.Context, householdID int64) (Class, error)
 	// CountStatus counts the households and persons of a commune by recognised class.

@@ -385,9 +385,6 @@ func (s *Service) decide(ctx context.Context, c *CaseRecord, r *RoundRecord, eve
 	if !status.Below() {
 		status = ClassNone
 	}
-	if err := s.Store.SetHouseholdStatus(ctx, c.HouseholdID, status, today); err != nil {
-		return err
-	}
 	// Tái nghèo: poor earlier in the standard's period, escaped, poor again
 	// (regulations.md §2.4, §7): the household's earlier decisions of the period say so.
 	var flags TransitionFlags
@@ -410,7 +407,10 @@ func (s *Service) decide(ctx context.Context, c *CaseRecord, r *RoundRecord, eve
 		}
 		c.CertificateNumber = n
 	}
-	return nil
+	// The household's recognised status changes from the decision date: only here.
+	day := today.Format(giamngheo.DateLayout)
+	return s.Store.SetHouseholdStatus(ctx, c.HouseholdID, registry.Recognition{Class: poverty.Class(status), Since: day, DecidedOn: day,
+		DecisionNumber: r.DecisionNumber, RoundID: r.ID, Certificate: c.CertificateNumber})
 }
 
 // SetRoundDecision records the number of the commune chairman's decision of a round.

@@ -35,3 +35,16 @@ func ReleasedMigrationForTest(engine, name string) (string, error) {
 	}
 	return "", fmt.Errorf("no migration %s for %s", name, engine)
 }
+
+// MigrationNamesForTest returns the names of every migration of engine, in order.
+func MigrationNamesForTest(engine string) ([]string, error) {
+	ms, err := migrations(engine)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = m.name
+	}
+	return names, nil
+}

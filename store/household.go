@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/vntext"
 )
@@ -20,13 +21,16 @@ func errHouseholdNotFound() error {
 // householdCols are the columns scanHousehold reads. JSON columns (jsonb on PostgreSQL,
 // text on SQLite) are read as text: CAST(… AS TEXT) is the same in both.
 const householdCols = `id, province_code, commune_code, code, coalesce(village_id, 0), village_name, address, head_name, phone,
-	CAST(survey AS TEXT), coalesce(CAST(result AS TEXT), ''), coalesce(CAST(warnings AS TEXT), ''), version, created_at, updated_at`
+	CAST(survey AS TEXT), coalesce(CAST(result AS TEXT), ''), coalesce(CAST(warnings AS TEXT), ''), version, created_at, updated_at,
+	status, status_since, status_decided_on, status_decision, status_round_id, status_certificate`
 
 func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.Household, error) {
 	h := &registry.Household{}
-	var survey, result, warnings string
+	var survey, result, warnings, status string
+	rc := &h.Recognised
 	dest := append([]any{&h.ID, &h.ProvinceCode, &h.CommuneCode, &h.Code, &h.VillageID, &h.VillageName, &h.Address, &h.HeadName, &h.Phone,
-		&survey, &result, &warnings, &h.Version, scanTime(&h.CreatedAt), scanTime(&h.UpdatedAt)}, extra...)
+		&survey, &result, &warnings, &h.Version, scanTime(&h.CreatedAt), scanTime(&h.UpdatedAt),
+		&status, &rc.Since, &rc.DecidedOn, &rc.DecisionNumber, &rc.RoundID, &rc.Certificate}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, errHouseholdNotFound()
@@ -35,6 +39,12 @@ func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.
 	}
 	if err := registry.Decode(h, survey, result, warnings); err != nil {
 		return nil, err
+	}
+	rc.Class = poverty.Class(status)
+	if !rc.Listed() {
+		// The middle-living and not-poor classes of a decision put a household on no
+		// poor or near-poor list; the recognition keeps the decision's other facts.
+		rc.Class = ""
 	}
 	return h, nil
 }
@@ -282,6 +292,20 @@ func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 	}
 	if f.Indicator != "" {
 		w.add("deprived LIKE ?", "%,"+string(f.Indicator)+",%")
+	}
+	if f.Status != nil {
+		if *f.Status == "" {
+			w.add("status NOT IN ('poor', 'near_poor')")
+		} else {
+			w.add("status = ?", string(*f.Status))
+		}
+	}
+	if f.Differs {
+		// The list of the survey result differs from the list of the recognised status.
+		w.add("(CASE WHEN class IN ('poor', 'near_poor') THEN class ELSE '' END) <> (CASE WHEN status IN ('poor', 'near_poor') THEN status ELSE '' END)")
+	}
+	if key := registry.SurveyField(f.Unanswered); key != "" {
+		w.add("CAST(survey AS TEXT) NOT LIKE ?", `%"`+key+`"%`)
 	}
 	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
 		w.add("search LIKE ?", "%"+q+"%")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/registry"
 	"giamngheo/review"
 )
 
@@ -28,14 +29,14 @@ func parseDate(s string) time.Time {
 }
 
 const roundCols = `id, province_code, commune_code, kind, year, month, reference_date, start_date, end_date, decision_due,
-	district_opinion, posting_days, decision_number, decided_on, created_at`
+	district_opinion, posting_days, decision_number, decided_on, created_at, standard_id`
 
 func scanRound(sc interface{ Scan(...any) error }) (*review.RoundRecord, error) {
 	r := &review.RoundRecord{}
 	var kind, ref, start, end, due, decided string
 	var month int
 	if err := sc.Scan(&r.ID, &r.ProvinceCode, &r.CommuneCode, &kind, &r.Year, &month, &ref, &start, &end, &due,
-		&r.DistrictOpinionRequired, &r.PostingDays, &r.DecisionNumber, &decided, scanTime(&r.CreatedAt)); err != nil {
+		&r.DistrictOpinionRequired, &r.PostingDays, &r.DecisionNumber, &decided, scanTime(&r.CreatedAt), &r.Standard); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy đợt rà soát.", "Review round not found.")
 		}
@@ -50,16 +51,22 @@ func scanRound(sc interface{ Scan(...any) error }) (*review.RoundRecord, error) 
 // CreateRound stores a new round; ECONFLICT when the commune already has it.
 func (db *DB) CreateRound(ctx context.Context, r *review.RoundRecord) error {
 	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO review_rounds (province_code, commune_code, kind, year, month, reference_date, start_date,
-		end_date, decision_due, district_opinion, posting_days, decision_number, decided_on, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+		end_date, decision_due, district_opinion, posting_days, decision_number, decided_on, created_at, standard_id)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
 		r.ProvinceCode, r.CommuneCode, string(r.Kind), r.Year, int(r.Month), fmtDate(r.ReferenceDate), fmtDate(r.StartDate), fmtDate(r.EndDate),
-		fmtDate(r.DecisionDue), r.DistrictOpinionRequired, r.PostingDays, r.DecisionNumber, fmtDate(r.DecidedOn), db.t(r.CreatedAt)).Scan(&r.ID)
+		fmtDate(r.DecisionDue), r.DistrictOpinionRequired, r.PostingDays, r.DecisionNumber, fmtDate(r.DecidedOn), db.t(r.CreatedAt), r.Standard).Scan(&r.ID)
 	return db.conflict(err, "Xã đã có đợt rà soát này.", "The commune already has this review round.")
 }
 
-// SaveRound writes the decision fields of a round.
+// SaveRound writes the decision fields of a round, and the decision's number on the
+// recognised status of the households it decided.
 func (db *DB) SaveRound(ctx context.Context, r *review.RoundRecord) error {
-	_, err := db.w(ctx).ExecContext(ctx, `UPDATE review_rounds SET decision_number = $1, decided_on = $2 WHERE id = $3`,
-		r.DecisionNumber, fmtDate(r.DecidedOn), r.ID)
+	if _, err := db.w(ctx).ExecContext(ctx, `UPDATE review_rounds SET decision_number = $1, decided_on = $2 WHERE id = $3`,
+		r.DecisionNumber, fmtDate(r.DecidedOn), r.ID); err != nil {
+		return err
+	}
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status_decision = $1 WHERE status_round_id = $2 AND province_code = $3`,
+		r.DecisionNumber, r.ID, r.ProvinceCode)
 	return err
 }
 
@@ -199,9 +206,12 @@ func (db *DB) FindSteps(ctx context.Context, caseID int64) ([]*review.StepRecord
 	return out, rows.Err()
 }
 
-// SetHouseholdStatus records the recognised class of a household from a date.
-func (db *DB) SetHouseholdStatus(ctx context.Context, householdID int64, class review.Class, since time.Time) error {
-	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status = $1, status_since = $2 WHERE id = $3`, string(class), fmtDate(since), householdID)
+// SetHouseholdStatus records the recognised status of a household: the class of a
+// decision and the decision's facts. It writes only the status columns.
+func (db *DB) SetHouseholdStatus(ctx context.Context, householdID int64, rc registry.Recognition) error {
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status = $1, status_since = $2, status_decided_on = $3, status_decision = $4,
+		status_round_id = $5, status_certificate = $6 WHERE id = $7`,
+		string(rc.Class), rc.Since, rc.DecidedOn, rc.DecisionNumber, rc.RoundID, rc.Certificate, householdID)
 	return err
 }
 

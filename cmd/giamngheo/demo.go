@@ -118,7 +118,8 @@ func seedDemo(ctx context.Context, a *app, households int, stdout io.Writer) err
 			}
 			for _, h := range batch {
 				if c := h.Result.Class; c == poverty.Poor || c == poverty.NearPoor {
-					if err := a.store.SetHouseholdStatus(ctx, h.ID, review.Class(c), recognised); err != nil {
+					day := recognised.Format(giamngheo.DateLayout)
+					if err := a.store.SetHouseholdStatus(ctx, h.ID, registry.Recognition{Class: c, Since: day, DecidedOn: day}); err != nil {
 						return err
 					}
 				}

@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewWorkflow", testReviewWorkflow},
 		{"ReviewOverdue", testReviewOverdue},
 		{"ReviewRePoor", testReviewRePoor},
+		{"RecognisedStatus", testRecognisedStatus},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
