@@ -75,6 +75,7 @@ type householdsPage struct {
 	Total      int
 	Communes   []opt
 	Classes    []opt
+	Statuses   []opt
 	Indicators []opt
 	Filter     url.Values
 	Prev, Next string
@@ -83,6 +84,12 @@ type householdsPage struct {
 }
 
 // classOptions lists the classes in the request's language.
+// statusOptions lists the recognised statuses a list can be filtered on.
+func statusOptions(ctx context.Context) []opt {
+	return []opt{{string(poverty.Poor), pick(ctx, poverty.Poor.Label())}, {string(poverty.NearPoor), pick(ctx, poverty.NearPoor.Label())},
+		{"none", pickVIEN(ctx, "không thuộc danh sách", "on no list")}}
+}
+
 func classOptions(ctx context.Context) []opt {
 	var out []opt
 	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor, poverty.Middle, poverty.NotPoor} {
@@ -114,6 +121,26 @@ func householdFilter(q url.Values) (registry.HouseholdFilter, error) {
 		cl := poverty.Class(c)
 		f.Class = &cl
 	}
+	// status is the recognised status (the commune's decision), the meaning of a list of
+	// the poor; "none" keeps the households on no list. class is the survey result.
+	switch st := q.Get("status"); st {
+	case "":
+	case string(poverty.Poor), string(poverty.NearPoor):
+		cl := poverty.Class(st)
+		f.Status = &cl
+	case "none":
+		cl := poverty.Class("")
+		f.Status = &cl
+	default:
+		return f, giamngheo.Errorf(giamngheo.EINVALID, "Diện công nhận %q không hợp lệ.", "Invalid recognised status %q.", st)
+	}
+	f.Differs = q.Get("differs") == "1"
+	if k := q.Get("unanswered"); k != "" {
+		f.Unanswered = poverty.IndicatorKey(k)
+		if registry.SurveyField(f.Unanswered) == "" {
+			return f, giamngheo.Errorf(giamngheo.EINVALID, "Không lọc được theo câu hỏi %q.", "Cannot filter on the question %q.", k)
+		}
+	}
 	if o := q.Get("offset"); o != "" {
 		n, err := strconv.Atoi(o)
 		if err != nil || n < 0 {
@@ -137,7 +164,7 @@ func (s *Server) handleHouseholds(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	p := &householdsPage{Households: hs, Total: total, Classes: classOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
+	p := &householdsPage{Households: hs, Total: total, Classes: classOptions(r.Context()), Statuses: statusOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
 		Filter: q, CanWrite: currentUser(r.Context()).Role.EditsRegistry(), Export: q.Encode()}
 	if p.Communes, err = s.communeOptions(r, s.Today().Format(admin.DateLayout)); err != nil {
 		s.Error(w, r, err)
@@ -184,6 +211,8 @@ type householdPage struct {
 	// Livelihood lists the land and livestock answered, formatted; empty hides the
 	// section.
 	Livelihood []fact
+	// RecognisedOn is the day of the decision behind the recognised status, dd/mm/yyyy.
+	RecognisedOn string
 	// StandardNow is the standard in force today; Missing names the indicators of it
 	// that the household's answers cannot decide (a survey update is needed).
 	StandardNow string
@@ -259,6 +288,9 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 		p.AsOf, p.Past = d, p.H.Version != h.Version
 	}
 	p.Warnings = p.H.Warnings
+	if d, err := time.ParseInLocation(giamngheo.DateLayout, p.H.Recognised.DecidedOn, giamngheo.Vietnam); err == nil {
+		p.RecognisedOn = formatDay(d)
+	}
 	if !p.Past {
 		// A household whose answers no longer validate (say, a member's age) still
 		// shows; its page says what is wrong through its classification.

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"unicode"
@@ -113,7 +114,26 @@ type switchNotice struct {
 	RuralFrom, RuralTo int
 	UrbanFrom, UrbanTo int
 	Added, Dropped     []string
-	AddedKeys          []poverty.IndicatorKey
+	// Missing links, for each added indicator that one survey answer decides, to the
+	// households of the user's unit without that answer (a survey update is needed).
+	Missing []missingLink
+}
+
+// missingLink is a list of households lacking one survey answer; Count is shown for a
+// commune's officer and left out (-1) for larger units, whose count would read every
+// household (the roll-ups of the reports will carry it).
+type missingLink struct {
+	Label, Href string
+	Count       int
+}
+
+// isCommune reports whether code is a commune (the scope of a commune officer).
+func (s *Server) isCommune(ctx context.Context, code string) bool {
+	if code == "" {
+		return false
+	}
+	u, err := s.Units.FindUnitByCode(ctx, code, "")
+	return err == nil && u.Level == admin.LevelCommune
 }
 
 // switchNoticeDays is how long before a new standard takes effect officers are told.
@@ -129,7 +149,17 @@ func (s *Server) switchNotice(r *http.Request) *switchNotice {
 		RuralFrom: int(ch.From.Lines.Rural.Poverty), RuralTo: int(ch.To.Lines.Rural.Poverty),
 		UrbanFrom: int(ch.From.Lines.Urban.Poverty), UrbanTo: int(ch.To.Lines.Urban.Poverty)}
 	for _, spec := range ch.Added {
-		n.Added, n.AddedKeys = append(n.Added, pick(ctx, spec.Name)), append(n.AddedKeys, spec.Key)
+		n.Added = append(n.Added, pick(ctx, spec.Name))
+		if registry.SurveyField(spec.Key) == "" {
+			continue
+		}
+		l := missingLink{Label: pick(ctx, spec.Name), Href: "/households?unanswered=" + string(spec.Key), Count: -1}
+		if u := currentUser(ctx); u != nil && s.isCommune(ctx, u.ScopeCode) {
+			if _, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Unanswered: spec.Key, Page: giamngheo.Page{Limit: 1}}); err == nil {
+				l.Count = total
+			}
+		}
+		n.Missing = append(n.Missing, l)
 	}
 	for _, spec := range ch.Dropped {
 		n.Dropped = append(n.Dropped, pick(ctx, spec.Name))
@@ -154,22 +184,25 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		tile{Label: "Tỉnh, thành phố", LabelEN: "Provinces", Value: counts[admin.LevelProvince], Href: "/units"},
 		tile{Label: "Xã, phường, đặc khu", LabelEN: "Communes", Value: counts[admin.LevelCommune], Href: "/units"})
 	if s.Registry != nil {
+		// The lists count the recognised status (the commune's decision), never the
+		// survey result; the households whose survey differs are the review's work.
+		poor, near := poverty.Poor, poverty.NearPoor
 		for _, t := range []struct {
-			vi, en string
-			class  poverty.Class
-		}{{"Hộ gia đình", "Households", ""}, {"Hộ nghèo (theo phân loại)", "Poor (classified)", poverty.Poor}, {"Hộ cận nghèo (theo phân loại)", "Near-poor (classified)", poverty.NearPoor}} {
-			f := registry.HouseholdFilter{Page: giamngheo.Page{Limit: 1}}
-			href := "/households"
-			if t.class != "" {
-				c := t.class
-				f.Class, href = &c, "/households?class="+string(c)
-			}
-			_, n, err := s.Registry.FindHouseholds(r.Context(), f)
+			vi, en, href string
+			f            registry.HouseholdFilter
+		}{
+			{"Hộ gia đình", "Households", "/households", registry.HouseholdFilter{}},
+			{"Hộ nghèo (đã công nhận)", "Poor (recognised)", "/households?status=poor", registry.HouseholdFilter{Status: &poor}},
+			{"Hộ cận nghèo (đã công nhận)", "Near-poor (recognised)", "/households?status=near_poor", registry.HouseholdFilter{Status: &near}},
+			{"Hộ cần rà soát", "Households to review", "/households?differs=1", registry.HouseholdFilter{Differs: true}},
+		} {
+			t.f.Page = giamngheo.Page{Limit: 1}
+			_, n, err := s.Registry.FindHouseholds(r.Context(), t.f)
 			if err != nil {
 				s.Error(w, r, err)
 				return
 			}
-			p.Tiles = append(p.Tiles, tile{Label: t.vi, LabelEN: t.en, Value: n, Href: href})
+			p.Tiles = append(p.Tiles, tile{Label: t.vi, LabelEN: t.en, Value: n, Href: t.href})
 		}
 	}
 	// Overdue review cases are highlighted for the officer and the supervisors above

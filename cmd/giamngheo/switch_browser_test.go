@@ -86,6 +86,16 @@ func TestBrowserSurveyAcrossTheSwitch(t *testing.T) {
 		t.Fatalf("31/12/2026: want a complete survey classified under 2022-2026:\n%s", first)
 	}
 	householdURL := location(t, ctx)
+	// The announcement counts the commune's households that lack the waste answer and
+	// links to them.
+	do(t, ctx, chromedp.Navigate(r.URL+"/"), chromedp.WaitVisible(chromedp.ID("home-switch")))
+	if n := text(t, ctx, "home-switch"); !strings.Contains(n, "(1 hộ)") {
+		t.Fatalf("31/12/2026: the announcement must count the one household without a waste answer: %q", n)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("#home-switch a.missing-answers")), chromedp.WaitVisible(chromedp.ID("household-list")))
+	if list := text(t, ctx, "household-list"); !strings.Contains(list, "TH-2027") {
+		t.Fatalf("the households without a waste answer: %q", list)
+	}
 
 	// Two days later, in 2027: the page says the result is under the old standard and
 	// that the waste question is unanswered.
