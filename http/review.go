@@ -20,6 +20,7 @@ func (s *Server) routesReview(mux router) {
 	mux.HandleFunc("POST /review", s.requireUser(s.handleRoundOpen))
 	mux.HandleFunc("GET /review/rounds/{id}", s.requireUser(s.handleRound))
 	mux.HandleFunc("POST /review/rounds/{id}/requests", s.requireUser(s.handleRequest))
+	mux.HandleFunc("POST /review/rounds/{id}/flagged", s.requireUser(s.handleFlagged))
 	mux.HandleFunc("POST /review/rounds/{id}/decision", s.requireUser(s.handleRoundDecision))
 	mux.HandleFunc("GET /review/cases/{id}", s.requireUser(s.handleCase))
 	mux.HandleFunc("POST /review/cases/{id}", s.requireUser(s.handleCaseStep))
@@ -165,6 +166,9 @@ type roundPage struct {
 	Cases       []caseRow
 	Counts      []countView
 	Households  []opt
+	// Flagged are the commune's households whose survey result differs from their
+	// recognised status and that the round does not review yet (regular rounds only).
+	Flagged []*registry.Household
 	CanWrite    bool
 	Error       string
 	Today       string
@@ -252,6 +256,22 @@ func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, msg string,
 	for _, h := range hs {
 		p.Households = append(p.Households, opt{strconv.FormatInt(h.ID, 10), h.Code + " · " + h.HeadName})
 	}
+	if round.Kind == review.RoundRegular {
+		flagged, _, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{CommuneCodes: []string{round.CommuneCode}, Differs: true, Page: giamngheo.Page{Limit: 200}})
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		inRound := map[int64]bool{}
+		for _, c := range cases {
+			inRound[c.HouseholdID] = true
+		}
+		for _, h := range flagged {
+			if !inRound[h.ID] {
+				p.Flagged = append(p.Flagged, h)
+			}
+		}
+	}
 	if status != 0 {
 		w.WriteHeader(status)
 	}
@@ -271,6 +291,23 @@ func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := s.Review.FileRequest(r.Context(), id, hid, review.Origin(r.PostFormValue("form")), review.Date(received.Year(), received.Month(), received.Day()))
+	if err != nil {
+		s.userError(w, r, err, func(msg string, status int) { s.renderRound(w, r, msg, status) })
+		return
+	}
+	http.Redirect(w, r, "/review/cases/"+strconv.FormatInt(c.ID, 10), http.StatusSeeOther)
+}
+
+// handleFlagged adds a flagged household (survey result differing from its recognised
+// status) to a regular round.
+func (s *Server) handleFlagged(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	hid, _ := strconv.ParseInt(r.PostFormValue("household"), 10, 64)
+	c, err := s.Review.ReviewFlagged(r.Context(), id, hid)
 	if err != nil {
 		s.userError(w, r, err, func(msg string, status int) { s.renderRound(w, r, msg, status) })
 		return

@@ -22,13 +22,19 @@ const (
 	OriginRequest04 Origin = "request_04"
 )
 
+// OriginSurveyChange: the household's survey result differs from its recognised
+// status (a commune officer's new answers); the regular review examines it
+// (Decision 24/2021/QĐ-TTg, Art. 5: households whose situation changed during the year).
+const OriginSurveyChange Origin = "survey_change"
+
 // Origins lists every origin.
-var Origins = []Origin{OriginListed, OriginRequest01, OriginRequest04}
+var Origins = []Origin{OriginListed, OriginRequest01, OriginRequest04, OriginSurveyChange}
 
 var originLabels = map[Origin][2]string{
 	OriginListed:    {"Hộ nghèo, cận nghèo đang quản lý", "currently poor or near-poor"},
 	OriginRequest01: {"Giấy đề nghị rà soát (Mẫu 01)", "request to be reviewed (Mẫu 01)"},
 	OriginRequest04: {"Giấy đề nghị công nhận thoát nghèo, thoát cận nghèo (Mẫu 04)", "request to be recognised as escaped (Mẫu 04)"},
+	OriginSurveyChange: {"Kết quả khảo sát khác diện đã công nhận", "survey result differs from the recognised status"},
 }
 
 // Valid reports whether o is a known origin.
@@ -113,7 +119,7 @@ func NewCase(r *Round, householdID int64, origin Origin, received time.Time, pre
 		return nil, field(giamngheo.Errorf(giamngheo.EINVALID, "Hồ sơ chưa gắn với đợt rà soát.", "The case has no round."), "round")
 	}
 	c := &Case{RoundID: r.ID, HouseholdID: householdID, Origin: origin, PreviousClass: previous}
-	if origin == OriginListed {
+	if origin == OriginListed || origin == OriginSurveyChange {
 		c.State = StateListed
 	} else {
 		c.State = StateRequested

@@ -232,6 +232,41 @@ func (s *Service) FileRequest(ctx context.Context, roundID, householdID int64, o
 	return rec, err
 }
 
+// ReviewFlagged adds to a regular round a household of its commune whose survey result
+// differs from its recognised status (registry.Household.NeedsReview): the monthly
+// review examines the changes of the year (Decision 24/2021/QĐ-TTg, Art. 5), so that an
+// edit of the answers moves a household between lists only through a decision.
+func (s *Service) ReviewFlagged(ctx context.Context, roundID, householdID int64) (*CaseRecord, error) {
+	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
+		return nil, err
+	}
+	var rec *CaseRecord
+	err := s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		r, err := s.FindRound(ctx, roundID)
+		if err != nil {
+			return err
+		}
+		if r.Kind != RoundRegular {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Hộ cần rà soát được đưa vào đợt rà soát thường xuyên.", "Flagged households go to a regular (monthly) round.")
+		}
+		h, err := s.Registry.FindHouseholdByID(ctx, householdID)
+		if err != nil {
+			return err
+		}
+		if h.CommuneCode != r.CommuneCode {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Hộ %s không thuộc xã của đợt rà soát.", "Household %s is not in the round's commune.", h.Code)
+		}
+		if !h.NeedsReview() {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Kết quả khảo sát của hộ %s không khác diện đã công nhận.", "The survey result of household %s does not differ from its recognised status.", h.Code)
+		}
+		if rec, err = s.newCase(ctx, r, householdID, OriginSurveyChange, time.Time{}, Class(h.Recognised.Class)); err != nil {
+			return err
+		}
+		return audit.Record(ctx, s.Audit, s.Now(), "flagged", "review_case", h.Code, r.CommuneCode, nil, rec)
+	})
+	return rec, err
+}
+
 // Act takes one step on a case.
 func (s *Service) Act(ctx context.Context, caseID int64, action Action, in StepInput) (*CaseRecord, error) {
 	a := giamngheo.ActorFromContext(ctx)
