@@ -161,14 +161,14 @@ type caseRow struct {
 }
 
 type roundPage struct {
-	Round       roundView
-	Villages    []string
-	Cases       []caseRow
-	Counts      []countView
-	Households  []opt
+	Round      roundView
+	Villages   []string
+	Cases      []caseRow
+	Counts     []countView
+	Households []opt
 	// Flagged are the commune's households whose survey result differs from their
 	// recognised status and that the round does not review yet (regular rounds only).
-	Flagged []*registry.Household
+	Flagged     []*registry.Household
 	CanWrite    bool
 	Error       string
 	Today       string

@@ -31,9 +31,9 @@ const OriginSurveyChange Origin = "survey_change"
 var Origins = []Origin{OriginListed, OriginRequest01, OriginRequest04, OriginSurveyChange}
 
 var originLabels = map[Origin][2]string{
-	OriginListed:    {"Hộ nghèo, cận nghèo đang quản lý", "currently poor or near-poor"},
-	OriginRequest01: {"Giấy đề nghị rà soát (Mẫu 01)", "request to be reviewed (Mẫu 01)"},
-	OriginRequest04: {"Giấy đề nghị công nhận thoát nghèo, thoát cận nghèo (Mẫu 04)", "request to be recognised as escaped (Mẫu 04)"},
+	OriginListed:       {"Hộ nghèo, cận nghèo đang quản lý", "currently poor or near-poor"},
+	OriginRequest01:    {"Giấy đề nghị rà soát (Mẫu 01)", "request to be reviewed (Mẫu 01)"},
+	OriginRequest04:    {"Giấy đề nghị công nhận thoát nghèo, thoát cận nghèo (Mẫu 04)", "request to be recognised as escaped (Mẫu 04)"},
 	OriginSurveyChange: {"Kết quả khảo sát khác diện đã công nhận", "survey result differs from the recognised status"},
 }
 
