@@ -146,7 +146,7 @@ func (c *uiCheck) page(name string, width int, axe bool) {
 	if axe {
 		mustPassAxe(c.tb, c.ctx)
 	}
-	png, err := chromedp.Run(c.ctx, chromedp.FullScreenshot(80))
+	png, err := chromedp.Run(c.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		c.tb.Fatal(err)
 	}
@@ -164,5 +164,29 @@ func (c *uiCheck) at(base, path, name, waitID string, axeDesktop bool) {
 		setViewport(c.tb, c.ctx, w)
 		do(c.tb, c.ctx, chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.ID(waitID)))
 		c.page(name, w, w == phoneWidth || axeDesktop)
+	}
+}
+
+// failRecorder is a testing.TB that records failures instead of failing, to check
+// that the checks above can fail.
+type failRecorder struct {
+	testing.TB
+	failed bool
+}
+
+func (f *failRecorder) Errorf(format string, args ...any) { f.failed = true }
+func (f *failRecorder) Fatalf(format string, args ...any) { f.failed = true; f.TB.Fatalf(format, args...) }
+
+// mustCatchBadPage checks that the checks fail on a page built to fail them: a field
+// without a label, grey text on white and a box wider than a phone.
+func mustCatchBadPage(tb testing.TB, ctx context.Context) {
+	tb.Helper()
+	setViewport(tb, ctx, phoneWidth)
+	do(tb, ctx, chromedp.Navigate(`data:text/html,<html><head><title>x</title></head><body><main><h1>x</h1><input type="text"><p style="color:%23ccc">faint</p><div style="width:800px">wide</div></main></body></html>`))
+	axe, fit := &failRecorder{TB: tb}, &failRecorder{TB: tb}
+	mustPassAxe(axe, ctx)
+	mustFitViewport(fit, ctx)
+	if !axe.failed || !fit.failed {
+		tb.Fatalf("the checks must fail on a bad page: axe failed %v, viewport check failed %v", axe.failed, fit.failed)
 	}
 }

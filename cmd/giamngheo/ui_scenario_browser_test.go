@@ -50,6 +50,7 @@ func TestBrowserUIEveryPage(t *testing.T) {
 	}
 
 	ctx := MustBrowser(t)
+	mustCatchBadPage(t, ctx)
 	ui := &uiCheck{tb: t, ctx: ctx, dir: screenshotDir(t)}
 	ui.at(r.URL, "/login", "login", "login-submit", true)
 
