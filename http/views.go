@@ -158,7 +158,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
 		s.Logger.Error("render", "page", name, "err", err)
-		http.Error(w, "Lỗi hiển thị trang / Page rendering error", http.StatusInternalServerError)
+		http.Error(w, v.T("Lỗi hiển thị trang.", "Page rendering error."), http.StatusInternalServerError)
 		return
 	}
 	if w.Header().Get("Content-Type") == "" {

@@ -190,3 +190,32 @@ func mustCatchBadPage(tb testing.TB, ctx context.Context) {
 		tb.Fatalf("the checks must fail on a bad page: axe failed %v, viewport check failed %v", axe.failed, fit.failed)
 	}
 }
+
+// designShot is one component of docs/design.md: where to find it on a page.
+type designShot struct{ name, path, selector string }
+
+// mustShootDesign writes a PNG of each component to GIAMNGHEO_DESIGN_SHOTS (the
+// docs/design directory when the documentation is refreshed); without it, nothing.
+func mustShootDesign(tb testing.TB, ctx context.Context, base string, shots []designShot) {
+	tb.Helper()
+	dir := os.Getenv("GIAMNGHEO_DESIGN_SHOTS")
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	setViewport(tb, ctx, phoneWidth)
+	for _, s := range shots {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+s.path), chromedp.WaitVisible(chromedp.CSS(s.selector))); err != nil {
+			tb.Fatalf("design shot %s: %v", s.name, err)
+		}
+		png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(s.selector)))
+		if err != nil {
+			tb.Fatalf("design shot %s: %v", s.name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, s.name+".png"), png, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}

@@ -81,4 +81,19 @@ func TestBrowserUIEveryPage(t *testing.T) {
 	} {
 		ui.at(r.URL, p.path, p.name, p.wait, false)
 	}
+	mustShootDesign(t, ctx, r.URL, []designShot{
+		{"header", "/", "header.top"},
+		{"work-queue", "/", "#home-queue"},
+		{"tiles", "/", "#home-figures"},
+		{"filters-and-buttons", "/households", "#household-filters"},
+		{"toolbar-buttons", "/households", ".toolbar"},
+		{"list-cards", "/households", "#household-list"},
+		{"badges", "/households", "#household-list tbody tr"},
+		{"empty-state", "/households?q=zzzz", "#household-empty"},
+		{"picker", fmt.Sprintf("/review/rounds/%d?hq=nguyen#request", round.ID), ".picker"},
+		{"form", "/households/new", "fieldset.member"},
+		{"case-steps", fmt.Sprintf("/review/cases/%d", c.ID), "#case-actions"},
+	})
+	do(t, ctx, append(login(r.URL, "admin", "wrong-password"), chromedp.WaitVisible(chromedp.ID("login-error")))...)
+	mustShootDesign(t, ctx, r.URL, []designShot{{"error-state", "/login", ".card.narrow"}})
 }
