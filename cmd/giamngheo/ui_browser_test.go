@@ -175,7 +175,10 @@ type failRecorder struct {
 }
 
 func (f *failRecorder) Errorf(format string, args ...any) { f.failed = true }
-func (f *failRecorder) Fatalf(format string, args ...any) { f.failed = true; f.TB.Fatalf(format, args...) }
+func (f *failRecorder) Fatalf(format string, args ...any) {
+	f.failed = true
+	f.TB.Fatalf(format, args...)
+}
 
 // mustCatchBadPage checks that the checks fail on a page built to fail them: a field
 // without a label, grey text on white and a box wider than a phone.
