@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -81,6 +82,25 @@ func TestBrowserUIEveryPage(t *testing.T) {
 	} {
 		ui.at(r.URL, p.path, p.name, p.wait, false)
 	}
+	// The household picker searches as one types (no diacritics), without leaving the page.
+	setViewport(t, ctx, phoneWidth)
+	roundURL := fmt.Sprintf("%s/review/rounds/%d", r.URL, round.ID)
+	do(t, ctx, chromedp.Navigate(roundURL), chromedp.WaitVisible(chromedp.ID("request-household-q")),
+		chromedp.SendKeys(chromedp.ID("request-household-q"), "tran thi"),
+		chromedp.WaitVisible(chromedp.CSS(`#request-household-choices input[checked]`)))
+	if got := text(t, ctx, "request-household-choices"); !strings.Contains(got, "Trần Thị Hoa") || strings.Contains(got, "Đào Thị Nguyệt") {
+		t.Errorf("search as you type for %q shows: %s", "tran thi", got)
+	}
+	if loc := location(t, ctx); loc != roundURL {
+		t.Errorf("search as you type left the page for %s", loc)
+	}
+	// An English page speaks English only: the work queue and the figures.
+	do(t, ctx, chromedp.Navigate(r.URL+"/"), chromedp.WaitVisible(chromedp.ID("lang-switch")), chromedp.Click(chromedp.ID("lang-switch")),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #home-queue`)))
+	if q := text(t, ctx, "home-queue") + text(t, ctx, "home-figures"); !strings.Contains(q, "Review rounds in progress") || strings.Contains(q, "Đợt rà soát") || strings.Contains(q, "Hộ gia đình") {
+		t.Errorf("English home page: %s", q)
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID("lang-switch")), chromedp.WaitVisible(chromedp.CSS(`html[lang="vi"] #home-queue`)))
 	mustShootDesign(t, ctx, r.URL, []designShot{
 		{"header", "/", "header.top"},
 		{"work-queue", "/", "#home-queue"},
