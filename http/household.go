@@ -73,7 +73,7 @@ func (s *Server) communeOptions(r *http.Request, date string) ([]opt, error) {
 type householdsPage struct {
 	Households []*registry.Household
 	Total      int
-	Communes   []opt
+	Communes   *picker
 	Classes    []opt
 	Statuses   []opt
 	Indicators []opt
@@ -166,7 +166,7 @@ func (s *Server) handleHouseholds(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &householdsPage{Households: hs, Total: total, Classes: classOptions(r.Context()), Statuses: statusOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
 		Filter: q, CanWrite: currentUser(r.Context()).Role.EditsRegistry(), Export: q.Encode()}
-	if p.Communes, err = s.communeOptions(r, s.Today().Format(admin.DateLayout)); err != nil {
+	if p.Communes, err = s.communePicker(r, s.Today().Format(admin.DateLayout), "f-commune", "", q.Get("commune"), pickVIEN(r.Context(), "Tất cả", "All")); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -355,7 +355,8 @@ type householdFormPage struct {
 	Land, Animals, Allowances                        []opt
 	Card                                             *cardView
 	Regions                                          []opt
-	Communes, Relations, Sexes, Schoolings           []opt
+	Communes                                         *picker
+	Relations, Sexes, Schoolings                     []opt
 	Employments, Waters, Latrines, Devices, AreaOpts []opt
 	Action                                           string
 }
@@ -409,10 +410,11 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *
 	if f.ID != 0 {
 		p.Action = "/households/" + strconv.FormatInt(f.ID, 10)
 	}
-	if p.Communes, err = s.communeOptions(r, s.Today().Format(admin.DateLayout)); err != nil {
+	if p.Communes, err = s.communePicker(r, s.Today().Format(admin.DateLayout), "hh-commune", "hh-commune-search", f.CommuneCode, ""); err != nil {
 		s.Error(w, r, err)
 		return
 	}
+	p.Communes.Name = "commune_code"
 	if status != 0 {
 		w.WriteHeader(status)
 	}
@@ -478,7 +480,7 @@ func (s *Server) handleHouseholdCreate(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, f, err)
 		return
 	}
-	flash(w, "Đã lưu hộ "+h.Code+" / Household saved")
+	flash(w, "Đã lưu hộ "+h.Code+".", "Household "+h.Code+" saved.")
 	http.Redirect(w, r, "/households/"+strconv.FormatInt(h.ID, 10), http.StatusSeeOther)
 }
 
@@ -523,7 +525,7 @@ func (s *Server) handleHouseholdUpdate(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, f, err)
 		return
 	}
-	flash(w, "Đã cập nhật hộ "+h.Code+" / Household updated")
+	flash(w, "Đã cập nhật hộ "+h.Code+".", "Household "+h.Code+" updated.")
 	http.Redirect(w, r, "/households/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 

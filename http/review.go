@@ -42,7 +42,7 @@ type stepCount struct {
 
 type roundsPage struct {
 	Rounds   []roundView
-	Communes []opt
+	Communes *picker
 	Year     int
 	Month    int
 	CanWrite bool
@@ -103,7 +103,7 @@ func (s *Server) renderRounds(w http.ResponseWriter, r *http.Request, msg string
 		}
 		p.Rounds = append(p.Rounds, v)
 	}
-	if p.Communes, err = s.communeOptions(r, now.Format(admin.DateLayout)); err != nil {
+	if p.Communes, err = s.communePicker(r, now.Format(admin.DateLayout), "round-commune", "round-commune-search", r.PostFormValue("commune"), ""); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -165,7 +165,7 @@ type roundPage struct {
 	Villages   []string
 	Cases      []caseRow
 	Counts     []countView
-	Households []opt
+	Households *picker
 	// Flagged are the commune's households whose survey result differs from their
 	// recognised status and that the round does not review yet (regular rounds only).
 	Flagged     []*registry.Household
@@ -248,13 +248,9 @@ func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, msg string,
 	for _, c := range counts {
 		p.Counts = append(p.Counts, countView{classText(ctx, c.Class), c.Households, c.Persons})
 	}
-	hs, _, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{CommuneCodes: []string{round.CommuneCode}, Page: giamngheo.Page{Limit: 2000}})
-	if err != nil {
+	if p.Households, err = s.householdPicker(r, round.CommuneCode, "request-household", "request-household-search"); err != nil {
 		s.Error(w, r, err)
 		return
-	}
-	for _, h := range hs {
-		p.Households = append(p.Households, opt{strconv.FormatInt(h.ID, 10), h.Code + " · " + h.HeadName})
 	}
 	if round.Kind == review.RoundRegular {
 		flagged, _, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{CommuneCodes: []string{round.CommuneCode}, Differs: true, Page: giamngheo.Page{Limit: 200}})
@@ -367,10 +363,10 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, msg string, 
 	p := &casePage{Case: caseRow{c, stateText(ctx, c.State), classText(ctx, c.ProposedClass), classText(ctx, c.FinalClass), review.Overdue(&c.Case, &round.Round, s.Today())},
 		Round: roundView{RoundRecord: round, Label: s.roundLabel(ctx, round), CommuneName: s.communeName(ctx, round.CommuneCode)}, Error: msg, Today: s.Today().Format(admin.DateLayout)}
 	if d := review.Deadline(&c.Case, &round.Round, s.Review.Config.Calendar); !d.IsZero() {
-		p.Deadline = d.Format("02/01/2006")
+		p.Deadline = formatDay(d)
 	}
 	if e := review.PostingEnd(&c.Case, &round.Round, s.Review.Config.Calendar); !e.IsZero() {
-		p.PostingEnd = e.Format("02/01/2006")
+		p.PostingEnd = formatDay(e)
 	}
 	for _, a := range review.Allowed(&c.Case, currentUser(ctx).Role, &round.Round) {
 		l := a.Label()
@@ -399,7 +395,7 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, msg string, 
 				a, note = "Case opened", review.Origin(st.Note).LabelEN()
 			}
 		}
-		p.Steps = append(p.Steps, stepView{st.At.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04"), st.Username, a,
+		p.Steps = append(p.Steps, stepView{formatDateTime(st.At), st.Username, a,
 			stateText(ctx, st.From), stateText(ctx, st.To), note})
 	}
 	if len(c.Result) > 0 {
@@ -455,6 +451,6 @@ func (s *Server) handleCaseStep(w http.ResponseWriter, r *http.Request) {
 		s.userError(w, r, err, rerender)
 		return
 	}
-	flash(w, "Đã ghi bước / Step recorded")
+	flash(w, "Đã ghi bước.", "Step recorded.")
 	http.Redirect(w, r, "/review/cases/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }

@@ -1,7 +1,6 @@
 package http
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"unicode"
@@ -9,9 +8,6 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
-	"giamngheo/poverty"
-	"giamngheo/registry"
-	"giamngheo/review"
 	"giamngheo/user"
 )
 
@@ -89,142 +85,6 @@ func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, Secure: s.Secure})
 	http.Redirect(w, r, safeNext(r.PostFormValue("next")), http.StatusSeeOther)
-}
-
-type tile struct {
-	Label, LabelEN, Href string
-	Value                int
-}
-
-type task struct{ VI, EN string }
-
-type homePage struct {
-	Date    string
-	Tiles   []tile
-	Tasks   []task
-	Overdue []*review.CaseRecord
-	// Switch tells officers, in the month before it, that the national standard
-	// changes and what changes (nil otherwise).
-	Switch *switchNotice
-}
-
-// switchNotice is the coming change of standard as the home page says it.
-type switchNotice struct {
-	Date, To, Citation string
-	RuralFrom, RuralTo int
-	UrbanFrom, UrbanTo int
-	Added, Dropped     []string
-	// Missing links, for each added indicator that one survey answer decides, to the
-	// households of the user's unit without that answer (a survey update is needed).
-	Missing []missingLink
-}
-
-// missingLink is a list of households lacking one survey answer; Count is shown for a
-// commune's officer and left out (-1) for larger units, whose count would read every
-// household (the roll-ups of the reports will carry it).
-type missingLink struct {
-	Label, Href string
-	Count       int
-}
-
-// isCommune reports whether code is a commune (the scope of a commune officer).
-func (s *Server) isCommune(ctx context.Context, code string) bool {
-	if code == "" {
-		return false
-	}
-	u, err := s.Units.FindUnitByCode(ctx, code, "")
-	return err == nil && u.Level == admin.LevelCommune
-}
-
-// switchNoticeDays is how long before a new standard takes effect officers are told.
-const switchNoticeDays = 31
-
-func (s *Server) switchNotice(r *http.Request) *switchNotice {
-	ch := poverty.UpcomingChange(s.Today(), switchNoticeDays)
-	if ch == nil {
-		return nil
-	}
-	ctx := r.Context()
-	n := &switchNotice{Date: ch.To.ValidFrom.Time().Format("02/01/2006"), To: ch.To.ID, Citation: pick(ctx, ch.To.Citation),
-		RuralFrom: int(ch.From.Lines.Rural.Poverty), RuralTo: int(ch.To.Lines.Rural.Poverty),
-		UrbanFrom: int(ch.From.Lines.Urban.Poverty), UrbanTo: int(ch.To.Lines.Urban.Poverty)}
-	for _, spec := range ch.Added {
-		n.Added = append(n.Added, pick(ctx, spec.Name))
-		if registry.SurveyField(spec.Key) == "" {
-			continue
-		}
-		l := missingLink{Label: pick(ctx, spec.Name), Href: "/households?unanswered=" + string(spec.Key), Count: -1}
-		if u := currentUser(ctx); u != nil && s.isCommune(ctx, u.ScopeCode) {
-			if _, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Unanswered: spec.Key, Page: giamngheo.Page{Limit: 1}}); err == nil {
-				l.Count = total
-			}
-		}
-		n.Missing = append(n.Missing, l)
-	}
-	for _, spec := range ch.Dropped {
-		n.Dropped = append(n.Dropped, pick(ctx, spec.Name))
-	}
-	return n
-}
-
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r.Context())
-	date := s.Today().Format(admin.DateLayout)
-	p := &homePage{Date: formatDay(s.Today())}
-	under, err := s.unitsUnder(r, u.ScopeCode, date)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	counts := map[admin.Level]int{}
-	for _, x := range under {
-		counts[x.Level]++
-	}
-	p.Tiles = append(p.Tiles,
-		tile{Label: "Tỉnh, thành phố", LabelEN: "Provinces", Value: counts[admin.LevelProvince], Href: "/units"},
-		tile{Label: "Xã, phường, đặc khu", LabelEN: "Communes", Value: counts[admin.LevelCommune], Href: "/units"})
-	if s.Registry != nil {
-		// The lists count the recognised status (the commune's decision), never the
-		// survey result; the households whose survey differs are the review's work.
-		poor, near := poverty.Poor, poverty.NearPoor
-		for _, t := range []struct {
-			vi, en, href string
-			f            registry.HouseholdFilter
-		}{
-			{"Hộ gia đình", "Households", "/households", registry.HouseholdFilter{}},
-			{"Hộ nghèo (đã công nhận)", "Poor (recognised)", "/households?status=poor", registry.HouseholdFilter{Status: &poor}},
-			{"Hộ cận nghèo (đã công nhận)", "Near-poor (recognised)", "/households?status=near_poor", registry.HouseholdFilter{Status: &near}},
-			{"Hộ cần rà soát", "Households to review", "/households?differs=1", registry.HouseholdFilter{Differs: true}},
-		} {
-			t.f.Page = giamngheo.Page{Limit: 1}
-			_, n, err := s.Registry.FindHouseholds(r.Context(), t.f)
-			if err != nil {
-				s.Error(w, r, err)
-				return
-			}
-			p.Tiles = append(p.Tiles, tile{Label: t.vi, LabelEN: t.en, Value: n, Href: t.href})
-		}
-	}
-	// Overdue review cases are highlighted for the officer and the supervisors above
-	// (Decision 24/2021/QĐ-TTg, Art. 5: a monthly round decides within 15 days).
-	if s.Review != nil {
-		if p.Overdue, err = s.Review.Overdue(r.Context()); err != nil {
-			s.Error(w, r, err)
-			return
-		}
-	}
-	if u.Role != giamngheo.RoleViewer {
-		p.Switch = s.switchNotice(r)
-	}
-	switch u.Role {
-	case giamngheo.RoleCommuneOfficer:
-		p.Tasks = append(p.Tasks, task{"Cập nhật danh sách hộ và rà soát hằng tháng (từ ngày 15).", "Keep the household list up to date and run the monthly review (from the 15th)."})
-	case giamngheo.RoleProvinceAdmin:
-		p.Tasks = append(p.Tasks, task{"Quản lý tài khoản và phạm vi của cán bộ.", "Manage officers' accounts and scopes."})
-	case giamngheo.RoleAgencyOfficer:
-		p.Tasks = append(p.Tasks, task{"Cập nhật hỗ trợ của ngành cho hộ nghèo, cận nghèo.", "Record your agency's support to poor and near-poor households."})
-	}
-	s.render(w, r, "home", p)
 }
 
 // unitsUnder returns the units valid on date inside the scope (all when scope is "").
@@ -403,7 +263,7 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, "users", &usersPage{Users: users, Error: msg})
 		return
 	}
-	flash(w, "Đã thêm tài khoản "+n.Username+" / User added")
+	flash(w, "Đã thêm tài khoản "+n.Username+".", "User "+n.Username+" added.")
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
 

@@ -10,10 +10,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
-	"time"
-	"unicode"
 
 	"giamngheo"
 	"giamngheo/poverty"
@@ -69,6 +66,7 @@ func parseViews() (*views, error) {
 	funcs := template.FuncMap{
 		"asset":     func(name string) string { return "/static/" + assetHash + "/" + name },
 		"roleLabel": func(r giamngheo.Role) string { return r.Label() },
+		"isoDay":    formatISODay,
 		"roles":     func() []giamngheo.Role { return giamngheo.Roles },
 		"inc":       func(i int) int { return i + 1 },
 		"num":       formatNumber,
@@ -83,6 +81,8 @@ func parseViews() (*views, error) {
 			return upperFirst(c.Label().VI)
 		},
 		"triArgs": func(p *view, v string) map[string]any { return map[string]any{"P": p, "V": v} },
+		// pickerArgs passes the page and a picker to the "picker" template.
+		"pickerArgs": func(v *view, p *picker) map[string]any { return map[string]any{"V": v, "P": p} },
 	}
 	v := &views{pages: map[string]*template.Template{}}
 	for _, name := range pageNames {
@@ -104,7 +104,18 @@ type view struct {
 	Title string
 	Flash string
 	Path  string
-	Page  any
+	// Printed is today's date, for the heading of a printed page.
+	Printed string
+	Page    any
+}
+
+// Cur marks the navigation link of the section the page belongs to.
+func (v *view) Cur(prefix string) template.HTMLAttr {
+	path, _, _ := strings.Cut(v.Path, "?")
+	if path == prefix || (prefix != "/" && strings.HasPrefix(path, prefix)) {
+		return `aria-current="page"`
+	}
+	return ""
 }
 
 type userView struct {
@@ -125,9 +136,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 	if !ok {
 		panic("template not registered: " + name) // a programming error, caught at start-up by tests
 	}
-	v := &view{Lang: lang(r.Context()), CSRF: r.Context().Value(keyCSRF).(string), Page: page, Path: r.URL.RequestURI()}
+	v := &view{Lang: lang(r.Context()), CSRF: r.Context().Value(keyCSRF).(string), Page: page, Path: r.URL.RequestURI(), Printed: formatDay(s.Today())}
 	if c, err := r.Cookie("gn_flash"); err == nil {
-		v.Flash, _ = url.QueryUnescape(c.Value)
+		msg, _ := url.QueryUnescape(c.Value)
+		vi, en, _ := strings.Cut(msg, flashSep)
+		v.Flash = v.T(vi, en)
+		if v.Flash == "" {
+			v.Flash = vi
+		}
 		http.SetCookie(w, &http.Cookie{Name: "gn_flash", Path: "/", MaxAge: -1})
 	}
 	if u := currentUser(r.Context()); u != nil {
@@ -137,12 +153,12 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 		} else if unit, err := s.Units.FindUnitByCode(r.Context(), u.ScopeCode, ""); err == nil {
 			scope = unit.Name
 		}
-		v.User = &userView{Username: u.Username, Name: u.Name, Role: u.Role.Label(), Scope: scope, Admin: u.Role.IsAdmin()}
+		v.User = &userView{Username: u.Username, Name: u.Name, Role: roleName(u.Role, v.Lang == "en"), Scope: scope, Admin: u.Role.IsAdmin()}
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
 		s.Logger.Error("render", "page", name, "err", err)
-		http.Error(w, "Lỗi hiển thị trang / Page rendering error", http.StatusInternalServerError)
+		http.Error(w, v.T("Lỗi hiển thị trang.", "Page rendering error."), http.StatusInternalServerError)
 		return
 	}
 	if w.Header().Get("Content-Type") == "" {
@@ -151,69 +167,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 	w.Write(buf.Bytes())
 }
 
-// flash sets a one-shot message shown on the next page (POST-redirect-GET).
-func flash(w http.ResponseWriter, msg string) {
-	http.SetCookie(w, &http.Cookie{Name: "gn_flash", Value: url.QueryEscape(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
-}
+// flashSep separates the Vietnamese and English texts of a flash message.
+const flashSep = "\x1f"
 
-// upperFirst capitalises the first letter ("hộ nghèo" → "Hộ nghèo").
-func upperFirst(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
-	}
-	return s
-}
-
-// formatDecimal writes a number with up to two decimals: 1.440,5 the Vietnamese way,
-// 1,440.5 in English.
-func formatDecimal(f float64, en bool) string {
-	s := strconv.FormatFloat(f, 'f', 2, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	whole, frac, _ := strings.Cut(s, ".")
-	n, err := strconv.Atoi(whole)
-	if err != nil {
-		return s
-	}
-	out, sep := formatNumber(n), ","
-	if en {
-		out, sep = strings.ReplaceAll(out, ".", ","), "."
-	}
-	if frac != "" {
-		out += sep + frac
-	}
-	return out
-}
-
-// formatNumber writes an integer the Vietnamese way: 20.000, 1.250.000.
-// formatDay writes the day in Vietnam of t as dd/mm/yyyy ("" for the zero time).
-func formatDay(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(giamngheo.Vietnam).Format("02/01/2006")
-}
-
-// formatDateTime writes t in Vietnam time as dd/mm/yyyy hh:mm.
-func formatDateTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(giamngheo.Vietnam).Format("02/01/2006 15:04")
-}
-
-func formatNumber(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+// flash sets a one-shot message shown on the next page (POST-redirect-GET), in
+// Vietnamese and English: the next page shows the one of its language.
+func flash(w http.ResponseWriter, vi, en string) {
+	http.SetCookie(w, &http.Cookie{Name: "gn_flash", Value: url.QueryEscape(vi + flashSep + en), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }

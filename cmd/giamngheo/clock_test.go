@@ -37,8 +37,9 @@ func TestDayInVietnamEverywhere(t *testing.T) {
 		t.Fatal("home page: the reference date must be 01/07/2025")
 	}
 	// The form offers the communes of the new map (Hải Dương's communes are in Hải
-	// Phòng from 1 July 2025); the rounds page proposes July 2025.
-	if form := get("/households/new"); !strings.Contains(form, `value="10507"`) {
+	// Phòng from 1 July 2025), found by the commune picker's search; the rounds page
+	// proposes July 2025.
+	if form := get("/households/new?cq=10507"); !strings.Contains(form, `value="10507"`) {
 		t.Fatal("household form: the communes of the map of 01/07/2025 are not offered")
 	}
 	rounds := get("/review")
