@@ -11,6 +11,7 @@ import (
 	"giamngheo"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/review"
 )
 
 // TestBrowserOneTruth: a commune officer edits an answer of a recognised poor household
@@ -34,8 +35,8 @@ func TestBrowserOneTruth(t *testing.T) {
 	ctx := MustBrowser(t)
 	inPoorList := func() bool {
 		t.Helper()
-		do(t, ctx, chromedp.Navigate(r.URL+"/households?status=poor"), chromedp.WaitVisible(chromedp.ID("household-list")))
-		return strings.Contains(text(t, ctx, "household-list"), "TD-0900")
+		do(t, ctx, chromedp.Navigate(r.URL+"/households?status=poor"), chromedp.WaitVisible(chromedp.ID("household-total")))
+		return exists(t, ctx, "household-list") && strings.Contains(text(t, ctx, "household-list"), "TD-0900")
 	}
 	do(t, ctx, append(login(r.URL, "xa.thanhdong", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")))...)
 	if !inPoorList() {
@@ -81,7 +82,10 @@ func TestBrowserOneTruth(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(caseURL), chromedp.WaitVisible(chromedp.ID("do-post")),
 		chromedp.SetValue(chromedp.ID("posted-on-post"), posted.Format(giamngheo.DateLayout)),
 		chromedp.Click(chromedp.ID("do-post")), chromedp.WaitVisible(chromedp.ID("do-decide")),
-		chromedp.Click(chromedp.ID("do-decide")), chromedp.WaitVisible(chromedp.ID("case-final")))
+		chromedp.Click(chromedp.ID("do-decide")), chromedp.WaitNotPresent(chromedp.ID("do-decide")))
+	if st := text(t, ctx, "case-state"); st != review.StateDecided.Label() {
+		t.Fatalf("the case is %q, want decided", st)
+	}
 	if inPoorList() {
 		t.Fatal("after the decision the household must leave the list of the poor")
 	}
