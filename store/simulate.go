@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"giamngheo/poverty"
 	"giamngheo/simulate"
@@ -21,9 +23,24 @@ const eachSurveySQL = `SELECT h.id, h.code, h.province_code, h.commune_code, coa
 	FROM households h LEFT JOIN members m ON m.household_id = h.id
 	WHERE %s ORDER BY h.commune_code, h.code, m.seq`
 
+// surveyBatch is a run of households read from the rows: their plain columns and the
+// raw JSON of the survey and of each member (offsets into arena), then decoded.
+type surveyBatch struct {
+	hs    []simulate.Household
+	spans [][2]int // per household: survey [start, end) in arena
+	mems  [][][2]int
+	arena []byte
+	err   error
+	done  chan struct{}
+}
+
+const surveyBatchSize = 512
+
 // EachSurvey calls fn for every household of the communes with its survey answers
-// and members, in commune order (simulate.Store). One Household is reused from call to
-// call.
+// and members, in commune order (simulate.Store). The rows are read in one goroutine
+// and their JSON decoded by others, a few batches of 512 households ahead of fn, so
+// that reading and decoding overlap; fn is called in order from the caller's
+// goroutine, and a Household is reused once fn returns.
 func (db *DB) EachSurvey(ctx context.Context, communes []string, fn func(*simulate.Household) error) error {
 	if communes != nil && len(communes) == 0 {
 		return nil
@@ -32,56 +49,163 @@ func (db *DB) EachSurvey(ctx context.Context, communes []string, fn func(*simula
 	if communes != nil {
 		db.in(w, "h.commune_code", communes)
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	rows, err := db.r(ctx).QueryContext(ctx, fmt.Sprintf(eachSurveySQL, w.sql()), w.args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var (
-		h       simulate.Household
-		id      int64
-		status  string
-		class   string
-		survey  sql.RawBytes
-		answers sql.RawBytes
-		have    bool
-	)
-	flush := func() error {
-		if !have {
-			return nil
+
+	workers := max(1, runtime.GOMAXPROCS(0)-1)
+	const inFlight = 8
+	free := make(chan *surveyBatch, inFlight)
+	for range inFlight {
+		free <- &surveyBatch{}
+	}
+	work := make(chan *surveyBatch, inFlight)
+	ordered := make(chan *surveyBatch, inFlight)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				b.decode()
+				close(b.done)
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(ordered)
+		defer close(work)
+		readErr = readSurveys(ctx, rows, free, work, ordered)
+	}()
+	var fnErr error
+	for b := range ordered {
+		<-b.done
+		if fnErr == nil && b.err != nil {
+			fnErr = b.err
 		}
-		have = false
-		return fn(&h)
+		for i := range b.hs {
+			if fnErr != nil {
+				break
+			}
+			fnErr = fn(&b.hs[i])
+		}
+		if fnErr != nil {
+			cancel()
+		}
+		select {
+		case free <- b:
+		default:
+		}
+	}
+	wg.Wait()
+	if fnErr != nil {
+		return fnErr
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return rows.Err()
+}
+
+// readSurveys scans the rows into batches, sending each to the decoders and, in
+// order, to the caller.
+func readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surveyBatch, work, ordered chan<- *surveyBatch) error {
+	var (
+		b                                                   *surveyBatch
+		id, village                                         int64
+		code, prov, commune, vname, status, class, standard string
+		survey, answers                                     sql.RawBytes
+	)
+	send := func() bool {
+		if b == nil || len(b.hs) == 0 {
+			return true
+		}
+		select {
+		case work <- b:
+		case <-ctx.Done():
+			return false
+		}
+		select {
+		case ordered <- b:
+		case <-ctx.Done():
+			return false
+		}
+		b = nil
+		return true
 	}
 	for rows.Next() {
-		if err := rows.Scan(&id, &h.Code, &h.ProvinceCode, &h.CommuneCode, &h.VillageID, &h.VillageName, &status, &class, &h.StandardID, &survey, &answers); err != nil {
+		if err := rows.Scan(&id, &code, &prov, &commune, &village, &vname, &status, &class, &standard, &survey, &answers); err != nil {
 			return err
 		}
-		if !have || id != h.ID {
-			if err := flush(); err != nil {
-				return err
+		if b == nil || len(b.hs) == 0 || b.hs[len(b.hs)-1].ID != id {
+			if b != nil && len(b.hs) >= surveyBatchSize {
+				if !send() {
+					return ctx.Err()
+				}
 			}
-			members := h.Answers.Members[:0]
-			h.ID, h.Status, h.Class = id, poverty.Class(status), poverty.Class(class)
-			h.Answers = poverty.Household{}
+			if b == nil {
+				select {
+				case b = <-free:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				b.reset()
+			}
 			if survey == nil {
 				return fmt.Errorf("household %d: the first member row has no survey (members must be numbered from 0)", id)
 			}
-			if err := json.Unmarshal(survey, &h.Answers); err != nil {
-				return fmt.Errorf("household %d: survey: %w", id, err)
+			b.hs = append(b.hs, simulate.Household{ID: id, Code: code, ProvinceCode: prov, CommuneCode: commune, VillageID: village,
+				VillageName: vname, Status: poverty.Class(status), Class: poverty.Class(class), StandardID: standard})
+			b.spans = append(b.spans, b.put(survey))
+			b.mems = append(b.mems, nil)
+		}
+		if answers != nil {
+			last := len(b.mems) - 1
+			b.mems[last] = append(b.mems[last], b.put(answers))
+		}
+	}
+	if !send() {
+		return ctx.Err()
+	}
+	return nil
+}
+
+func (b *surveyBatch) reset() {
+	b.hs, b.spans, b.arena, b.err = b.hs[:0], b.spans[:0], b.arena[:0], nil
+	for i := range b.mems {
+		b.mems[i] = b.mems[i][:0]
+	}
+	b.mems = b.mems[:0]
+	b.done = make(chan struct{})
+}
+
+// put copies raw bytes into the arena and returns their span.
+func (b *surveyBatch) put(raw []byte) [2]int {
+	start := len(b.arena)
+	b.arena = append(b.arena, raw...)
+	return [2]int{start, len(b.arena)}
+}
+
+// decode fills the households' answers from their JSON.
+func (b *surveyBatch) decode() {
+	for i := range b.hs {
+		h := &b.hs[i]
+		s := b.spans[i]
+		if err := json.Unmarshal(b.arena[s[0]:s[1]], &h.Answers); err != nil {
+			b.err = fmt.Errorf("household %d: survey: %w", h.ID, err)
+			return
+		}
+		h.Answers.Members = make([]poverty.Member, len(b.mems[i]))
+		for j, m := range b.mems[i] {
+			if err := json.Unmarshal(b.arena[m[0]:m[1]], &h.Answers.Members[j]); err != nil {
+				b.err = fmt.Errorf("household %d: member answers: %w", h.ID, err)
+				return
 			}
-			h.Answers.Members, have = members, true
-		}
-		if answers == nil {
-			continue // a household without members (LEFT JOIN)
-		}
-		h.Answers.Members = append(h.Answers.Members, poverty.Member{})
-		if err := json.Unmarshal(answers, &h.Answers.Members[len(h.Answers.Members)-1]); err != nil {
-			return fmt.Errorf("household %d: member answers: %w", id, err)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return flush()
 }
