@@ -179,6 +179,7 @@ type simulatePage struct {
 	Defaults []simulateDefault
 	Error    string
 	Result   *simulate.Result
+	Total    *simulate.Row // Result.Total, addressable for the columns' functions
 	Columns  []simulation.Column
 	XLSXURL  string
 	Classes  []poverty.Class
@@ -209,7 +210,7 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) {
 			}
 			p.Error = pickVIEN(r.Context(), giamngheo.ErrorMessage(err), giamngheo.ErrorMessageEN(err))
 		} else {
-			p.XLSXURL = "/simulate.xlsx?" + q.Encode()
+			p.Total, p.XLSXURL = &p.Result.Total, "/simulate.xlsx?"+q.Encode()
 		}
 	}
 	s.render(w, r, "simulate", p)
