@@ -200,7 +200,7 @@ type Result struct {
 	Truncated bool      `json:"truncated"`
 	Unknown   []Unknown `json:"unknown"`
 	// Invalid counts households that cannot be classified; Issues shows the first.
-	Invalid int     `json:"invalid"`
-	Issues  []Issue `json:"issues,omitempty"`
+	Invalid int          `json:"invalid"`
+	Issues  []Issue      `json:"issues,omitempty"`
 	Costs   []CostResult `json:"costs,omitempty"`
 }
