@@ -12,16 +12,17 @@ import (
 	"giamngheo/simulate"
 )
 
-// eachSurveySQL reads households and members in one pass, in commune order. The
-// household columns come once per member row; the survey JSON, the widest, only on the
-// first member's row (seq 0), so that it is neither copied nor decoded again per member.
-// A LEFT JOIN keeps households (in the order of the households_commune index) as the
-// driving loop on both engines' plans, members coming by the members_household index,
-// and keeps a household without members (Classify then reports it).
-const eachSurveySQL = `SELECT h.id, h.code, h.province_code, h.commune_code, coalesce(h.village_id, 0), h.village_name, h.status, h.class, h.standard_id,
-	CASE WHEN m.seq IS NULL OR m.seq = 0 THEN CAST(h.survey AS TEXT) END, CAST(m.answers AS TEXT)
-	FROM households h LEFT JOIN members m ON m.household_id = h.id
-	WHERE %s ORDER BY h.commune_code, h.code, m.seq`
+// eachSurveySQL reads the households in commune order (the households_commune
+// index); their members come by batch (membersByRangeSQL, membersByIDSQL) through the
+// members_household index, in (household_id, seq) order. A join would repeat the
+// household columns on every member row and cost one index probe per household: it
+// reads about 2.7 times slower than the two tables (docs/benchmarks.md).
+const (
+	eachSurveySQL = `SELECT id, code, province_code, commune_code, coalesce(village_id, 0), village_name, status, class, standard_id,
+	CAST(survey AS TEXT) FROM households WHERE %s ORDER BY commune_code, code`
+	membersByRangeSQL = `SELECT household_id, CAST(answers AS TEXT) FROM members WHERE household_id BETWEEN $1 AND $2 ORDER BY household_id, seq`
+	membersByIDSQL    = `SELECT household_id, CAST(answers AS TEXT) FROM members WHERE %s ORDER BY household_id, seq`
+)
 
 // surveyBatch is a run of households read from the rows: their plain columns and the
 // raw JSON of the survey and of each member (offsets into arena), then decoded.
@@ -29,6 +30,7 @@ type surveyBatch struct {
 	hs    []simulate.Household
 	spans [][2]int // per household: survey [start, end) in arena
 	mems  [][][2]int
+	index map[int64]int // household id → position in hs
 	arena []byte
 	err   error
 	done  chan struct{}
@@ -47,7 +49,7 @@ func (db *DB) EachSurvey(ctx context.Context, communes []string, fn func(*simula
 	}
 	w := &where{}
 	if communes != nil {
-		db.in(w, "h.commune_code", communes)
+		db.in(w, "commune_code", communes)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -80,7 +82,7 @@ func (db *DB) EachSurvey(ctx context.Context, communes []string, fn func(*simula
 	go func() {
 		defer close(ordered)
 		defer close(work)
-		readErr = readSurveys(ctx, rows, free, work, ordered)
+		readErr = db.readSurveys(ctx, rows, free, work, ordered)
 	}()
 	var fnErr error
 	for b := range ordered {
@@ -112,67 +114,100 @@ func (db *DB) EachSurvey(ctx context.Context, communes []string, fn func(*simula
 	return rows.Err()
 }
 
-// readSurveys scans the rows into batches, sending each to the decoders and, in
-// order, to the caller.
-func readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surveyBatch, work, ordered chan<- *surveyBatch) error {
+// readSurveys scans the households into batches, reads each batch's members, and
+// sends the batch to the decoders and, in order, to the caller.
+func (db *DB) readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surveyBatch, work, ordered chan<- *surveyBatch) error {
 	var (
 		b                                                   *surveyBatch
 		id, village                                         int64
 		code, prov, commune, vname, status, class, standard string
-		survey, answers                                     sql.RawBytes
+		survey                                              sql.RawBytes
 	)
-	send := func() bool {
+	send := func() error {
 		if b == nil || len(b.hs) == 0 {
-			return true
+			return nil
+		}
+		if err := db.batchMembers(ctx, b); err != nil {
+			return err
 		}
 		select {
 		case work <- b:
 		case <-ctx.Done():
-			return false
+			return ctx.Err()
 		}
 		select {
 		case ordered <- b:
 		case <-ctx.Done():
-			return false
+			return ctx.Err()
 		}
 		b = nil
-		return true
+		return nil
 	}
 	for rows.Next() {
-		if err := rows.Scan(&id, &code, &prov, &commune, &village, &vname, &status, &class, &standard, &survey, &answers); err != nil {
+		if err := rows.Scan(&id, &code, &prov, &commune, &village, &vname, &status, &class, &standard, &survey); err != nil {
 			return err
 		}
-		if b == nil || len(b.hs) == 0 || b.hs[len(b.hs)-1].ID != id {
-			if b != nil && len(b.hs) >= surveyBatchSize {
-				if !send() {
-					return ctx.Err()
-				}
+		if b == nil {
+			select {
+			case b = <-free:
+			case <-ctx.Done():
+				return ctx.Err()
 			}
-			if b == nil {
-				select {
-				case b = <-free:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-				b.reset()
-			}
-			if survey == nil {
-				return fmt.Errorf("household %d: the first member row has no survey (members must be numbered from 0)", id)
-			}
-			b.hs = append(b.hs, simulate.Household{ID: id, Code: code, ProvinceCode: prov, CommuneCode: commune, VillageID: village,
-				VillageName: vname, Status: poverty.Class(status), Class: poverty.Class(class), StandardID: standard})
-			b.spans = append(b.spans, b.put(survey))
-			b.mems = append(b.mems, nil)
+			b.reset()
 		}
-		if answers != nil {
-			last := len(b.mems) - 1
-			b.mems[last] = append(b.mems[last], b.put(answers))
+		b.hs = append(b.hs, simulate.Household{ID: id, Code: code, ProvinceCode: prov, CommuneCode: commune, VillageID: village,
+			VillageName: vname, Status: poverty.Class(status), Class: poverty.Class(class), StandardID: standard})
+		b.spans = append(b.spans, b.put(survey))
+		b.mems = append(b.mems, nil)
+		if len(b.hs) >= surveyBatchSize {
+			if err := send(); err != nil {
+				return err
+			}
 		}
 	}
-	if !send() {
-		return ctx.Err()
+	if err := rows.Err(); err != nil {
+		return err
 	}
-	return nil
+	return send()
+}
+
+// batchMembers reads the members' answers of a batch of households. Households are
+// numbered in commune order by the import (ADR 0006), so a batch's ids are usually a
+// short range, read as one index range; scattered ids are asked for by list.
+func (db *DB) batchMembers(ctx context.Context, b *surveyBatch) error {
+	lo, hi := b.hs[0].ID, b.hs[0].ID
+	for i := range b.hs {
+		lo, hi = min(lo, b.hs[i].ID), max(hi, b.hs[i].ID)
+		b.index[b.hs[i].ID] = i
+	}
+	var rows *sql.Rows
+	var err error
+	if hi-lo < int64(4*len(b.hs)) {
+		rows, err = db.r(ctx).QueryContext(ctx, membersByRangeSQL, lo, hi)
+	} else {
+		ids := make([]int64, len(b.hs))
+		for i := range b.hs {
+			ids[i] = b.hs[i].ID
+		}
+		var w where
+		db.in(&w, "household_id", ids)
+		rows, err = db.r(ctx).QueryContext(ctx, fmt.Sprintf(membersByIDSQL, w.sql()), w.args...)
+	}
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var hid int64
+	var answers sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&hid, &answers); err != nil {
+			return err
+		}
+		if i, ok := b.index[hid]; ok {
+			b.mems[i] = append(b.mems[i], b.put(answers))
+		}
+	}
+	return rows.Err()
 }
 
 func (b *surveyBatch) reset() {
@@ -181,6 +216,10 @@ func (b *surveyBatch) reset() {
 		b.mems[i] = b.mems[i][:0]
 	}
 	b.mems = b.mems[:0]
+	if b.index == nil {
+		b.index = make(map[int64]int, surveyBatchSize)
+	}
+	clear(b.index)
 	b.done = make(chan struct{})
 }
 
