@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"sync"
@@ -235,13 +234,13 @@ func (b *surveyBatch) decode() {
 	for i := range b.hs {
 		h := &b.hs[i]
 		s := b.spans[i]
-		if err := json.Unmarshal(b.arena[s[0]:s[1]], &h.Answers); err != nil {
+		if err := decodeSurveyJSON(b.arena[s[0]:s[1]], &h.Answers); err != nil {
 			b.err = fmt.Errorf("household %d: survey: %w", h.ID, err)
 			return
 		}
 		h.Answers.Members = make([]poverty.Member, len(b.mems[i]))
 		for j, m := range b.mems[i] {
-			if err := json.Unmarshal(b.arena[m[0]:m[1]], &h.Answers.Members[j]); err != nil {
+			if err := decodeMemberJSON(b.arena[m[0]:m[1]], &h.Answers.Members[j]); err != nil {
 				b.err = fmt.Errorf("household %d: member answers: %w", h.ID, err)
 				return
 			}
