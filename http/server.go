@@ -18,6 +18,7 @@ import (
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
+	"giamngheo/simulate"
 	"giamngheo/user"
 )
 
@@ -26,6 +27,7 @@ type Deps struct {
 	Users    *user.Service
 	Registry *registry.Service
 	Review   *review.Service
+	Simulate *simulate.Service
 	Units    admin.Store
 	Audit    audit.Store
 	Ping     func(ctx context.Context) error
@@ -81,6 +83,7 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesHouseholds(mux)
 	s.routesImport(mux)
 	s.routesReview(mux)
+	s.routesSimulate(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())

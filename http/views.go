@@ -60,7 +60,7 @@ func staticHandler() http.Handler {
 type views struct{ pages map[string]*template.Template }
 
 // pageNames are every page the UI renders; parseViews fails at start-up if one is missing.
-var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case"}
+var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case", "simulate"}
 
 func parseViews() (*views, error) {
 	funcs := template.FuncMap{
@@ -70,6 +70,15 @@ func parseViews() (*views, error) {
 		"roles":     func() []giamngheo.Role { return giamngheo.Roles },
 		"inc":       func(i int) int { return i + 1 },
 		"num":       formatNumber,
+		"num64":     func(n int64) string { return formatNumber(int(n)) },
+		"seq": func(n int) []int {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = i
+			}
+			return s
+		},
+		"add": func(a, b int) int { return a + b },
 		// day and datetime show an instant as the day (and time) in Vietnam, dd/mm/yyyy:
 		// the one formatting of dates on every page.
 		"day":      formatDay,

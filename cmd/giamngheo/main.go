@@ -31,6 +31,7 @@ Cách dùng / Usage:
   giamngheo export   [--format xlsx|csv] [--commune CODE] [--class poor] [--as USER] [--out FILE]
   giamngheo demo     generate --province 30 --households N --seed S --out DIR [--date 2024-10-01] [--format csv|xlsx]
   giamngheo classify [--standard ID | --date YYYY-MM-DD] < households.jsonl
+  giamngheo simulate --standard 2027-2030 [--standards-file F] [--unit CODE] [--date D] [--cost …] --format xlsx|csv|json -o FILE
   giamngheo version
 
 Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json),
@@ -65,6 +66,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runDemo(ctx, args[1:], stdout, stderr)
 	case "export":
 		err = runExport(ctx, args[1:], stdout, stderr)
+	case "simulate":
+		err = runSimulate(ctx, args[1:], stdout, stderr)
 	case "classify":
 		err = runClassify(ctx, args[1:], stdin, stdout, stderr)
 	case "version":

@@ -11,6 +11,7 @@ import (
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
+	"giamngheo/simulate"
 	sqlstore "giamngheo/store"
 	"giamngheo/user"
 )
@@ -23,6 +24,7 @@ type store interface {
 	audit.Store
 	registry.RecordStore
 	review.Store
+	simulate.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -56,6 +58,7 @@ type app struct {
 	units *admin.Service
 	reg   *registry.Service
 	rev   *review.Service
+	sim   *simulate.Service
 	// now is the one clock of the binary: services, pages and files read it.
 	now giamngheo.Clock
 }
@@ -70,6 +73,7 @@ func newApp(ctx context.Context, s store) *app {
 		units: &admin.Service{Store: s, Audit: s, Tx: s, Now: now},
 		reg:   &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
 	}
+	a.sim = &simulate.Service{Store: s, Units: s, Card: a.reg.Card, Now: now}
 	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}
 	return a
 }
@@ -104,6 +108,7 @@ func (a *app) configure(c Config) error {
 		}
 		a.reg.Card = card
 	}
+	a.sim.Card = a.reg.Card
 	if c.Holidays != "" {
 		f, err := os.Open(c.Holidays)
 		if err != nil {
