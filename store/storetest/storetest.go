@@ -12,6 +12,7 @@ import (
 	"giamngheo/audit"
 	"giamngheo/registry"
 	"giamngheo/review"
+	"giamngheo/support"
 	"giamngheo/user"
 )
 
@@ -23,6 +24,7 @@ type Store interface {
 	audit.Store
 	registry.RecordStore
 	review.Store
+	support.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -55,6 +57,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewOverdue", testReviewOverdue},
 		{"ReviewRePoor", testReviewRePoor},
 		{"RecognisedStatus", testRecognisedStatus},
+		{"SupportLists", testSupportLists},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
