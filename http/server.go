@@ -18,6 +18,7 @@ import (
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
+	"giamngheo/support"
 	"giamngheo/user"
 )
 
@@ -26,10 +27,12 @@ type Deps struct {
 	Users    *user.Service
 	Registry *registry.Service
 	Review   *review.Service
-	Units    admin.Store
-	Audit    audit.Store
-	Ping     func(ctx context.Context) error
-	Logger   *slog.Logger
+	// Support records support and reads worklists (nil: no support pages).
+	Support *support.Service
+	Units   admin.Store
+	Audit   audit.Store
+	Ping    func(ctx context.Context) error
+	Logger  *slog.Logger
 	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
 	// is asked for, the default of every date field, the standard in force.
 	Today giamngheo.Clock
@@ -81,6 +84,7 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesHouseholds(mux)
 	s.routesImport(mux)
 	s.routesReview(mux)
+	s.routesSupport(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())

@@ -12,6 +12,7 @@ import (
 	"giamngheo/registry"
 	"giamngheo/review"
 	sqlstore "giamngheo/store"
+	"giamngheo/support"
 	"giamngheo/user"
 )
 
@@ -23,6 +24,7 @@ type store interface {
 	audit.Store
 	registry.RecordStore
 	review.Store
+	support.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -56,6 +58,7 @@ type app struct {
 	units *admin.Service
 	reg   *registry.Service
 	rev   *review.Service
+	sup   *support.Service
 	// now is the one clock of the binary: services, pages and files read it.
 	now giamngheo.Clock
 }
@@ -71,6 +74,7 @@ func newApp(ctx context.Context, s store) *app {
 		reg:   &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
 	}
 	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}
+	a.sup = &support.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now}
 	return a
 }
 
