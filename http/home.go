@@ -227,6 +227,13 @@ func (s *Server) homeQueue(r *http.Request) ([]queueSection, []*review.CaseRecor
 	if currentUser(ctx).Role.EditsRegistry() {
 		out = append(out, s.importQueue(r))
 	}
+	if u := currentUser(ctx); s.Support != nil && u.Role == giamngheo.RoleAgencyOfficer && u.Agency != "" {
+		sec, err := s.supportQueue(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, sec)
+	}
 	return out, overdue, nil
 }
 

@@ -217,6 +217,8 @@ type householdPage struct {
 	// that the household's answers cannot decide (a survey update is needed).
 	StandardNow string
 	Missing     []string
+	// Support is what the household received and the form to record more (support.go).
+	Support *householdSupport
 }
 
 // fact is one labelled value shown on a page, in the request's language.
@@ -288,6 +290,7 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 		p.AsOf, p.Past = d, p.H.Version != h.Version
 	}
 	p.Warnings = p.H.Warnings
+	p.Support = s.householdSupportOf(r, id)
 	if d, err := time.ParseInLocation(giamngheo.DateLayout, p.H.Recognised.DecidedOn, giamngheo.Vietnam); err == nil {
 		p.RecognisedOn = formatDay(d)
 	}

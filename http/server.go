@@ -19,6 +19,7 @@ import (
 	"giamngheo/registry"
 	"giamngheo/review"
 	"giamngheo/simulate"
+	"giamngheo/support"
 	"giamngheo/user"
 )
 
@@ -28,10 +29,12 @@ type Deps struct {
 	Registry *registry.Service
 	Review   *review.Service
 	Simulate *simulate.Service
-	Units    admin.Store
-	Audit    audit.Store
-	Ping     func(ctx context.Context) error
-	Logger   *slog.Logger
+	// Support records support and reads worklists (nil: no support pages).
+	Support *support.Service
+	Units   admin.Store
+	Audit   audit.Store
+	Ping    func(ctx context.Context) error
+	Logger  *slog.Logger
 	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
 	// is asked for, the default of every date field, the standard in force.
 	Today giamngheo.Clock
@@ -84,6 +87,7 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesImport(mux)
 	s.routesReview(mux)
 	s.routesSimulate(mux)
+	s.routesSupport(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())

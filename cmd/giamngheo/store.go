@@ -13,6 +13,7 @@ import (
 	"giamngheo/review"
 	"giamngheo/simulate"
 	sqlstore "giamngheo/store"
+	"giamngheo/support"
 	"giamngheo/user"
 )
 
@@ -25,6 +26,7 @@ type store interface {
 	registry.RecordStore
 	review.Store
 	simulate.Store
+	support.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -59,6 +61,7 @@ type app struct {
 	reg   *registry.Service
 	rev   *review.Service
 	sim   *simulate.Service
+	sup   *support.Service
 	// now is the one clock of the binary: services, pages and files read it.
 	now giamngheo.Clock
 }
@@ -75,6 +78,7 @@ func newApp(ctx context.Context, s store) *app {
 	}
 	a.sim = &simulate.Service{Store: s, Units: s, Card: a.reg.Card, Now: now}
 	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}
+	a.sup = &support.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now}
 	return a
 }
 

@@ -13,6 +13,7 @@ import (
 	"giamngheo/registry"
 	"giamngheo/review"
 	"giamngheo/simulate"
+	"giamngheo/support"
 	"giamngheo/user"
 )
 
@@ -25,6 +26,7 @@ type Store interface {
 	registry.RecordStore
 	review.Store
 	simulate.Store
+	support.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -58,6 +60,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewRePoor", testReviewRePoor},
 		{"RecognisedStatus", testRecognisedStatus},
 		{"EachSurvey", testEachSurvey},
+		{"SupportLists", testSupportLists},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })

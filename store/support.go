@@ -1,0 +1,151 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"giamngheo/poverty"
+	"giamngheo/support"
+)
+
+const supportCols = `id, province_code, commune_code, household_id, person, member_name, birth_date, type, agency, day, year,
+	quantity, amount, source, note, origin, created_by, created_at`
+
+// InsertSupport stores r unless the same support (household, person, type, day) is
+// recorded; it reports whether it stored it.
+func (db *DB) InsertSupport(ctx context.Context, r *support.Record) (bool, error) {
+	rows, err := db.w(ctx).QueryContext(ctx, `INSERT INTO support_records (`+supportCols[4:]+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+		ON CONFLICT (household_id, person, type, day) DO NOTHING RETURNING id`,
+		r.ProvinceCode, r.CommuneCode, r.HouseholdID, r.Person, r.MemberName, r.BirthDate, r.Type, r.Agency, r.Day, r.Year,
+		r.Quantity, r.Amount, string(r.Source), r.Note, r.Origin, r.CreatedBy, db.t(r.CreatedAt))
+	if err != nil {
+		return false, db.formatError(err)
+	}
+	defer rows.Close()
+	added := false
+	if rows.Next() {
+		if err := rows.Scan(&r.ID); err != nil {
+			return false, err
+		}
+		added = true
+	}
+	return added, rows.Err()
+}
+
+// supportWhere builds the conditions of f.
+func (db *DB) supportWhere(f support.Filter) *where {
+	w := &where{}
+	if f.HouseholdID != 0 {
+		w.add("household_id = ?", f.HouseholdID)
+	}
+	if len(f.CommuneCodes) > 0 {
+		db.in(w, "commune_code", f.CommuneCodes)
+	}
+	if f.Year != 0 {
+		w.add("year = ?", f.Year)
+	}
+	if len(f.Types) > 0 {
+		db.in(w, "type", f.Types)
+	}
+	if f.Agency != "" {
+		w.add("agency = ?", f.Agency)
+	}
+	return w
+}
+
+// FindSupport returns the records of f, newest day first.
+func (db *DB) FindSupport(ctx context.Context, f support.Filter) ([]*support.Record, error) {
+	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		return nil, nil
+	}
+	w := db.supportWhere(f)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+supportCols+` FROM support_records WHERE `+w.sql()+` ORDER BY day DESC, id DESC LIMIT 10000`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*support.Record
+	for rows.Next() {
+		r := &support.Record{}
+		var source string
+		if err := rows.Scan(&r.ID, &r.ProvinceCode, &r.CommuneCode, &r.HouseholdID, &r.Person, &r.MemberName, &r.BirthDate, &r.Type, &r.Agency,
+			&r.Day, &r.Year, &r.Quantity, &r.Amount, &source, &r.Note, &r.Origin, &r.CreatedBy, scanTime(&r.CreatedAt)); err != nil {
+			return nil, err
+		}
+		r.Source = support.Source(source)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SupportedKeys returns the persons and households with a record of f.
+func (db *DB) SupportedKeys(ctx context.Context, f support.Filter) (map[support.Key]bool, error) {
+	out := map[support.Key]bool{}
+	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		return out, nil
+	}
+	w := db.supportWhere(f)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT DISTINCT household_id, person FROM support_records WHERE `+w.sql(), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k support.Key
+		if err := rows.Scan(&k.HouseholdID, &k.Person); err != nil {
+			return nil, err
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
+}
+
+const candidateSQL = `SELECT h.id, m.id, h.code, h.province_code, h.commune_code, h.head_name, m.full_name, m.birth_date, m.national_id, h.status
+	FROM members m JOIN households h ON h.id = m.household_id AND h.province_code = m.province_code WHERE `
+
+func (db *DB) candidates(ctx context.Context, cond string, args ...any) ([]support.Candidate, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, candidateSQL+cond+` ORDER BY h.commune_code, h.code, m.seq LIMIT 50`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []support.Candidate
+	for rows.Next() {
+		var c support.Candidate
+		var status string
+		if err := rows.Scan(&c.HouseholdID, &c.MemberID, &c.HouseholdCode, &c.ProvinceCode, &c.CommuneCode, &c.HeadName, &c.FullName, &c.BirthDate,
+			&c.NationalID, &status); err != nil {
+			return nil, err
+		}
+		c.Status = poverty.Class(status)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CandidatesByNationalID returns the members holding one of the IDs.
+func (db *DB) CandidatesByNationalID(ctx context.Context, ids []string) ([]support.Candidate, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	w := &where{}
+	db.in(w, "m.national_id", ids)
+	return db.candidates(ctx, w.sql(), w.args...)
+}
+
+// CandidatesByHouseholdCode returns the members of the households with the code.
+func (db *DB) CandidatesByHouseholdCode(ctx context.Context, code string) ([]support.Candidate, error) {
+	return db.candidates(ctx, "h.code = $1", strings.TrimSpace(code))
+}
+
+// CandidatesByBirthDate returns the members born on the day in the communes.
+func (db *DB) CandidatesByBirthDate(ctx context.Context, communeCodes []string, birthDate string) ([]support.Candidate, error) {
+	if len(communeCodes) == 0 {
+		return nil, nil
+	}
+	w := &where{}
+	db.in(w, "h.commune_code", communeCodes)
+	w.add("m.birth_date = ?", birthDate)
+	return db.candidates(ctx, w.sql(), w.args...)
+}

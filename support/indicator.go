@@ -1,0 +1,140 @@
+package support
+
+import (
+	"context"
+
+	"giamngheo"
+	"giamngheo/poverty"
+	"giamngheo/registry"
+)
+
+// Measure is an indicator computed live from the registry and the support records.
+type Measure string
+
+// The measures the plan's targets can be computed from.
+const (
+	// MeasurePoorRate is the share of households recognised poor (plan 2023, I.2: down
+	// to 1.6%).
+	MeasurePoorRate Measure = "poor_rate"
+	// MeasureNearPoorRate is the share of households recognised near-poor.
+	MeasureNearPoorRate Measure = "near_poor_rate"
+	// MeasureHealthInsurance is the share of the persons of recognised poor and near-poor
+	// households holding a health-insurance card: by their survey answer, by a card
+	// recorded this year, or as children under 6, who receive one from the State budget
+	// (Law on Health Insurance, Art. 12) (plan 2023, I.2: 100%).
+	MeasureHealthInsurance Measure = "health_insurance"
+	// MeasureTuition is the share of the pupils (members attending school) of recognised
+	// poor and near-poor households with a tuition exemption recorded this year.
+	MeasureTuition Measure = "tuition"
+	// MeasureCleanWater is the share of recognised poor and near-poor households not
+	// deprived of clean water, or supported with water this year.
+	MeasureCleanWater Measure = "clean_water"
+	// MeasureCredit is the share of recognised poor and near-poor households with a
+	// policy loan recorded this year.
+	MeasureCredit Measure = "credit"
+	// MeasureTrainees counts the persons of recognised poor and near-poor households
+	// with vocational training recorded this year (a count, not a share).
+	MeasureTrainees Measure = "trainees"
+)
+
+// Value is a computed indicator: Part of Whole (Whole 0 for a count).
+type Value struct {
+	Part, Whole int
+}
+
+// Percent returns the share in percent, or Part for a count.
+func (v Value) Percent() float64 {
+	if v.Whole == 0 {
+		return float64(v.Part)
+	}
+	return 100 * float64(v.Part) / float64(v.Whole)
+}
+
+// Measures computes the live indicators over the actor's scope for the current year.
+func (s *Service) Measures(ctx context.Context) (map[Measure]Value, error) {
+	ref := giamngheo.Today(s.Now())
+	year := ref.Year()
+	cs, err := s.communes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	keys := func(types ...string) (map[Key]bool, error) {
+		return s.Store.SupportedKeys(ctx, Filter{CommuneCodes: cs, Year: year, Types: types})
+	}
+	cards, err := keys(TypeHealthInsurance)
+	if err != nil {
+		return nil, err
+	}
+	tuition, err := keys(TypeTuition)
+	if err != nil {
+		return nil, err
+	}
+	water, err := keys(TypeCleanWater, "loan_water")
+	if err != nil {
+		return nil, err
+	}
+	loans, err := keys(loanTypes()...)
+	if err != nil {
+		return nil, err
+	}
+	trained, err := keys(TypeVocational)
+	if err != nil {
+		return nil, err
+	}
+	out := map[Measure]Value{}
+	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
+		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c}, func(h *registry.Household) error {
+			v := out[MeasureHealthInsurance]
+			t := out[MeasureTuition]
+			for _, m := range h.Members {
+				k := Key{h.ID, PersonKey(m.Name, m.BirthDate)}
+				v.Whole++
+				age := ageOn(m.BirthDate, ref)
+				if (m.HealthInsurance != nil && *m.HealthInsurance) || cards[k] || (age >= 0 && age < 6) {
+					v.Part++
+				}
+				if m.Schooling == poverty.SchoolingStudying || m.Schooling == poverty.SchoolingStudyingBelowLevel {
+					t.Whole++
+					if tuition[k] {
+						t.Part++
+					}
+				}
+				if trained[k] {
+					out[MeasureTrainees] = Value{Part: out[MeasureTrainees].Part + 1}
+				}
+			}
+			out[MeasureHealthInsurance], out[MeasureTuition] = v, t
+			hk := Key{h.ID, ""}
+			w := out[MeasureCleanWater]
+			w.Whole++
+			if h.Result == nil || !h.Result.Deprived.Has(poverty.IndicatorWater) || water[hk] {
+				w.Part++
+			}
+			out[MeasureCleanWater] = w
+			l := out[MeasureCredit]
+			l.Whole++
+			if loans[hk] {
+				l.Part++
+			}
+			out[MeasureCredit] = l
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// The rates count every household of the scope: the one count query each.
+	all := giamngheo.Page{Limit: 1}
+	_, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Page: all})
+	if err != nil {
+		return nil, err
+	}
+	for m, c := range map[Measure]poverty.Class{MeasurePoorRate: poverty.Poor, MeasureNearPoorRate: poverty.NearPoor} {
+		_, n, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Status: &c, Page: all})
+		if err != nil {
+			return nil, err
+		}
+		out[m] = Value{Part: n, Whole: total}
+	}
+	return out, nil
+}
