@@ -118,6 +118,7 @@ func testReviewWorkflow(t *testing.T, s Store) {
 	if len(rounds) != 0 {
 		t.Fatalf("another commune sees %d rounds", len(rounds))
 	}
+	mustVerify(t, s, "after the review") // issue 14: decisions keep the roll-ups and flows right
 }
 
 // testReviewOverdue: an open case of a monthly round past its 15 days is overdue for
@@ -206,4 +207,5 @@ func testReviewRePoor(t *testing.T, s Store) {
 	if status != review.ClassNone {
 		t.Fatalf("a household that moved away is still listed %q", status)
 	}
+	mustVerify(t, s, "after the review") // issue 14: decisions keep the roll-ups and flows right
 }

@@ -11,6 +11,7 @@ import (
 	"giamngheo/admin"
 	"giamngheo/audit"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/review"
 	"giamngheo/user"
 )
@@ -23,6 +24,7 @@ type Store interface {
 	audit.Store
 	registry.RecordStore
 	review.Store
+	report.RollupStore // issue 14
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -55,6 +57,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewOverdue", testReviewOverdue},
 		{"ReviewRePoor", testReviewRePoor},
 		{"RecognisedStatus", testRecognisedStatus},
+		{"RollupsRandom", testRollupsRandom}, // issue 14
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })

@@ -1,0 +1,13 @@
+package report
+
+import "context"
+
+// RollupStore keeps the maintained roll-ups right: a recount and a rebuild for an
+// operator (`giamngheo rollup verify|rebuild`) and for the tests.
+type RollupStore interface {
+	// VerifyRollups recounts over the households and returns every difference.
+	VerifyRollups(ctx context.Context) ([]Mismatch, error)
+	// RebuildRollups rewrites the roll-ups from the households and evens out the flows
+	// on day (YYYY-MM-DD); it returns what it corrected.
+	RebuildRollups(ctx context.Context, day string) ([]Mismatch, error)
+}
