@@ -31,6 +31,8 @@ Cách dùng / Usage:
   giamngheo export   [--format xlsx|csv] [--commune CODE] [--class poor] [--as USER] [--out FILE]
   giamngheo demo     generate --province 30 --households N --seed S --out DIR [--date 2024-10-01] [--format csv|xlsx]
   giamngheo classify [--standard ID | --date YYYY-MM-DD] < households.jsonl
+  giamngheo rollup   verify | rebuild [--db …]
+  giamngheo report   list | NAME --unit CODE --period 2025 [--format xlsx|csv|json] [-o FILE] [--db …]
   giamngheo version
 
 Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json),
@@ -65,6 +67,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runDemo(ctx, args[1:], stdout, stderr)
 	case "export":
 		err = runExport(ctx, args[1:], stdout, stderr)
+	case "rollup": // issue 14
+		err = runRollup(ctx, args[1:], stdout, stderr)
+	case "report": // issue 14
+		err = runReport(ctx, args[1:], stdout, stderr)
 	case "classify":
 		err = runClassify(ctx, args[1:], stdin, stdout, stderr)
 	case "version":

@@ -10,6 +10,7 @@ import (
 	"giamngheo/audit"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/review"
 	sqlstore "giamngheo/store"
 	"giamngheo/user"
@@ -23,6 +24,7 @@ type store interface {
 	audit.Store
 	registry.RecordStore
 	review.Store
+	report.Store // issue 14
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error

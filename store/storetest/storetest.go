@@ -24,7 +24,7 @@ type Store interface {
 	audit.Store
 	registry.RecordStore
 	review.Store
-	report.RollupStore // issue 14
+	report.Store // issue 14
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
