@@ -225,7 +225,7 @@ func (db *DB) applyRollups(ctx context.Context, d map[rollupKey]int64) error {
 			args = append(args, k.province, k.commune, k.village, k.status, k.measure, d[k])
 		}
 		if _, err := db.w(ctx).ExecContext(ctx, `INSERT INTO rollups (province_code, commune_code, village_id, status, measure, n) VALUES `+
-			strings.Join(vals, ", ")+` ON CONFLICT (commune_code, village_id, status, measure) DO UPDATE SET n = rollups.n + excluded.n`, args...); err != nil {
+			strings.Join(vals, ", ")+` ON CONFLICT (commune_code, village_id, status, measure) DO UPDATE SET n = rollups.n + excluded.n, province_code = excluded.province_code`, args...); err != nil {
 			return fmt.Errorf("rollups: %w", err)
 		}
 	}
@@ -245,7 +245,8 @@ func (db *DB) applyFlows(ctx context.Context, d map[flowKey]flowVal) error {
 		v := d[k]
 		if _, err := db.w(ctx).ExecContext(ctx, `INSERT INTO rollup_flows (province_code, commune_code, village_id, status, kind, day, households, persons)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (commune_code, village_id, status, kind, day)
-			DO UPDATE SET households = rollup_flows.households + excluded.households, persons = rollup_flows.persons + excluded.persons`,
+			DO UPDATE SET households = rollup_flows.households + excluded.households, persons = rollup_flows.persons + excluded.persons,
+				province_code = excluded.province_code`,
 			k.province, k.commune, k.village, k.status, string(k.kind), k.day, v.households, v.persons); err != nil {
 			return fmt.Errorf("rollup flows: %w", err)
 		}
@@ -279,12 +280,14 @@ func (db *DB) relabelFlow(ctx context.Context, householdID int64, status, day st
 // status: the reference that verify compares with and rebuild writes.
 func recountSQL() string {
 	var b strings.Builder
-	b.WriteString(`SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, count(*), coalesce(sum(m.n), 0)`)
+	// One province per commune row: the latest (a commune keeps its code when moved to
+	// another province).
+	b.WriteString(`SELECT max(h.province_code), h.commune_code, coalesce(h.village_id, 0), h.status, count(*), coalesce(sum(m.n), 0)`)
 	for _, k := range poverty.IndicatorKeys {
 		fmt.Fprintf(&b, `, sum(CASE WHEN h.deprived LIKE '%%,%s,%%' THEN 1 ELSE 0 END)`, k)
 	}
 	b.WriteString(` FROM households h LEFT JOIN (SELECT household_id, count(*) AS n FROM members GROUP BY household_id) m ON m.household_id = h.id
-		GROUP BY h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status`)
+		GROUP BY h.commune_code, coalesce(h.village_id, 0), h.status`)
 	return b.String()
 }
 
@@ -371,7 +374,11 @@ func (db *DB) flowStock(ctx context.Context) (map[rollupKey]int64, error) {
 	return out, rows.Err()
 }
 
+// diffRollups compares two counts per commune, village, status and measure. The
+// province is not compared: a commune keeps its code when a reorganisation moves it to
+// another province (ADR 0005), and its rows then carry the latest province.
 func diffRollups(table string, stored, counted map[rollupKey]int64, only func(rollupKey) bool) []report.Mismatch {
+	stored, counted = byCommune(stored), byCommune(counted)
 	var out []report.Mismatch
 	seen := map[rollupKey]bool{}
 	check := func(k rollupKey) {
@@ -380,7 +387,7 @@ func diffRollups(table string, stored, counted map[rollupKey]int64, only func(ro
 		}
 		seen[k] = true
 		if stored[k] != counted[k] {
-			out = append(out, report.Mismatch{Table: table, Key: fmt.Sprintf("%s/%s/%d/%s/%s", k.province, k.commune, k.village, k.status, k.measure),
+			out = append(out, report.Mismatch{Table: table, Key: fmt.Sprintf("%s/%d/%s/%s", k.commune, k.village, k.status, k.measure),
 				Stored: stored[k], Counted: counted[k]})
 		}
 	}
@@ -437,6 +444,11 @@ func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch
 		}
 		fixes := diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)
 		fl := map[flowKey]flowVal{}
+		province := map[string]string{}
+		for k := range counted {
+			province[k.commune] = k.province
+		}
+		counted, stock = byCommune(counted), byCommune(stock)
 		for k := range counted {
 			stock[k] += 0
 		}
@@ -452,7 +464,7 @@ func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch
 			if diff < 0 {
 				kind, diff = report.FlowOtherOut, -diff
 			}
-			fk := flowKey{k.province, k.commune, k.village, k.status, kind, day}
+			fk := flowKey{province[k.commune], k.commune, k.village, k.status, kind, day}
 			v := fl[fk]
 			if k.measure == report.MeasureHouseholds {
 				v.households += diff
@@ -521,4 +533,13 @@ func (db *DB) relabelDecision(ctx context.Context, c *review.CaseRecord) error {
 		return err
 	}
 	return nil
+}
+
+func byCommune(m map[rollupKey]int64) map[rollupKey]int64 {
+	out := make(map[rollupKey]int64, len(m))
+	for k, n := range m {
+		k.province = ""
+		out[k] += n
+	}
+	return out
 }
