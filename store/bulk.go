@@ -18,7 +18,11 @@ func (db *DB) ImportHouseholds(ctx context.Context, hs []*registry.Household) er
 		return nil
 	}
 	return db.WithTx(ctx, func(ctx context.Context) error {
-		return db.dialect.importHouseholds(ctx, db, txFrom(ctx), hs)
+		if err := db.dialect.importHouseholds(ctx, db, txFrom(ctx), hs); err != nil {
+			return err
+		}
+		// issue 14: the roll-ups change in the same transaction (store/rollup.go).
+		return db.rollupImported(ctx, hs)
 	})
 }
 

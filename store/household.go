@@ -156,11 +156,15 @@ func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error 
 		if err != nil {
 			return err
 		}
-		if err := txFrom(ctx).QueryRowContext(ctx, `INSERT INTO households (`+strings.Join(householdColumns[1:], ", ")+`)
+		h.ID = 0
+		// issue 14: the roll-ups change in the same transaction (store/rollup.go).
+		return db.changeHousehold(ctx, &h.ID, causeEdit, dayOf(h.UpdatedAt), func() error {
+			if err := txFrom(ctx).QueryRowContext(ctx, `INSERT INTO households (`+strings.Join(householdColumns[1:], ", ")+`)
 			VALUES (`+placeholders(1, len(args))+`) RETURNING id`, args...).Scan(&h.ID); err != nil {
-			return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
-		}
-		return db.insertMembers(ctx, h)
+				return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
+			}
+			return db.insertMembers(ctx, h)
+		})
 	})
 }
 
@@ -186,19 +190,23 @@ func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
 		if err != nil {
 			return err
 		}
-		res, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET province_code=$1, commune_code=$2, code=$3, village_id=$4, village_name=$5, address=$6,
+		// issue 14: the roll-ups change in the same transaction (store/rollup.go).
+		id := h.ID
+		return db.changeHousehold(ctx, &id, causeEdit, dayOf(h.UpdatedAt), func() error {
+			res, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET province_code=$1, commune_code=$2, code=$3, village_id=$4, village_name=$5, address=$6,
 			head_name=$7, phone=$8, search=$9, survey=$10, class=$11, deprived=$12, deprivation_count=$13, standard_id=$14, result=$15,
 			warnings=$16, version=$17, created_at=$18, updated_at=$19, head_key=$20 WHERE id=$21`, append(args, h.ID)...)
-		if err != nil {
-			return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return errHouseholdNotFound()
-		}
-		if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM members WHERE household_id = $1`, h.ID); err != nil {
-			return err
-		}
-		return db.insertMembers(ctx, h)
+			if err != nil {
+				return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return errHouseholdNotFound()
+			}
+			if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM members WHERE household_id = $1`, h.ID); err != nil {
+				return err
+			}
+			return db.insertMembers(ctx, h)
+		})
 	})
 }
 
@@ -391,10 +399,17 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 	if err := db.InsertHistory(ctx, h.ID, &registry.HistoryEntry{Version: h.Version, ValidFrom: h.UpdatedAt, ValidTo: at, ChangedBy: by, Household: registry.ForHistory(h)}); err != nil {
 		return err
 	}
-	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4`,
-		communeCode, provinceCode, db.t(at), h.ID)
+	// issue 14: the roll-ups follow the household to its new unit (store/rollup.go).
+	id := h.ID
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		return db.changeHousehold(ctx, &id, causeCarry, dayOf(at), func() error {
+			_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4`,
+				communeCode, provinceCode, db.t(at), h.ID)
+			return db.formatError(err)
+		})
+	})
 	if err != nil {
-		return db.formatError(err)
+		return err
 	}
 	h.CommuneCode, h.ProvinceCode, h.Version, h.UpdatedAt = communeCode, provinceCode, h.Version+1, at
 	return nil

@@ -68,6 +68,12 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
+			// Data a migration's SQL cannot make (issue 14: the roll-ups of 0007).
+			if after := afterMigration[m.name]; after != nil {
+				if err := after(ctx, db); err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
+			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO giamngheo_migrations (name, applied_at) VALUES ($1, $2)`, m.name, db.t(time.Now()))
 			return err
 		})

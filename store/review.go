@@ -149,6 +149,19 @@ func (db *DB) CreateCase(ctx context.Context, c *review.CaseRecord) error {
 
 // SaveCase writes every field of a case.
 func (db *DB) SaveCase(ctx context.Context, c *review.CaseRecord) error {
+	// issue 14: a decision's transition relabels the flow SetHouseholdStatus recorded.
+	if c.State == review.StateDecided {
+		return db.WithTx(ctx, func(ctx context.Context) error {
+			if err := db.relabelDecision(ctx, c); err != nil {
+				return err
+			}
+			return db.saveCase(ctx, c)
+		})
+	}
+	return db.saveCase(ctx, c)
+}
+
+func (db *DB) saveCase(ctx context.Context, c *review.CaseRecord) error {
 	_, err := db.w(ctx).ExecContext(ctx, `UPDATE review_cases SET round_id=$1, household_id=$2, province_code=$3, commune_code=$4, origin=$5, request_received=$6,
 		state=$7, screening=$8, previous_class=$9, proposed_class=$10, final_class=$11, votes_attendees=$12, votes_agree=$13, meeting_date=$14, meeting_chair=$15,
 		meeting_secretary=$16, posted_on=$17, reason=$18, decided_on=$19, result=$20, transition=$21, certificate_number=$22, surveyed_by=$23, updated_at=$24 WHERE id=$25`,
@@ -209,10 +222,20 @@ func (db *DB) FindSteps(ctx context.Context, caseID int64) ([]*review.StepRecord
 // SetHouseholdStatus records the recognised status of a household: the class of a
 // decision and the decision's facts. It writes only the status columns.
 func (db *DB) SetHouseholdStatus(ctx context.Context, householdID int64, rc registry.Recognition) error {
-	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status = $1, status_since = $2, status_decided_on = $3, status_decision = $4,
+	// issue 14: the roll-ups and the list flows change in the same transaction
+	// (store/rollup.go), on the day the status takes effect.
+	day := rc.Since
+	if day == "" {
+		day = rc.DecidedOn
+	}
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		return db.changeHousehold(ctx, &householdID, causeDecision, day, func() error {
+			_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status = $1, status_since = $2, status_decided_on = $3, status_decision = $4,
 		status_round_id = $5, status_certificate = $6 WHERE id = $7`,
-		string(rc.Class), rc.Since, rc.DecidedOn, rc.DecisionNumber, rc.RoundID, rc.Certificate, householdID)
-	return err
+				string(rc.Class), rc.Since, rc.DecidedOn, rc.DecisionNumber, rc.RoundID, rc.Certificate, householdID)
+			return err
+		})
+	})
 }
 
 // HouseholdStatus returns the recognised class of a household.

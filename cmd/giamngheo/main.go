@@ -32,6 +32,8 @@ Cách dùng / Usage:
   giamngheo demo     generate --province 30 --households N --seed S --out DIR [--date 2024-10-01] [--format csv|xlsx]
   giamngheo classify [--standard ID | --date YYYY-MM-DD] < households.jsonl
   giamngheo simulate --standard 2027-2030 [--standards-file F] [--unit CODE] [--date D] [--cost …] --format xlsx|csv|json -o FILE
+  giamngheo rollup   verify | rebuild [--db …]
+  giamngheo report   list | NAME --unit CODE --period 2025 [--format xlsx|csv|json] [-o FILE] [--db …]
   giamngheo version
 
 Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json),
@@ -68,6 +70,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runExport(ctx, args[1:], stdout, stderr)
 	case "simulate":
 		err = runSimulate(ctx, args[1:], stdout, stderr)
+	case "rollup":
+		err = runRollup(ctx, args[1:], stdout, stderr)
+	case "report":
+		err = runReport(ctx, args[1:], stdout, stderr)
 	case "classify":
 		err = runClassify(ctx, args[1:], stdin, stdout, stderr)
 	case "version":

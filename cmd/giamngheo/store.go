@@ -10,6 +10,7 @@ import (
 	"giamngheo/audit"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/review"
 	"giamngheo/simulate"
 	sqlstore "giamngheo/store"
@@ -27,6 +28,7 @@ type store interface {
 	review.Store
 	simulate.Store
 	support.Store
+	report.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error

@@ -99,4 +99,5 @@ func testRecognisedStatus(t *testing.T, s Store) {
 	if count(registry.HouseholdFilter{Status: &poor}) != 1 || count(registry.HouseholdFilter{Differs: true}) != 1 {
 		t.Fatal("after an edit: still listed poor, and flagged")
 	}
+	mustVerify(t, s, "after the review") // issue 14: decisions keep the roll-ups and flows right
 }

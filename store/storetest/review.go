@@ -2,11 +2,14 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
 	"giamngheo"
+	"giamngheo/admin"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/review"
 )
 
@@ -118,6 +121,7 @@ func testReviewWorkflow(t *testing.T, s Store) {
 	if len(rounds) != 0 {
 		t.Fatalf("another commune sees %d rounds", len(rounds))
 	}
+	mustVerify(t, s, "after the review") // issue 14: decisions keep the roll-ups and flows right
 }
 
 // testReviewOverdue: an open case of a monthly round past its 15 days is overdue for
@@ -205,5 +209,18 @@ func testReviewRePoor(t *testing.T, s Store) {
 	MustOK(t, err)
 	if status != review.ClassNone {
 		t.Fatalf("a household that moved away is still listed %q", status)
+	}
+	mustVerify(t, s, "after the review") // issue 14: decisions keep the roll-ups and flows right
+	// Report 2 of the commune for 2026 counts each decision in its column: new (7) in
+	// August, escaped above the near-poor line (3) in September, re-poor (6) in
+	// October, moved away (4) in November.
+	rs := &report.Service{Store: s, Units: s, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
+		return admin.StoreInScope(ctx, s, scope, unit)
+	}}
+	tb, err := rs.Build(officer, "2", "10816", 2026)
+	MustOK(t, err)
+	total := tb.Rows[len(tb.Rows)-2]
+	if want := []float64{0, 0, 1, 1, 0, 1, 1, 0, 0}; total.Kind != "total" || fmt.Sprint(total.Values) != fmt.Sprint(want) {
+		t.Fatalf("report 2 of the commune: %+v, want %v", total, want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"giamngheo/admin"
 	"giamngheo/audit"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/review"
 	"giamngheo/simulate"
 	"giamngheo/support"
@@ -27,6 +28,7 @@ type Store interface {
 	review.Store
 	simulate.Store
 	support.Store
+	report.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -61,6 +63,7 @@ func Run(t *testing.T, open Opener) {
 		{"RecognisedStatus", testRecognisedStatus},
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
+		{"RollupsRandom", testRollupsRandom},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })

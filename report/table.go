@@ -1,0 +1,229 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"giamngheo"
+	"giamngheo/admin"
+)
+
+// Row is one line of a table: a unit (or a district heading, or the total) and, for
+// reports with two lines per unit, the line's name.
+type Row struct {
+	Code   string    `json:"code,omitempty"`
+	Name   string    `json:"name"`
+	Kind   string    `json:"kind"` // "unit", "group" (a district before 1 July 2025) or "total"
+	Line   string    `json:"line,omitempty"`
+	Values []float64 `json:"values"`
+}
+
+// Table is a report computed for a unit and a period: what every format renders.
+type Table struct {
+	Name     string   `json:"name"`
+	Number   int      `json:"number"`
+	Title    string   `json:"title"`
+	Unit     string   `json:"unit"`
+	UnitName string   `json:"unit_name"`
+	Period   int      `json:"period"`
+	From     string   `json:"from"`
+	To       string   `json:"to"`
+	RowLevel string   `json:"row_level"` // "village", "commune" or "province"
+	Columns  []Column `json:"columns"`
+	Rows     []Row    `json:"rows"`
+}
+
+// Units is what the reports need of the administrative units.
+type Units interface {
+	FindUnits(ctx context.Context, f admin.UnitFilter) ([]*admin.Unit, error)
+	FindUnitByCode(ctx context.Context, code, asOf string) (*admin.Unit, error)
+	FindVillages(ctx context.Context, communeCode string) ([]*admin.Village, error)
+}
+
+// Service computes reports inside the actor's scope.
+type Service struct {
+	Store Store
+	Units Units
+	// InScope checks the actor's scope (admin.StoreInScope over the units).
+	InScope giamngheo.InScopeFunc
+}
+
+// reformDay is the first day of the two-tier local government (regulations.md §4.4):
+// before it, communes are grouped under their district.
+const reformDay = "2025-07-01"
+
+// Build computes report name for unit (a commune: rows are its villages; a province:
+// its communes; "" the nation: its provinces) over the calendar year period.
+func (s *Service) Build(ctx context.Context, name, unit string, period int) (*Table, error) {
+	def := Find(name)
+	if def == nil {
+		return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không có báo cáo %s.", "No report %s.", name)
+	}
+	if period < 2000 || period > 2100 {
+		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Kỳ báo cáo phải là một năm (2025).", "The period must be a year (2025).")
+	}
+	if err := giamngheo.RequireScope(ctx, s.InScope, unit); err != nil {
+		return nil, err
+	}
+	from, to := fmt.Sprintf("%04d-01-01", period), fmt.Sprintf("%04d-12-31", period)
+	t := &Table{Name: def.Name, Number: def.Number, Title: def.Title, Unit: unit, UnitName: "Toàn quốc", Period: period, From: from, To: to, Columns: def.Columns}
+	// The units as they stood at the end of the period.
+	asOf := to
+	type rowUnit struct {
+		code, name, group string
+		communes          []string
+		village           int64
+	}
+	var rows []rowUnit
+	var communes []string
+	byVillage := false
+	if unit != "" {
+		u, err := s.Units.FindUnitByCode(ctx, unit, asOf)
+		if err != nil {
+			return nil, err
+		}
+		t.UnitName = u.Name
+		switch u.Level {
+		case admin.LevelCommune:
+			t.RowLevel, byVillage, communes = "village", true, []string{u.Code}
+			vs, err := s.Units.FindVillages(ctx, u.Code)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range vs {
+				rows = append(rows, rowUnit{code: fmt.Sprint(v.ID), name: v.Name, communes: []string{u.Code}, village: v.ID})
+			}
+			rows = append(rows, rowUnit{code: "0", name: "Chưa gắn thôn", communes: []string{u.Code}})
+		default:
+			t.RowLevel = "commune"
+			cs, err := s.Units.FindUnits(ctx, admin.UnitFilter{AsOf: asOf, Level: admin.LevelCommune, Province: provinceOf(u)})
+			if err != nil {
+				return nil, err
+			}
+			groups := map[string]string{}
+			for _, c := range cs {
+				if u.Level == admin.LevelDistrict && c.ParentCode != u.Code {
+					continue
+				}
+				g := ""
+				if asOf < reformDay && c.ParentCode != u.Code {
+					if _, ok := groups[c.ParentCode]; !ok {
+						d, err := s.Units.FindUnitByCode(ctx, c.ParentCode, asOf)
+						if err == nil {
+							groups[c.ParentCode] = d.Name
+						}
+					}
+					g = c.ParentCode
+				}
+				rows = append(rows, rowUnit{code: c.Code, name: c.Name, group: g, communes: []string{c.Code}})
+				communes = append(communes, c.Code)
+			}
+			sort.SliceStable(rows, func(i, j int) bool { return rows[i].group < rows[j].group })
+			numbers, err := s.numbers(ctx, communes, from, to, false)
+			if err != nil {
+				return nil, err
+			}
+			total := newNumbers()
+			lastGroup := ""
+			var groupNum *Numbers
+			flush := func() {
+				if groupNum != nil {
+					t.addRows(def, Row{Code: lastGroup, Name: groups[lastGroup], Kind: "group"}, groupNum)
+				}
+			}
+			var pending []Row
+			var pendingNum []*Numbers
+			for _, r := range rows {
+				n := numbers[key(r.communes[0], 0)]
+				if n == nil {
+					n = newNumbers()
+				}
+				if r.group != lastGroup || groupNum == nil {
+					flush()
+					for i := range pending {
+						t.addRows(def, pending[i], pendingNum[i])
+					}
+					pending, pendingNum = nil, nil
+					lastGroup, groupNum = r.group, nil
+					if r.group != "" {
+						groupNum = newNumbers()
+					}
+				}
+				if groupNum != nil {
+					groupNum.add(n)
+				}
+				pending = append(pending, Row{Code: r.code, Name: r.name, Kind: "unit"})
+				pendingNum = append(pendingNum, n)
+				total.add(n)
+			}
+			flush()
+			for i := range pending {
+				t.addRows(def, pending[i], pendingNum[i])
+			}
+			t.addRows(def, Row{Name: "Tổng cộng", Kind: "total"}, total)
+			return t, nil
+		}
+	} else {
+		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Hãy chọn một tỉnh hoặc một xã.", "Choose a province or a commune.")
+	}
+	numbers, err := s.numbers(ctx, communes, from, to, byVillage)
+	if err != nil {
+		return nil, err
+	}
+	total := newNumbers()
+	for _, r := range rows {
+		n := numbers[key(r.communes[0], r.village)]
+		if n == nil {
+			n = newNumbers()
+		}
+		total.add(n)
+		t.addRows(def, Row{Code: r.code, Name: r.name, Kind: "unit"}, n)
+	}
+	t.addRows(def, Row{Name: "Tổng cộng", Kind: "total"}, total)
+	return t, nil
+}
+
+func provinceOf(u *admin.Unit) string {
+	if u.Level == admin.LevelProvince {
+		return u.Code
+	}
+	return ""
+}
+
+func key(commune string, village int64) string { return fmt.Sprintf("%s/%d", commune, village) }
+
+// numbers reads the roll-ups and flows of the communes, per commune (and village).
+func (s *Service) numbers(ctx context.Context, communes []string, from, to string, byVillage bool) (map[string]*Numbers, error) {
+	out := map[string]*Numbers{}
+	get := func(k string) *Numbers {
+		if out[k] == nil {
+			out[k] = newNumbers()
+		}
+		return out[k]
+	}
+	cells, err := s.Store.RollupCells(ctx, communes, byVillage)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cells {
+		get(key(c.CommuneCode, c.VillageID)).addCell(c.Status, c.Measure, c.N)
+	}
+	flows, err := s.Store.RollupFlows(ctx, communes, from, to, byVillage)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range flows {
+		get(key(f.CommuneCode, f.VillageID)).addFlow(f.Status, f.Kind, f.Day == "in", f.Households, f.Persons)
+	}
+	return out, nil
+}
+
+// addRows appends the lines of one unit.
+func (t *Table) addRows(def *Definition, r Row, n *Numbers) {
+	for i, vals := range def.Values(n) {
+		row := r
+		row.Line, row.Values = def.Lines[i], vals
+		t.Rows = append(t.Rows, row)
+	}
+}

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+
+	"giamngheo/report"
+)
+
+// RollupCells sums the maintained roll-ups of the communes, one cell per commune (and
+// village, when byVillage), recognised status and measure: reports read these, never
+// the households.
+func (db *DB) RollupCells(ctx context.Context, communes []string, byVillage bool) ([]report.Cell, error) {
+	if len(communes) == 0 {
+		return nil, nil
+	}
+	village, group := "0", ""
+	if byVillage {
+		village, group = "village_id", "village_id, "
+	}
+	var w where
+	db.in(&w, "commune_code", communes)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, measure, sum(n) FROM rollups WHERE `+w.sql()+`
+		GROUP BY commune_code, `+group+`status, measure`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []report.Cell
+	for rows.Next() {
+		var c report.Cell
+		if err := rows.Scan(&c.CommuneCode, &c.VillageID, &c.Status, &c.Measure, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// RollupFlows sums the list flows of the communes up to the day to (YYYY-MM-DD,
+// inclusive), per commune (and village), status and kind: Day is "" for the flows before
+// from (they make the start of the period) and "in" for those of the period.
+func (db *DB) RollupFlows(ctx context.Context, communes []string, from, to string, byVillage bool) ([]report.Flow, error) {
+	if len(communes) == 0 {
+		return nil, nil
+	}
+	village, group := "0", ""
+	if byVillage {
+		village, group = "village_id", "village_id, "
+	}
+	var w where
+	db.in(&w, "commune_code", communes)
+	w.add("day <= ?", to)
+	period := w.next(from)[0]
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, kind, CASE WHEN day < `+period+` THEN '' ELSE 'in' END,
+		sum(households), sum(persons) FROM rollup_flows WHERE `+w.sql()+`
+		GROUP BY commune_code, `+group+`status, kind, CASE WHEN day < `+period+` THEN '' ELSE 'in' END`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []report.Flow
+	for rows.Next() {
+		var f report.Flow
+		var kind string
+		if err := rows.Scan(&f.CommuneCode, &f.VillageID, &f.Status, &kind, &f.Day, &f.Households, &f.Persons); err != nil {
+			return nil, err
+		}
+		f.Kind = report.FlowKind(kind)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

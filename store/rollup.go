@@ -1,0 +1,545 @@
+package store
+
+// Maintained roll-ups (issue 14, docs/adr/0009-maintained-rollups.md). Every write
+// that changes what a household adds to the counts reads the household's footprint
+// before and after, in its own transaction, and applies the difference: one place per
+// kind of write (CreateHousehold, SaveHousehold, MoveHousehold, SetHouseholdStatus,
+// ImportHouseholds; SaveCase only relabels a decision's flow).
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"giamngheo"
+	"giamngheo/poverty"
+	"giamngheo/registry"
+	"giamngheo/report"
+	"giamngheo/review"
+)
+
+// afterMigration holds what must run right after a migration, in its transaction.
+var afterMigration = map[string]func(ctx context.Context, db *DB) error{
+	"migrations/0007_rollups.sql": func(ctx context.Context, db *DB) error {
+		if _, err := db.rebuildRollups(ctx); err != nil {
+			return err
+		}
+		// The lists as they stand open the flows, from the day each status took effect.
+		_, err := txFrom(ctx).ExecContext(ctx, `INSERT INTO rollup_flows (province_code, commune_code, village_id, status, kind, day, households, persons)
+			SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, 'opening', h.status_since, count(*),
+				coalesce(sum((SELECT count(*) FROM members m WHERE m.household_id = h.id)), 0)
+			FROM households h WHERE h.status IN ('poor', 'near_poor')
+			GROUP BY h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.status_since`)
+		return err
+	},
+}
+
+// footprint is what one household adds to the roll-ups.
+type footprint struct {
+	exists            bool
+	province, commune string
+	village           int64
+	status            string
+	persons           int64
+	deprived          string
+}
+
+func (db *DB) footprintOf(ctx context.Context, id int64) (footprint, error) {
+	f := footprint{}
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived,
+		(SELECT count(*) FROM members m WHERE m.household_id = h.id) FROM households h WHERE h.id = $1`, id).
+		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.persons)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return footprint{}, nil
+		}
+		return f, err
+	}
+	f.exists = true
+	return f, nil
+}
+
+type rollupKey struct {
+	province, commune string
+	village           int64
+	status, measure   string
+}
+
+// add adds sign times the footprint to d.
+func (f footprint) add(d map[rollupKey]int64, sign int64) {
+	if !f.exists {
+		return
+	}
+	k := rollupKey{f.province, f.commune, f.village, f.status, report.MeasureHouseholds}
+	d[k] += sign
+	k.measure = report.MeasurePersons
+	d[k] += sign * f.persons
+	var n int64
+	for _, ind := range strings.Split(strings.Trim(f.deprived, ","), ",") {
+		if ind == "" {
+			continue
+		}
+		n++
+		k.measure = report.MeasureDeprivedPfx + ind
+		d[k] += sign
+	}
+	k.measure = report.MeasureDeprivations
+	d[k] += sign * n
+}
+
+func listed(status string) bool {
+	return status == string(poverty.Poor) || status == string(poverty.NearPoor)
+}
+
+type flowKey struct {
+	province, commune string
+	village           int64
+	status            string
+	kind              report.FlowKind
+	day               string
+}
+
+type flowVal struct{ households, persons int64 }
+
+// The causes of a change of footprint, which decide the kind of its flows.
+const (
+	causeDecision = "decision" // a review decision (SetHouseholdStatus)
+	causeEdit     = "edit"     // an edit of the household
+	causeCarry    = "carry"    // a reorganisation of units (MoveHousehold)
+)
+
+// addFlows adds to d how the lists changed when a household's footprint went from a to b.
+func addFlows(d map[flowKey]flowVal, a, b footprint, cause, day string) {
+	la, lb := a.exists && listed(a.status), b.exists && listed(b.status)
+	sameUnit := a.commune == b.commune && a.village == b.village
+	put := func(f footprint, kind report.FlowKind, h, p int64) {
+		if h == 0 && p == 0 {
+			return
+		}
+		k := flowKey{f.province, f.commune, f.village, f.status, kind, day}
+		v := d[k]
+		v.households += h
+		v.persons += p
+		d[k] = v
+	}
+	if la && lb && a.status == b.status && sameUnit {
+		// Still on the same list in the same place: only members came or left.
+		if dp := b.persons - a.persons; dp > 0 {
+			put(b, report.FlowOtherIn, 0, dp)
+		} else if dp < 0 {
+			put(a, report.FlowOtherOut, 0, -dp)
+		}
+		return
+	}
+	if la {
+		kind := report.FlowOtherOut
+		switch {
+		case cause == causeCarry && !sameUnit:
+			kind = report.FlowCarryOut
+		case lb && a.status != b.status:
+			kind = report.FlowToOtherList
+		case cause == causeDecision:
+			kind = report.FlowToAbove
+		}
+		put(a, kind, 1, a.persons)
+	}
+	if lb {
+		kind := report.FlowOtherIn
+		switch {
+		case cause == causeCarry && !sameUnit:
+			kind = report.FlowCarryIn
+		case la && a.status != b.status:
+			kind = report.FlowFromOtherList
+		case cause == causeDecision:
+			kind = report.FlowNew
+		}
+		put(b, kind, 1, b.persons)
+	}
+}
+
+// changeHousehold runs write, a change of household *id (0 before a creation), between
+// two readings of its footprint, and applies the difference to the roll-ups and the
+// flows. It must run in a transaction.
+func (db *DB) changeHousehold(ctx context.Context, id *int64, cause, day string, write func() error) error {
+	var before footprint
+	if *id != 0 {
+		var err error
+		if before, err = db.footprintOf(ctx, *id); err != nil {
+			return err
+		}
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	after, err := db.footprintOf(ctx, *id)
+	if err != nil {
+		return err
+	}
+	d := map[rollupKey]int64{}
+	before.add(d, -1)
+	after.add(d, 1)
+	if err := db.applyRollups(ctx, d); err != nil {
+		return err
+	}
+	fl := map[flowKey]flowVal{}
+	addFlows(fl, before, after, cause, day)
+	return db.applyFlows(ctx, fl)
+}
+
+// dayOf is the day in Vietnam of t, the day a flow is recorded on.
+func dayOf(t time.Time) string { return giamngheo.DayString(t) }
+
+// applyRollups adds the non-zero differences of d to the table, in key order (so that
+// concurrent PostgreSQL transactions lock rows in one order).
+func (db *DB) applyRollups(ctx context.Context, d map[rollupKey]int64) error {
+	keys := make([]rollupKey, 0, len(d))
+	for k, n := range d {
+		if n != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.commune != b.commune {
+			return a.commune < b.commune
+		}
+		if a.village != b.village {
+			return a.village < b.village
+		}
+		if a.status != b.status {
+			return a.status < b.status
+		}
+		return a.measure < b.measure
+	})
+	const per = 100
+	for start := 0; start < len(keys); start += per {
+		chunk := keys[start:min(len(keys), start+per)]
+		var vals []string
+		var args []any
+		for _, k := range chunk {
+			vals = append(vals, "("+placeholders(len(args)+1, 6)+")")
+			args = append(args, k.province, k.commune, k.village, k.status, k.measure, d[k])
+		}
+		if _, err := db.w(ctx).ExecContext(ctx, `INSERT INTO rollups (province_code, commune_code, village_id, status, measure, n) VALUES `+
+			strings.Join(vals, ", ")+` ON CONFLICT (commune_code, village_id, status, measure) DO UPDATE SET n = rollups.n + excluded.n, province_code = excluded.province_code`, args...); err != nil {
+			return fmt.Errorf("rollups: %w", err)
+		}
+	}
+	return nil
+}
+
+// applyFlows adds the flows of d to the table.
+func (db *DB) applyFlows(ctx context.Context, d map[flowKey]flowVal) error {
+	keys := make([]flowKey, 0, len(d))
+	for k, v := range d {
+		if v.households != 0 || v.persons != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+	for _, k := range keys {
+		v := d[k]
+		if _, err := db.w(ctx).ExecContext(ctx, `INSERT INTO rollup_flows (province_code, commune_code, village_id, status, kind, day, households, persons)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (commune_code, village_id, status, kind, day)
+			DO UPDATE SET households = rollup_flows.households + excluded.households, persons = rollup_flows.persons + excluded.persons,
+				province_code = excluded.province_code`,
+			k.province, k.commune, k.village, k.status, string(k.kind), k.day, v.households, v.persons); err != nil {
+			return fmt.Errorf("rollup flows: %w", err)
+		}
+	}
+	return nil
+}
+
+// relabelFlow moves a decision's flow of one household from one kind to another, once
+// the decision's transition is known (SaveCase): re-poor rather than new, a departure
+// rather than an escape, moved in or split off rather than new. It reports whether
+// there was such a flow to move.
+func (db *DB) relabelFlow(ctx context.Context, householdID int64, status, day string, from, to report.FlowKind) (bool, error) {
+	f, err := db.footprintOf(ctx, householdID)
+	if err != nil || !f.exists {
+		return false, err
+	}
+	var n int64
+	err = db.r(ctx).QueryRowContext(ctx, `SELECT coalesce(sum(households), 0) FROM rollup_flows WHERE commune_code = $1 AND village_id = $2 AND status = $3 AND kind = $4 AND day = $5`,
+		f.commune, f.village, status, string(from), day).Scan(&n)
+	if err != nil || n < 1 {
+		return false, err
+	}
+	d := map[flowKey]flowVal{
+		{f.province, f.commune, f.village, status, from, day}: {-1, -f.persons},
+		{f.province, f.commune, f.village, status, to, day}:   {1, f.persons},
+	}
+	return true, db.applyFlows(ctx, d)
+}
+
+// recountSQL counts the roll-ups' measures over the households, one row per unit and
+// status: the reference that verify compares with and rebuild writes.
+func recountSQL() string {
+	var b strings.Builder
+	// One province per commune row: the latest (a commune keeps its code when moved to
+	// another province).
+	b.WriteString(`SELECT max(h.province_code), h.commune_code, coalesce(h.village_id, 0), h.status, count(*), coalesce(sum(m.n), 0)`)
+	for _, k := range poverty.IndicatorKeys {
+		fmt.Fprintf(&b, `, sum(CASE WHEN h.deprived LIKE '%%,%s,%%' THEN 1 ELSE 0 END)`, k)
+	}
+	b.WriteString(` FROM households h LEFT JOIN (SELECT household_id, count(*) AS n FROM members GROUP BY household_id) m ON m.household_id = h.id
+		GROUP BY h.commune_code, coalesce(h.village_id, 0), h.status`)
+	return b.String()
+}
+
+// recount counts the roll-ups over the households.
+func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, recountSQL())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[rollupKey]int64{}
+	for rows.Next() {
+		var k rollupKey
+		var hh, persons int64
+		deps := make([]int64, len(poverty.IndicatorKeys))
+		dest := []any{&k.province, &k.commune, &k.village, &k.status, &hh, &persons}
+		for i := range deps {
+			dest = append(dest, &deps[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		put := func(measure string, n int64) {
+			if n != 0 {
+				k.measure = measure
+				out[k] += n
+			}
+		}
+		put(report.MeasureHouseholds, hh)
+		put(report.MeasurePersons, persons)
+		var total int64
+		for i, ind := range poverty.IndicatorKeys {
+			put(report.MeasureDeprivedPfx+string(ind), deps[i])
+			total += deps[i]
+		}
+		put(report.MeasureDeprivations, total)
+	}
+	return out, rows.Err()
+}
+
+// stored reads the roll-ups table.
+func (db *DB) storedRollups(ctx context.Context) (map[rollupKey]int64, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT province_code, commune_code, village_id, status, measure, n FROM rollups WHERE n <> 0`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[rollupKey]int64{}
+	for rows.Next() {
+		var k rollupKey
+		var n int64
+		if err := rows.Scan(&k.province, &k.commune, &k.village, &k.status, &k.measure, &n); err != nil {
+			return nil, err
+		}
+		out[k] += n
+	}
+	return out, rows.Err()
+}
+
+// flowStock sums the flows of every list, per unit and status: what the lists hold now.
+func (db *DB) flowStock(ctx context.Context) (map[rollupKey]int64, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT province_code, commune_code, village_id, status, kind, households, persons FROM rollup_flows`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[rollupKey]int64{}
+	for rows.Next() {
+		var k rollupKey
+		var kind string
+		var hh, p int64
+		if err := rows.Scan(&k.province, &k.commune, &k.village, &k.status, &kind, &hh, &p); err != nil {
+			return nil, err
+		}
+		sign := int64(-1)
+		if report.FlowKind(kind).Increase() {
+			sign = 1
+		}
+		k.measure = report.MeasureHouseholds
+		out[k] += sign * hh
+		k.measure = report.MeasurePersons
+		out[k] += sign * p
+	}
+	return out, rows.Err()
+}
+
+// diffRollups compares two counts per commune, village, status and measure. The
+// province is not compared: a commune keeps its code when a reorganisation moves it to
+// another province (ADR 0005), and its rows then carry the latest province.
+func diffRollups(table string, stored, counted map[rollupKey]int64, only func(rollupKey) bool) []report.Mismatch {
+	stored, counted = byCommune(stored), byCommune(counted)
+	var out []report.Mismatch
+	seen := map[rollupKey]bool{}
+	check := func(k rollupKey) {
+		if seen[k] || (only != nil && !only(k)) {
+			return
+		}
+		seen[k] = true
+		if stored[k] != counted[k] {
+			out = append(out, report.Mismatch{Table: table, Key: fmt.Sprintf("%s/%d/%s/%s", k.commune, k.village, k.status, k.measure),
+				Stored: stored[k], Counted: counted[k]})
+		}
+	}
+	for k := range stored {
+		check(k)
+	}
+	for k := range counted {
+		check(k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+func listedPersonsOrHouseholds(k rollupKey) bool {
+	return listed(k.status) && (k.measure == report.MeasureHouseholds || k.measure == report.MeasurePersons)
+}
+
+// VerifyRollups recounts the roll-ups over the households and returns every difference
+// with the maintained table, and every unit whose flows do not add up to its lists.
+func (db *DB) VerifyRollups(ctx context.Context) ([]report.Mismatch, error) {
+	counted, err := db.recount(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := db.storedRollups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stock, err := db.flowStock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := diffRollups("rollups", stored, counted, nil)
+	return append(out, diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)...), nil
+}
+
+// RebuildRollups writes the roll-ups anew from the households, in one transaction, and
+// evens out the flows where they no longer add up to the lists (as other increases or
+// decreases on day). It returns the differences it corrected.
+func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch, error) {
+	var out []report.Mismatch
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		if out, err = db.rebuildRollups(ctx); err != nil {
+			return err
+		}
+		counted, err := db.recount(ctx)
+		if err != nil {
+			return err
+		}
+		stock, err := db.flowStock(ctx)
+		if err != nil {
+			return err
+		}
+		fixes := diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)
+		fl := map[flowKey]flowVal{}
+		province := map[string]string{}
+		for k := range counted {
+			province[k.commune] = k.province
+		}
+		counted, stock = byCommune(counted), byCommune(stock)
+		for k := range counted {
+			stock[k] += 0
+		}
+		for k, n := range stock {
+			if !listedPersonsOrHouseholds(k) {
+				continue
+			}
+			diff := counted[k] - n
+			if diff == 0 {
+				continue
+			}
+			kind := report.FlowOtherIn
+			if diff < 0 {
+				kind, diff = report.FlowOtherOut, -diff
+			}
+			fk := flowKey{province[k.commune], k.commune, k.village, k.status, kind, day}
+			v := fl[fk]
+			if k.measure == report.MeasureHouseholds {
+				v.households += diff
+			} else {
+				v.persons += diff
+			}
+			fl[fk] = v
+		}
+		out = append(out, fixes...)
+		return db.applyFlows(ctx, fl)
+	})
+	return out, err
+}
+
+// rebuildRollups replaces the roll-ups table by a recount, in the caller's transaction.
+func (db *DB) rebuildRollups(ctx context.Context) ([]report.Mismatch, error) {
+	counted, err := db.recount(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := db.storedRollups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM rollups`); err != nil {
+		return nil, err
+	}
+	return diffRollups("rollups", stored, counted, nil), db.applyRollups(ctx, counted)
+}
+
+// rollupImported adds the households just imported to the roll-ups: they are on no list
+// (an import sets no recognised status), so no flow changes.
+func (db *DB) rollupImported(ctx context.Context, hs []*registry.Household) error {
+	d := map[rollupKey]int64{}
+	for _, h := range hs {
+		footprint{exists: true, province: h.ProvinceCode, commune: h.CommuneCode, village: h.VillageID,
+			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result)}.add(d, 1)
+	}
+	return db.applyRollups(ctx, d)
+}
+
+// relabelDecision relabels the flow of a decided case when its transition says more
+// than the change of list did (in SetHouseholdStatus, which knows only the classes).
+func (db *DB) relabelDecision(ctx context.Context, c *review.CaseRecord) error {
+	var old string
+	if err := db.r(ctx).QueryRowContext(ctx, `SELECT transition FROM review_cases WHERE id = $1`, c.ID).Scan(&old); err != nil {
+		return err
+	}
+	if old == string(c.Transition) {
+		return nil
+	}
+	day := fmtDate(c.DecidedOn)
+	final, prev := string(c.FinalClass), string(c.PreviousClass)
+	switch c.Transition {
+	case review.TransitionRePoor, review.TransitionReNearPoor:
+		if ok, err := db.relabelFlow(ctx, c.HouseholdID, final, day, report.FlowNew, report.FlowRe); ok || err != nil {
+			return err
+		}
+		_, err := db.relabelFlow(ctx, c.HouseholdID, final, day, report.FlowFromOtherList, report.FlowRe)
+		return err
+	case review.TransitionMovedIn, review.TransitionSplit:
+		_, err := db.relabelFlow(ctx, c.HouseholdID, final, day, report.FlowNew, report.FlowOtherIn)
+		return err
+	case review.TransitionMovedAway, review.TransitionMerged, review.TransitionDied:
+		_, err := db.relabelFlow(ctx, c.HouseholdID, prev, day, report.FlowToAbove, report.FlowOtherOut)
+		return err
+	}
+	return nil
+}
+
+func byCommune(m map[rollupKey]int64) map[rollupKey]int64 {
+	out := make(map[rollupKey]int64, len(m))
+	for k, n := range m {
+		k.province = ""
+		out[k] += n
+	}
+	return out
+}
