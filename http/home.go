@@ -65,6 +65,10 @@ type switchNotice struct {
 	RuralFrom, RuralTo int
 	UrbanFrom, UrbanTo int
 	Added, Dropped     []string
+	// ISODate is Date as YYYY-MM-DD; Simulate offers the simulation of the new standard
+	// on that date to those who may run it (the expected change for their unit).
+	ISODate  string
+	Simulate bool
 	// Missing links, for each added indicator that one survey answer decides, to the
 	// households of the user's unit without that answer (a survey update is needed).
 	Missing []missingLink
@@ -99,6 +103,13 @@ func (s *Server) switchNotice(r *http.Request) *switchNotice {
 	n := &switchNotice{Date: formatDay(ch.To.ValidFrom.Time()), To: ch.To.ID, Citation: pick(ctx, ch.To.Citation),
 		RuralFrom: int(ch.From.Lines.Rural.Poverty), RuralTo: int(ch.To.Lines.Rural.Poverty),
 		UrbanFrom: int(ch.From.Lines.Urban.Poverty), UrbanTo: int(ch.To.Lines.Urban.Poverty)}
+	n.ISODate = ch.To.ValidFrom.String()
+	if u := currentUser(ctx); u != nil && s.Simulate != nil {
+		switch u.Role {
+		case giamngheo.RoleProvinceAdmin, giamngheo.RoleProvinceOfficer, giamngheo.RoleDistrictOfficer, giamngheo.RoleCommuneOfficer:
+			n.Simulate = true
+		}
+	}
 	for _, spec := range ch.Added {
 		n.Added = append(n.Added, pick(ctx, spec.Name))
 		if registry.SurveyField(spec.Key) == "" {

@@ -201,7 +201,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st, _ := tmp.Stat()
-	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: time.Now()}
+	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: s.Today()}
 	s.jobs.mu.Lock()
 	if s.jobs.jobs == nil {
 		s.jobs.jobs = map[string]*importJob{}

@@ -196,11 +196,38 @@ func dayOf(t time.Time) string { return giamngheo.DayString(t) }
 // applyRollups adds the non-zero differences of d to the table, in key order (so that
 // concurrent PostgreSQL transactions lock rows in one order).
 func (db *DB) applyRollups(ctx context.Context, d map[rollupKey]int64) error {
-	keys := make([]rollupKey, 0, len(d))
+	// A row is one (commune, village, status, measure): a commune carried into another
+	// province brings deltas under both province codes, which must become one row of
+	// the statement (PostgreSQL refuses to update a row twice in one upsert). The row
+	// takes the province of the positive delta, where the households now are.
+	merged := make(map[rollupKey]int64, len(d))
 	for k, n := range d {
-		if n != 0 {
-			keys = append(keys, k)
+		if n == 0 {
+			continue
 		}
+		row := k
+		row.province = ""
+		if prev, ok := merged[row]; ok {
+			n += prev
+		}
+		merged[row] = n
+	}
+	province := make(map[rollupKey]string, len(merged))
+	for k, n := range d {
+		row := k
+		row.province = ""
+		if _, ok := merged[row]; ok && (n > 0 || province[row] == "") {
+			province[row] = k.province
+		}
+	}
+	d = make(map[rollupKey]int64, len(merged))
+	for row, n := range merged {
+		row.province = province[row]
+		d[row] = n
+	}
+	keys := make([]rollupKey, 0, len(d))
+	for k := range d {
+		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := keys[i], keys[j]

@@ -92,6 +92,9 @@ func TestBrowserSurveyAcrossTheSwitch(t *testing.T) {
 	if n := text(t, ctx, "home-switch"); !strings.Contains(n, "(1 hộ)") {
 		t.Fatalf("31/12/2026: the announcement must count the one household without a waste answer: %q", n)
 	}
+	if !exists(t, ctx, "switch-simulate") {
+		t.Fatal("31/12/2026: the announcement must offer the simulation of the new standard")
+	}
 	do(t, ctx, chromedp.Click(chromedp.CSS("#home-switch a.missing-answers")), chromedp.WaitVisible(chromedp.ID("household-list")))
 	if list := text(t, ctx, "household-list"); !strings.Contains(list, "TH-2027") {
 		t.Fatalf("the households without a waste answer: %q", list)
