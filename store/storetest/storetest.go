@@ -45,6 +45,8 @@ func Run(t *testing.T, open Opener) {
 		{"Users", testUsers},
 		{"Sessions", testSessions},
 		{"APITokens", testAPITokens},
+		{"APITokenLifecycle", testAPITokenLifecycle},
+		{"AuditAppendOnly", testAuditAppendOnly},
 		{"AuditRollback", testAuditRollback},
 		{"UserService", testUserService},
 		{"LoginThrottle", testLoginThrottle},
