@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"giamngheo"
+	"giamngheo/registry"
+)
+
+// TestWebImportPreviewAndConfirm: an upload is first a preview (nothing written) that
+// names the households to update with their changed fields and the conflicts with
+// their reasons; it is stored only once confirmed, with the conflicts skipped or
+// replaced as chosen; a preview is confirmed once (issue 10 item 2).
+func TestWebImportPreviewAndConfirm(t *testing.T) {
+	r := MustRunServer(t)
+	lines := templateCSV(t)
+	if _, err := importsRun(systemCtx(context.Background()), r.App, strings.NewReader(lines[0]+"\n"+householdRows(lines, "TD-1")+householdRows(lines, "TD-2")), "seed.csv"); err != nil {
+		t.Fatal(err)
+	}
+	r.MustAddUser(t, "xa.thanhdong", giamngheo.RoleCommuneOfficer, "10507")
+	c := loginClient(t, r.URL, "xa.thanhdong", testPassword)
+	other := strings.NewReplacer("Nguyễn Văn An", "Lê Văn Lạ", "030080001234", "030080009999", "Trần Thị Bình", "Phạm Thị Khác",
+		"030183001235", "030183009998", "Nguyễn Văn Cường", "Lê Văn Mới").Replace(householdRows(lines, "TD-1"))
+	moved := strings.ReplaceAll(householdRows(lines, "TD-2"), "0912345678", "0987654321")
+	tok := pageCSRF(t, c, r.URL+"/")
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	part, _ := mw.CreateFormFile("file", "ds.csv")
+	part.Write([]byte(lines[0] + "\n" + other + moved + householdRows(lines, "TD-3")))
+	mw.Close()
+	resp, err := c.Post(r.URL+"/import?csrf="+tok, mw.FormDataContentType(), &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	path := resp.Request.URL.Path
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(path, "/import/jobs/") {
+		t.Fatalf("upload: %d at %s", resp.StatusCode, path)
+	}
+	jobPage := func() string {
+		t.Helper()
+		for range 100 {
+			resp, err := c.Get(r.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(b), `id="import-running"`) {
+				return string(b)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatal("the import did not finish")
+		return ""
+	}
+	page := jobPage()
+	for _, want := range []string{`id="preview-create">1<`, `id="preview-update">1<`, `id="preview-conflicts">1<`, `id="preview-invalid">0<`,
+		"<b>TD-2</b>: <code>phone</code>", "<b>TD-1</b>: chủ hộ khác: đã lưu Nguyễn Văn An", `id="import-confirm"`} {
+		if !strings.Contains(page, want) {
+			t.Fatalf("preview lacks %q:\n%s", want, page)
+		}
+	}
+	count := func() int {
+		_, total, err := r.App.reg.FindHouseholds(systemCtx(context.Background()), registry.HouseholdFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return total
+	}
+	if n := count(); n != 2 {
+		t.Fatalf("the preview stored households: %d", n)
+	}
+	commit := func(onConflict string) int {
+		t.Helper()
+		f := url.Values{"csrf": {pageCSRF(t, c, r.URL+"/")}}
+		if onConflict != "" {
+			f.Set("on_conflict", onConflict)
+		}
+		resp, err := c.PostForm(r.URL+path+"/commit", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if st := commit(""); st != http.StatusBadRequest {
+		t.Fatalf("confirming without saying what to do with the conflict: %d", st)
+	}
+	if n := count(); n != 2 {
+		t.Fatalf("a refused confirmation stored households: %d", n)
+	}
+	if st := commit("skip"); st != http.StatusOK {
+		t.Fatalf("confirm: %d", st)
+	}
+	page = jobPage()
+	if !strings.Contains(page, `id="import-committed"`) || !strings.Contains(page, `id="import-created">1<`) {
+		t.Fatalf("after confirmation:\n%s", page)
+	}
+	td1, _ := r.App.store.FindHouseholdByCode(context.Background(), "31", "TD-1")
+	td2, _ := r.App.store.FindHouseholdByCode(context.Background(), "31", "TD-2")
+	if td1.HeadName != "Nguyễn Văn An" || td1.Version != 1 || td2.Phone != "0987654321" || count() != 3 {
+		t.Fatalf("after skip: TD-1 %s v%d, TD-2 phone %s, %d households", td1.HeadName, td1.Version, td2.Phone, count())
+	}
+	if st := commit("replace"); st != http.StatusConflict {
+		t.Fatalf("confirming twice: %d", st)
+	}
+}
