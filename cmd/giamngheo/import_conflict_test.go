@@ -23,7 +23,11 @@ func TestImportConflictsAndDryRun(t *testing.T) {
 	cli := func(want int, args ...string) string {
 		t.Helper()
 		var out bytes.Buffer
-		if code := run(context.Background(), append(args, "--db", db, "--quiet"), nil, &out, &out); code != want {
+		args = append(args, "--db", db)
+		if args[0] == "import" {
+			args = append(args, "--quiet")
+		}
+		if code := run(context.Background(), args, nil, &out, &out); code != want {
 			t.Fatalf("%q: exit %d, want %d:\n%s", args, code, want, out.String())
 		}
 		return out.String()
@@ -143,5 +147,18 @@ func TestImportConflictsAndDryRun(t *testing.T) {
 	}
 	if head, _, n, v := stored("HD-0001"); head != "Lê Văn Lạ" || n != 3 || v != 2 {
 		t.Fatalf("HD-0001 not replaced: %s, %d members, v%d", head, n, v)
+	}
+
+	// An export is audited: who, which scope and filter, how many households.
+	cli(0, "export", "--commune", "10507", "--format", "csv", "--out", filepath.Join(dir, "out.csv"))
+	s, err = openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ex, _, err := s.FindAudit(context.Background(), audit.Filter{Entity: "household_list"})
+	if err != nil || len(ex) != 1 || ex[0].Action != "export" || ex[0].Username != "system" ||
+		!strings.Contains(string(ex[0].After), `"households":3`) || !strings.Contains(string(ex[0].After), `"communes":["10507"]`) {
+		t.Fatalf("export audit = %+v (%v)", ex, err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/audit"
 	"giamngheo/registry"
 )
 
@@ -112,5 +113,17 @@ func TestWebImportPreviewAndConfirm(t *testing.T) {
 	}
 	if st := commit("replace"); st != http.StatusConflict {
 		t.Fatalf("confirming twice: %d", st)
+	}
+
+	// A web export is audited with its author and count.
+	resp, err = c.Get(r.URL + "/households.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	ex, _, err := r.App.store.FindAudit(context.Background(), audit.Filter{Entity: "household_list"})
+	if err != nil || len(ex) != 1 || ex[0].Username != "xa.thanhdong" || ex[0].EntityID != "csv" || !strings.Contains(string(ex[0].After), `"households":3`) {
+		t.Fatalf("export audit = %+v (%v)", ex, err)
 	}
 }
