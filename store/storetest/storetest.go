@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"APITokens", testAPITokens},
 		{"APITokenLifecycle", testAPITokenLifecycle},
 		{"AuditAppendOnly", testAuditAppendOnly},
+		{"DistrictScopeAfterReform", testDistrictScopeAfterReform},
 		{"AuditRollback", testAuditRollback},
 		{"UserService", testUserService},
 		{"LoginThrottle", testLoginThrottle},
