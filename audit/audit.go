@@ -33,12 +33,14 @@ type Filter struct {
 	EntityID string
 	UserID   *int64
 	Username string
+	Action   string
 	Job      string
 	// From and To bound the time: From <= at < To (zero: unbounded).
 	From, To time.Time
 	// ScopeCodes, when not nil, keeps only entries whose scope is one of them (the
 	// caller computes the units under the viewer's scope).
-	Page giamngheo.Page
+	ScopeCodes []string
+	Page       giamngheo.Page
 }
 
 // Store persists audit entries. InsertAudit must use the transaction carried by ctx.

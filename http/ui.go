@@ -7,7 +7,6 @@ import (
 
 	"giamngheo"
 	"giamngheo/admin"
-	"giamngheo/audit"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
@@ -372,46 +371,4 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	flash(w, "Đã thêm tài khoản "+n.Username+" / User added")
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
-}
-
-type auditPage struct {
-	Entries []*audit.Entry
-	Total   int
-}
-
-func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
-	entries, total, err := s.scopedAudit(r)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	s.render(w, r, "audit", &auditPage{Entries: entries, Total: total})
-}
-
-// scopedAudit lists audit entries filtered by ?entity= and ?id=; an administrator with a
-// scope sees only the entries of the units in that scope.
-func (s *Server) scopedAudit(r *http.Request) ([]*audit.Entry, int, error) {
-	q := r.URL.Query()
-	entries, total, err := s.Audit.FindAudit(r.Context(), audit.Filter{Entity: q.Get("entity"), EntityID: q.Get("id"), Page: giamngheo.Page{Limit: 200}})
-	if err != nil {
-		return nil, 0, err
-	}
-	u := currentUser(r.Context())
-	if u.ScopeCode == "" {
-		return entries, total, nil
-	}
-	kept := entries[:0]
-	for _, e := range entries {
-		if e.ScopeCode == "" {
-			continue
-		}
-		ok, err := s.Users.InScope(r.Context(), u.ScopeCode, e.ScopeCode)
-		if err != nil {
-			return nil, 0, err
-		}
-		if ok {
-			kept = append(kept, e)
-		}
-	}
-	return kept, len(kept), nil
 }

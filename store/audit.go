@@ -62,6 +62,16 @@ func (db *DB) FindAudit(ctx context.Context, f audit.Filter) ([]*audit.Entry, in
 	if f.Username != "" {
 		w.add("username = ?", f.Username)
 	}
+	if f.Action != "" {
+		w.add("action = ?", f.Action)
+	}
+	if f.ScopeCodes != nil {
+		if len(f.ScopeCodes) == 0 {
+			w.add("1 = 0")
+		} else {
+			db.in(&w, "scope_code", f.ScopeCodes)
+		}
+	}
 	if f.Job != "" {
 		w.add("job = ?", f.Job)
 	}

@@ -126,4 +126,41 @@ func TestWebImportPreviewAndConfirm(t *testing.T) {
 	if err != nil || len(ex) != 1 || ex[0].Username != "xa.thanhdong" || ex[0].EntityID != "csv" || !strings.Contains(string(ex[0].After), `"households":3`) {
 		t.Fatalf("export audit = %+v (%v)", ex, err)
 	}
+
+	// The audit page: the changed field side by side, filters by household, user,
+	// action and date, the administrator's scope, and no route that changes it.
+	r.MustAddUser(t, "tinh.hp", giamngheo.RoleProvinceAdmin, "31")
+	r.MustAddUser(t, "xa.khac", giamngheo.RoleProvinceAdmin, "10804")
+	admin := loginClient(t, r.URL, "tinh.hp", testPassword)
+	get := func(c *http.Client, path string) (int, string) {
+		t.Helper()
+		resp, err := c.Get(r.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	_, page = get(admin, "/admin/audit?household=TD-2")
+	if !strings.Contains(page, `<tr><th scope="row">Điện thoại</th><td>0912345678</td><td>0987654321</td></tr>`) || !strings.Contains(page, "Sửa · Hộ <b>TD-2</b>") {
+		t.Fatalf("audit of TD-2:\n%s", page)
+	}
+	if _, page = get(admin, "/admin/audit?user=xa.thanhdong&action=export"); !strings.Contains(page, `id="audit-total">1 `) || !strings.Contains(page, "Xuất danh sách") {
+		t.Fatalf("audit by user and action:\n%s", page)
+	}
+	if _, page = get(admin, "/admin/audit?from=2099-01-01"); !strings.Contains(page, `id="audit-empty"`) {
+		t.Fatalf("audit from 2099:\n%s", page)
+	}
+	if st, page := get(admin, "/admin/audit?from=31/02/2026"); st != http.StatusBadRequest || !strings.Contains(page, "không hợp lệ") {
+		t.Fatalf("a bad date: %d", st)
+	}
+	if _, page = get(loginClient(t, r.URL, "xa.khac", testPassword), "/admin/audit?household=TD-2"); !strings.Contains(page, `id="audit-empty"`) {
+		t.Fatalf("another unit's administrator sees TD-2's audit:\n%s", page)
+	}
+	for _, p := range r.Srv.Patterns() {
+		if strings.Contains(p, "audit") && !strings.HasPrefix(p, "GET ") {
+			t.Fatalf("route %q may change the audit log", p)
+		}
+	}
 }
