@@ -24,6 +24,11 @@ func (s *Server) routesUI(mux router) {
 	mux.HandleFunc("GET /units/{code}", s.requireUser(s.handleUnit))
 	mux.HandleFunc("GET /admin/users", s.requireAdmin(s.handleUsers))
 	mux.HandleFunc("POST /admin/users", s.requireAdmin(s.handleUserCreate))
+	mux.HandleFunc("GET /admin/users/{username}", s.requireAdmin(s.handleUser))
+	mux.HandleFunc("POST /admin/users/{username}/disable", s.requireAdmin(s.handleUserDisable))
+	mux.HandleFunc("POST /admin/users/{username}/enable", s.requireAdmin(s.handleUserDisable))
+	mux.HandleFunc("POST /admin/users/{username}/password", s.requireAdmin(s.handleUserPassword))
+	mux.HandleFunc("POST /admin/tokens/{id}/revoke", s.requireAdmin(s.handleTokenRevoke))
 	mux.HandleFunc("GET /admin/audit", s.requireAdmin(s.handleAudit))
 }
 
@@ -335,40 +340,4 @@ func (s *Server) unitDetail(r *http.Request) (*unitPage, error) {
 // scopeFunc answers scope questions from the unit store.
 func (s *Server) scopeFunc() giamngheo.InScopeFunc {
 	return s.Users.InScope
-}
-
-type usersPage struct {
-	Users []*user.User
-	Error string
-}
-
-func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request) {
-	users, _, err := s.Users.FindUsers(r.Context(), giamngheo.Page{Limit: 1000})
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	s.render(w, r, "users", &usersPage{Users: users})
-}
-
-func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
-	n := user.NewUser{Username: r.PostFormValue("username"), Name: r.PostFormValue("name"), Password: r.PostFormValue("password"),
-		Role: giamngheo.Role(r.PostFormValue("role")), ScopeCode: strings.TrimSpace(r.PostFormValue("scope"))}
-	_, err := s.Users.CreateUser(r.Context(), n)
-	if err != nil {
-		if giamngheo.ErrorCode(err) == giamngheo.EINTERNAL {
-			s.Error(w, r, err)
-			return
-		}
-		users, _, _ := s.Users.FindUsers(r.Context(), giamngheo.Page{Limit: 1000})
-		msg := giamngheo.ErrorMessage(err)
-		if lang(r.Context()) == "en" {
-			msg = giamngheo.ErrorMessageEN(err)
-		}
-		w.WriteHeader(statusOf(err))
-		s.render(w, r, "users", &usersPage{Users: users, Error: msg})
-		return
-	}
-	flash(w, "Đã thêm tài khoản "+n.Username+" / User added")
-	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
