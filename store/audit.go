@@ -29,7 +29,7 @@ func (db *DB) InsertAudits(ctx context.Context, es []*audit.Entry) error {
 			if i > 0 {
 				b.WriteString(",")
 			}
-			b.WriteString("(" + placeholders(len(args)+1, 10) + ")")
+			b.WriteString("(" + db.dialect.params(len(args)+1, 10) + ")")
 			args = append(args, db.t(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After), e.Job)
 		}
 		if _, err := db.w(ctx).ExecContext(ctx, b.String(), args...); err != nil {
