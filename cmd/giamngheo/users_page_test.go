@@ -116,4 +116,3 @@ func TestAccountPages(t *testing.T) {
 		t.Fatalf("disabling oneself: %d", st)
 	}
 }
-
