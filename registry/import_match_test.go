@@ -29,13 +29,18 @@ func TestFamilyMismatch(t *testing.T) {
 		want string // a word of the first reason, "" = same family
 	}{
 		{"same", with(func(ms []Member) []Member { return ms }), ""},
-		{"a newborn", with(func(ms []Member) []Member { return append(ms, person("Nguyễn Thị Dung", "2025-03-01", "", RelationChild)) }), ""},
+		{"a newborn", with(func(ms []Member) []Member {
+			return append(ms, person("Nguyễn Thị Dung", "2025-03-01", "", RelationChild))
+		}), ""},
 		{"a member left", with(func(ms []Member) []Member { return ms[:2] }), ""},
 		{"a spelling corrected (same ID)", with(func(ms []Member) []Member { ms[1].Name = "Trần Thị Bính"; return ms }), ""},
 		{"a birth date corrected (same ID)", with(func(ms []Member) []Member { ms[0].BirthDate = "1980-06-12"; return ms }), ""},
 		{"only the year known", with(func(ms []Member) []Member { ms[2].BirthDate = "2012"; return ms }), ""},
 		{"name case and spaces", with(func(ms []Member) []Member { ms[2].Name = "nguyễn  văn cường"; return ms }), ""},
-		{"another head", with(func(ms []Member) []Member { ms[0] = person("Lê Văn Lạ", "1975-01-01", "030075009999", RelationHead); return ms }), "chủ hộ khác"},
+		{"another head", with(func(ms []Member) []Member {
+			ms[0] = person("Lê Văn Lạ", "1975-01-01", "030075009999", RelationHead)
+			return ms
+		}), "chủ hộ khác"},
 		{"a national ID held by another person", with(func(ms []Member) []Member {
 			ms[1] = person("Phạm Thị Khác", "1990-01-01", "030183001235", RelationSpouse)
 			return ms
@@ -44,7 +49,11 @@ func TestFamilyMismatch(t *testing.T) {
 		{"most members unknown", with(func(ms []Member) []Member {
 			return []Member{ms[0], person("Người Một", "2000-01-01", "", RelationChild), person("Người Hai", "2001-01-01", "", RelationChild)}
 		}), "chỉ 1 trong 3"},
-		{"one member of three not recognised (a diacritic lost)", with(func(ms []Member) []Member { ms[2].Name = "Nguyễn Văn Cuong"; ms[2].BirthDate = "2012-09-30"; return ms[:3] }), ""},
+		{"one member of three not recognised (a diacritic lost)", with(func(ms []Member) []Member {
+			ms[2].Name = "Nguyễn Văn Cuong"
+			ms[2].BirthDate = "2012-09-30"
+			return ms[:3]
+		}), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := FamilyMismatch(stored, tc.row)
