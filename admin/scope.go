@@ -10,7 +10,67 @@ import (
 // of the unit tree kept by the store. Codes are not hierarchical strings (a commune's
 // code does not start with its district's), so it follows parent links; a unit that was
 // under the scope at any date counts, since records keep their historical units.
+//
+// A unit formed by a reorganisation (a new code in the old→new mapping) is in a scope
+// when every unit it was formed from was: so a district, abolished on 1 July 2025
+// (Resolution 202/2025/QH15 and the 2025 law on local government), keeps the merged
+// communes made only of its own communes, and not those made across two districts,
+// which only the province above covers (README, "Roles").
 func StoreInScope(ctx context.Context, s Store, scopeCode, unitCode string) (bool, error) {
+	ok, err := underByParents(ctx, s, scopeCode, unitCode)
+	if ok || err != nil {
+		return ok, err
+	}
+	sources, err := s.FindMappings(ctx, "", unitCode)
+	if err != nil || len(sources) == 0 {
+		return false, err
+	}
+	for _, m := range sources {
+		if ok, err := underByParents(ctx, s, scopeCode, m.OldCode); err != nil || !ok {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// SuccessorsWithin returns communes with the units formed only from them by a
+// reorganisation (StoreInScope's rule), for listing a scope's communes.
+func SuccessorsWithin(ctx context.Context, s Store, communes []string) ([]string, error) {
+	in := map[string]bool{}
+	for _, c := range communes {
+		in[c] = true
+	}
+	out := communes
+	checked := map[string]bool{}
+	for _, c := range communes {
+		next, err := s.FindMappings(ctx, c, "")
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range next {
+			if in[m.NewCode] || checked[m.NewCode] {
+				continue
+			}
+			checked[m.NewCode] = true
+			sources, err := s.FindMappings(ctx, "", m.NewCode)
+			if err != nil {
+				return nil, err
+			}
+			all := true
+			for _, src := range sources {
+				all = all && in[src.OldCode]
+			}
+			if all {
+				in[m.NewCode] = true
+				out = append(out, m.NewCode)
+			}
+		}
+	}
+	return out, nil
+}
+
+// underByParents is StoreInScope by parent links alone.
+func underByParents(ctx context.Context, s Store, scopeCode, unitCode string) (bool, error) {
 	if scopeCode == "" || scopeCode == unitCode {
 		return true, nil
 	}

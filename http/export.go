@@ -32,7 +32,11 @@ func (s *Server) handleHouseholdExport(w http.ResponseWriter, r *http.Request) {
 		s.Logger.Error("export", "err", err)
 		return
 	}
-	if err := s.Registry.EachHousehold(r.Context(), f, out.Write); err != nil {
+	format := "csv"
+	if strings.HasSuffix(name, ".xlsx") {
+		format = "xlsx"
+	}
+	if _, err := s.Registry.ExportHouseholds(r.Context(), f, format, out.Write); err != nil {
 		s.Logger.Error("export", "err", err)
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/registry"
 	"giamngheo/registry/importfile"
 	"giamngheo/registry/imports"
 	"giamngheo/user"
@@ -27,16 +28,27 @@ const MaxImportsPerServer = 2
 
 // importJob is one upload being imported in the background.
 type importJob struct {
-	ID       string
-	UserID   int64
-	File     string
-	Size     int64
-	Started  time.Time
+	ID      string
+	UserID  int64
+	File    string
+	Size    int64
+	Started time.Time
+	// Skip is the upload's "skip invalid households"; path the spooled upload, kept
+	// from the preview to the confirmation (removed then, or PreviewTTL after the
+	// preview, or at the next start after a crash).
+	Skip     bool
+	path     string
 	mu       sync.Mutex
 	progress imports.Progress
 	report   *imports.Report
 	err      error
+	// committing is set once the officer has confirmed the preview.
+	committing bool
+	expire     *time.Timer
 }
+
+// PreviewTTL is how long a previewed upload waits for its confirmation.
+const PreviewTTL = time.Hour
 
 func (j *importJob) snapshot() (imports.Progress, *imports.Report, error) {
 	j.mu.Lock()
@@ -93,6 +105,7 @@ func (s *Server) routesImport(mux router) {
 	mux.HandleFunc("GET /import/template.xlsx", s.requireUser(s.handleTemplate))
 	mux.HandleFunc("GET /import/template.csv", s.requireUser(s.handleTemplate))
 	mux.HandleFunc("GET /import/jobs/{id}", s.requireUser(s.handleImportJob))
+	mux.HandleFunc("POST /import/jobs/{id}/commit", s.requireUser(s.handleImportCommit))
 	mux.HandleFunc("GET /import/jobs/{id}/report.xlsx", s.requireUser(s.handleImportReport))
 	mux.HandleFunc("GET /api/v1/import-jobs/{id}", s.requireUser(s.apiImportJob))
 }
@@ -121,8 +134,11 @@ func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "import", &importPage{})
 }
 
-// handleImportUpload stores the upload in a temporary file and starts the import in
-// the background; the browser is sent to the job's page, which shows its progress.
+// handleImportUpload stores the upload in a temporary file and starts its preview (a
+// dry run: what would be created, updated, left unchanged, refused as conflicting or
+// invalid) in the background; the browser is sent to the job's page, which shows its
+// progress, then the preview and a confirmation (handleImportCommit). Nothing is
+// written before the officer confirms (issue 10 item 2).
 func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 	if err := giamngheo.RequireRegistryWrite(r.Context()); err != nil {
 		s.Error(w, r, err)
@@ -201,7 +217,8 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st, _ := tmp.Stat()
-	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: s.Today()}
+	tmp.Close()
+	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: s.Today(), Skip: skip, path: tmp.Name()}
 	s.jobs.mu.Lock()
 	if s.jobs.jobs == nil {
 		s.jobs.jobs = map[string]*importJob{}
@@ -209,35 +226,130 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 	s.jobs.jobs[job.ID] = job
 	s.jobs.mu.Unlock()
 
-	// The import outlives the request: it runs with the user's identity, not the
-	// request's context.
-	ctx := giamngheo.NewContextWithActor(context.Background(), u.Actor())
+	s.discardPreviews(u.ID, job.ID)
 	started = true
+	s.runImport(u, job, imports.Options{DryRun: true})
+	http.Redirect(w, r, "/import/jobs/"+job.ID, http.StatusSeeOther)
+}
+
+// runImport runs the job's file in the background (the import outlives the request: it
+// runs with the user's identity, not the request's context) and releases the user's
+// slot when done. A preview keeps the file for the confirmation; a commit, or a failed
+// preview, removes it.
+func (s *Server) runImport(u *user.User, job *importJob, opts imports.Options) {
+	ctx := giamngheo.NewContextWithActor(context.Background(), u.Actor())
+	opts.SkipInvalid, opts.Size, opts.Job = job.Skip, job.Size, "import-"+job.ID
+	opts.Progress = func(p imports.Progress) {
+		job.mu.Lock()
+		job.progress = p
+		job.mu.Unlock()
+	}
 	go func() {
 		defer s.jobs.end(u.ID)
-		defer os.Remove(tmp.Name())
-		defer tmp.Close()
-		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
-			job.mu.Lock()
-			job.err = err
-			job.mu.Unlock()
-			return
+		var rep *imports.Report
+		f, err := os.Open(job.path)
+		if err == nil {
+			rep, err = imports.Run(ctx, s.Registry, f, job.File, opts)
+			f.Close()
 		}
-		rep, err := imports.Run(ctx, s.Registry, tmp, name, imports.Options{SkipInvalid: skip, Size: job.Size, Progress: func(p imports.Progress) {
-			job.mu.Lock()
-			job.progress = p
-			job.mu.Unlock()
-		}})
 		if err != nil && giamngheo.ErrorCode(err) == giamngheo.EINTERNAL {
-			s.Logger.Error("import", "file", name, "err", err)
+			s.Logger.Error("import", "file", job.File, "err", err)
+		}
+		keep := opts.DryRun && err == nil
+		if !keep {
+			os.Remove(job.path)
 		}
 		s.jobs.end(u.ID) // before Done: the user may start the next import at once
 		job.mu.Lock()
 		job.report, job.err = rep, err
 		job.progress.Done = true
+		if keep {
+			job.expire = time.AfterFunc(PreviewTTL, func() { s.discard(job) })
+		}
 		job.mu.Unlock()
 	}()
-	http.Redirect(w, r, "/import/jobs/"+job.ID, http.StatusSeeOther)
+}
+
+// discard forgets a preview that was not confirmed and removes its file.
+func (s *Server) discard(job *importJob) {
+	job.mu.Lock()
+	defer job.mu.Unlock()
+	if job.committing {
+		return
+	}
+	job.committing = true // nothing may confirm it any more
+	if job.expire != nil {
+		job.expire.Stop()
+	}
+	os.Remove(job.path)
+}
+
+// discardPreviews drops the user's unconfirmed previews but keep: an officer confirms
+// the last file uploaded, and the server keeps one spooled file per user.
+func (s *Server) discardPreviews(userID int64, keep string) {
+	s.jobs.mu.Lock()
+	var old []*importJob
+	for id, j := range s.jobs.jobs {
+		if j.UserID == userID && id != keep {
+			old = append(old, j)
+		}
+	}
+	s.jobs.mu.Unlock()
+	for _, j := range old {
+		s.discard(j)
+	}
+}
+
+// handleImportCommit imports a previewed file once the officer confirms it, with the
+// way chosen for the conflicting households (on_conflict: skip or replace).
+func (s *Server) handleImportCommit(w http.ResponseWriter, r *http.Request) {
+	if err := giamngheo.RequireRegistryWrite(r.Context()); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	j, err := s.job(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	onConflict := r.PostFormValue("on_conflict")
+	if onConflict != imports.OnConflictSkip && onConflict != imports.OnConflictReplace {
+		onConflict = imports.OnConflictRefuse
+	}
+	u := currentUser(r.Context())
+	j.mu.Lock()
+	rep, done, committing := j.report, j.progress.Done, j.committing
+	ready := done && !committing && rep != nil && rep.DryRun && j.err == nil
+	j.mu.Unlock()
+	if !ready {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.ECONFLICT, "Lượt nhập này không còn chờ xác nhận (đã nhập, đã hủy hoặc quá %d phút); hãy tải tệp lên lại.",
+			"This import no longer awaits confirmation (done, discarded or older than %d minutes); upload the file again.", int(PreviewTTL.Minutes())))
+		return
+	}
+	if rep.Counts.Conflicting > 0 && onConflict == imports.OnConflictRefuse {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Có %d hộ trùng mã nhưng khác gia đình: hãy chọn bỏ qua hoặc thay thế các hộ đó.",
+			"%d households carry a stored code but another family: choose to skip or to replace them.", rep.Counts.Conflicting))
+		return
+	}
+	if err := s.jobs.begin(u.ID); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	j.mu.Lock()
+	if j.committing { // confirmed twice at once
+		j.mu.Unlock()
+		s.jobs.end(u.ID)
+		http.Redirect(w, r, "/import/jobs/"+j.ID, http.StatusSeeOther)
+		return
+	}
+	j.committing = true
+	if j.expire != nil {
+		j.expire.Stop()
+	}
+	j.report, j.progress = nil, imports.Progress{}
+	j.mu.Unlock()
+	s.runImport(u, j, imports.Options{OnConflict: onConflict})
+	http.Redirect(w, r, "/import/jobs/"+j.ID, http.StatusSeeOther)
 }
 
 func tooLargeUpload(limit int64) error {
@@ -263,6 +375,12 @@ type importJobPage struct {
 	Report   *imports.Report
 	Issues   []importfile.Issue
 	Error    string
+	// Preview: the report is a dry run awaiting confirmation (Confirmable when the
+	// import could go ahead: no invalid household unless skipped). Changes and
+	// Conflicts are the first of each, for the page.
+	Preview, Confirmable bool
+	Changes              []registry.Change
+	Conflicts            []registry.Conflict
 }
 
 func (s *Server) handleImportJob(w http.ResponseWriter, r *http.Request) {
@@ -273,6 +391,14 @@ func (s *Server) handleImportJob(w http.ResponseWriter, r *http.Request) {
 	}
 	p, rep, jerr := j.snapshot()
 	page := &importJobPage{Job: j, Progress: p, Report: rep}
+	if rep != nil && rep.DryRun {
+		j.mu.Lock()
+		page.Preview = !j.committing
+		j.mu.Unlock()
+		page.Confirmable = page.Preview && (rep.Invalid == 0 || j.Skip) && rep.Counts.Created+rep.Counts.Updated+rep.Counts.Conflicting > 0
+		page.Changes = rep.Changes[:min(len(rep.Changes), 200)]
+		page.Conflicts = rep.Conflicts[:min(len(rep.Conflicts), 200)]
+	}
 	if j.Size > 0 {
 		page.Percent = int(100 * p.BytesRead / j.Size)
 	}

@@ -7,7 +7,6 @@ import (
 
 	"giamngheo"
 	"giamngheo/admin"
-	"giamngheo/audit"
 	"giamngheo/user"
 )
 
@@ -22,6 +21,11 @@ func (s *Server) routesUI(mux router) {
 	mux.HandleFunc("GET /units/{code}", s.requireUser(s.handleUnit))
 	mux.HandleFunc("GET /admin/users", s.requireAdmin(s.handleUsers))
 	mux.HandleFunc("POST /admin/users", s.requireAdmin(s.handleUserCreate))
+	mux.HandleFunc("GET /admin/users/{username}", s.requireAdmin(s.handleUser))
+	mux.HandleFunc("POST /admin/users/{username}/disable", s.requireAdmin(s.handleUserDisable))
+	mux.HandleFunc("POST /admin/users/{username}/enable", s.requireAdmin(s.handleUserDisable))
+	mux.HandleFunc("POST /admin/users/{username}/password", s.requireAdmin(s.handleUserPassword))
+	mux.HandleFunc("POST /admin/tokens/{id}/revoke", s.requireAdmin(s.handleTokenRevoke))
 	mux.HandleFunc("GET /admin/audit", s.requireAdmin(s.handleAudit))
 }
 
@@ -229,82 +233,4 @@ func (s *Server) unitDetail(r *http.Request) (*unitPage, error) {
 // scopeFunc answers scope questions from the unit store.
 func (s *Server) scopeFunc() giamngheo.InScopeFunc {
 	return s.Users.InScope
-}
-
-type usersPage struct {
-	Users []*user.User
-	Error string
-}
-
-func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request) {
-	users, _, err := s.Users.FindUsers(r.Context(), giamngheo.Page{Limit: 1000})
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	s.render(w, r, "users", &usersPage{Users: users})
-}
-
-func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
-	n := user.NewUser{Username: r.PostFormValue("username"), Name: r.PostFormValue("name"), Password: r.PostFormValue("password"),
-		Role: giamngheo.Role(r.PostFormValue("role")), ScopeCode: strings.TrimSpace(r.PostFormValue("scope"))}
-	_, err := s.Users.CreateUser(r.Context(), n)
-	if err != nil {
-		if giamngheo.ErrorCode(err) == giamngheo.EINTERNAL {
-			s.Error(w, r, err)
-			return
-		}
-		users, _, _ := s.Users.FindUsers(r.Context(), giamngheo.Page{Limit: 1000})
-		msg := giamngheo.ErrorMessage(err)
-		if lang(r.Context()) == "en" {
-			msg = giamngheo.ErrorMessageEN(err)
-		}
-		w.WriteHeader(statusOf(err))
-		s.render(w, r, "users", &usersPage{Users: users, Error: msg})
-		return
-	}
-	flash(w, "Đã thêm tài khoản "+n.Username+".", "User "+n.Username+" added.")
-	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
-}
-
-type auditPage struct {
-	Entries []*audit.Entry
-	Total   int
-}
-
-func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
-	entries, total, err := s.scopedAudit(r)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	s.render(w, r, "audit", &auditPage{Entries: entries, Total: total})
-}
-
-// scopedAudit lists audit entries filtered by ?entity= and ?id=; an administrator with a
-// scope sees only the entries of the units in that scope.
-func (s *Server) scopedAudit(r *http.Request) ([]*audit.Entry, int, error) {
-	q := r.URL.Query()
-	entries, total, err := s.Audit.FindAudit(r.Context(), audit.Filter{Entity: q.Get("entity"), EntityID: q.Get("id"), Page: giamngheo.Page{Limit: 200}})
-	if err != nil {
-		return nil, 0, err
-	}
-	u := currentUser(r.Context())
-	if u.ScopeCode == "" {
-		return entries, total, nil
-	}
-	kept := entries[:0]
-	for _, e := range entries {
-		if e.ScopeCode == "" {
-			continue
-		}
-		ok, err := s.Users.InScope(r.Context(), u.ScopeCode, e.ScopeCode)
-		if err != nil {
-			return nil, 0, err
-		}
-		if ok {
-			kept = append(kept, e)
-		}
-	}
-	return kept, len(kept), nil
 }

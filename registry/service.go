@@ -435,7 +435,7 @@ func CommunesUnder(ctx context.Context, units admin.Store, scope string) ([]stri
 		}
 		frontier = next
 	}
-	return out, nil
+	return admin.SuccessorsWithin(ctx, units, out) // merged communes (admin.StoreInScope)
 }
 
 // Explanation returns the explanation of a household's classification: the stored

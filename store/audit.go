@@ -2,15 +2,42 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"giamngheo/audit"
 )
 
 // InsertAudit writes an audit entry (inside the caller's transaction when ctx has one).
 func (db *DB) InsertAudit(ctx context.Context, e *audit.Entry) error {
-	return db.w(ctx).QueryRowContext(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, scope_code, before, after)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-		db.t(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After)).Scan(&e.ID)
+	return db.w(ctx).QueryRowContext(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, scope_code, before, after, job)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+		db.t(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After), e.Job).Scan(&e.ID)
+}
+
+// auditRowsPerInsert bounds a multi-row INSERT of InsertAudits (10 parameters a row,
+// far below either engine's limit).
+const auditRowsPerInsert = 200
+
+// InsertAudits writes entries with multi-row INSERTs (their ids are not read back).
+func (db *DB) InsertAudits(ctx context.Context, es []*audit.Entry) error {
+	for len(es) > 0 {
+		n := min(len(es), auditRowsPerInsert)
+		var b strings.Builder
+		b.WriteString(`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, scope_code, before, after, job) VALUES `)
+		args := make([]any, 0, 10*n)
+		for i, e := range es[:n] {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("(" + db.dialect.params(len(args)+1, 10) + ")")
+			args = append(args, db.t(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After), e.Job)
+		}
+		if _, err := db.w(ctx).ExecContext(ctx, b.String(), args...); err != nil {
+			return db.formatError(err)
+		}
+		es = es[n:]
+	}
+	return nil
 }
 
 func nullJSON(b []byte) any {
@@ -32,9 +59,31 @@ func (db *DB) FindAudit(ctx context.Context, f audit.Filter) ([]*audit.Entry, in
 	if f.UserID != nil {
 		w.add("user_id = ?", *f.UserID)
 	}
+	if f.Username != "" {
+		w.add("username = ?", f.Username)
+	}
+	if f.Action != "" {
+		w.add("action = ?", f.Action)
+	}
+	if f.ScopeCodes != nil {
+		if len(f.ScopeCodes) == 0 {
+			w.add("1 = 0")
+		} else {
+			db.in(&w, "scope_code", f.ScopeCodes)
+		}
+	}
+	if f.Job != "" {
+		w.add("job = ?", f.Job)
+	}
+	if !f.From.IsZero() {
+		w.add("at >= ?", db.t(f.From))
+	}
+	if !f.To.IsZero() {
+		w.add("at < ?", db.t(f.To))
+	}
 	p := f.Page.Norm()
 	page := w.next(p.Limit, p.Offset)
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, at, user_id, username, action, entity, entity_id, scope_code, coalesce(CAST(before AS TEXT), ''), coalesce(CAST(after AS TEXT), ''), count(*) OVER ()
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, at, user_id, username, action, entity, entity_id, scope_code, coalesce(CAST(before AS TEXT), ''), coalesce(CAST(after AS TEXT), ''), job, count(*) OVER ()
 		FROM audit_log WHERE `+w.sql()+` ORDER BY id DESC LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
 	if err != nil {
 		return nil, 0, err
@@ -45,7 +94,7 @@ func (db *DB) FindAudit(ctx context.Context, f audit.Filter) ([]*audit.Entry, in
 	for rows.Next() {
 		e := &audit.Entry{}
 		var before, after string
-		if err := rows.Scan(&e.ID, scanTime(&e.At), &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.ScopeCode, &before, &after, &total); err != nil {
+		if err := rows.Scan(&e.ID, scanTime(&e.At), &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.ScopeCode, &before, &after, &e.Job, &total); err != nil {
 			return nil, 0, err
 		}
 		if before != "" {

@@ -42,6 +42,9 @@ type dialect interface {
 	// anyOf is the condition "col is one of vals" (a []string or []int64), written with
 	// '?' for where.add, and its arguments.
 	anyOf(col string, vals any) (string, []any)
+	// params returns n parameters numbered from from, for multi-row INSERTs: SQLite
+	// resolves "$NNN" names in time quadratic in their count, "?" in constant time.
+	params(from, n int) string
 	// fixedJoin is the join keyword that keeps the left table as the driving loop.
 	fixedJoin() string
 	// violation names the constraint err violates: "unique", "foreign" or "".

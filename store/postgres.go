@@ -60,6 +60,8 @@ func (postgresDialect) ilike() string { return "ILIKE" }
 
 // One array parameter: a list of hundreds of parameters makes the cached statement's
 // generic plan scan the table (0.7 s a call during an import, against milliseconds).
+func (postgresDialect) params(from, n int) string { return placeholders(from, n) }
+
 func (postgresDialect) anyOf(col string, vals any) (string, []any) {
 	return col + " = ANY(?)", []any{vals}
 }

@@ -89,6 +89,10 @@ func (sqliteDialect) timeArg(t time.Time) any { return fmtTime(t) }
 func (sqliteDialect) ilike() string { return "LIKE" }
 
 // SQLite has no arrays: one parameter per value.
+func (sqliteDialect) params(from, n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
 func (sqliteDialect) anyOf(col string, vals any) (string, []any) {
 	var args []any
 	switch v := vals.(type) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"giamngheo"
 	"giamngheo/user"
@@ -106,18 +107,67 @@ func (db *DB) RevokeUserSessions(ctx context.Context, userID int64) error {
 
 // CreateAPIToken stores an API token.
 func (db *DB) CreateAPIToken(ctx context.Context, t *user.APIToken) error {
-	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at, revoked) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-		t.UserID, t.Name, t.TokenHash, db.t(t.CreatedAt), t.Revoked).Scan(&t.ID)
+	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at, revoked) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+		t.UserID, t.Name, t.TokenHash, db.t(t.CreatedAt), db.t(t.ExpiresAt), t.Revoked).Scan(&t.ID)
 	return db.formatError(err)
+}
+
+const tokenCols = `id, user_id, name, token_hash, created_at, expires_at, revoked, revoked_at`
+
+func scanToken(sc interface{ Scan(...any) error }) (*user.APIToken, error) {
+	t := &user.APIToken{}
+	err := sc.Scan(&t.ID, &t.UserID, &t.Name, &t.TokenHash, scanTime(&t.CreatedAt), scanTime(&t.ExpiresAt), &t.Revoked, scanTime(&t.RevokedAt))
+	return t, err
 }
 
 // FindAPIToken returns a token by hash or EUNAUTHORIZED.
 func (db *DB) FindAPIToken(ctx context.Context, tokenHash string) (*user.APIToken, error) {
-	t := &user.APIToken{}
-	err := db.r(ctx).QueryRowContext(ctx, `SELECT id, user_id, name, token_hash, created_at, revoked FROM api_tokens WHERE token_hash = $1`, tokenHash).
-		Scan(&t.ID, &t.UserID, &t.Name, &t.TokenHash, scanTime(&t.CreatedAt), &t.Revoked)
+	t, err := scanToken(db.r(ctx).QueryRowContext(ctx, `SELECT `+tokenCols+` FROM api_tokens WHERE token_hash = $1`, tokenHash))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Mã truy cập không hợp lệ.", "Invalid API token.")
 	}
 	return t, err
+}
+
+// FindAPITokenByID returns a token by id or ENOTFOUND.
+func (db *DB) FindAPITokenByID(ctx context.Context, id int64) (*user.APIToken, error) {
+	t, err := scanToken(db.r(ctx).QueryRowContext(ctx, `SELECT `+tokenCols+` FROM api_tokens WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không có mã truy cập số %d.", "No API token %d.", id)
+	}
+	return t, err
+}
+
+// FindAPITokens lists a user's tokens, newest first.
+func (db *DB) FindAPITokens(ctx context.Context, userID int64) ([]*user.APIToken, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+tokenCols+` FROM api_tokens WHERE user_id = $1 ORDER BY id DESC`, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*user.APIToken
+	for rows.Next() {
+		t, err := scanToken(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// RevokeAPIToken revokes a token; the first revocation's time is kept.
+func (db *DB) RevokeAPIToken(ctx context.Context, id int64, at time.Time) error {
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE api_tokens SET revoked = TRUE, revoked_at = coalesce(revoked_at, $1) WHERE id = $2`, db.t(at), id)
+	return db.formatError(err)
+}
+
+// RevokeUserAPITokens revokes every token of a user not yet revoked.
+func (db *DB) RevokeUserAPITokens(ctx context.Context, userID int64, at time.Time) (int, error) {
+	res, err := db.w(ctx).ExecContext(ctx, `UPDATE api_tokens SET revoked = TRUE, revoked_at = $1 WHERE user_id = $2 AND revoked = FALSE`, db.t(at), userID)
+	if err != nil {
+		return 0, db.formatError(err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
 }

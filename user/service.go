@@ -3,6 +3,7 @@ package user
 import (
 	"context"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -15,6 +16,10 @@ import (
 // SessionTTL is how long a browser session lasts without logging in again.
 const SessionTTL = 12 * time.Hour
 
+// DefaultTokenTTL is how long an API token lives unless configured otherwise
+// (Service.TokenTTL; serve --token-days): a leaked token stops working on its own.
+const DefaultTokenTTL = 90 * 24 * time.Hour
+
 // Service runs the account use cases: each in one transaction, audited.
 type Service struct {
 	Store Store
@@ -25,6 +30,8 @@ type Service struct {
 	// Sleep waits before a throttled login attempt (nil: the real clock); tests
 	// advance their clock instead.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// TokenTTL is the life of a new API token (0: DefaultTokenTTL).
+	TokenTTL time.Duration
 
 	throttle throttle
 }
@@ -149,11 +156,16 @@ func (s *Service) SetPassword(ctx context.Context, username, password string) er
 		if err := s.Store.RevokeUserSessions(ctx, u.ID); err != nil {
 			return err
 		}
-		return audit.Record(ctx, s.Audit, now, "password", "user", u.Username, u.ScopeCode, nil, nil)
+		n, err := s.Store.RevokeUserAPITokens(ctx, u.ID, now)
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, s.Audit, now, "password", "user", u.Username, u.ScopeCode, nil, map[string]int{"tokens_revoked": n})
 	})
 }
 
-// SetDisabled disables or re-enables an account; disabling revokes its sessions.
+// SetDisabled disables or re-enables an account; disabling revokes its sessions and
+// API tokens, and re-enabling does not revive them (new tokens must be issued).
 func (s *Service) SetDisabled(ctx context.Context, username string, disabled bool) error {
 	if err := giamngheo.RequireAdmin(ctx); err != nil {
 		return err
@@ -174,6 +186,9 @@ func (s *Service) SetDisabled(ctx context.Context, username string, disabled boo
 		}
 		if disabled {
 			if err := s.Store.RevokeUserSessions(ctx, u.ID); err != nil {
+				return err
+			}
+			if _, err := s.Store.RevokeUserAPITokens(ctx, u.ID, now); err != nil {
 				return err
 			}
 		}
@@ -326,12 +341,27 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 }
 
 // CreateAPIToken issues a token for a machine client acting as the given user. The
-// token is returned once; only its hash is kept.
+// token is returned once; only its hash is kept. It expires after s.TokenTTL.
 func (s *Service) CreateAPIToken(ctx context.Context, username, name string) (string, error) {
+	tok, _, err := s.IssueAPIToken(ctx, username, name)
+	return tok, err
+}
+
+// IssueAPIToken is CreateAPIToken returning the stored token too (its id and expiry).
+func (s *Service) IssueAPIToken(ctx context.Context, username, name string) (string, *APIToken, error) {
 	if err := giamngheo.RequireAdmin(ctx); err != nil {
-		return "", err
+		return "", nil, err
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = "api"
+	}
+	ttl := s.TokenTTL
+	if ttl <= 0 {
+		ttl = DefaultTokenTTL
 	}
 	token := "gn_" + RandomToken(32)
+	var t *APIToken
 	err := s.Tx.WithTx(ctx, func(ctx context.Context) error {
 		u, err := s.Store.FindUserByUsername(ctx, username)
 		if err != nil {
@@ -340,14 +370,73 @@ func (s *Service) CreateAPIToken(ctx context.Context, username, name string) (st
 		if err := s.requireScope(ctx, u.ScopeCode); err != nil {
 			return err
 		}
+		if u.Disabled {
+			return giamngheo.Errorf(giamngheo.ECONFLICT, "Tài khoản %s đã bị khóa: không thể cấp mã truy cập.", "Account %s is disabled: no API token can be issued.", u.Username)
+		}
 		now := s.Now().UTC()
-		t := &APIToken{UserID: u.ID, Name: name, TokenHash: HashToken(token), CreatedAt: now}
+		t = &APIToken{UserID: u.ID, Name: name, TokenHash: HashToken(token), CreatedAt: now, ExpiresAt: now.Add(ttl)}
 		if err := s.Store.CreateAPIToken(ctx, t); err != nil {
 			return err
 		}
-		return audit.Record(ctx, s.Audit, now, "create", "api_token", name, u.ScopeCode, nil, map[string]any{"user": u.Username, "name": name})
+		return audit.Record(ctx, s.Audit, now, "create", "api_token", strconv.FormatInt(t.ID, 10), u.ScopeCode, nil,
+			map[string]any{"user": u.Username, "name": name, "expires_at": t.ExpiresAt})
 	})
-	return token, err
+	if err != nil {
+		return "", nil, err
+	}
+	return token, t, nil
+}
+
+// APITokens lists the tokens of an account (administrators within its scope).
+func (s *Service) APITokens(ctx context.Context, username string) (*User, []*APIToken, error) {
+	if err := giamngheo.RequireAdmin(ctx); err != nil {
+		return nil, nil, err
+	}
+	u, err := s.Store.FindUserByUsername(ctx, username)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.requireScope(ctx, u.ScopeCode); err != nil {
+		return nil, nil, err
+	}
+	ts, err := s.Store.FindAPITokens(ctx, u.ID)
+	return u, ts, err
+}
+
+// RevokeAPIToken revokes one token by id (administrators within its owner's scope).
+// A token outside the scope is ENOTFOUND, as one that does not exist.
+func (s *Service) RevokeAPIToken(ctx context.Context, id int64) (*APIToken, error) {
+	if err := giamngheo.RequireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	var t *APIToken
+	err := s.Tx.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		if t, err = s.Store.FindAPITokenByID(ctx, id); err != nil {
+			return err
+		}
+		u, err := s.Store.FindUserByID(ctx, t.UserID)
+		if err != nil {
+			return err
+		}
+		if s.requireScope(ctx, u.ScopeCode) != nil {
+			return giamngheo.Errorf(giamngheo.ENOTFOUND, "Không có mã truy cập số %d.", "No API token %d.", id)
+		}
+		if t.Revoked {
+			return nil
+		}
+		now := s.Now().UTC()
+		if err := s.Store.RevokeAPIToken(ctx, id, now); err != nil {
+			return err
+		}
+		t.Revoked, t.RevokedAt = true, now
+		return audit.Record(ctx, s.Audit, now, "revoke", "api_token", strconv.FormatInt(id, 10), u.ScopeCode, nil,
+			map[string]any{"user": u.Username, "name": t.Name})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // AuthenticateAPIToken returns the user of a live API token.
@@ -358,6 +447,9 @@ func (s *Service) AuthenticateAPIToken(ctx context.Context, token string) (*User
 	}
 	if t.Revoked {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Mã truy cập đã bị thu hồi.", "The API token is revoked.")
+	}
+	if !t.Live(s.Now()) {
+		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Mã truy cập đã hết hạn; hãy xin cấp mã mới.", "The API token has expired; ask for a new one.")
 	}
 	return s.activeUser(ctx, t.UserID)
 }

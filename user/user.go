@@ -38,15 +38,31 @@ type Session struct {
 	Revoked   bool
 }
 
-// APIToken authenticates a machine client on /api/v1 (Authorization: Bearer …).
+// APIToken authenticates a machine client on /api/v1 (Authorization: Bearer …). It
+// expires (ExpiresAt; zero for a token made before expiry was stored, which then
+// expires DefaultTokenTTL after CreatedAt) and is revoked by hand, by a password change
+// or by disabling the account; re-enabling does not revive it.
 type APIToken struct {
-	ID        int64
-	UserID    int64
-	Name      string
-	TokenHash string
-	CreatedAt time.Time
-	Revoked   bool
+	ID        int64     `json:"id"`
+	UserID    int64     `json:"user_id"`
+	Name      string    `json:"name"`
+	TokenHash string    `json:"-"`
+	CreatedAt time.Time `json:"created_at"`
+	ExpiresAt time.Time `json:"expires_at"`
+	Revoked   bool      `json:"revoked"`
+	RevokedAt time.Time `json:"revoked_at,omitzero"`
 }
+
+// Expiry is when the token stops working.
+func (t *APIToken) Expiry() time.Time {
+	if t.ExpiresAt.IsZero() {
+		return t.CreatedAt.Add(DefaultTokenTTL)
+	}
+	return t.ExpiresAt
+}
+
+// Live reports whether the token authenticates at now.
+func (t *APIToken) Live(now time.Time) bool { return !t.Revoked && now.Before(t.Expiry()) }
 
 // Filter selects users.
 type Filter struct {
@@ -69,4 +85,11 @@ type Store interface {
 
 	CreateAPIToken(ctx context.Context, t *APIToken) error
 	FindAPIToken(ctx context.Context, tokenHash string) (*APIToken, error)
+	FindAPITokenByID(ctx context.Context, id int64) (*APIToken, error)
+	// FindAPITokens lists a user's tokens, newest first, revoked and expired ones too.
+	FindAPITokens(ctx context.Context, userID int64) ([]*APIToken, error)
+	// RevokeAPIToken revokes one token (at is recorded once: revoking again keeps it).
+	RevokeAPIToken(ctx context.Context, id int64, at time.Time) error
+	// RevokeUserAPITokens revokes every live token of a user and returns how many.
+	RevokeUserAPITokens(ctx context.Context, userID int64, at time.Time) (int, error)
 }

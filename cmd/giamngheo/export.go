@@ -70,8 +70,8 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	n := 0
-	if err := a.reg.EachHousehold(actx, f, func(h *registry.Household) error { n++; return ew.Write(h) }); err != nil {
+	n, err := a.reg.ExportHouseholds(actx, f, *format, ew.Write)
+	if err != nil {
 		return err
 	}
 	if err := ew.Close(); err != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -26,6 +27,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	report := fs.String("report", "", "ghi báo cáo lỗi từng dòng ra tệp XLSX / write the per-row report to this XLSX file")
 	format := fs.String("format", "xlsx", "template: xlsx hoặc csv")
 	quiet := fs.Bool("quiet", false, "không hiện thanh tiến trình / no progress bar")
+	dry := fs.Bool("dry-run", false, "chỉ báo cáo sẽ thêm, sửa, giữ nguyên, xung đột, lỗi bao nhiêu hộ; không ghi gì / report what would be created, updated, unchanged, conflicting, invalid; write nothing")
+	onConflict := fs.String("on-conflict", "", "hộ cùng mã nhưng khác gia đình: skip (bỏ qua) hoặc replace (thay thế); mặc định không nhập gì / rows of another family under a stored code: skip or replace; default: import nothing")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errSilent
@@ -62,7 +65,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(imports.MemoryLimit)
 	}
-	opts := imports.Options{SkipInvalid: *skip, Size: st.Size()}
+	opts := imports.Options{SkipInvalid: *skip, Size: st.Size(), DryRun: *dry, OnConflict: *onConflict}
 	var bar *progressbar.ProgressBar
 	if !*quiet {
 		bar = progressbar.NewOptions64(st.Size(), progressbar.OptionSetWriter(stderr), progressbar.OptionShowBytes(true),
@@ -100,10 +103,28 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "%s: %d hộ, %d nhân khẩu; thêm mới %d, cập nhật %d, không đổi %d, lỗi %d (mã hóa %s)\n",
-		rep.File, rep.Households, rep.Members, rep.Counts.Created, rep.Counts.Updated, rep.Counts.Unchanged, rep.Invalid, rep.Encoding)
-	fmt.Fprintf(stdout, "%s: %d households, %d members; created %d, updated %d, unchanged %d, invalid %d\n",
-		rep.File, rep.Households, rep.Members, rep.Counts.Created, rep.Counts.Updated, rep.Counts.Unchanged, rep.Invalid)
+	if rep.DryRun {
+		fmt.Fprintf(stdout, "Chạy thử, không ghi gì / dry run, nothing written\n")
+		for i, c := range rep.Changes {
+			if i == 50 {
+				fmt.Fprintf(stdout, "… %d hộ khác / more households\n", rep.Counts.Updated-50)
+				break
+			}
+			fmt.Fprintf(stdout, "sẽ cập nhật / to update %s: %s\n", c.Code, strings.Join(c.Fields, ", "))
+		}
+	}
+	fmt.Fprintf(stdout, "%s: %d hộ, %d nhân khẩu; thêm mới %d, cập nhật %d, không đổi %d, lỗi %d, xung đột %d (mã hóa %s)\n",
+		rep.File, rep.Households, rep.Members, rep.Counts.Created, rep.Counts.Updated, rep.Counts.Unchanged, rep.Invalid, rep.Counts.Conflicting, rep.Encoding)
+	fmt.Fprintf(stdout, "%s: %d households, %d members; created %d, updated %d, unchanged %d, invalid %d, conflicting %d\n",
+		rep.File, rep.Households, rep.Members, rep.Counts.Created, rep.Counts.Updated, rep.Counts.Unchanged, rep.Invalid, rep.Counts.Conflicting)
+	if rep.DryRun {
+		return nil
+	}
+	if !rep.Committed && rep.Counts.Conflicting > 0 && (rep.Invalid == 0 || *skip) {
+		return giamngheo.Errorf(giamngheo.ECONFLICT,
+			"Có %d hộ trùng mã với hộ đã lưu nhưng là gia đình khác: không nhập hộ nào (cơ sở dữ liệu giữ nguyên). Kiểm tra lại, rồi dùng --on-conflict=skip (bỏ qua các hộ đó) hoặc --on-conflict=replace (thay thế).",
+			"%d rows carry the code of a stored household of another family: nothing was imported (the database is unchanged). Check them, then use --on-conflict=skip (leave them out) or --on-conflict=replace.", rep.Counts.Conflicting)
+	}
 	if !rep.Committed {
 		return giamngheo.Errorf(giamngheo.EINVALID,
 			"Có %d hộ lỗi: không nhập hộ nào (cơ sở dữ liệu giữ nguyên). Sửa tệp, hoặc dùng --skip-invalid.",

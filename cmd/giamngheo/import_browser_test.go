@@ -11,8 +11,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserImport: an officer uploads a file with one bad household; nothing is
-// stored and the report names the row; with "skip invalid" the good households are.
+// TestBrowserImport: an officer uploads a file with one bad household; the preview
+// names the row and cannot be confirmed; with "skip invalid" the preview stores
+// nothing until the officer confirms it, then the good households are stored.
 func TestBrowserImport(t *testing.T) {
 	r := MustRunServer(t)
 	r.MustAddUser(t, "xa.thanhdong", giamngheo.RoleCommuneOfficer, "10507")
@@ -29,8 +30,13 @@ func TestBrowserImport(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{file}),
 		chromedp.Click(chromedp.ID("import-submit")),
 		chromedp.WaitVisible(chromedp.ID("import-done")))...)
-	if msg := text(t, ctx, "import-rejected"); !strings.Contains(msg, "không nhập hộ nào") {
-		t.Fatalf("rejected import message: %q", msg)
+	// The preview: two to create, one invalid, and no way to confirm while a household
+	// is invalid and not skipped.
+	if n, bad := text(t, ctx, "preview-create"), text(t, ctx, "preview-invalid"); n != "2" || bad != "1" {
+		t.Fatalf("preview: %s to create, %s invalid", n, bad)
+	}
+	if msg := text(t, ctx, "import-blocked"); !strings.Contains(msg, "Không thể nhập") {
+		t.Fatalf("blocked preview message: %q", msg)
 	}
 	if issues := text(t, ctx, "import-issues"); !strings.Contains(issues, "31/02/1980") || !strings.Contains(issues, "dòng 8") {
 		t.Fatalf("issues table: %s", issues)
@@ -39,6 +45,14 @@ func TestBrowserImport(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{file}),
 		chromedp.Click(chromedp.ID("import-skip")),
 		chromedp.Click(chromedp.ID("import-submit")),
+		chromedp.WaitVisible(chromedp.ID("import-confirm")))
+	jobURL := location(t, ctx)
+	do(t, ctx, chromedp.Navigate(r.URL+"/households"), chromedp.WaitVisible(chromedp.ID("household-total")))
+	if n := text(t, ctx, "household-total"); n != "0" {
+		t.Fatalf("the preview stored %s households", n)
+	}
+	do(t, ctx, chromedp.Navigate(jobURL), chromedp.WaitVisible(chromedp.ID("import-confirm")),
+		chromedp.Click(chromedp.ID("import-commit")),
 		chromedp.WaitVisible(chromedp.ID("import-committed")))
 	if n := text(t, ctx, "import-created"); n != "2" {
 		t.Fatalf("created %s households, want 2", n)

@@ -25,7 +25,7 @@ const usage = `giamngheo — quản lý giảm nghèo bền vững / sustainable
 Cách dùng / Usage:
   giamngheo serve    [--addr 127.0.0.1:8080] [--db ./giamngheo.db | postgres://…] [--no-demo]
   giamngheo migrate  [--db …]
-  giamngheo user     add|passwd|disable|enable|list|token … [--db …]
+  giamngheo user     add|passwd|disable|enable|list|token|tokens|revoke … [--db …]
   giamngheo units    load [--provinces 30,31|all] | import FILE [--effective D] | list [--date D] [--parent CODE] | mapping CODE [--db …]
   giamngheo import   FILE.csv|FILE.xlsx [--skip-invalid] [--report report.xlsx] | import template [--format csv] > mau.xlsx
   giamngheo export   [--format xlsx|csv] [--commune CODE] [--class poor] [--as USER] [--out FILE]

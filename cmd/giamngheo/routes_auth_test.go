@@ -59,6 +59,13 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 		c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 		clients[string(role)] = c
 	}
+	// An account of the foreign unit with an API token: no one of Hải Phòng may see,
+	// disable, reset or revoke them.
+	r.MustAddUser(t, "can.bo.ha.noi", giamngheo.RoleCommuneOfficer, foreignCommune)
+	foreignToken, tok, err := r.App.users.IssueAPIToken(sys, "can.bo.ha.noi", "hn")
+	if err != nil {
+		t.Fatal(err)
+	}
 	secrets := []string{foreign.HeadName, "HN-LA-1", "001168004321", "168004321"}
 	wildcard := map[string]string{
 		"/households/{id}":         strconv.FormatInt(foreign.ID, 10),
@@ -67,6 +74,8 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 		"/review/cases/{id}":       strconv.FormatInt(cs.ID, 10),
 		"/import/jobs/{id}":        "job-of-someone-else",
 		"/api/v1/import-jobs/{id}": "job-of-someone-else",
+		"/admin/users/{username}":  "can.bo.ha.noi",
+		"/admin/tokens/{id}":       strconv.FormatInt(tok.ID, 10),
 		"/units/{code}":            foreignCommune, // the unit catalogue is public reference data
 		"/api/v1/units/{code}":     foreignCommune,
 	}
@@ -160,6 +169,12 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 	c, _, err := r.App.rev.FindCase(sys, cs.ID)
 	if err != nil || c.State != cs.State {
 		t.Fatalf("the foreign case moved: %v %v", c, err)
+	}
+	if u, err := r.App.store.FindUserByUsername(context.Background(), "can.bo.ha.noi"); err != nil || u.Disabled {
+		t.Fatalf("the foreign account was disabled: %v %v", u, err)
+	}
+	if _, err := r.App.users.AuthenticateAPIToken(context.Background(), foreignToken); err != nil {
+		t.Fatalf("the foreign account's API token no longer works: %v", err)
 	}
 	if _, err := r.App.store.FindUserByUsername(context.Background(), "ke.la.mat"); giamngheo.ErrorCode(err) != giamngheo.ENOTFOUND {
 		t.Fatalf("an account was created in the foreign unit: %v", err)

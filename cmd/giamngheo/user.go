@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"giamngheo"
 	"giamngheo/user"
@@ -30,7 +32,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func runUser(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	if len(args) == 0 {
-		return giamngheo.Errorf(giamngheo.EINVALID, "Thiếu lệnh con: add, passwd, disable, enable, list, token.", "Missing subcommand: add, passwd, disable, enable, list, token.")
+		return giamngheo.Errorf(giamngheo.EINVALID, "Thiếu lệnh con: add, passwd, disable, enable, list, token, tokens, revoke.", "Missing subcommand: add, passwd, disable, enable, list, token, tokens, revoke.")
 	}
 	c := DefaultConfig()
 	var n user.NewUser
@@ -43,6 +45,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout io.Writ
 	fs.StringVar(&n.Agency, "agency", "", "sở, ngành / agency (agency_officer)")
 	fs.StringVar(&n.Password, "password", "", "mật khẩu (nếu trống: đọc một dòng từ stdin, hoặc tạo ngẫu nhiên) / password (else one line from stdin, or random)")
 	fs.StringVar(&tokenName, "token-name", "api", "tên mã truy cập / API token name")
+	tokenDays := fs.Int("days", int(user.DefaultTokenTTL/(24*time.Hour)), "số ngày mã truy cập còn hiệu lực / days the API token lives (token)")
 	pos, err := parseInterleaved(fs, args[1:])
 	if err != nil {
 		return errSilent
@@ -51,7 +54,13 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout io.Writ
 	n.Role = giamngheo.Role(role)
 	needName := args[0] != "list"
 	if needName && len(pos) != 1 {
+		if args[0] == "revoke" {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Cần đúng một số hiệu mã truy cập (xem: giamngheo user tokens TÊN).", "Exactly one token id is needed (see: giamngheo user tokens NAME).")
+		}
 		return giamngheo.Errorf(giamngheo.EINVALID, "Cần đúng một tên đăng nhập.", "Exactly one username is needed.")
+	}
+	if *tokenDays < 1 || *tokenDays > 3650 {
+		return giamngheo.Errorf(giamngheo.EINVALID, "--days phải từ 1 đến 3650.", "--days must be between 1 and 3650.")
 	}
 	s, err := openStore(ctx, c.DB)
 	if err != nil {
@@ -88,11 +97,41 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout io.Writ
 		}
 		fmt.Fprintf(stdout, "Đã cập nhật / updated %s\n", pos[0])
 	case "token":
-		tok, err := a.users.CreateAPIToken(sys, pos[0], tokenName)
+		a.users.TokenTTL = time.Duration(*tokenDays) * 24 * time.Hour
+		tok, t, err := a.users.IssueAPIToken(sys, pos[0], tokenName)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Mã truy cập (chỉ hiện một lần) / API token (shown once):\n%s\n", tok)
+		fmt.Fprintf(stdout, "Mã truy cập số %d, hết hạn %s (chỉ hiện một lần) / API token %d, expires %s (shown once):\n%s\n",
+			t.ID, vnTime(t.ExpiresAt), t.ID, vnTime(t.ExpiresAt), tok)
+	case "tokens":
+		_, ts, err := a.users.APITokens(sys, pos[0])
+		if err != nil {
+			return err
+		}
+		now := a.users.Now()
+		tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tCREATED\tEXPIRES\tSTATUS")
+		for _, t := range ts {
+			status := "hiệu lực/live"
+			switch {
+			case t.Revoked:
+				status = "đã thu hồi/revoked " + vnTime(t.RevokedAt)
+			case !t.Live(now):
+				status = "hết hạn/expired"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", t.ID, t.Name, vnTime(t.CreatedAt), vnTime(t.Expiry()), status)
+		}
+		return tw.Flush()
+	case "revoke":
+		id, err := strconv.ParseInt(strings.TrimSpace(pos[0]), 10, 64)
+		if err != nil || id <= 0 {
+			return giamngheo.Errorf(giamngheo.EINVALID, "Số hiệu mã truy cập không hợp lệ: %q.", "Invalid token id: %q.", pos[0])
+		}
+		if _, err := a.users.RevokeAPIToken(sys, id); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã thu hồi mã truy cập số %d / API token %d revoked\n", id, id)
 	case "list":
 		users, _, err := a.users.FindUsers(sys, giamngheo.Page{Limit: 10000})
 		if err != nil {
@@ -131,4 +170,9 @@ func or(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// vnTime is a time as officers read it: Vietnam's clock, dd/mm/yyyy hh:mm.
+func vnTime(t time.Time) string {
+	return t.In(giamngheo.Vietnam).Format("02/01/2006 15:04")
 }

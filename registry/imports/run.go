@@ -7,10 +7,13 @@ package imports
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,7 +39,30 @@ type Options struct {
 	// Size is the file's size in bytes when known: from it the store estimates the
 	// rows to come and may build some indexes after them (registry.BulkImporter).
 	Size int64
+	// DryRun reads, validates and compares the whole file with the registry and reports
+	// what would be created, updated (with the changed fields), left unchanged, refused
+	// as conflicting or invalid, and writes nothing (it takes no write transaction).
+	DryRun bool
+	// OnConflict says what to do with a row whose code is that of a stored household of
+	// another family (registry.FamilyMismatch): OnConflictRefuse (the default) stores
+	// nothing while there is one; OnConflictSkip leaves those rows out and stores the
+	// rest; OnConflictReplace replaces the stored household with the row.
+	OnConflict string
+	// Job names the import in the audit: the entry of every household it creates or
+	// changes, and the import's own entry (default: a new random id).
+	Job string
 }
+
+// What to do with a conflicting row (Options.OnConflict).
+const (
+	OnConflictRefuse  = ""
+	OnConflictSkip    = "skip"
+	OnConflictReplace = "replace"
+)
+
+// MaxChanges bounds the updated and the conflicting households a report describes;
+// the rest are counted.
+const MaxChanges = 10000
 
 // bytesPerMember is a low estimate of a file's bytes per member row (the generated
 // CSV has ~365, a workbook ~145), so that the store's estimate errs on the small side.
@@ -74,6 +100,21 @@ type Report struct {
 	IssuesDropped int                   `json:"issues_dropped"`
 	Duplicates    int                   `json:"duplicates"`
 	Encoding      string                `json:"encoding"`
+	// DryRun is set on the report of a dry run (nothing was written).
+	DryRun bool `json:"dry_run"`
+	// Job is the import's id in the audit (audit.Filter.Job).
+	Job string `json:"job"`
+	// Changes are the households updated (or to update), with their changed fields;
+	// Conflicts the rows of another family (both at most MaxChanges).
+	Changes   []registry.Change   `json:"changes"`
+	Conflicts []registry.Conflict `json:"conflicts"`
+}
+
+// keep adds the batch's changes and conflicts to the report, within MaxChanges.
+func (r *Report) keep(c *registry.ImportCounts) {
+	r.Changes = append(r.Changes, c.Changes[:min(len(c.Changes), max(0, MaxChanges-len(r.Changes)))]...)
+	r.Conflicts = append(r.Conflicts, c.Conflicts[:min(len(c.Conflicts), max(0, MaxChanges-len(r.Conflicts)))]...)
+	c.Changes, c.Conflicts = nil, nil
 }
 
 func (r *Report) add(is ...importfile.Issue) {
@@ -98,8 +139,16 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// errRejected aborts the transaction of an all-or-nothing import with invalid rows.
+// errRejected aborts the transaction of an all-or-nothing import with invalid rows
+// or unresolved conflicts.
 var errRejected = errors.New("import rejected")
+
+// newJob returns a new import id for the audit.
+func newJob() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return "import-" + hex.EncodeToString(b)
+}
 
 // Run imports the file read from r. The returned error is for failures of the whole
 // import (unreadable file, scope, database); problems of single households are issues
@@ -111,13 +160,24 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	if err := giamngheo.RequireRegistryWrite(ctx); err != nil {
 		return nil, err
 	}
+	switch opts.OnConflict {
+	case OnConflictRefuse, OnConflictSkip, OnConflictReplace:
+	default:
+		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Cách xử lý hộ xung đột không hợp lệ: %q (skip hoặc replace).",
+			"Unknown way to resolve conflicts: %q (skip or replace).", opts.OnConflict)
+	}
+	if opts.Job == "" {
+		opts.Job = newJob()
+	}
+	ctx = audit.ContextWithJob(ctx, opts.Job)
+	bopts := registry.ImportOptions{DryRun: opts.DryRun, Replace: opts.OnConflict == OnConflictReplace}
 	cr := &countingReader{r: r}
 	rd, err := importfile.Open(cr, filename, importfile.Today(svc.Now()))
 	if err != nil {
 		return nil, err
 	}
 	defer rd.Close()
-	rep := &Report{File: filename, Encoding: rd.Encoding().String()}
+	rep := &Report{File: filename, Encoding: rd.Encoding().String(), DryRun: opts.DryRun, Job: opts.Job}
 	rep.add(rd.HeaderIssues()...)
 	ref := opts.ReferenceDate
 	if ref.IsZero() {
@@ -162,6 +222,11 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return <-readErr
 	})
 
+	if opts.DryRun {
+		err := dryRun(ctx, svc, rep, batches, free, progress, bopts, wait, filename, opts)
+		progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: true})
+		return rep, err
+	}
 	err = svc.Tx.WithTx(ctx, func(ctx context.Context) error {
 		mark, err := svc.Store.BeginImport(ctx, opts.Size/bytesPerMember)
 		if err != nil {
@@ -172,10 +237,11 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		var lastCommune string
 		unordered := false
 		for b := range batches {
-			c, err := svc.ImportBatch(ctx, b.hs)
+			c, err := svc.ImportBatchWith(ctx, b.hs, bopts)
 			if err != nil {
 				return err
 			}
+			rep.keep(&c)
 			rep.Counts.Add(c)
 			for _, h := range b.hs {
 				if h.ID == 0 { // updated or unchanged: stays where it is
@@ -194,7 +260,8 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 			return err
 		}
 		refuse(rep, filename)
-		if rep.Invalid > 0 && !opts.SkipInvalid {
+		conflicts(rep, filename, opts.OnConflict)
+		if rep.Invalid > 0 && !opts.SkipInvalid || rep.Counts.Conflicting > 0 && opts.OnConflict == OnConflictRefuse {
 			return errRejected
 		}
 		if err := svc.Store.FinishImport(ctx, mark, unordered); err != nil {
@@ -205,7 +272,8 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		}
 		return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
 			"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
-			"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid})
+			"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid, "conflicting": rep.Counts.Conflicting,
+			"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job})
 	})
 	if rerr := wait(); err == nil && rerr != nil {
 		err = rerr
@@ -213,7 +281,9 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: true})
 	switch {
 	case errors.Is(err, errRejected):
-		rep.Counts = registry.ImportCounts{}
+		// What was found stays (the officer fixes the file from it); nothing is stored.
+		rep.Counts = registry.ImportCounts{Conflicting: rep.Counts.Conflicting}
+		rep.Changes = nil
 		return rep, nil
 	case err != nil:
 		return rep, err
@@ -235,6 +305,55 @@ func refuse(rep *Report, filename string) {
 				filename, code)})
 	}
 	rep.Counts.Refused = nil
+}
+
+// dryRun compares the batches with the registry without writing (no transaction:
+// the reads see the registry as it is, and no writer waits for a preview).
+func dryRun(ctx context.Context, svc *registry.Service, rep *Report, batches <-chan batchOf, free chan<- []*registry.Household,
+	progress func(Progress), bopts registry.ImportOptions, wait func() error, filename string, opts Options) error {
+	for b := range batches {
+		c, err := svc.ImportBatchWith(ctx, b.hs, bopts)
+		if err != nil {
+			wait()
+			return err
+		}
+		rep.keep(&c)
+		rep.Counts.Add(c)
+		select {
+		case free <- b.hs[:0]:
+		default:
+		}
+		progress(b.progress)
+	}
+	if err := wait(); err != nil {
+		return err
+	}
+	refuse(rep, filename)
+	conflicts(rep, filename, opts.OnConflict)
+	return nil
+}
+
+// conflicts reports each conflicting row as an issue: an error while nothing says how
+// to resolve it, a warning when the rows are skipped or replaced.
+func conflicts(rep *Report, filename, onConflict string) {
+	sev, vi, en := importfile.SeverityError, "không nhập (chọn bỏ qua hoặc thay thế)", "not imported (choose skip or replace)"
+	switch onConflict {
+	case OnConflictSkip:
+		sev, vi, en = importfile.SeverityWarning, "bỏ qua, hộ đã lưu giữ nguyên", "skipped, the stored household is kept"
+	case OnConflictReplace:
+		sev, vi, en = importfile.SeverityWarning, "đã thay bằng dòng trong tệp", "replaced by the row of the file"
+	}
+	for _, c := range rep.Conflicts {
+		var rv, re []string
+		for _, m := range c.Reasons {
+			rv, re = append(rv, m.Message), append(re, m.MessageEN)
+		}
+		rep.add(importfile.Issue{File: filename, Column: "household_code", Severity: sev,
+			Message: fmt.Sprintf("Tệp %s, hộ %s: mã hộ trùng với một hộ đã lưu nhưng là gia đình khác (%s): %s",
+				filename, c.Code, strings.Join(rv, "; "), vi),
+			MessageEN: fmt.Sprintf("file %s, household %s: the code is that of a stored household of another family (%s): %s",
+				filename, c.Code, strings.Join(re, "; "), en)})
+	}
 }
 
 // batchOf is a batch of households ready to be written, and the progress after it.
@@ -316,7 +435,7 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 			rep.Invalid++
 			continue
 		}
-		if rep.Invalid > 0 && !opts.SkipInvalid {
+		if rep.Invalid > 0 && !opts.SkipInvalid && !opts.DryRun {
 			continue // nothing will be stored: keep reading for the full report
 		}
 		// Encoded here, on the reader's core, not by the writer (registry.Precompute).
@@ -338,7 +457,7 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 	if err := addDuplicates(rep, ords, dups, filename); err != nil {
 		return err
 	}
-	if rep.Invalid > 0 && !opts.SkipInvalid {
+	if rep.Invalid > 0 && !opts.SkipInvalid && !opts.DryRun {
 		return nil
 	}
 	return send()
