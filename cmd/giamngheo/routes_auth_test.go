@@ -69,6 +69,7 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 		"/api/v1/import-jobs/{id}": "job-of-someone-else",
 		"/units/{code}":            foreignCommune, // the unit catalogue is public reference data
 		"/api/v1/units/{code}":     foreignCommune,
+		"/api/v1/reports/{name}":   "danh-sach-ho-ngheo?unit=" + foreignCommune,
 	}
 	// What a POST tries: to write into the foreign unit or onto its objects.
 	form := url.Values{"commune": {foreignCommune}, "commune_code": {foreignCommune}, "code": {"HN-LA-2"}, "household": {strconv.FormatInt(foreign.ID, 10)},
