@@ -343,6 +343,12 @@ func (s *Server) fillReportPage(r *http.Request, p *reportsPage, rq reportQuery)
 		}
 		i = j + 1
 	}
+	if len(p.Sub) == 0 {
+		// No grouped column: one header row of titles.
+		for i := range p.Top {
+			p.Top[i].Rowspan = 1
+		}
+	}
 	for _, c := range t.Columns {
 		p.Nums = append(p.Nums, reportHead{Title: "(" + strconv.Itoa(c.Num) + ")", Formula: c.Formula})
 	}
