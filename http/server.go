@@ -17,6 +17,7 @@ import (
 	"giamngheo/audit"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/review"
 	"giamngheo/simulate"
 	"giamngheo/support"
@@ -31,6 +32,8 @@ type Deps struct {
 	Simulate *simulate.Service
 	// Support records support and reads worklists (nil: no support pages).
 	Support *support.Service
+	// Reports computes the report set from the roll-ups (nil: no reports).
+	Reports *report.Service
 	Units   admin.Store
 	Audit   audit.Store
 	Ping    func(ctx context.Context) error
@@ -88,6 +91,7 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesReview(mux)
 	s.routesSimulate(mux)
 	s.routesSupport(mux)
+	s.routesReports(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())

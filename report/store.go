@@ -20,4 +20,8 @@ type Store interface {
 	// RollupFlows sums the list flows up to the day to, Day "" before from and "in"
 	// during the period.
 	RollupFlows(ctx context.Context, communes []string, from, to string, byVillage bool) ([]Flow, error)
+	// RollupProvinceCells sums the roll-ups of the nation per province (CommuneCode "").
+	RollupProvinceCells(ctx context.Context) ([]Cell, error)
+	// RollupProvinceFlows sums the list flows of the nation per province, as RollupFlows.
+	RollupProvinceFlows(ctx context.Context, from, to string) ([]Flow, error)
 }

@@ -47,6 +47,9 @@ type Service struct {
 	Units Units
 	// InScope checks the actor's scope (admin.StoreInScope over the units).
 	InScope giamngheo.InScopeFunc
+	// Households and Members read the named lists (14, 15); nil: no named lists.
+	Households ListHouseholds
+	Members    MemberLoader
 }
 
 // reformDay is the first day of the two-tier local government (regulations.md §4.4):
@@ -165,7 +168,8 @@ func (s *Service) Build(ctx context.Context, name, unit string, period int) (*Ta
 			return t, nil
 		}
 	} else {
-		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Hãy chọn một tỉnh hoặc một xã.", "Choose a province or a commune.")
+		// The nation: one row per province, from the roll-ups summed per province.
+		return s.buildNation(ctx, def, t)
 	}
 	numbers, err := s.numbers(ctx, communes, from, to, byVillage)
 	if err != nil {

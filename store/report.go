@@ -70,3 +70,45 @@ func (db *DB) RollupFlows(ctx context.Context, communes []string, from, to strin
 	}
 	return out, rows.Err()
 }
+
+// RollupProvinceCells sums the maintained roll-ups of the nation per province (the
+// province a commune's row was last written in), status and measure.
+func (db *DB) RollupProvinceCells(ctx context.Context) ([]report.Cell, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT province_code, status, measure, sum(n) FROM rollups GROUP BY province_code, status, measure`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []report.Cell
+	for rows.Next() {
+		var c report.Cell
+		if err := rows.Scan(&c.ProvinceCode, &c.Status, &c.Measure, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// RollupProvinceFlows sums the list flows of the nation up to the day to per province,
+// status and kind; Day is "" before from and "in" during the period, as RollupFlows.
+func (db *DB) RollupProvinceFlows(ctx context.Context, from, to string) ([]report.Flow, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT province_code, status, kind, CASE WHEN day < $1 THEN '' ELSE 'in' END,
+		sum(households), sum(persons) FROM rollup_flows WHERE day <= $2
+		GROUP BY province_code, status, kind, CASE WHEN day < $1 THEN '' ELSE 'in' END`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []report.Flow
+	for rows.Next() {
+		var f report.Flow
+		var kind string
+		if err := rows.Scan(&f.ProvinceCode, &f.Status, &kind, &f.Day, &f.Households, &f.Persons); err != nil {
+			return nil, err
+		}
+		f.Kind = report.FlowKind(kind)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -9,12 +10,14 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/export/xlsx"
+	"giamngheo/registry"
 	"giamngheo/report"
 )
 
-// reportService is the report service over the binary's store.
-func reportService(s store) *report.Service {
-	return &report.Service{Store: s, Units: s, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
+// reportService is the report service over the binary's store; the named lists read
+// households through reg, the registry's scoped search.
+func reportService(s store, reg *registry.Service) *report.Service {
+	return &report.Service{Store: s, Units: s, Households: reg, Members: s, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, unit)
 	}}
 }
@@ -28,6 +31,9 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if args[0] == "list" {
 		for _, d := range report.Definitions {
+			fmt.Fprintf(stdout, "%2d  %-28s %s\n", d.Number, d.Name, d.Title)
+		}
+		for _, d := range report.Lists {
 			fmt.Fprintf(stdout, "%2d  %-28s %s\n", d.Number, d.Name, d.Title)
 		}
 		return nil
@@ -51,7 +57,14 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer s.Close()
-	t, err := reportService(s).Build(systemCtx(ctx), args[0], *unit, *period)
+	rs := reportService(s, newApp(ctx, s).reg)
+	var t *report.Table
+	var l *report.NamedList
+	if report.FindList(args[0]) != nil {
+		l, err = rs.BuildCommuneList(systemCtx(ctx), args[0], *unit, *period)
+	} else {
+		t, err = rs.Build(systemCtx(ctx), args[0], *unit, *period)
+	}
 	if err != nil {
 		return err
 	}
@@ -64,11 +77,22 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		defer f.Close()
 		w = f
 	}
+	if l != nil {
+		switch *format {
+		case "csv":
+			return report.WriteListCSV(w, l)
+		case "json":
+			e := json.NewEncoder(w)
+			e.SetIndent("", "  ")
+			return e.Encode(l)
+		}
+		return xlsx.WriteNamedList(w, l, report.Issuer(l.Unit, l.UnitName))
+	}
 	switch *format {
 	case "csv":
 		return report.WriteCSV(w, t)
 	case "json":
 		return report.WriteJSON(w, t)
 	}
-	return xlsx.WriteReport(w, t, "ỦY BAN NHÂN DÂN "+t.UnitName)
+	return xlsx.WriteReport(w, t, report.Issuer(t.Unit, t.UnitName))
 }

@@ -78,6 +78,7 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 		"/admin/tokens/{id}":       strconv.FormatInt(tok.ID, 10),
 		"/units/{code}":            foreignCommune, // the unit catalogue is public reference data
 		"/api/v1/units/{code}":     foreignCommune,
+		"/api/v1/reports/{name}":   "danh-sach-ho-ngheo?unit=" + foreignCommune,
 	}
 	// What a POST tries: to write into the foreign unit or onto its objects.
 	form := url.Values{"commune": {foreignCommune}, "commune_code": {foreignCommune}, "code": {"HN-LA-2"}, "household": {strconv.FormatInt(foreign.ID, 10)},

@@ -29,6 +29,7 @@ type store interface {
 	simulate.Store
 	support.Store
 	report.Store
+	report.MemberLoader
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error

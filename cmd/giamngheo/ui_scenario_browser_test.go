@@ -79,6 +79,8 @@ func TestBrowserUIEveryPage(t *testing.T) {
 		{fmt.Sprintf("/review/cases/%d", c.ID), "case", "case-state"},
 		{"/units", "units", "unit-count"},
 		{"/units/10507", "unit", "unit-name"},
+		{"/reports?report=thieu-hut-ho-ngheo", "reports", "report-rows"},
+		{"/reports?report=danh-sach-ho-ngheo", "reports-list", "report-list"},
 	} {
 		ui.at(r.URL, p.path, p.name, p.wait, false)
 	}

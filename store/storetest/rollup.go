@@ -176,6 +176,34 @@ func checkDynamics(t *testing.T, s Store) {
 			t.Fatalf("report %s: end %v/%v, lists %v/%v", name, end[0].Values[8], end[1].Values[8], wantH, wantP)
 		}
 	}
+	checkNation(t, svc)
+}
+
+// checkNation: the nation's reports (one row per province, read from the roll-ups
+// summed per province) total what the province's do, every household being in 31.
+func checkNation(t *testing.T, svc *report.Service) {
+	ctx := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
+	for _, d := range report.Definitions {
+		for _, year := range []int{2027, 2028} {
+			nation, err := svc.Build(ctx, d.Name, "", year)
+			MustOK(t, err)
+			sumRows(t, nation)
+			province, err := svc.Build(ctx, d.Name, "31", year)
+			MustOK(t, err)
+			if nation.RowLevel != "province" {
+				t.Fatalf("report %d of the nation: rows are %s", d.Number, nation.RowLevel)
+			}
+			lines := len(d.Lines)
+			nt, pt := nation.Rows[len(nation.Rows)-lines:], province.Rows[len(province.Rows)-lines:]
+			for i := range nt {
+				for j := range nt[i].Values {
+					if nt[i].Values[j] != pt[i].Values[j] {
+						t.Fatalf("report %d of %d, line %d column (%d): nation %v, province %v", d.Number, year, i, j+1, nt[i].Values[j], pt[i].Values[j])
+					}
+				}
+			}
+		}
+	}
 }
 
 // sumRows fails unless the total's counts are the sums of the unit rows, line by line.

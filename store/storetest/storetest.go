@@ -29,6 +29,7 @@ type Store interface {
 	simulate.Store
 	support.Store
 	report.Store
+	report.MemberLoader
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -67,6 +68,7 @@ func Run(t *testing.T, open Opener) {
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
 		{"RollupsRandom", testRollupsRandom},
+		{"NamedLists", testNamedLists},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
