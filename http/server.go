@@ -15,6 +15,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/plan"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
@@ -31,10 +32,12 @@ type Deps struct {
 	Simulate *simulate.Service
 	// Support records support and reads worklists (nil: no support pages).
 	Support *support.Service
-	Units   admin.Store
-	Audit   audit.Store
-	Ping    func(ctx context.Context) error
-	Logger  *slog.Logger
+	// Plan runs the province's yearly plan (nil: no plan pages).
+	Plan   *plan.Service
+	Units  admin.Store
+	Audit  audit.Store
+	Ping   func(ctx context.Context) error
+	Logger *slog.Logger
 	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
 	// is asked for, the default of every date field, the standard in force.
 	Today giamngheo.Clock
@@ -88,6 +91,9 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesReview(mux)
 	s.routesSimulate(mux)
 	s.routesSupport(mux)
+	if d.Plan != nil {
+		s.routesPlan(mux)
+	}
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())

@@ -101,7 +101,8 @@ func (s *Service) Progress(ctx context.Context, p *Plan) (*Overview, error) {
 	for _, t := range p.Targets {
 		x := Actual{Target: t}
 		if t.Source == SourceComputed {
-			if v, ok := live[t.Measure]; ok {
+			// A count no record adds to is 0; a share of nobody is unknown.
+			if v, ok := live[t.Measure]; ok || !isShare(t.Measure) {
 				x.Part, x.Whole = v.Part, v.Whole
 				if v.Whole > 0 || !isShare(t.Measure) {
 					pct := v.Percent()

@@ -3,6 +3,7 @@ package plan
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -265,6 +266,9 @@ func (s *Service) CopyPlan(ctx context.Context, province string, from, to int) (
 	return s.CreatePlan(ctx, province, to, d)
 }
 
+// copiedNote matches what copyDoc adds to a note.
+var copiedNote = regexp.MustCompile(`Sao chép từ kế hoạch năm \d+ ngày [\d/]+: [^.]*\. ?|Từ năm \d+ áp dụng [^:]*: [^.]*\. ?`)
+
 // copyDoc is the document of a plan copied from year from to year to on day today.
 func copyDoc(d Doc, from, to int, today time.Time) Doc {
 	out := d
@@ -288,8 +292,9 @@ func copyDoc(d Doc, from, to int, today time.Time) Doc {
 		out.ReportDue = fmt.Sprintf("%04d-11-20", to)
 	}
 	notes := []string{fmt.Sprintf("Sao chép từ kế hoạch năm %d ngày %s: rà soát, sửa chỉ tiêu, nhiệm vụ và kinh phí trước khi ban hành.", from, today.Format("02/01/2006"))}
-	if d.Note != "" {
-		notes = append(notes, d.Note)
+	// A copy of a copy keeps the original's note, not the earlier copy's.
+	if n := strings.TrimSpace(copiedNote.ReplaceAllString(d.Note, "")); n != "" {
+		notes = append(notes, n)
 	}
 	if st, err := poverty.StandardInForce(time.Date(to, time.July, 1, 0, 0, 0, 0, giamngheo.Vietnam)); err == nil && st.ID != d.Standard {
 		out.Standard = st.ID
