@@ -245,6 +245,15 @@ func (s *Server) homeQueue(r *http.Request) ([]queueSection, []*review.CaseRecor
 		}
 		out = append(out, sec)
 	}
+	if s.Plan != nil {
+		sec, ok, err := s.planQueue(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ok {
+			out = append(out, sec)
+		}
+	}
 	return out, overdue, nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/plan"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/report"
@@ -34,10 +35,12 @@ type Deps struct {
 	Support *support.Service
 	// Reports computes the report set from the roll-ups (nil: no reports).
 	Reports *report.Service
-	Units   admin.Store
-	Audit   audit.Store
-	Ping    func(ctx context.Context) error
-	Logger  *slog.Logger
+	// Plan runs the province's yearly plan (nil: no plan pages).
+	Plan   *plan.Service
+	Units  admin.Store
+	Audit  audit.Store
+	Ping   func(ctx context.Context) error
+	Logger *slog.Logger
 	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
 	// is asked for, the default of every date field, the standard in force.
 	Today giamngheo.Clock
@@ -92,6 +95,9 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesSimulate(mux)
 	s.routesSupport(mux)
 	s.routesReports(mux)
+	if d.Plan != nil {
+		s.routesPlan(mux)
+	}
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())

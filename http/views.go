@@ -60,7 +60,7 @@ func staticHandler() http.Handler {
 type views struct{ pages map[string]*template.Template }
 
 // pageNames are every page the UI renders; parseViews fails at start-up if one is missing.
-var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case", "simulate", "support", "reports"}
+var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case", "simulate", "support", "reports", "plan"}
 
 func parseViews() (*views, error) {
 	funcs := template.FuncMap{

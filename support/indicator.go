@@ -1,7 +1,10 @@
 package support
 
 import (
+	"time"
+
 	"context"
+	"giamngheo/admin"
 
 	"giamngheo"
 	"giamngheo/poverty"
@@ -53,10 +56,71 @@ func (v Value) Percent() float64 {
 // Measures computes the live indicators over the actor's scope for the current year.
 func (s *Service) Measures(ctx context.Context) (map[Measure]Value, error) {
 	ref := giamngheo.Today(s.Now())
-	year := ref.Year()
 	cs, err := s.communes(ctx)
 	if err != nil {
 		return nil, err
+	}
+	out, err := s.coverage(ctx, cs, ref.Year(), ref)
+	if err != nil {
+		return nil, err
+	}
+	// The rates count every household of the scope: the one count query each.
+	all := giamngheo.Page{Limit: 1}
+	_, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Page: all})
+	if err != nil {
+		return nil, err
+	}
+	for m, c := range map[Measure]poverty.Class{MeasurePoorRate: poverty.Poor, MeasureNearPoorRate: poverty.NearPoor} {
+		_, n, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Status: &c, Page: all})
+		if err != nil {
+			return nil, err
+		}
+		out[m] = Value{Part: n, Whole: total}
+	}
+	return out, nil
+}
+
+// Coverage computes the coverage measures (not the rates, which the roll-ups answer)
+// over the communes under unit ("" the actor's whole scope) for the support recorded
+// in year; ages are taken on the last day of year, or today in the current year.
+// unit must lie inside the actor's scope.
+func (s *Service) Coverage(ctx context.Context, unit string, year int) (map[Measure]Value, error) {
+	a := giamngheo.ActorFromContext(ctx)
+	if a == nil {
+		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
+	}
+	var cs []string
+	var err error
+	if unit == "" {
+		cs, err = s.communes(ctx)
+	} else {
+		in, err := admin.StoreInScope(ctx, s.Units, a.ScopeCode, unit)
+		if err != nil {
+			return nil, err
+		}
+		if !in {
+			return nil, giamngheo.Errorf(giamngheo.EFORBIDDEN, "Đơn vị %s nằm ngoài phạm vi của tài khoản.", "Unit %s is outside this account's scope.", unit)
+		}
+		if cs, err = registry.CommunesUnder(ctx, s.Units, unit); cs == nil {
+			cs = []string{}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	ref := giamngheo.Today(s.Now())
+	if year < ref.Year() {
+		ref = time.Date(year, time.December, 31, 0, 0, 0, 0, giamngheo.Vietnam)
+	}
+	return s.coverage(ctx, cs, year, ref)
+}
+
+// coverage computes the coverage measures over the communes cs (nil: the actor's
+// scope) for the support recorded in year, with ages on ref.
+func (s *Service) coverage(ctx context.Context, cs []string, year int, ref time.Time) (map[Measure]Value, error) {
+	out := map[Measure]Value{}
+	if cs != nil && len(cs) == 0 {
+		return out, nil
 	}
 	keys := func(types ...string) (map[Key]bool, error) {
 		return s.Store.SupportedKeys(ctx, Filter{CommuneCodes: cs, Year: year, Types: types})
@@ -81,9 +145,8 @@ func (s *Service) Measures(ctx context.Context) (map[Measure]Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := map[Measure]Value{}
 	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
-		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c}, func(h *registry.Household) error {
+		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c, CommuneCodes: cs}, func(h *registry.Household) error {
 			v := out[MeasureHealthInsurance]
 			t := out[MeasureTuition]
 			for _, m := range h.Members {
@@ -122,19 +185,6 @@ func (s *Service) Measures(ctx context.Context) (map[Measure]Value, error) {
 		if err != nil {
 			return nil, err
 		}
-	}
-	// The rates count every household of the scope: the one count query each.
-	all := giamngheo.Page{Limit: 1}
-	_, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Page: all})
-	if err != nil {
-		return nil, err
-	}
-	for m, c := range map[Measure]poverty.Class{MeasurePoorRate: poverty.Poor, MeasureNearPoorRate: poverty.NearPoor} {
-		_, n, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Status: &c, Page: all})
-		if err != nil {
-			return nil, err
-		}
-		out[m] = Value{Part: n, Whole: total}
 	}
 	return out, nil
 }

@@ -34,6 +34,7 @@ Cách dùng / Usage:
   giamngheo simulate --standard 2027-2030 [--standards-file F] [--unit CODE] [--date D] [--cost …] --format xlsx|csv|json -o FILE
   giamngheo rollup   verify | rebuild [--db …]
   giamngheo report   list | NAME --unit CODE --period 2025 [--format xlsx|csv|json] [-o FILE] [--db …]
+  giamngheo plan     seed --province 31 --year 2023 | copy --province 31 --from 2023 --to 2024 | show [--db …]
   giamngheo version
 
 Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json),
@@ -74,6 +75,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runRollup(ctx, args[1:], stdout, stderr)
 	case "report":
 		err = runReport(ctx, args[1:], stdout, stderr)
+	case "plan":
+		err = runPlan(ctx, args[1:], stdout, stderr)
 	case "classify":
 		err = runClassify(ctx, args[1:], stdin, stdout, stderr)
 	case "version":

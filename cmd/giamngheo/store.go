@@ -8,6 +8,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/plan"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/report"
@@ -30,6 +31,7 @@ type store interface {
 	support.Store
 	report.Store
 	report.MemberLoader
+	plan.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -65,6 +67,7 @@ type app struct {
 	rev   *review.Service
 	sim   *simulate.Service
 	sup   *support.Service
+	plan  *plan.Service
 	// now is the one clock of the binary: services, pages and files read it.
 	now giamngheo.Clock
 }
@@ -82,6 +85,7 @@ func newApp(ctx context.Context, s store) *app {
 	a.sim = &simulate.Service{Store: s, Units: s, Card: a.reg.Card, Now: now}
 	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}
 	a.sup = &support.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now}
+	a.plan = &plan.Service{Store: s, Support: a.sup, Rollups: s, Units: s, Audit: s, Tx: s, Now: now}
 	return a
 }
 

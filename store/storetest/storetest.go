@@ -10,6 +10,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/plan"
 	"giamngheo/registry"
 	"giamngheo/report"
 	"giamngheo/review"
@@ -30,6 +31,7 @@ type Store interface {
 	support.Store
 	report.Store
 	report.MemberLoader
+	plan.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -69,6 +71,7 @@ func Run(t *testing.T, open Opener) {
 		{"SupportLists", testSupportLists},
 		{"RollupsRandom", testRollupsRandom},
 		{"NamedLists", testNamedLists},
+		{"Plan", testPlan},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
