@@ -150,3 +150,13 @@ func TestSuppressNeverLeavesOneUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestRecoverableFindsPrimaryOnly checks the attacker's solver itself: hiding the
+// small cell alone leaves it recoverable from its row total.
+func TestRecoverableFindsPrimaryOnly(t *testing.T) {
+	tb := Table{Cells: [][]int64{{3, 20}, {30, 40}}}
+	m := Mask{Cells: [][]Mark{{Small, Shown}, {Shown, Shown}}, RowTotals: []Mark{Shown, Shown}, ColTotals: []Mark{Shown, Shown}}
+	if r := recoverable(tb, m); len(r) == 0 {
+		t.Fatal("a lone suppressed cell was not found recoverable")
+	}
+}
