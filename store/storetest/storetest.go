@@ -64,6 +64,7 @@ func Run(t *testing.T, open Opener) {
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
 		{"RollupsRandom", testRollupsRandom},
+		{"PublicPosts", testPublicPosts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
