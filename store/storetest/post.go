@@ -31,7 +31,9 @@ func testPublicPosts(t *testing.T, s Store) {
 	MustOK(t, s.ReplaceUnits(ctx, units, maps))
 	now := t0
 	svc := &portal.Service{Store: ps, Audit: ps, Tx: ps, Now: func() time.Time { return now },
-		InScope: func(ctx context.Context, scope, unit string) (bool, error) { return admin.StoreInScope(ctx, s, scope, unit) }}
+		InScope: func(ctx context.Context, scope, unit string) (bool, error) {
+			return admin.StoreInScope(ctx, s, scope, unit)
+		}}
 	officer := actor(giamngheo.RoleProvinceOfficer, "31", "")
 	p := &portal.Post{ProvinceCode: "31", Kind: portal.KindNews, Title: "Hội nghị tổng kết", Body: "<script>alert(1)</script>\n\n- một\n- hai"}
 	MustOK(t, svc.SavePost(officer, p))
