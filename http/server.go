@@ -7,6 +7,7 @@ package http
 
 import (
 	"context"
+	"html/template"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,8 +16,10 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/portal"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/review"
 	"giamngheo/simulate"
 	"giamngheo/support"
@@ -33,8 +36,22 @@ type Deps struct {
 	Support *support.Service
 	Units   admin.Store
 	Audit   audit.Store
-	Ping    func(ctx context.Context) error
-	Logger  *slog.Logger
+	// Reports computes the reports and the dashboards from the roll-ups (nil: no
+	// dashboard, no public figures).
+	Reports *report.Service
+	// PlanTargets gives the plan's targets against the actual (nil until the plan
+	// service provides them: the dashboard says none is entered).
+	PlanTargets PlanTargets
+	// Portal keeps the public site's news (nil: no news); PublicContent its offices
+	// and documents; PublicFiles the directory of the documents' files ("" none);
+	// PublicRate the requests a minute one address may make to the public site (0:
+	// DefaultPublicRate, negative: no limit).
+	Portal        *portal.Service
+	PublicContent *portal.Content
+	PublicFiles   string
+	PublicRate    int
+	Ping          func(ctx context.Context) error
+	Logger        *slog.Logger
 	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
 	// is asked for, the default of every date field, the standard in force.
 	Today giamngheo.Clock
@@ -65,6 +82,12 @@ type Server struct {
 	csrfKey []byte
 	// patterns are the route patterns registered, for the authorisation test.
 	patterns []string
+	// The public site (public.go): its templates, rate limiter, page cache and the
+	// handler of its own address.
+	publicViews   map[string]*template.Template
+	limiter       rateLimiter
+	pubCache      pageCache
+	publicHandler http.Handler
 }
 
 // NewServer builds the server and its route tables.
@@ -80,6 +103,9 @@ func NewServer(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Deps: d, views: v, metrics: newMetrics(), csrfKey: []byte(user.RandomToken(32))}
+	if s.publicViews, err = parsePublicViews(); err != nil {
+		return nil, err
+	}
 	mux := &recordingMux{ServeMux: http.NewServeMux(), patterns: &s.patterns}
 	s.routesUI(mux)
 	s.routesAPI(mux)
@@ -88,10 +114,14 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesReview(mux)
 	s.routesSimulate(mux)
 	s.routesSupport(mux)
+	s.routesDashboard(mux)
+	s.routesPortal(mux)
+	s.routesPublic(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())
 	s.handler = s.withRequest(mux.ServeMux)
+	s.publicHandler = s.newPublicHandler()
 	return s, nil
 }
 
