@@ -46,6 +46,10 @@ type TargetRow struct {
 	Percent        bool
 }
 
+// chartUnits is how many units the rates chart draws: a province has a hundred
+// communes; the chart shows the first of the chosen order, the table below all.
+const chartUnits = 20
+
 // dataset is the table behind a chart: what the <details> shows and the CSV and XLSX
 // downloads hold.
 type dataset struct {
@@ -208,7 +212,10 @@ func (s *Server) dashboard(r *http.Request, unit string, year int) (*dashPage, e
 		Series: []svg.Series{{Name: tr("Hộ nghèo", "Poor")}, {Name: tr("Hộ cận nghèo", "Near-poor")}}}
 	ds := dataset{Header: []string{p.UnitLabel, tr("Tổng số hộ", "Households"), tr("Hộ nghèo", "Poor households"), tr("Tỷ lệ hộ nghèo (%)", "Poor rate (%)"), tr("Hộ cận nghèo", "Near-poor households"), tr("Tỷ lệ hộ cận nghèo (%)", "Near-poor rate (%)")}}
 	var desc []string
-	for _, rr := range p.Rates {
+	for i, rr := range p.Rates {
+		if i >= chartUnits {
+			continue
+		}
 		rates.Bars = append(rates.Bars, svg.Bar{Label: rr.Name, Values: []float64{rr.PoorRate, rr.NearRate}, Texts: []string{pct(rr.PoorRate), pct(rr.NearRate)}})
 		ds.Rows = append(ds.Rows, []string{rr.Name, num(rr.Households), num(rr.Poor), pct(rr.PoorRate), num(rr.Near), pct(rr.NearRate)})
 		if len(desc) < 3 {
@@ -218,7 +225,10 @@ func (s *Server) dashboard(r *http.Request, unit string, year int) (*dashPage, e
 	ds.Rows = append(ds.Rows, []string{tr("Tổng cộng", "Total"), num(p.Total.Households), num(p.Total.Poor), pct(p.Total.PoorRate), num(p.Total.Near), pct(p.Total.NearRate)})
 	rates.Desc = fmt.Sprintf(tr("%d đơn vị; toàn %s: hộ nghèo %s, hộ cận nghèo %s. Cao nhất: %s.", "%d units; %s as a whole: poor %s, near-poor %s. Highest: %s."),
 		len(p.Rates), t1.UnitName, pct(p.Total.PoorRate), pct(p.Total.NearRate), strings.Join(desc, "; "))
-	p.Charts["rates"] = chartOf(rates, ds, q)
+	if len(p.Rates) > chartUnits {
+		rates.Title += fmt.Sprintf(tr(" (%d đơn vị đầu theo thứ tự đã chọn; đủ cả trong bảng)", " (the first %d units in the chosen order; all in the table)"), chartUnits)
+	}
+	p.Charts["rates"] = chartOf(rates, ds, q+"&sort="+key)
 
 	// Chart 2: the deprivation profile of the poor and near-poor households.
 	t5, err := s.Reports.Build(ctx, "5", unit, year)
