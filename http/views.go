@@ -80,8 +80,10 @@ func parseViews() (*views, error) {
 		},
 		"add": func(a, b int) int { return a + b },
 		// index64 passes a count to .Num; chartArgs passes the page and a chart to "chart".
-		"index64":   func(n int64) int { return int(n) },
-		"chartArgs": func(v *view, c *chartView, table bool) map[string]any { return map[string]any{"V": v, "C": c, "Table": table} },
+		"index64": func(n int64) int { return int(n) },
+		"chartArgs": func(v *view, c *chartView, table bool) map[string]any {
+			return map[string]any{"V": v, "C": c, "Table": table}
+		},
 		// day and datetime show an instant as the day (and time) in Vietnam, dd/mm/yyyy:
 		// the one formatting of dates on every page.
 		"day":      formatDay,

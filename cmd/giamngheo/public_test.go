@@ -14,8 +14,8 @@ import (
 
 	"giamngheo"
 	"giamngheo/admin"
-	"giamngheo/poverty"
 	"giamngheo/portal"
+	"giamngheo/poverty"
 	"giamngheo/registry"
 )
 
