@@ -98,8 +98,10 @@ func (s *Server) withRequest(next http.Handler) http.Handler {
 		ctx = context.WithValue(ctx, keyLang, l)
 		r = r.WithContext(ctx)
 
-		if r.URL.Path == "/metrics" || r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") {
-			// No session, no CSRF: the metrics have their own token (metrics.go).
+		if r.URL.Path == "/metrics" || r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") ||
+			r.URL.Path == "/public" || strings.HasPrefix(r.URL.Path, "/public/") {
+			// No session, no CSRF: the metrics have their own token (metrics.go); the
+			// public site knows nobody and sets no cookie, so that caches may keep it.
 			next.ServeHTTP(sw, r)
 			return
 		}

@@ -7,6 +7,7 @@ package http
 
 import (
 	"context"
+	"html/template"
 	"log/slog"
 	"net"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 	"giamngheo/admin"
 	"giamngheo/audit"
 	"giamngheo/plan"
+	"giamngheo/portal"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/report"
@@ -33,14 +35,26 @@ type Deps struct {
 	Simulate *simulate.Service
 	// Support records support and reads worklists (nil: no support pages).
 	Support *support.Service
-	// Reports computes the report set from the roll-ups (nil: no reports).
+	// Reports computes the reports and the dashboards from the roll-ups (nil: no
+	// reports, no dashboard, no public figures).
 	Reports *report.Service
 	// Plan runs the province's yearly plan (nil: no plan pages).
-	Plan   *plan.Service
-	Units  admin.Store
-	Audit  audit.Store
-	Ping   func(ctx context.Context) error
-	Logger *slog.Logger
+	Plan *plan.Service
+	// PlanTargets gives the plan's targets against the actual (nil until the plan
+	// service provides them: the dashboard says none is entered).
+	PlanTargets PlanTargets
+	// Portal keeps the public site's news (nil: no news); PublicContent its offices
+	// and documents; PublicFiles the directory of the documents' files ("" none);
+	// PublicRate the requests a minute one address may make to the public site (0:
+	// DefaultPublicRate, negative: no limit).
+	Portal        *portal.Service
+	PublicContent *portal.Content
+	PublicFiles   string
+	PublicRate    int
+	Units         admin.Store
+	Audit         audit.Store
+	Ping          func(ctx context.Context) error
+	Logger        *slog.Logger
 	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
 	// is asked for, the default of every date field, the standard in force.
 	Today giamngheo.Clock
@@ -71,6 +85,12 @@ type Server struct {
 	csrfKey []byte
 	// patterns are the route patterns registered, for the authorisation test.
 	patterns []string
+	// The public site (public.go): its templates, rate limiter, page cache and the
+	// handler of its own address.
+	publicViews   map[string]*template.Template
+	limiter       rateLimiter
+	pubCache      pageCache
+	publicHandler http.Handler
 }
 
 // NewServer builds the server and its route tables.
@@ -86,6 +106,9 @@ func NewServer(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Deps: d, views: v, metrics: newMetrics(), csrfKey: []byte(user.RandomToken(32))}
+	if s.publicViews, err = parsePublicViews(); err != nil {
+		return nil, err
+	}
 	mux := &recordingMux{ServeMux: http.NewServeMux(), patterns: &s.patterns}
 	s.routesUI(mux)
 	s.routesAPI(mux)
@@ -98,10 +121,14 @@ func NewServer(d Deps) (*Server, error) {
 	if d.Plan != nil {
 		s.routesPlan(mux)
 	}
+	s.routesDashboard(mux)
+	s.routesPortal(mux)
+	s.routesPublic(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())
 	s.handler = s.withRequest(mux.ServeMux)
+	s.publicHandler = s.newPublicHandler()
 	return s, nil
 }
 

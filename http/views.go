@@ -60,7 +60,7 @@ func staticHandler() http.Handler {
 type views struct{ pages map[string]*template.Template }
 
 // pageNames are every page the UI renders; parseViews fails at start-up if one is missing.
-var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case", "simulate", "support", "reports", "plan"}
+var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case", "simulate", "support", "reports", "plan", "dashboard", "portal"}
 
 func parseViews() (*views, error) {
 	funcs := template.FuncMap{
@@ -79,6 +79,11 @@ func parseViews() (*views, error) {
 			return s
 		},
 		"add": func(a, b int) int { return a + b },
+		// index64 passes a count to .Num; chartArgs passes the page and a chart to "chart".
+		"index64": func(n int64) int { return int(n) },
+		"chartArgs": func(v *view, c *chartView, table bool) map[string]any {
+			return map[string]any{"V": v, "C": c, "Table": table}
+		},
 		// day and datetime show an instant as the day (and time) in Vietnam, dd/mm/yyyy:
 		// the one formatting of dates on every page.
 		"day":      formatDay,

@@ -39,6 +39,14 @@ type Config struct {
 	DataDir string
 	// MaxUploadMB bounds an uploaded household file in megabytes (0: 1024).
 	MaxUploadMB int
+	// PublicAddr, when set, is a second address serving only the public site (issue
+	// 17); PublicContent a JSON file of its offices and documents (portal.Content);
+	// PublicFiles the directory of the documents' files; PublicRate the requests a
+	// minute one address may make to it (0: the default, negative: no limit).
+	PublicAddr    string
+	PublicContent string
+	PublicFiles   string
+	PublicRate    int
 }
 
 // DefaultConfig is the configuration of a fresh machine: local address, SQLite file.
@@ -79,4 +87,8 @@ func applyEnv(fs *flag.FlagSet, c *Config) {
 	env("metrics-token", "GIAMNGHEO_METRICS_TOKEN", func(v string) { c.MetricsToken = v })
 	env("data-dir", "GIAMNGHEO_DATA_DIR", func(v string) { c.DataDir = v })
 	env("max-upload-mb", "GIAMNGHEO_MAX_UPLOAD_MB", func(v string) { c.MaxUploadMB, _ = strconv.Atoi(v) })
+	env("public-addr", "GIAMNGHEO_PUBLIC_ADDR", func(v string) { c.PublicAddr = v })
+	env("public-content", "GIAMNGHEO_PUBLIC_CONTENT", func(v string) { c.PublicContent = v })
+	env("public-files", "GIAMNGHEO_PUBLIC_FILES", func(v string) { c.PublicFiles = v })
+	env("public-rate", "GIAMNGHEO_PUBLIC_RATE", func(v string) { c.PublicRate, _ = strconv.Atoi(v) })
 }

@@ -68,17 +68,20 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 	}
 	secrets := []string{foreign.HeadName, "HN-LA-1", "001168004321", "168004321"}
 	wildcard := map[string]string{
-		"/households/{id}":         strconv.FormatInt(foreign.ID, 10),
-		"/api/v1/households/{id}":  strconv.FormatInt(foreign.ID, 10),
-		"/review/rounds/{id}":      strconv.FormatInt(round.ID, 10),
-		"/review/cases/{id}":       strconv.FormatInt(cs.ID, 10),
-		"/import/jobs/{id}":        "job-of-someone-else",
-		"/api/v1/import-jobs/{id}": "job-of-someone-else",
-		"/admin/users/{username}":  "can.bo.ha.noi",
-		"/admin/tokens/{id}":       strconv.FormatInt(tok.ID, 10),
-		"/units/{code}":            foreignCommune, // the unit catalogue is public reference data
-		"/api/v1/units/{code}":     foreignCommune,
-		"/api/v1/reports/{name}":   "danh-sach-ho-ngheo?unit=" + foreignCommune,
+		"/households/{id}":          strconv.FormatInt(foreign.ID, 10),
+		"/api/v1/households/{id}":   strconv.FormatInt(foreign.ID, 10),
+		"/review/rounds/{id}":       strconv.FormatInt(round.ID, 10),
+		"/review/cases/{id}":        strconv.FormatInt(cs.ID, 10),
+		"/import/jobs/{id}":         "job-of-someone-else",
+		"/api/v1/import-jobs/{id}":  "job-of-someone-else",
+		"/admin/users/{username}":   "can.bo.ha.noi",
+		"/admin/tokens/{id}":        strconv.FormatInt(tok.ID, 10),
+		"/units/{code}":             foreignCommune, // the unit catalogue is public reference data
+		"/api/v1/units/{code}":      foreignCommune,
+		"/api/v1/reports/{name}":    "danh-sach-ho-ngheo?unit=" + foreignCommune,
+		"/public/news/{id}":         "999999",
+		"/portal/news/{id}/publish": "999999",
+		"/public/files/{name}":      "x.pdf",
 	}
 	// What a POST tries: to write into the foreign unit or onto its objects.
 	form := url.Values{"commune": {foreignCommune}, "commune_code": {foreignCommune}, "code": {"HN-LA-2"}, "household": {strconv.FormatInt(foreign.ID, 10)},

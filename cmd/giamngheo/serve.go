@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	gnhttp "giamngheo/http"
+	"giamngheo/portal"
 	"giamngheo/registry/importfile"
 	"giamngheo/user"
 )
@@ -33,6 +36,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, "mã để đọc /metrics (trống: chỉ máy chủ) / bearer token for /metrics; empty: localhost only (GIAMNGHEO_METRICS_TOKEN)")
 	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", c.MaxUploadMB, "cỡ tối đa của tệp nhập, MB (mặc định 1024) / largest upload in MB, default 1024 (GIAMNGHEO_MAX_UPLOAD_MB)")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "thư mục dữ liệu (tệp tạm khi nhập) / data directory, for import temporary files (GIAMNGHEO_DATA_DIR)")
+	fs.StringVar(&c.PublicAddr, "public-addr", c.PublicAddr, "địa chỉ riêng của trang công khai / a second address serving only the public site (GIAMNGHEO_PUBLIC_ADDR)")
+	fs.StringVar(&c.PublicContent, "public-content", c.PublicContent, "tệp JSON: nơi hỗ trợ, văn bản của trang công khai / JSON file of the public site's offices and documents (GIAMNGHEO_PUBLIC_CONTENT)")
+	fs.StringVar(&c.PublicFiles, "public-files", c.PublicFiles, "thư mục tệp văn bản công khai / directory of the public documents' files (GIAMNGHEO_PUBLIC_FILES)")
+	fs.IntVar(&c.PublicRate, "public-rate", c.PublicRate, "số yêu cầu mỗi phút của một địa chỉ tới trang công khai (mặc định 600, âm: không giới hạn) / public requests a minute per address (GIAMNGHEO_PUBLIC_RATE)")
 	if err := fs.Parse(args); err != nil {
 		return errSilent
 	}
@@ -51,8 +58,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer a.store.Close()
 	s := a.store
 	fmt.Fprintf(stdout, "giamngheo %s đang chạy tại / is serving at http://%s (%s)\n", giamngheo.Version, srv.Addr(), s.Dialect())
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve() }()
+	if c.PublicAddr != "" {
+		pub, err := servePublic(srv, c.PublicAddr, errc)
+		if err != nil {
+			srv.Shutdown(context.Background())
+			return err
+		}
+		defer pub.Close()
+		fmt.Fprintf(stdout, "trang công khai / public site: http://%s/public\n", pub.Addr)
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -82,7 +98,12 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err != nil {
 			return nil, err
 		}
-		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Simulate: a.sim, Support: a.sup, Reports: reportService(s, a.reg), Plan: a.plan, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
+		content, err := portal.LoadContent(c.PublicContent)
+		if err != nil {
+			return nil, err
+		}
+		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Simulate: a.sim, Support: a.sup, Plan: a.plan, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
+			Reports: reportService(s, a.reg), Portal: a.post, PublicContent: content, PublicFiles: c.PublicFiles, PublicRate: c.PublicRate,
 			Today:  a.now,
 			Ping:   func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err },
 			Secure: c.SecureCookies, MetricsToken: c.MetricsToken, TempDir: tmp, MaxUpload: int64(c.MaxUploadMB) << 20})
@@ -193,4 +214,29 @@ func splitCodes(s string) []string {
 		}
 	}
 	return out
+}
+
+// publicServer is the public site on its own address.
+type publicServer struct {
+	Addr string
+	srv  *http.Server
+}
+
+// Close stops the public server.
+func (p *publicServer) Close() error { return p.srv.Close() }
+
+// servePublic binds addr and serves the public site alone on it (--public-addr);
+// its failure is sent on errc.
+func servePublic(srv *gnhttp.Server, addr string, errc chan<- error) (*publicServer, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Không mở được địa chỉ %s: %v", "Cannot listen on %s: %v", addr, err)
+	}
+	p := &publicServer{Addr: ln.Addr().String(), srv: &http.Server{Handler: srv.PublicHandler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute}}
+	go func() {
+		if err := p.srv.Serve(ln); err != nil && err != http.ErrServerClosed {
+			errc <- err
+		}
+	}()
+	return p, nil
 }

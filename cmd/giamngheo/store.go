@@ -9,6 +9,7 @@ import (
 	"giamngheo/admin"
 	"giamngheo/audit"
 	"giamngheo/plan"
+	"giamngheo/portal"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/report"
@@ -32,6 +33,7 @@ type store interface {
 	report.Store
 	report.MemberLoader
 	plan.Store
+	portal.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -68,6 +70,7 @@ type app struct {
 	sim   *simulate.Service
 	sup   *support.Service
 	plan  *plan.Service
+	post  *portal.Service
 	// now is the one clock of the binary: services, pages and files read it.
 	now giamngheo.Clock
 }
@@ -86,6 +89,9 @@ func newApp(ctx context.Context, s store) *app {
 	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}
 	a.sup = &support.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now}
 	a.plan = &plan.Service{Store: s, Support: a.sup, Rollups: s, Units: s, Audit: s, Tx: s, Now: now}
+	a.post = &portal.Service{Store: s, Audit: s, Tx: s, Now: now, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
+		return admin.StoreInScope(ctx, s, scope, unit)
+	}}
 	return a
 }
 

@@ -72,6 +72,7 @@ func Run(t *testing.T, open Opener) {
 		{"RollupsRandom", testRollupsRandom},
 		{"NamedLists", testNamedLists},
 		{"Plan", testPlan},
+		{"PublicPosts", testPublicPosts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
