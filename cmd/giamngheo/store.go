@@ -8,6 +8,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/jobs"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/report"
@@ -29,6 +30,7 @@ type store interface {
 	simulate.Store
 	support.Store
 	report.Store
+	jobs.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -64,6 +66,7 @@ type app struct {
 	rev   *review.Service
 	sim   *simulate.Service
 	sup   *support.Service
+	job   *jobs.Service
 	// now is the one clock of the binary: services, pages and files read it.
 	now giamngheo.Clock
 }
@@ -81,6 +84,7 @@ func newApp(ctx context.Context, s store) *app {
 	a.sim = &simulate.Service{Store: s, Units: s, Card: a.reg.Card, Now: now}
 	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}
 	a.sup = &support.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now}
+	a.job = &jobs.Service{Store: s, Registry: a.reg, Support: a.sup, Units: s, Audit: s, Tx: s, Now: now}
 	return a
 }
 

@@ -10,6 +10,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/jobs"
 	"giamngheo/registry"
 	"giamngheo/report"
 	"giamngheo/review"
@@ -29,6 +30,7 @@ type Store interface {
 	simulate.Store
 	support.Store
 	report.Store
+	jobs.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -64,6 +66,7 @@ func Run(t *testing.T, open Opener) {
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
 		{"RollupsRandom", testRollupsRandom},
+		{"JobsExchange", testJobsExchange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
