@@ -15,6 +15,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/jobs"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
@@ -31,10 +32,12 @@ type Deps struct {
 	Simulate *simulate.Service
 	// Support records support and reads worklists (nil: no support pages).
 	Support *support.Service
-	Units   admin.Store
-	Audit   audit.Store
-	Ping    func(ctx context.Context) error
-	Logger  *slog.Logger
+	// Jobs is the job exchange (nil: no job pages, no public vacancies).
+	Jobs   *jobs.Service
+	Units  admin.Store
+	Audit  audit.Store
+	Ping   func(ctx context.Context) error
+	Logger *slog.Logger
 	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
 	// is asked for, the default of every date field, the standard in force.
 	Today giamngheo.Clock
@@ -63,6 +66,8 @@ type Server struct {
 	jobs    importJobs
 	handler http.Handler
 	csrfKey []byte
+	// publicLimit bounds the public forms' submissions per address (jobs_public.go).
+	publicLimit *rateLimiter
 	// patterns are the route patterns registered, for the authorisation test.
 	patterns []string
 }
@@ -79,7 +84,7 @@ func NewServer(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Deps: d, views: v, metrics: newMetrics(), csrfKey: []byte(user.RandomToken(32))}
+	s := &Server{Deps: d, views: v, metrics: newMetrics(), csrfKey: []byte(user.RandomToken(32)), publicLimit: newRateLimiter()}
 	mux := &recordingMux{ServeMux: http.NewServeMux(), patterns: &s.patterns}
 	s.routesUI(mux)
 	s.routesAPI(mux)
@@ -88,6 +93,10 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesReview(mux)
 	s.routesSimulate(mux)
 	s.routesSupport(mux)
+	if d.Jobs != nil {
+		s.routesJobs(mux)
+		s.routesPublicJobs(mux)
+	}
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())

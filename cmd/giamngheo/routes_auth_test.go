@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/jobs"
 	"giamngheo/registry"
 	"giamngheo/review"
 )
@@ -42,6 +43,19 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A job seeker of the foreign household, a vacancy there and a referral.
+	seeker := &jobs.Seeker{HouseholdID: foreign.ID, Skills: "lái xe", Consent: true}
+	if err := r.App.job.RegisterSeeker(sys, seeker, foreign.Members[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	vacancy := &jobs.Vacancy{EmployerName: "Công ty Hà Nội", Position: "Lái xe", Places: 1, ClosingDate: "2099-12-31", CommuneCode: foreignCommune}
+	if err := r.App.job.RegisterVacancy(sys, vacancy); err != nil {
+		t.Fatal(err)
+	}
+	referral, err := r.App.job.Refer(sys, seeker.ID, vacancy.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The district of 10507 before the 2025 reform, for a district officer.
 	commune, err := r.App.store.FindUnitByCode(context.Background(), "10507", "2024-06-30")
 	if err != nil {
@@ -67,6 +81,9 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 		"/review/cases/{id}":       strconv.FormatInt(cs.ID, 10),
 		"/import/jobs/{id}":        "job-of-someone-else",
 		"/api/v1/import-jobs/{id}": "job-of-someone-else",
+		"/jobs/seekers/{id}":       strconv.FormatInt(seeker.ID, 10),
+		"/jobs/vacancies/{id}":     strconv.FormatInt(vacancy.ID, 10),
+		"/jobs/referrals/{id}":     strconv.FormatInt(referral.ID, 10),
 		"/units/{code}":            foreignCommune, // the unit catalogue is public reference data
 		"/api/v1/units/{code}":     foreignCommune,
 	}

@@ -82,7 +82,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err != nil {
 			return nil, err
 		}
-		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Simulate: a.sim, Support: a.sup, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
+		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Simulate: a.sim, Support: a.sup, Jobs: a.job, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
 			Today:  a.now,
 			Ping:   func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err },
 			Secure: c.SecureCookies, MetricsToken: c.MetricsToken, TempDir: tmp, MaxUpload: int64(c.MaxUploadMB) << 20})
