@@ -75,6 +75,17 @@ type Match struct {
 	InRange bool     `json:"in_range"`
 }
 
+// skillNames maps each folded skill of a list to the skill as written.
+func skillNames(s string) map[string]string {
+	out := map[string]string{}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		if k := strings.Join(strings.Fields(vntext.Fold(f)), " "); k != "" && out[k] == "" {
+			out[k] = strings.TrimSpace(f)
+		}
+	}
+	return out
+}
+
 // SkillSet splits a comma- or semicolon-separated list into folded skills, without
 // duplicates, in order.
 func SkillSet(s string) []string {
@@ -111,9 +122,10 @@ func Score(s *Seeker, v *Vacancy) Match {
 		add("skills", WeightSkills/2, WeightSkills, "Vị trí không yêu cầu kỹ năng cụ thể", "The position asks for no particular skill")
 	} else {
 		var common []string
+		names := skillNames(v.Skills)
 		for _, w := range want {
 			if slices.ContainsFunc(has, func(h string) bool { return h == w || strings.Contains(h, w) || strings.Contains(w, h) }) {
-				common = append(common, w)
+				common = append(common, names[w])
 			}
 		}
 		pts := WeightSkills * len(common) / len(want)

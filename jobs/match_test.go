@@ -195,3 +195,12 @@ func TestValidTaxCode(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreNamesSkillsAsWritten: the reason names the vacancy's skills as the employer
+// wrote them, matched without diacritics.
+func TestScoreNamesSkillsAsWritten(t *testing.T) {
+	m := Score(&Seeker{Skills: "MAY CONG NGHIEP", Range: RangeAny}, &Vacancy{Skills: "May công nghiệp, đóng gói"})
+	if got := m.Reasons[0].Why.VI; got != "Có 1/2 kỹ năng yêu cầu: May công nghiệp" {
+		t.Fatalf("skills reason %q", got)
+	}
+}

@@ -111,3 +111,49 @@ func TestBrowserJobPlacement(t *testing.T) {
 	mustPassAxe(t, ctx)
 	mustFitViewport(t, ctx)
 }
+
+// TestBrowserJobPages: every job page fits a phone and a desktop, is light and passes
+// axe-core, with data on it (a seeker from a poor household, a vacancy, a referral).
+func TestBrowserJobPages(t *testing.T) {
+	r := MustRunServer(t)
+	sys := systemCtx(context.Background())
+	h := poorHouseholdOf("10507", "HP-VL-5", "Lê Thị Trang")
+	if err := r.App.reg.CreateHousehold(sys, h); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.App.store.SetHouseholdStatus(context.Background(), h.ID, registry.Recognition{Class: poverty.NearPoor, Since: "2025-01-01"}); err != nil {
+		t.Fatal(err)
+	}
+	sk := &jobs.Seeker{HouseholdID: h.ID, Skills: "may công nghiệp, đóng gói", Consent: true, LabourExport: true, Range: jobs.RangeAny, DesiredWage: 8_000_000}
+	if err := r.App.job.RegisterSeeker(sys, sk, h.Members[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	v := &jobs.Vacancy{EmployerName: "Công ty May Hải Phòng", EmployerTaxCode: "0201112223", Position: "Công nhân may công nghiệp", Skills: "may công nghiệp",
+		WageMin: 6_500_000, WageMax: 9_000_000, Places: 20, ClosingDate: giamngheo.DayString(r.App.now().AddDate(0, 1, 0)), CommuneCode: "10507"}
+	if err := r.App.job.RegisterVacancy(sys, v); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.App.job.Refer(sys, sk.ID, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	addLabourOfficer(t, r, "vl.trang", "31")
+	ctx := MustBrowser(t)
+	ui := &uiCheck{tb: t, ctx: ctx, dir: screenshotDir(t)}
+	ui.at(r.URL, "/public/jobs", "public-jobs", "public-vacancies", false)
+	ui.at(r.URL, "/public/jobs/seeker", "public-jobs-seeker", "public-seeker-form", false)
+	ui.at(r.URL, "/public/jobs/employer", "public-jobs-employer", "public-employer-form", false)
+	do(t, ctx, append(login(r.URL, "vl.trang", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")))...)
+	if !exists(t, ctx, "queue-jobs") {
+		t.Error("the job-centre officer's home page has no job exchange section")
+	}
+	for _, p := range []struct{ path, name, wait string }{
+		{"/jobs", "jobs", "seeker-list"},
+		{"/jobs/seekers/new?hq=HP-VL-5", "jobs-seeker-new", "household-results"},
+		{"/jobs/seekers/" + strconv.FormatInt(sk.ID, 10), "jobs-seeker", "vacancy-matches"},
+		{"/jobs/vacancies/new", "jobs-vacancy-new", "vacancy-form"},
+		{"/jobs/vacancies/" + strconv.FormatInt(v.ID, 10), "jobs-vacancy", "referral-list"},
+		{"/jobs/report", "jobs-report", "jobs-report-table"},
+	} {
+		ui.at(r.URL, p.path, p.name, p.wait, false)
+	}
+}
