@@ -8,6 +8,7 @@ import (
 
 	"giamngheo"
 	"giamngheo/admin"
+	"giamngheo/jobs"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/review"
@@ -253,6 +254,13 @@ func (s *Server) homeQueue(r *http.Request) ([]queueSection, []*review.CaseRecor
 		if ok {
 			out = append(out, sec)
 		}
+	}
+	if u := currentUser(ctx); s.Jobs != nil && jobs.IsOfficer(u.Actor()) {
+		sec, err := s.jobsQueue(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, sec)
 	}
 	return out, overdue, nil
 }

@@ -275,10 +275,6 @@ func parseNumber(v string) (float64, error) {
 	return strconv.ParseFloat(v, 64)
 }
 
-func parseMoney(v string) (int64, error) {
-	return strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(strings.TrimSpace(v)), 10, 64)
-}
-
 func (s *Server) handlePlanFigure(w http.ResponseWriter, r *http.Request) {
 	p, err := s.formPlan(r)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/jobs"
 	"giamngheo/plan"
 	"giamngheo/portal"
 	"giamngheo/poverty"
@@ -51,10 +52,12 @@ type Deps struct {
 	PublicContent *portal.Content
 	PublicFiles   string
 	PublicRate    int
-	Units         admin.Store
-	Audit         audit.Store
-	Ping          func(ctx context.Context) error
-	Logger        *slog.Logger
+	// Jobs is the job exchange (nil: no job pages, no public vacancies).
+	Jobs   *jobs.Service
+	Units  admin.Store
+	Audit  audit.Store
+	Ping   func(ctx context.Context) error
+	Logger *slog.Logger
 	// Today is the binary's clock (in Vietnam time): the date of "as of" views when none
 	// is asked for, the default of every date field, the standard in force.
 	Today giamngheo.Clock
@@ -83,6 +86,8 @@ type Server struct {
 	jobs    importJobs
 	handler http.Handler
 	csrfKey []byte
+	// publicLimit bounds the public forms' submissions per address (jobs_public.go).
+	publicLimit *formLimiter
 	// patterns are the route patterns registered, for the authorisation test.
 	patterns []string
 	// The public site (public.go): its templates, rate limiter, page cache and the
@@ -105,7 +110,7 @@ func NewServer(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Deps: d, views: v, metrics: newMetrics(), csrfKey: []byte(user.RandomToken(32))}
+	s := &Server{Deps: d, views: v, metrics: newMetrics(), csrfKey: []byte(user.RandomToken(32)), publicLimit: newFormLimiter()}
 	if s.publicViews, err = parsePublicViews(); err != nil {
 		return nil, err
 	}
@@ -124,6 +129,10 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesDashboard(mux)
 	s.routesPortal(mux)
 	s.routesPublic(mux)
+	if d.Jobs != nil {
+		s.routesJobs(mux)
+		s.routesPublicJobs(mux)
+	}
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	mux.Handle("GET /static/", staticHandler())

@@ -51,7 +51,7 @@ func (s *Service) prepare(ctx context.Context, r *Record, memberID int64, t Type
 	if r.Day == "" {
 		r.Day = giamngheo.DayString(s.Now())
 	}
-	d, err := time.ParseInLocation(giamngheo.DateLayout, r.Day, giamngheo.Vietnam)
+	d, err := time.ParseInLocation(giamngheo.DateLayout, r.Day, giamngheo.Vietnam) // compared with today in Vietnam
 	if err != nil {
 		return giamngheo.Errorf(giamngheo.EINVALID, "Ngày hỗ trợ %q không hợp lệ (năm-tháng-ngày).", "Support day %q is not a valid date (year-month-day).", r.Day)
 	}

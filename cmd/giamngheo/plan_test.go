@@ -80,19 +80,19 @@ func TestPlanPage(t *testing.T) {
 	}
 	// Another agency may not enter Agriculture's figures; a commune officer may not edit.
 	bhxh := loginClient(t, r.URL, "bhxh.kh", testPassword)
-	if code := post(t, bhxh, r.URL+"/plan/figures", url.Values{"csrf": {pageCSRF(t, bhxh, r.URL+"/plan")}, "province": {"31"}, "year": {"2026"},
+	if code := postStatus(t, bhxh, r.URL+"/plan/figures", url.Values{"csrf": {pageCSRF(t, bhxh, r.URL+"/plan")}, "province": {"31"}, "year": {"2026"},
 		"target": {"trainees"}, "value": {"1"}, "evidence": {"x"}}); code != http.StatusForbidden {
 		t.Fatalf("another agency enters Agriculture's figure: %d", code)
 	}
 	xa := loginClient(t, r.URL, "xa.kh", testPassword)
-	if code := post(t, xa, r.URL+"/plan/settings", url.Values{"csrf": {pageCSRF(t, xa, r.URL+"/plan")}, "province": {"31"}, "year": {"2026"},
+	if code := postStatus(t, xa, r.URL+"/plan/settings", url.Values{"csrf": {pageCSRF(t, xa, r.URL+"/plan")}, "province": {"31"}, "year": {"2026"},
 		"version": {"1"}, "report_due": {"2026-12-01"}}); code != http.StatusForbidden {
 		t.Fatalf("a commune officer edits the plan: %d", code)
 	}
 	// Two edits on version 1: the second is a conflict.
 	csrf = pageCSRF(t, prov, r.URL+"/plan")
 	postForm(t, prov, r.URL+"/plan/settings", map[string]string{"csrf": csrf, "province": "31", "year": "2026", "version": "1", "report_due": "2026-11-25"})
-	if code := post(t, prov, r.URL+"/plan/settings", url.Values{"csrf": {csrf}, "province": {"31"}, "year": {"2026"}, "version": {"1"},
+	if code := postStatus(t, prov, r.URL+"/plan/settings", url.Values{"csrf": {csrf}, "province": {"31"}, "year": {"2026"}, "version": {"1"},
 		"report_due": {"2026-11-30"}}); code != http.StatusConflict {
 		t.Fatalf("a stale edit: %d, want 409", code)
 	}
@@ -121,7 +121,7 @@ func TestPlanPage(t *testing.T) {
 }
 
 // post posts a form without following redirects and returns the status.
-func post(tb testing.TB, c *http.Client, target string, form url.Values) int {
+func postStatus(tb testing.TB, c *http.Client, target string, form url.Values) int {
 	tb.Helper()
 	nc := *c
 	nc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }

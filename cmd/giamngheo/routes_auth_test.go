@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/jobs"
 	"giamngheo/registry"
 	"giamngheo/review"
 )
@@ -39,6 +40,19 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs, err := r.App.rev.FileRequest(sys, round.ID, foreign.ID, review.OriginRequest01, review.Date(2026, time.March, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A job seeker of the foreign household, a vacancy there and a referral.
+	seeker := &jobs.Seeker{HouseholdID: foreign.ID, Skills: "lái xe", Consent: true}
+	if err := r.App.job.RegisterSeeker(sys, seeker, foreign.Members[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	vacancy := &jobs.Vacancy{EmployerName: "Công ty Hà Nội", Position: "Lái xe", Places: 1, ClosingDate: "2099-12-31", CommuneCode: foreignCommune}
+	if err := r.App.job.RegisterVacancy(sys, vacancy); err != nil {
+		t.Fatal(err)
+	}
+	referral, err := r.App.job.Refer(sys, seeker.ID, vacancy.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +96,9 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 		"/public/news/{id}":         "999999",
 		"/portal/news/{id}/publish": "999999",
 		"/public/files/{name}":      "x.pdf",
+		"/jobs/seekers/{id}":        strconv.FormatInt(seeker.ID, 10),
+		"/jobs/vacancies/{id}":      strconv.FormatInt(vacancy.ID, 10),
+		"/jobs/referrals/{id}":      strconv.FormatInt(referral.ID, 10),
 	}
 	// What a POST tries: to write into the foreign unit or onto its objects.
 	form := url.Values{"commune": {foreignCommune}, "commune_code": {foreignCommune}, "code": {"HN-LA-2"}, "household": {strconv.FormatInt(foreign.ID, 10)},

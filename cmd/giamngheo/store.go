@@ -8,6 +8,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/jobs"
 	"giamngheo/plan"
 	"giamngheo/portal"
 	"giamngheo/poverty"
@@ -34,6 +35,7 @@ type store interface {
 	report.MemberLoader
 	plan.Store
 	portal.Store
+	jobs.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Dialect() string
 	Close() error
@@ -71,6 +73,7 @@ type app struct {
 	sup   *support.Service
 	plan  *plan.Service
 	post  *portal.Service
+	job   *jobs.Service
 	// now is the one clock of the binary: services, pages and files read it.
 	now giamngheo.Clock
 }
@@ -92,6 +95,7 @@ func newApp(ctx context.Context, s store) *app {
 	a.post = &portal.Service{Store: s, Audit: s, Tx: s, Now: now, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, unit)
 	}}
+	a.job = &jobs.Service{Store: s, Registry: a.reg, Support: a.sup, Units: s, Audit: s, Tx: s, Now: now}
 	return a
 }
 

@@ -10,6 +10,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/jobs"
 	"giamngheo/plan"
 	"giamngheo/registry"
 	"giamngheo/report"
@@ -32,6 +33,7 @@ type Store interface {
 	report.Store
 	report.MemberLoader
 	plan.Store
+	jobs.Store
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -73,6 +75,7 @@ func Run(t *testing.T, open Opener) {
 		{"NamedLists", testNamedLists},
 		{"Plan", testPlan},
 		{"PublicPosts", testPublicPosts},
+		{"JobsExchange", testJobsExchange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
