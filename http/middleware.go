@@ -99,9 +99,11 @@ func (s *Server) withRequest(next http.Handler) http.Handler {
 		r = r.WithContext(ctx)
 
 		if r.URL.Path == "/metrics" || r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") ||
-			r.URL.Path == "/public" || strings.HasPrefix(r.URL.Path, "/public/") {
+			((r.URL.Path == "/public" || strings.HasPrefix(r.URL.Path, "/public/")) && !strings.HasPrefix(r.URL.Path, "/public/jobs")) {
 			// No session, no CSRF: the metrics have their own token (metrics.go); the
 			// public site knows nobody and sets no cookie, so that caches may keep it.
+			// The job exchange's public forms (/public/jobs) are posted, so they keep
+			// the pre-login CSRF token of the other forms.
 			next.ServeHTTP(sw, r)
 			return
 		}

@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -150,7 +151,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 	if !ok {
 		panic("template not registered: " + name) // a programming error, caught at start-up by tests
 	}
-	v := &view{Lang: lang(r.Context()), CSRF: r.Context().Value(keyCSRF).(string), Page: page, Path: r.URL.RequestURI(), Printed: formatDay(s.Today())}
+	v := &view{Lang: lang(r.Context()), CSRF: csrfOf(r.Context()), Page: page, Path: r.URL.RequestURI(), Printed: formatDay(s.Today())}
 	if c, err := r.Cookie("gn_flash"); err == nil {
 		msg, _ := url.QueryUnescape(c.Value)
 		vi, en, _ := strings.Cut(msg, flashSep)
@@ -188,4 +189,10 @@ const flashSep = "\x1f"
 // Vietnamese and English: the next page shows the one of its language.
 func flash(w http.ResponseWriter, vi, en string) {
 	http.SetCookie(w, &http.Cookie{Name: "gn_flash", Value: url.QueryEscape(vi + flashSep + en), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
+// csrfOf is the request's CSRF token, "" on paths that have none (the public site).
+func csrfOf(ctx context.Context) string {
+	t, _ := ctx.Value(keyCSRF).(string)
+	return t
 }

@@ -19,6 +19,13 @@ import (
 // is skipped locally; on CI (CI=true) it fails, since the browser scenarios must run.
 func MustBrowser(tb testing.TB) context.Context {
 	tb.Helper()
+	return MustBrowserFor(tb, 90*time.Second)
+}
+
+// MustBrowserFor is MustBrowser whose whole session may last up to d: a sweep of every
+// page takes longer than one scenario; the deadline only ends a test that hangs.
+func MustBrowserFor(tb testing.TB, d time.Duration) context.Context {
+	tb.Helper()
 	path := os.Getenv("GIAMNGHEO_CHROMIUM")
 	if path == "" {
 		for _, p := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -44,7 +51,7 @@ func MustBrowser(tb testing.TB) context.Context {
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, d)
 	tb.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	if err := chromedp.Do(ctx); err != nil {
 		tb.Fatalf("start chromium: %v", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -19,7 +20,7 @@ var publicPages = []struct{ path, name string }{
 // Vietnamese and English at 390 and 1280 px: each fits, is light, passes axe-core,
 // and leaves a screenshot named prefix-page-lang-width.png.
 func checkPublicAndDashboard(t *testing.T, r *running, prefix string) {
-	ctx := MustBrowser(t)
+	ctx := MustBrowserFor(t, 5*time.Minute)
 	c := &uiCheck{tb: t, ctx: ctx, dir: screenshotDir(t)}
 	for _, l := range []string{"vi", "en"} {
 		for _, p := range publicPages {
@@ -34,7 +35,7 @@ func checkPublicAndDashboard(t *testing.T, r *running, prefix string) {
 		}
 	}
 	r.MustAddUser(t, "tinh.ui", giamngheo.RoleProvinceOfficer, "31")
-	ctx = MustBrowser(t) // a fresh browser: each has 90 seconds
+	ctx = MustBrowserFor(t, 5*time.Minute) // a fresh browser: each has 90 seconds
 	c = &uiCheck{tb: t, ctx: ctx, dir: screenshotDir(t)}
 	do(t, ctx, append(login(r.URL, "tinh.ui", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")))...)
 	c.at(r.URL, "/dashboard", prefix+"-dashboard-vi", "dash-title", true)
@@ -52,7 +53,7 @@ func TestBrowserDashboardAndPublicWithData(t *testing.T) {
 	communes, _ := publicFixture(t, r)
 	checkPublicAndDashboard(t, r, "data")
 	r.MustAddUser(t, "xa.ui", giamngheo.RoleViewer, communes[0].Code)
-	ctx := MustBrowser(t)
+	ctx := MustBrowserFor(t, 5*time.Minute)
 	c := &uiCheck{tb: t, ctx: ctx, dir: screenshotDir(t)}
 	do(t, ctx, append(login(r.URL, "xa.ui", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")))...)
 	c.at(r.URL, "/dashboard", "data-dashboard-commune-vi", "dash-title", true)

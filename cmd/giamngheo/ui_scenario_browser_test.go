@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -50,7 +51,7 @@ func TestBrowserUIEveryPage(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ctx := MustBrowser(t)
+	ctx := MustBrowserFor(t, 5*time.Minute) // every page at two widths
 	mustCatchBadPage(t, ctx)
 	ui := &uiCheck{tb: t, ctx: ctx, dir: screenshotDir(t)}
 	ui.at(r.URL, "/login", "login", "login-submit", false)
