@@ -15,9 +15,9 @@ import (
 // householdForm is the create/edit form of a household: household data, members (one
 // row each) and the Phiếu B answers. Tri-state answers are "", "yes" or "no".
 type householdForm struct {
-	ID                                   int64
+	ID int64
 	// Version is the household's version the form was opened on; the edit carries it.
-	Version int
+	Version                              int
 	Code, CommuneCode, VillageName       string
 	Address, Phone, Area                 string
 	FarmHousehold                        bool
