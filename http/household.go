@@ -522,7 +522,7 @@ func (s *Server) handleHouseholdUpdate(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, f, err)
 		return
 	}
-	upd := registry.HouseholdUpdate{VillageName: &h.VillageName, Address: &h.Address, HeadName: &h.HeadName, Phone: &h.Phone, Survey: &h.Survey,
+	upd := registry.HouseholdUpdate{BaseVersion: f.Version, VillageName: &h.VillageName, Address: &h.Address, HeadName: &h.HeadName, Phone: &h.Phone, Survey: &h.Survey,
 		Livelihood: &h.Livelihood, Members: &h.Members}
 	if _, err := s.Registry.UpdateHousehold(r.Context(), id, upd); err != nil {
 		s.formError(w, r, f, err)

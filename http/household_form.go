@@ -15,7 +15,9 @@ import (
 // householdForm is the create/edit form of a household: household data, members (one
 // row each) and the Phiếu B answers. Tri-state answers are "", "yes" or "no".
 type householdForm struct {
-	ID                                   int64
+	ID int64
+	// Version is the household's version the form was opened on; the edit carries it.
+	Version                              int
 	Code, CommuneCode, VillageName       string
 	Address, Phone, Area                 string
 	FarmHousehold                        bool
@@ -71,7 +73,7 @@ func parseTri(s string) *bool {
 
 // formFromHousehold fills the form from a stored household.
 func formFromHousehold(h *registry.Household) *householdForm {
-	f := &householdForm{ID: h.ID, Code: h.Code, CommuneCode: h.CommuneCode, VillageName: h.VillageName, Address: h.Address, Phone: h.Phone,
+	f := &householdForm{ID: h.ID, Version: h.Version, Code: h.Code, CommuneCode: h.CommuneCode, VillageName: h.VillageName, Address: h.Address, Phone: h.Phone,
 		Area: string(h.Survey.Area), FarmHousehold: h.Survey.FarmHousehold, Walls: triState(h.Survey.HouseWallsDurable),
 		Columns: triState(h.Survey.HouseColumnsDurable), Roof: triState(h.Survey.HouseRoofDurable), Telecom: triState(h.Survey.Telecom),
 		Waste: triState(h.Survey.WasteTreated), Water: string(h.Survey.WaterSource), Latrine: string(h.Survey.Latrine), Devices: map[string]bool{}}
@@ -130,6 +132,7 @@ func parseHouseholdForm(r *http.Request) *householdForm {
 		f.Devices[d] = true
 	}
 	f.DevicesUnknown = v("devices_unknown") == "1" && len(f.Devices) == 0
+	f.Version, _ = strconv.Atoi(v("version"))
 	f.Region, f.Score, f.Livelihood = v("region"), map[string]string{}, map[string]string{}
 	for _, x := range registry.LivelihoodLand {
 		if s := v("lv_" + x.Key); s != "" {

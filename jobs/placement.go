@@ -235,7 +235,7 @@ func (s *Service) setEmployment(ctx context.Context, sk *Seeker, withContract bo
 		on.Role = giamngheo.RoleCommuneOfficer
 		ctx = giamngheo.NewContextWithActor(ctx, &on)
 	}
-	_, err = s.Registry.UpdateHousehold(ctx, h.ID, registry.HouseholdUpdate{Members: &members})
+	_, err = s.Registry.UpdateHousehold(ctx, h.ID, registry.HouseholdUpdate{BaseVersion: h.Version, Members: &members})
 	return err
 }
 

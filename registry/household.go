@@ -295,6 +295,10 @@ type HouseholdFilter struct {
 // Members, Survey and Livelihood replace the whole list or answer set, as the survey
 // form is edited as a whole.
 type HouseholdUpdate struct {
+	// BaseVersion is the version of the household the edit was based on (required):
+	// an edit of a household changed since then is refused as a conflict, never
+	// applied over the other officer's change.
+	BaseVersion int
 	VillageID   *int64
 	VillageName *string
 	Address     *string

@@ -252,6 +252,9 @@ func (s *Service) UpdateHousehold(ctx context.Context, id int64, upd HouseholdUp
 		if err := s.authorise(ctx, before.CommuneCode); err != nil {
 			return err
 		}
+		if err := checkBase(ctx, s, before, upd.BaseVersion); err != nil {
+			return err
+		}
 		h, err = s.update(ctx, before, func(h *Household) { upd.Apply(h) })
 		return err
 	})

@@ -52,7 +52,7 @@ func TestDayInVietnamEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	phone := "0912345678"
-	if _, err := r.App.reg.UpdateHousehold(systemCtx(context.Background()), h.ID, registry.HouseholdUpdate{Phone: &phone}); err != nil {
+	if _, err := r.App.reg.UpdateHousehold(systemCtx(context.Background()), h.ID, registry.HouseholdUpdate{BaseVersion: h.Version, Phone: &phone}); err != nil {
 		t.Fatal(err)
 	}
 	page := get(fmt.Sprintf("/households/%d", h.ID))

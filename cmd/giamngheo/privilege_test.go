@@ -54,7 +54,7 @@ func TestAgencyOfficerReadsButDoesNotEdit(t *testing.T) {
 		t.Fatalf("the agency officer lists %d households (%v), want 1", n, err)
 	}
 	name := "Kẻ Sửa Trộm"
-	_, err = r.App.reg.UpdateHousehold(ctx, h.ID, registry.HouseholdUpdate{HeadName: &name})
+	_, err = r.App.reg.UpdateHousehold(ctx, h.ID, registry.HouseholdUpdate{BaseVersion: h.Version, HeadName: &name})
 	mustForbidden(t, "edit a household", err)
 	mustForbidden(t, "create a household", r.App.reg.CreateHousehold(ctx, poorHouseholdOf("10507", "AG-2", "Lê Văn Nam")))
 	lines := templateCSV(t)

@@ -94,3 +94,35 @@ func TestBrowserOneTruth(t *testing.T) {
 		t.Fatalf("after the decision: recognised %q, flagged %v", st, exists(t, ctx, "needs-review"))
 	}
 }
+
+// TestBrowserStaleEditRefused: an officer opens a household's form; meanwhile another
+// officer saves a new phone number. The first officer's save is refused with a
+// conflict naming the change, and nothing of it is written over the other's edit.
+func TestBrowserStaleEditRefused(t *testing.T) {
+	r := MustRunServer(t)
+	r.MustAddUser(t, "xa.thanhdong", giamngheo.RoleCommuneOfficer, "10507")
+	sys := systemCtx(context.Background())
+	h := poorHouseholdOf("10507", "TD-0950", "Phan Thị Lụa")
+	if err := r.App.reg.CreateHousehold(sys, h); err != nil {
+		t.Fatal(err)
+	}
+	ctx := MustBrowser(t)
+	do(t, ctx, append(login(r.URL, "xa.thanhdong", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")),
+		chromedp.Navigate(r.URL+"/households/"+strconv.FormatInt(h.ID, 10)+"/edit"), chromedp.WaitVisible(chromedp.ID("household-form")))...)
+	phone := "0987654321"
+	if _, err := r.App.reg.UpdateHousehold(sys, h.ID, registry.HouseholdUpdate{BaseVersion: h.Version, Phone: &phone}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.SetValue(chromedp.ID("hh-village"), "Thôn Mới"),
+		chromedp.Click(chromedp.ID("household-save")), chromedp.WaitVisible(chromedp.ID("form-error")))
+	if msg := text(t, ctx, "form-error"); !strings.Contains(msg, "phiên bản 2") || !strings.Contains(msg, "phone") {
+		t.Fatalf("the stale save must be refused naming the change: %q", msg)
+	}
+	got, err := r.App.reg.FindHouseholdByID(sys, h.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Phone != phone || got.VillageName == "Thôn Mới" || got.Version != 2 {
+		t.Fatalf("after the refused save: phone %q, village %q, version %d", got.Phone, got.VillageName, got.Version)
+	}
+}

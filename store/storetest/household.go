@@ -267,7 +267,7 @@ func testRegistryService(t *testing.T, s Store) {
 	members[2].SocialAllowance = registry.AllowanceChild
 	land := h.Livelihood
 	land.ForestLandM2, land.Cattle = ptr(5000.0), nil
-	upd, err := svc.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{Survey: &survey, Members: &members, Livelihood: &land})
+	upd, err := svc.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{BaseVersion: h.Version, Survey: &survey, Members: &members, Livelihood: &land})
 	MustOK(t, err)
 	if upd.Result.Class != poverty.NearPoor || upd.Version != 2 {
 		t.Fatalf("after the edit: class %s version %d", upd.Result.Class, upd.Version)
@@ -279,7 +279,7 @@ func testRegistryService(t *testing.T, s Store) {
 	}
 	badLand := land
 	badLand.Pigs = ptr(-1)
-	_, err = svc.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{Livelihood: &badLand})
+	_, err = svc.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{BaseVersion: upd.Version, Livelihood: &badLand})
 	MustCode(t, err, giamngheo.EINVALID)
 	if e := err.(*giamngheo.Error); e.Field != "livelihood.pigs" {
 		t.Fatalf("negative pigs error names %q", e.Field)
@@ -297,6 +297,6 @@ func testRegistryService(t *testing.T, s Store) {
 	if len(entries) != 2 || entries[0].Action != "update" || entries[0].Username != "xa.honglac" || len(entries[0].Before) == 0 {
 		t.Fatalf("audit of the household: %+v", entries)
 	}
-	_, err = svc.UpdateHousehold(other, h.ID, registry.HouseholdUpdate{Survey: &survey})
+	_, err = svc.UpdateHousehold(other, h.ID, registry.HouseholdUpdate{BaseVersion: upd.Version, Survey: &survey})
 	MustCode(t, err, giamngheo.EFORBIDDEN)
 }

@@ -89,7 +89,7 @@ func testRecognisedStatus(t *testing.T, s Store) {
 	survey := got.Survey
 	income := int64(3 * 9_000_000 * 12)
 	survey.Income12m = &income
-	_, err = svc.Registry.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{Survey: &survey})
+	_, err = svc.Registry.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{BaseVersion: got.Version, Survey: &survey})
 	MustOK(t, err)
 	got, err = svc.Registry.FindHouseholdByID(officer, h.ID)
 	MustOK(t, err)

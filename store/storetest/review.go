@@ -168,8 +168,9 @@ func testReviewRePoor(t *testing.T, s Store) {
 		now = time.Date(2026, month, 20, 3, 0, 0, 0, time.UTC)
 		survey := h.Survey
 		survey.Income12m = &income
-		_, err := svc.Registry.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{Survey: &survey})
+		upd, err := svc.Registry.UpdateHousehold(officer, h.ID, registry.HouseholdUpdate{BaseVersion: h.Version, Survey: &survey})
 		MustOK(t, err)
+		h.Version = upd.Version
 		round, err := svc.OpenRound(officer, "10816", review.RoundRegular, 2026, month)
 		MustOK(t, err)
 		c, err := svc.FileRequest(officer, round.ID, h.ID, review.OriginRequest01, review.Date(2026, month, 16))

@@ -153,7 +153,7 @@ func testSupportLists(t *testing.T, s Store) {
 	}
 	// An edit of the household stores its members anew: the card still counts.
 	addr := "Thôn Tây"
-	_, err = svc.Registry.UpdateHousehold(province, hs["HL-001"].ID, registry.HouseholdUpdate{Address: &addr})
+	_, err = svc.Registry.UpdateHousehold(province, hs["HL-001"].ID, registry.HouseholdUpdate{BaseVersion: hs["HL-001"].Version, Address: &addr})
 	MustOK(t, err)
 	if g := gaps(bhxh, support.GapHealthInsurance); len(g) != 0 {
 		t.Fatalf("after an edit of the household: %+v", g)
