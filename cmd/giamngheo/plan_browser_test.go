@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"giamngheo"
 )
 
@@ -21,7 +23,7 @@ func TestPlanPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.MustAddUser(t, "tinh.ui", giamngheo.RoleProvinceOfficer, "31")
-	do(t, ctx, login(r.URL, "tinh.ui", testPassword)...)
+	do(t, ctx, append(login(r.URL, "tinh.ui", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")))...)
 	c := &uiCheck{tb: t, ctx: ctx, dir: screenshotDir(t)}
 	c.at(r.URL, "/plan", "plan", "reports", true)
 }

@@ -62,7 +62,7 @@ func TestBrowserUIEveryPage(t *testing.T) {
 		ui.at(r.URL, "/", "home-"+h.user, "home-title", h.user == "xa.thanhdong")
 		if h.user == "admin" {
 			ui.at(r.URL, "/admin/users", "users", "user-list", false)
-			ui.at(r.URL, "/admin/audit", "audit", "audit-list", false)
+			ui.at(r.URL, "/admin/audit", "audit", "audit-total", false)
 		}
 	}
 	// The commune officer's flows (the last login above is the viewer's).
