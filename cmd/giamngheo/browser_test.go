@@ -69,6 +69,22 @@ func text(tb testing.TB, ctx context.Context, id string) string {
 	return v
 }
 
+// waitText waits until the element with the id contains want, across the navigation a
+// click starts (a page that is being replaced answers nothing for a moment).
+func waitText(tb testing.TB, ctx context.Context, id, want string) {
+	tb.Helper()
+	expr := `(document.getElementById(` + "`" + id + "`" + `) || {textContent: ""}).textContent`
+	var last string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr)); err == nil {
+			if last = v; strings.Contains(v, want) {
+				return
+			}
+		}
+	}
+	tb.Fatalf("#%s never contained %q (last %q)", id, want, last)
+}
+
 // do runs steps or fails the test.
 func do(tb testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	tb.Helper()
