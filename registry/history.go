@@ -24,6 +24,7 @@ type HistoryEntry struct {
 type RecordStore interface {
 	Store
 	BulkImporter
+	ImportJobStore
 	// SaveHousehold replaces the stored household h.ID (row, members, classification).
 	SaveHousehold(ctx context.Context, h *Household) error
 	// InsertHistory keeps a past state of a household.

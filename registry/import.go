@@ -28,6 +28,9 @@ type ImportCounts struct {
 	// bounds how many it keeps).
 	Conflicts []Conflict `json:"-"`
 	Changes   []Change   `json:"-"`
+	// Written lists the households the batch created or changed, with their versions,
+	// for an import that writes in slices (ImportJobStore.RecordImportSlice).
+	Written []ImportedHousehold `json:"-"`
 }
 
 // Add adds o to c.
@@ -40,6 +43,7 @@ func (c *ImportCounts) Add(o ImportCounts) {
 	c.Refused = append(c.Refused, o.Refused...)
 	c.Conflicts = append(c.Conflicts, o.Conflicts...)
 	c.Changes = append(c.Changes, o.Changes...)
+	c.Written = append(c.Written, o.Written...)
 }
 
 // ImportOptions tune ImportBatchWith.
@@ -136,9 +140,11 @@ func (s *Service) ImportBatchWith(ctx context.Context, hs []*Household, opts Imp
 		if opts.DryRun {
 			continue
 		}
-		if _, err := s.update(ctx, before, func(x *Household) { copyContent(x, h) }); err != nil {
+		saved, err := s.update(ctx, before, func(x *Household) { copyContent(x, h) })
+		if err != nil {
 			return counts, err
 		}
+		counts.Written = append(counts.Written, ImportedHousehold{HouseholdID: before.ID, VersionBefore: before.Version, VersionAfter: saved.Version})
 	}
 	counts.Created = len(fresh)
 	if opts.DryRun || len(fresh) == 0 {
@@ -149,6 +155,7 @@ func (s *Service) ImportBatchWith(ctx context.Context, hs []*Household, opts Imp
 	}
 	entries := make([]*audit.Entry, len(fresh))
 	for i, h := range fresh {
+		counts.Written = append(counts.Written, ImportedHousehold{HouseholdID: h.ID, Created: true, VersionAfter: h.Version})
 		e, err := audit.NewEntry(ctx, now, "create", "household", h.Code, h.CommuneCode, nil, createdSummary(h))
 		if err != nil {
 			return counts, err

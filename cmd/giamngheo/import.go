@@ -29,6 +29,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	quiet := fs.Bool("quiet", false, "không hiện thanh tiến trình / no progress bar")
 	dry := fs.Bool("dry-run", false, "chỉ báo cáo sẽ thêm, sửa, giữ nguyên, xung đột, lỗi bao nhiêu hộ; không ghi gì / report what would be created, updated, unchanged, conflicting, invalid; write nothing")
 	onConflict := fs.String("on-conflict", "", "hộ cùng mã nhưng khác gia đình: skip (bỏ qua) hoặc replace (thay thế); mặc định không nhập gì / rows of another family under a stored code: skip or replace; default: import nothing")
+	whole := fs.Bool("whole", false, "ghi cả tệp trong một giao dịch (nhanh hơn; ai sửa hộ phải chờ đến hết) / write the whole file in one transaction (faster; other writers wait until it ends)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errSilent
@@ -61,11 +62,14 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := ensureUnits(ctx, a, c.Provinces, stderr); err != nil {
 		return err
 	}
+	if err := recoverImports(ctx, a, stderr); err != nil {
+		return err
+	}
 
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(imports.MemoryLimit)
 	}
-	opts := imports.Options{SkipInvalid: *skip, Size: st.Size(), DryRun: *dry, OnConflict: *onConflict}
+	opts := imports.Options{SkipInvalid: *skip, Size: st.Size(), DryRun: *dry, OnConflict: *onConflict, Whole: *whole}
 	var bar *progressbar.ProgressBar
 	if !*quiet {
 		bar = progressbar.NewOptions64(st.Size(), progressbar.OptionSetWriter(stderr), progressbar.OptionShowBytes(true),
@@ -149,4 +153,15 @@ func writeReport(name string, rep *imports.Report) error {
 // importsRun runs an import with default options (tests and the demo use it).
 func importsRun(ctx context.Context, a *app, r io.Reader, name string) (*imports.Report, error) {
 	return imports.Run(ctx, a.reg, r, name, imports.Options{})
+}
+
+// recoverImports undoes the imports a killed process left half written (imports.Recover)
+// and says so on stderr.
+func recoverImports(ctx context.Context, a *app, stderr io.Writer) error {
+	done, err := imports.Recover(ctx, a.reg)
+	for _, r := range done {
+		fmt.Fprintf(stderr, "Đã hoàn tác lần nhập dở dang %s (tệp %s): xoá %d hộ đã thêm, khôi phục %d hộ đã sửa, giữ %d hộ đã được sửa tiếp / undid the unfinished import %s (file %s): %d created households removed, %d changed restored, %d changed since kept\n",
+			r.Job, r.File, r.Counts.Removed, r.Counts.Restored, r.Counts.Kept, r.Job, r.File, r.Counts.Removed, r.Counts.Restored, r.Counts.Kept)
+	}
+	return err
 }

@@ -94,6 +94,9 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err := firstStart(ctx, a, c, stdout); err != nil {
 			return nil, err
 		}
+		if err := recoverImports(ctx, a, stdout); err != nil {
+			return nil, err
+		}
 		tmp, err := importTempDir(c, logger)
 		if err != nil {
 			return nil, err

@@ -51,6 +51,10 @@ type Options struct {
 	// Job names the import in the audit: the entry of every household it creates or
 	// changes, and the import's own entry (default: a new random id).
 	Job string
+	// Whole writes the import in one transaction even when the registry holds households
+	// (other writers then wait for the whole file). By default an import into a
+	// registry that holds households writes in slices (docs/adr/0011).
+	Whole bool
 }
 
 // What to do with a conflicting row (Options.OnConflict).
@@ -227,54 +231,19 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: true})
 		return rep, err
 	}
-	err = svc.Tx.WithTx(ctx, func(ctx context.Context) error {
-		mark, err := svc.Store.BeginImport(ctx, opts.Size/bytesPerMember)
-		if err != nil {
-			return err
-		}
-		// Households are kept in administrative-code order: a file that is not sorted
-		// by commune has its new households rewritten in that order at the end.
-		var lastCommune string
-		unordered := false
-		for b := range batches {
-			c, err := svc.ImportBatchWith(ctx, b.hs, bopts)
-			if err != nil {
-				return err
-			}
-			rep.keep(&c)
-			rep.Counts.Add(c)
-			for _, h := range b.hs {
-				if h.ID == 0 { // updated or unchanged: stays where it is
-					continue
-				}
-				unordered = unordered || h.CommuneCode < lastCommune
-				lastCommune = h.CommuneCode
-			}
-			select {
-			case free <- b.hs[:0]:
-			default:
-			}
-			progress(b.progress)
-		}
-		if err := wait(); err != nil {
-			return err
-		}
-		refuse(rep, filename)
-		conflicts(rep, filename, opts.OnConflict)
-		if rep.Invalid > 0 && !opts.SkipInvalid || rep.Counts.Conflicting > 0 && opts.OnConflict == OnConflictRefuse {
-			return errRejected
-		}
-		if err := svc.Store.FinishImport(ctx, mark, unordered); err != nil {
-			return err
-		}
-		if err := addStoredRepeats(ctx, svc, rep, mark, filename); err != nil {
-			return err
-		}
-		return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
-			"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
-			"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid, "conflicting": rep.Counts.Conflicting,
-			"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job})
-	})
+	sliced := !opts.Whole
+	if sliced {
+		// A first load into an empty registry has nobody to make wait: it writes in one
+		// transaction and may set indexes aside (docs/adr/0006, 0011).
+		sliced, err = svc.Store.HasHouseholds(ctx)
+	}
+	switch {
+	case err != nil:
+	case sliced:
+		err = runSliced(ctx, svc, rep, batches, free, progress, bopts, wait, filename, opts)
+	default:
+		err = runWhole(ctx, svc, rep, batches, free, progress, bopts, wait, filename, opts)
+	}
 	if rerr := wait(); err == nil && rerr != nil {
 		err = rerr
 	}
@@ -290,6 +259,149 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	}
 	rep.Committed = true
 	return rep, nil
+}
+
+// runWhole writes the import in one transaction: all or nothing by the engine itself.
+// A large import into an empty registry may set indexes aside and reorder its rows.
+func runWhole(ctx context.Context, svc *registry.Service, rep *Report, batches <-chan batchOf, free chan<- []*registry.Household,
+	progress func(Progress), bopts registry.ImportOptions, wait func() error, filename string, opts Options) error {
+	return svc.Tx.WithTx(ctx, func(ctx context.Context) error {
+		mark, err := svc.Store.BeginImport(ctx, opts.Size/bytesPerMember)
+		if err != nil {
+			return err
+		}
+		// Households are kept in administrative-code order: a file that is not sorted
+		// by commune has its new households rewritten in that order at the end.
+		var lastCommune string
+		unordered := false
+		for b := range batches {
+			c, err := svc.ImportBatchWith(ctx, b.hs, bopts)
+			if err != nil {
+				return err
+			}
+			c.Written = nil // one transaction: nothing to undo by hand
+			rep.keep(&c)
+			rep.Counts.Add(c)
+			for _, h := range b.hs {
+				if h.ID == 0 { // updated or unchanged: stays where it is
+					continue
+				}
+				unordered = unordered || h.CommuneCode < lastCommune
+				lastCommune = h.CommuneCode
+			}
+			select {
+			case free <- b.hs[:0]:
+			default:
+			}
+			progress(b.progress)
+		}
+		if err := finishReading(rep, wait, filename, opts); err != nil {
+			return err
+		}
+		if err := svc.Store.FinishImport(ctx, mark, unordered); err != nil {
+			return err
+		}
+		if err := addStoredRepeats(ctx, svc, rep, mark, filename); err != nil {
+			return err
+		}
+		return recordImport(ctx, svc, rep, filename, opts)
+	})
+}
+
+// runSliced writes the import a batch per transaction, so that other writers take their
+// turn between two batches (an officer's edit during a province's import waits for one
+// batch, not for the file), and records each batch under the job; anything that stops
+// the import before its end (invalid rows or conflicts of an all-or-nothing import, an
+// error, a cancelled request) undoes the job whole (registry.Service.UndoImport). A
+// process killed midway leaves the job running: Recover undoes it at the next start
+// (docs/adr/0011-imports-commit-in-slices.md).
+func runSliced(ctx context.Context, svc *registry.Service, rep *Report, batches <-chan batchOf, free chan<- []*registry.Household,
+	progress func(Progress), bopts registry.ImportOptions, wait func() error, filename string, opts Options) error {
+	now := svc.Now().UTC()
+	job := &registry.ImportJob{ID: opts.Job, State: registry.ImportRunning, File: filename, Scope: scopeOf(ctx),
+		Owner: Owner(), StartedAt: now, HeartbeatAt: now}
+	if a := giamngheo.ActorFromContext(ctx); a != nil {
+		job.Actor = a.Username
+	}
+	var mark registry.ImportMark
+	err := svc.Tx.WithTx(ctx, func(ctx context.Context) error {
+		if err := svc.Store.StartImportJob(ctx, job); err != nil {
+			return err
+		}
+		var err error
+		// No estimate: the indexes stay, other writers use them meanwhile.
+		mark, err = svc.Store.BeginImport(ctx, 0)
+		return err
+	})
+	if err != nil {
+		wait()
+		return err
+	}
+	err = func() error {
+		for b := range batches {
+			var c registry.ImportCounts
+			err := svc.Tx.WithTx(ctx, func(ctx context.Context) error {
+				var err error
+				if c, err = svc.ImportBatchWith(ctx, b.hs, bopts); err != nil {
+					return err
+				}
+				return svc.Store.RecordImportSlice(ctx, opts.Job, c.Written, svc.Now().UTC())
+			})
+			if err != nil {
+				return err
+			}
+			c.Written = nil
+			rep.keep(&c)
+			rep.Counts.Add(c)
+			select {
+			case free <- b.hs[:0]:
+			default:
+			}
+			progress(b.progress)
+		}
+		if err := finishReading(rep, wait, filename, opts); err != nil {
+			return err
+		}
+		return svc.Tx.WithTx(ctx, func(ctx context.Context) error {
+			if err := addStoredRepeats(ctx, svc, rep, mark, filename); err != nil {
+				return err
+			}
+			if err := svc.Store.EndImportJob(ctx, opts.Job, registry.ImportDone, svc.Now().UTC()); err != nil {
+				return err
+			}
+			return recordImport(ctx, svc, rep, filename, opts)
+		})
+	}()
+	if err != nil {
+		wait()
+		// Undone even when the request was cancelled: what was written must go.
+		if _, uerr := svc.UndoImport(context.WithoutCancel(ctx), opts.Job); uerr != nil {
+			return errors.Join(err, fmt.Errorf("undo import %s: %w", opts.Job, uerr))
+		}
+	}
+	return err
+}
+
+// finishReading waits for the reader, reports the refused and conflicting rows and
+// returns errRejected when an all-or-nothing import may not be stored.
+func finishReading(rep *Report, wait func() error, filename string, opts Options) error {
+	if err := wait(); err != nil {
+		return err
+	}
+	refuse(rep, filename)
+	conflicts(rep, filename, opts.OnConflict)
+	if rep.Invalid > 0 && !opts.SkipInvalid || rep.Counts.Conflicting > 0 && opts.OnConflict == OnConflictRefuse {
+		return errRejected
+	}
+	return nil
+}
+
+// recordImport is the import's own audit entry.
+func recordImport(ctx context.Context, svc *registry.Service, rep *Report, filename string, opts Options) error {
+	return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
+		"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
+		"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid, "conflicting": rep.Counts.Conflicting,
+		"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job})
 }
 
 // refuse counts the rows that ImportBatch refused (a household code stored outside
