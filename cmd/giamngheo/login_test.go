@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,13 +20,12 @@ type loginBench struct {
 	waits []time.Duration
 }
 
-func newLoginBench(t *testing.T) *loginBench {
+func newLoginBench(t *testing.T) *loginBench { return newLoginBenchOn(t, sqliteEngine) }
+
+// newLoginBenchOn is newLoginBench on the store an engine opens.
+func newLoginBenchOn(t *testing.T, open func(t *testing.T) store) *loginBench {
 	t.Helper()
-	s, err := openStore(context.Background(), filepath.Join(t.TempDir(), "login.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := open(t)
 	b := &loginBench{s: s, now: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}
 	b.svc = &user.Service{Store: s, Units: s, Audit: s, Tx: s, Now: func() time.Time { return b.now },
 		Sleep: func(ctx context.Context, d time.Duration) error {
@@ -58,7 +56,11 @@ func (b *loginBench) login(username, password, client string) (time.Duration, er
 // hard lock: the right password still opens the account after the wait, and its
 // owner at a desk where they logged in before is not slowed at all (issue 10, item 6).
 func TestLoginSlowsGuessingWithoutLockingOut(t *testing.T) {
-	b := newLoginBench(t)
+	forEachEngine(t, testLoginSlowsGuessing)
+}
+
+func testLoginSlowsGuessing(t *testing.T, open func(t *testing.T) store) {
+	b := newLoginBenchOn(t, open)
 	if _, err := b.login("anvan", testPassword, "10.0.0.9"); err != nil { // the owner's usual desk
 		t.Fatal(err)
 	}
@@ -123,7 +125,11 @@ func TestLoginSlowsGuessingWithoutLockingOut(t *testing.T) {
 // guesses; when the queue is longer than user.MaxWait the attempt is answered at once
 // ("try again in N seconds") without checking the password.
 func TestLoginParallelAttemptsQueue(t *testing.T) {
-	b := newLoginBench(t)
+	forEachEngine(t, testLoginParallelAttempts)
+}
+
+func testLoginParallelAttempts(t *testing.T, open func(t *testing.T) store) {
+	b := newLoginBenchOn(t, open)
 	b.svc.Sleep = func(ctx context.Context, d time.Duration) error { b.waits = append(b.waits, d); return nil } // the clock stands still
 	for i := 0; i < 12; i++ {
 		b.login("anvan", "sai-mat-khau-roi", "10.6.6.6")

@@ -1,0 +1,174 @@
+// Command editduringimport measures how long an officer's household edit takes while a
+// large file is imported into a live registry (issue 10 item 4, docs/adr/0011): it
+// loads the first -seed households of FILE in one transaction (the registry as it
+// stands), then imports the rest of FILE the way the server does (imports.Run, in
+// slices unless -whole) while one goroutine edits a stored household every -every,
+// each edit based on the version it read, and prints the import's wall time and the
+// edits' latencies.
+//
+//	giamngheo units load --db bench/out/edit.db
+//	giamngheo demo generate --province 31 --households 65200 --seed 7 --out bench/out
+//	go run ./bench/editduringimport -db bench/out/edit.db -seed 200 bench/out/ho-gia-dinh-31.csv
+//
+// The database must hold the units of the file's province and no household.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/audit"
+	"giamngheo/registry"
+	"giamngheo/registry/imports"
+	sqlstore "giamngheo/store"
+)
+
+type store interface {
+	giamngheo.TxRunner
+	registry.RecordStore
+	admin.Store
+	audit.Store
+	Close() error
+}
+
+func main() {
+	dsn := flag.String("db", "", "SQLite file or postgres:// DSN")
+	seed := flag.Int("seed", 200, "households of FILE stored before the measured import")
+	every := flag.Duration("every", 100*time.Millisecond, "time between two edits")
+	whole := flag.Bool("whole", false, "import in one transaction (the design before ADR 0011)")
+	flag.Parse()
+	if flag.NArg() != 1 || *dsn == "" {
+		fmt.Fprintln(os.Stderr, "usage: editduringimport -db DSN [-seed N] [-whole] FILE")
+		os.Exit(2)
+	}
+	if err := run(*dsn, flag.Arg(0), *seed, *every, *whole); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(dsn, file string, seed int, every time.Duration, whole bool) error {
+	ctx := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
+	var s store
+	var err error
+	if strings.HasPrefix(dsn, "postgres://") {
+		s, err = sqlstore.OpenPostgres(ctx, dsn)
+	} else {
+		s, err = sqlstore.OpenSQLite(ctx, dsn)
+	}
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	svc := &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: time.Now}
+	first, rest, err := split(file, seed)
+	if err != nil {
+		return err
+	}
+	if _, err := imports.Run(ctx, svc, bytes.NewReader(first), "seed.csv", imports.Options{Whole: true}); err != nil {
+		return err
+	}
+	hs, _, err := svc.FindHouseholds(ctx, registry.HouseholdFilter{Page: giamngheo.Page{Limit: 1}})
+	if err != nil || len(hs) == 0 {
+		return fmt.Errorf("no stored household to edit: %v", err)
+	}
+	id := hs[0].ID
+
+	done := make(chan struct{})
+	var rep *imports.Report
+	var runErr error
+	start := time.Now()
+	var wall time.Duration
+	go func() {
+		defer close(done)
+		rep, runErr = imports.Run(ctx, svc, bytes.NewReader(rest), filepath.Base(file), imports.Options{Whole: whole})
+		wall = time.Since(start)
+	}()
+	var lat []time.Duration
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for i := 0; ; i++ {
+		select {
+		case <-done:
+		case <-tick.C:
+			t0 := time.Now()
+			h, err := svc.FindHouseholdByID(ctx, id)
+			if err != nil {
+				return err
+			}
+			phone := fmt.Sprintf("09%08d", i)
+			if _, err := svc.UpdateHousehold(ctx, id, registry.HouseholdUpdate{BaseVersion: h.Version, Phone: &phone}); err != nil {
+				return err
+			}
+			lat = append(lat, time.Since(t0))
+			continue
+		}
+		break
+	}
+	if runErr != nil {
+		return runErr
+	}
+	slices.Sort(lat)
+	q := func(p float64) float64 {
+		if len(lat) == 0 {
+			return 0
+		}
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	return json.NewEncoder(os.Stdout).Encode(map[string]any{
+		"engine": s.(interface{ Dialect() string }).Dialect(), "whole": whole, "households": rep.Counts.Created,
+		"import_s": wall.Seconds(), "edits": len(lat), "edit_p50_ms": q(0.5), "edit_p99_ms": q(0.99), "edit_max_ms": q(1),
+	})
+}
+
+// split returns the first n households of a CSV file and the rest, each with the header.
+func split(file string, n int) ([]byte, []byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(bufio.NewReaderSize(f, 1<<20))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, nil, err
+	}
+	var a, b bytes.Buffer
+	wa, wb := csv.NewWriter(&a), csv.NewWriter(&b)
+	wa.Write(header)
+	wb.Write(header)
+	codes := map[string]bool{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, nil, err
+		}
+		if !codes[rec[0]] && len(codes) < n {
+			codes[rec[0]] = true
+		}
+		if codes[rec[0]] {
+			wa.Write(rec)
+		} else {
+			wb.Write(rec)
+		}
+	}
+	wa.Flush()
+	wb.Flush()
+	return a.Bytes(), b.Bytes(), nil
+}
