@@ -348,7 +348,7 @@ func (s *Server) handleImportCommit(w http.ResponseWriter, r *http.Request) {
 	}
 	j.report, j.progress = nil, imports.Progress{}
 	j.mu.Unlock()
-	s.runImport(u, j, imports.Options{OnConflict: onConflict})
+	s.runImport(u, j, imports.Options{OnConflict: onConflict, Checked: true}) // after its preview
 	http.Redirect(w, r, "/import/jobs/"+j.ID, http.StatusSeeOther)
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -77,7 +76,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			progressbar.OptionThrottle(200_000_000), progressbar.OptionClearOnFinish())
 		opts.Progress = func(p imports.Progress) { _ = bar.Set64(p.BytesRead) }
 	}
-	rep, err := imports.Run(systemCtx(ctx), a.reg, bufio.NewReaderSize(f, 1<<20), filepath.Base(pos[0]), opts)
+	rep, err := imports.Run(systemCtx(ctx), a.reg, imports.Buffered(f), filepath.Base(pos[0]), opts)
 	if bar != nil {
 		_ = bar.Finish()
 	}

@@ -51,6 +51,10 @@ type Options struct {
 	// Job names the import in the audit: the entry of every household it creates or
 	// changes, and the import's own entry (default: a new random id).
 	Job string
+	// Checked says the caller has just run the same file as a dry run and found it
+	// clean (the web import's preview): an import in slices then does not read it a
+	// first time before writing.
+	Checked bool
 	// Whole writes the import in one transaction even when the registry holds households
 	// (other writers then wait for the whole file). By default an import into a
 	// registry that holds households writes in slices (docs/adr/0011).
@@ -174,6 +178,22 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		opts.Job = newJob()
 	}
 	ctx = audit.ContextWithJob(ctx, opts.Job)
+	sliced := false
+	if !opts.DryRun && !opts.Whole {
+		// A first load into an empty registry has nobody to make wait: it writes in one
+		// transaction and may set indexes aside (docs/adr/0006, 0011).
+		var err error
+		if sliced, err = svc.Store.HasHouseholds(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if rs, ok := r.(io.ReadSeeker); ok && sliced && !opts.Checked && (!opts.SkipInvalid || opts.OnConflict == OnConflictRefuse) {
+		// An import in slices that one bad row would refuse reads the file once without
+		// writing first: a refused file is then never written and undone.
+		if rep, err := check(ctx, svc, rs, filename, opts); rep != nil || err != nil {
+			return rep, err
+		}
+	}
 	bopts := registry.ImportOptions{DryRun: opts.DryRun, Replace: opts.OnConflict == OnConflictReplace}
 	cr := &countingReader{r: r}
 	rd, err := importfile.Open(cr, filename, importfile.Today(svc.Now()))
@@ -231,14 +251,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: true})
 		return rep, err
 	}
-	sliced := !opts.Whole
-	if sliced {
-		// A first load into an empty registry has nobody to make wait: it writes in one
-		// transaction and may set indexes aside (docs/adr/0006, 0011).
-		sliced, err = svc.Store.HasHouseholds(ctx)
-	}
 	switch {
-	case err != nil:
 	case sliced:
 		err = runSliced(ctx, svc, rep, batches, free, progress, bopts, wait, filename, opts)
 	default:
@@ -380,6 +393,37 @@ func runSliced(ctx context.Context, svc *registry.Service, rep *Report, batches 
 		}
 	}
 	return err
+}
+
+// check reads a file that an import in slices is about to write as a dry run. When the
+// import would be refused (invalid rows of an all-or-nothing import, conflicts not
+// resolved) it returns the report of the refusal, as Run does, and nothing is written;
+// otherwise it rewinds the file and returns nil.
+func check(ctx context.Context, svc *registry.Service, rs io.ReadSeeker, filename string, opts Options) (*Report, error) {
+	dry := opts
+	dry.DryRun, dry.Checked = true, true
+	if opts.Progress != nil {
+		dry.Progress = func(p Progress) {
+			if !p.Done {
+				opts.Progress(p)
+			}
+		}
+	}
+	rep, err := Run(ctx, svc, rs, filename, dry)
+	if err != nil {
+		return rep, err
+	}
+	if rep.Invalid > 0 && !opts.SkipInvalid || rep.Counts.Conflicting > 0 && opts.OnConflict == OnConflictRefuse {
+		rep.DryRun = false
+		rep.Counts = registry.ImportCounts{Conflicting: rep.Counts.Conflicting}
+		rep.Changes = nil
+		if opts.Progress != nil {
+			opts.Progress(Progress{Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: true})
+		}
+		return rep, nil
+	}
+	_, err = rs.Seek(0, io.SeekStart)
+	return nil, err
 }
 
 // finishReading waits for the reader, reports the refused and conflicting rows and
