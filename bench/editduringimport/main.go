@@ -2,7 +2,7 @@
 // large file is imported into a live registry (issue 10 item 4, docs/adr/0011): it
 // loads the first -seed households of FILE in one transaction (the registry as it
 // stands), then imports the rest of FILE the way the server does (imports.Run, in
-// slices unless -whole) while one goroutine edits a stored household every -every,
+// slices unless -whole, read once without writing first unless -checked) while one goroutine edits a stored household every -every,
 // each edit based on the version it read, and prints the import's wall time and the
 // edits' latencies.
 //
@@ -49,18 +49,19 @@ func main() {
 	seed := flag.Int("seed", 200, "households of FILE stored before the measured import")
 	every := flag.Duration("every", 100*time.Millisecond, "time between two edits")
 	whole := flag.Bool("whole", false, "import in one transaction (the design before ADR 0011)")
+	checked := flag.Bool("checked", false, "skip the reading without writing that precedes a sliced import (as after the web preview)")
 	flag.Parse()
 	if flag.NArg() != 1 || *dsn == "" {
 		fmt.Fprintln(os.Stderr, "usage: editduringimport -db DSN [-seed N] [-whole] FILE")
 		os.Exit(2)
 	}
-	if err := run(*dsn, flag.Arg(0), *seed, *every, *whole); err != nil {
+	if err := run(*dsn, flag.Arg(0), *seed, *every, imports.Options{Whole: *whole, Checked: *checked}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(dsn, file string, seed int, every time.Duration, whole bool) error {
+func run(dsn, file string, seed int, every time.Duration, opts imports.Options) error {
 	ctx := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
 	var s store
 	var err error
@@ -94,7 +95,7 @@ func run(dsn, file string, seed int, every time.Duration, whole bool) error {
 	var wall time.Duration
 	go func() {
 		defer close(done)
-		rep, runErr = imports.Run(ctx, svc, bytes.NewReader(rest), filepath.Base(file), imports.Options{Whole: whole})
+		rep, runErr = imports.Run(ctx, svc, bytes.NewReader(rest), filepath.Base(file), opts)
 		wall = time.Since(start)
 	}()
 	var lat []time.Duration
@@ -129,7 +130,7 @@ func run(dsn, file string, seed int, every time.Duration, whole bool) error {
 		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
 	}
 	return json.NewEncoder(os.Stdout).Encode(map[string]any{
-		"engine": s.(interface{ Dialect() string }).Dialect(), "whole": whole, "households": rep.Counts.Created,
+		"engine": s.(interface{ Dialect() string }).Dialect(), "whole": opts.Whole, "checked": opts.Checked, "households": rep.Counts.Created,
 		"import_s": wall.Seconds(), "edits": len(lat), "edit_p50_ms": q(0.5), "edit_p99_ms": q(0.99), "edit_max_ms": q(1),
 	})
 }
