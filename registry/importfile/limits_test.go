@@ -1,10 +1,7 @@
 package importfile
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
-	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"giamngheo"
+	"giamngheo/internal/testenv"
 )
 
 // bomb returns a workbook whose sheet is declared to inflate to declared bytes and
@@ -25,40 +23,11 @@ func bomb(t *testing.T, part string, declared, actual int64) []byte {
 	if err := WriteTemplateXLSX(&tpl); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(tpl.Bytes()), int64(tpl.Len()))
+	b, err := testenv.ZipBomb(tpl.Bytes(), part, declared, actual)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		if f.Name == part {
-			continue
-		}
-		if err := zw.Copy(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var comp bytes.Buffer
-	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
-	crc := crc32.NewIEEE()
-	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for n := int64(0); n < actual; n += int64(len(chunk)) {
-		c := chunk[:min(int64(len(chunk)), actual-n)]
-		fw.Write(c)
-		crc.Write(c)
-	}
-	fw.Close()
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: part, Method: zip.Deflate, CRC32: crc.Sum32(),
-		CompressedSize64: uint64(comp.Len()), UncompressedSize64: uint64(declared)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(comp.Bytes())
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	return b
 }
 
 // TestZipBombRefused: a workbook that inflates to gigabytes is refused before it is
