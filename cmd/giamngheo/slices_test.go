@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/csv"
 	"io"
 	"os"
@@ -25,10 +24,9 @@ import (
 // liveRegistry makes a SQLite registry holding the first `seed` households of a
 // generated file, and a second file with the rest of them (new households): the
 // situation of an import into a province's live registry (docs/adr/0011).
-func liveRegistry(t *testing.T, households, seed int) (db, rest string) {
+func liveRegistry(t *testing.T, db string, households, seed int) (rest string) {
 	t.Helper()
 	dir := t.TempDir()
-	db = filepath.Join(dir, "live.db")
 	if code := run(context.Background(), []string{"units", "load", "--db", db}, nil, io.Discard, io.Discard); code != 0 {
 		t.Fatal("units load failed")
 	}
@@ -70,7 +68,8 @@ func liveRegistry(t *testing.T, households, seed int) (db, rest string) {
 	}
 	w1.Flush()
 	w2.Flush()
-	seedFile, rest := filepath.Join(dir, "seed.csv"), filepath.Join(dir, "rest.csv")
+	seedFile := filepath.Join(dir, "seed.csv")
+	rest = filepath.Join(dir, "rest.csv")
 	if err := os.WriteFile(seedFile, first.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -84,13 +83,13 @@ func liveRegistry(t *testing.T, households, seed int) (db, rest string) {
 	if n := sqlCount(t, db, `SELECT count(*) FROM households`); n != seed {
 		t.Fatalf("seeded %d households, want %d", n, seed)
 	}
-	return db, rest
+	return rest
 }
 
-// sqlCount runs a count query on the SQLite file directly.
+// sqlCount runs a count query on the database directly.
 func sqlCount(tb testing.TB, db, q string) int {
 	tb.Helper()
-	c, err := sql.Open("sqlite", db)
+	c, err := openSQL(db)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -111,7 +110,8 @@ func TestImportInSlicesLetsAnEditThrough(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and imports 6,000 households")
 	}
-	db, rest := liveRegistry(t, 6000, 50)
+	db := filepath.Join(t.TempDir(), "live.db")
+	rest := liveRegistry(t, db, 6000, 50)
 	clock, err := envClock()
 	if err != nil {
 		t.Fatal(err)
@@ -188,7 +188,11 @@ func TestImportInSlicesKilledMidwayIsUndone(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and imports 8,000 households")
 	}
-	db, rest := liveRegistry(t, 8000, 40)
+	forEachDatabase(t, testImportInSlicesKilled)
+}
+
+func testImportInSlicesKilled(t *testing.T, db string) {
+	rest := liveRegistry(t, db, 8000, 40)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
 	cmd.Env = append(os.Environ(), "GIAMNGHEO_HELPER_ARGS="+strings.Join([]string{"import", rest, "--db", db, "--quiet"}, "\x1f"))
 	if err := cmd.Start(); err != nil {
@@ -242,7 +246,7 @@ func TestImportInSlicesKilledMidwayIsUndone(t *testing.T) {
 
 // sqlCountOK is sqlCount for polling while another process writes: -1 on error.
 func sqlCountOK(db, q string) int {
-	c, err := sql.Open("sqlite", db)
+	c, err := openSQL(db)
 	if err != nil {
 		return -1
 	}
