@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"giamngheo"
 	"giamngheo/admin"
@@ -50,6 +51,10 @@ type Service struct {
 	// Households and Members read the named lists (14, 15); nil: no named lists.
 	Households ListHouseholds
 	Members    MemberLoader
+	// Frozen reads the figures frozen by approvals (approval.go); nil: none.
+	Frozen interface {
+		FrozenCommunes(ctx context.Context, period int, communes []string) (map[string]*Frozen, error)
+	}
 }
 
 // reformDay is the first day of the two-tier local government (regulations.md §4.4):
@@ -206,19 +211,51 @@ func (s *Service) numbers(ctx context.Context, communes []string, from, to strin
 		}
 		return out[k]
 	}
-	cells, err := s.Store.RollupCells(ctx, communes, byVillage)
-	if err != nil {
-		return nil, err
+	// The communes of an approved period read the figures frozen at the approval
+	// (issue 14 item 3); the others the live roll-ups.
+	var frozen map[string]*Frozen
+	if s.Frozen != nil && len(from) >= 4 {
+		period, _ := strconv.Atoi(from[:4])
+		var err error
+		if frozen, err = s.Frozen.FrozenCommunes(ctx, period, communes); err != nil {
+			return nil, err
+		}
+	}
+	live := communes
+	if len(frozen) > 0 {
+		live = make([]string, 0, len(communes))
+		for _, c := range communes {
+			if frozen[c] == nil {
+				live = append(live, c)
+			}
+		}
+	}
+	village := func(v int64) int64 {
+		if byVillage {
+			return v
+		}
+		return 0
+	}
+	var cells []Cell
+	var flows []Flow
+	if len(live) > 0 {
+		var err error
+		if cells, err = s.Store.RollupCells(ctx, live, byVillage); err != nil {
+			return nil, err
+		}
+		if flows, err = s.Store.RollupFlows(ctx, live, from, to, byVillage); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range frozen {
+		cells = append(cells, f.Cells...)
+		flows = append(flows, f.Flows...)
 	}
 	for _, c := range cells {
-		get(key(c.CommuneCode, c.VillageID)).addCell(c.Status, c.Measure, c.N)
-	}
-	flows, err := s.Store.RollupFlows(ctx, communes, from, to, byVillage)
-	if err != nil {
-		return nil, err
+		get(key(c.CommuneCode, village(c.VillageID))).addCell(c.Status, c.Measure, c.N)
 	}
 	for _, f := range flows {
-		get(key(f.CommuneCode, f.VillageID)).addFlow(f.Status, f.Kind, f.Day == "in", f.Households, f.Persons)
+		get(key(f.CommuneCode, village(f.VillageID))).addFlow(f.Status, f.Kind, f.Day == "in", f.Households, f.Persons)
 	}
 	return out, nil
 }

@@ -34,6 +34,7 @@ type Store interface {
 	report.MemberLoader
 	plan.Store
 	jobs.Store
+	report.ApprovalStore
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	Dialect() string
@@ -78,6 +79,7 @@ func Run(t *testing.T, open Opener) {
 		{"PublicPosts", testPublicPosts},
 		{"JobsExchange", testJobsExchange},
 		{"ImportUndo", testImportUndo},
+		{"ReportApproval", testReportApproval},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
