@@ -246,6 +246,11 @@ func (s *Server) homeQueue(r *http.Request) ([]queueSection, []*review.CaseRecor
 		}
 		out = append(out, sec)
 	}
+	if sec, ok, err := s.approvalQueue(r); err != nil {
+		return nil, nil, err
+	} else if ok {
+		out = append(out, sec)
+	}
 	if s.Plan != nil {
 		sec, ok, err := s.planQueue(r)
 		if err != nil {

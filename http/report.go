@@ -20,6 +20,8 @@ func (s *Server) routesReports(mux router) {
 	mux.HandleFunc("GET /reports/download", s.requireUser(s.handleReportDownload))
 	mux.HandleFunc("GET /api/v1/reports", s.requireUser(s.apiReports))
 	mux.HandleFunc("GET /api/v1/reports/{name}", s.requireUser(s.apiReport))
+	mux.HandleFunc("POST /reports/approval", s.requireUser(s.handleApprovalStep))
+	mux.HandleFunc("GET /reports/completeness", s.requireUser(s.handleCompleteness))
 }
 
 // reportQuery is what a report request asks for: the report, the unit ("" the user's
@@ -213,6 +215,9 @@ type reportsPage struct {
 	Prev, Next string
 	// ListNeedsCommune says a named list is downloaded per commune.
 	ListNeedsCommune bool
+	// Approval is where the unit's year stands (submitted, approved …) and the steps
+	// the user may take; nil for a unit that does not submit.
+	Approval *approvalBlock
 }
 
 // download is a link to the report shown in one format.
@@ -285,6 +290,10 @@ func (s *Server) handleReports(w http.ResponseWriter, r *http.Request) {
 		} else {
 			p.Table, p.List = t, l
 			s.fillReportPage(r, p, rq)
+			if p.Approval, err = s.approvalFor(r, rq.Unit, rq.Period); err != nil {
+				s.Error(w, r, err)
+				return
+			}
 		}
 	}
 	s.render(w, r, "reports", p)

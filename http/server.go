@@ -39,6 +39,8 @@ type Deps struct {
 	// Reports computes the reports and the dashboards from the roll-ups (nil: no
 	// reports, no dashboard, no public figures).
 	Reports *report.Service
+	// Approvals runs the submission and approval of the reports (nil: none).
+	Approvals *report.Approvals
 	// Plan runs the province's yearly plan (nil: no plan pages).
 	Plan *plan.Service
 	// PlanTargets gives the plan's targets against the actual (nil until the plan

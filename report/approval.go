@@ -433,3 +433,48 @@ func (a *Approvals) Completeness(ctx context.Context, unit string, period int, t
 	}
 	return c, nil
 }
+
+// Allowed says which steps the actor of ctx may take on unit's period as it stands:
+// the pages offer only those.
+type Allowed struct {
+	Submit, Decide, Withdraw bool
+}
+
+// Status returns where unit's period stands and what the actor may do with it; a unit
+// that does not submit (a village, the nation) has no status (nil).
+func (a *Approvals) Status(ctx context.Context, unit string, period int) (*Submission, Allowed, error) {
+	var can Allowed
+	if unit == "" {
+		return nil, can, nil
+	}
+	u, err := a.level(ctx, unit, period)
+	if giamngheo.ErrorCode(err) == giamngheo.EINVALID || giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND {
+		return nil, can, nil
+	} else if err != nil {
+		return nil, can, err
+	}
+	s, err := a.Find(ctx, unit, period)
+	if err != nil {
+		return nil, can, err
+	}
+	sub, dec := requireSubmitter(ctx, u) == nil, a.requireApprover(ctx, u) == nil
+	can.Submit = sub && (s.State == StateOpen || s.State == StateReturned)
+	can.Decide = dec && s.State == StateSubmitted
+	can.Withdraw = dec && s.State == StateApproved
+	return &s, can, nil
+}
+
+// Step takes the step named by action ("submit", "return", "approve", "withdraw").
+func (a *Approvals) Step(ctx context.Context, action, unit string, period, base int, comment string) (Submission, error) {
+	switch action {
+	case "submit":
+		return a.Submit(ctx, unit, period, base)
+	case "return":
+		return a.Return(ctx, unit, period, base, comment)
+	case "approve":
+		return a.Approve(ctx, unit, period, base)
+	case "withdraw":
+		return a.Withdraw(ctx, unit, period, base, comment)
+	}
+	return Submission{}, giamngheo.Errorf(giamngheo.EINVALID, "Thao tác không hợp lệ: %q.", "Unknown step: %q.", action)
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"giamngheo"
 	"giamngheo/admin"
@@ -17,9 +18,14 @@ import (
 // reportService is the report service over the binary's store; the named lists read
 // households through reg, the registry's scoped search.
 func reportService(s store, reg *registry.Service) *report.Service {
-	return &report.Service{Store: s, Units: s, Households: reg, Members: s, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
+	return &report.Service{Store: s, Units: s, Households: reg, Members: s, Frozen: s, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, unit)
 	}}
+}
+
+// approvals runs the submission and approval of the reports of rs over the store.
+func approvals(s store, rs *report.Service, now func() time.Time) *report.Approvals {
+	return &report.Approvals{Reports: rs, Store: s, Audit: s, Tx: s, Now: now, Deadlines: report.DefaultDeadlines}
 }
 
 // runReport is `giamngheo report list` and `giamngheo report NAME --unit CODE --period

@@ -105,8 +105,9 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err != nil {
 			return nil, err
 		}
+		rs := reportService(s, a.reg)
 		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Simulate: a.sim, Support: a.sup, Plan: a.plan, Jobs: a.job, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
-			Reports: reportService(s, a.reg), Portal: a.post, PublicContent: content, PublicFiles: c.PublicFiles, PublicRate: c.PublicRate,
+			Reports: rs, Approvals: approvals(s, rs, a.now), Portal: a.post, PublicContent: content, PublicFiles: c.PublicFiles, PublicRate: c.PublicRate,
 			Today:  a.now,
 			Ping:   func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err },
 			Secure: c.SecureCookies, MetricsToken: c.MetricsToken, TempDir: tmp, MaxUpload: int64(c.MaxUploadMB) << 20})

@@ -33,6 +33,7 @@ type store interface {
 	support.Store
 	report.Store
 	report.MemberLoader
+	report.ApprovalStore
 	plan.Store
 	portal.Store
 	jobs.Store

@@ -25,7 +25,9 @@ func testReportApproval(t *testing.T, s Store) {
 	now := time.Date(2026, 12, 18, 3, 0, 0, 0, time.UTC)
 	reg := registryService(s, &now)
 	sys := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
-	inScope := func(ctx context.Context, scope, unit string) (bool, error) { return admin.StoreInScope(ctx, s, scope, unit) }
+	inScope := func(ctx context.Context, scope, unit string) (bool, error) {
+		return admin.StoreInScope(ctx, s, scope, unit)
+	}
 	rs := &report.Service{Store: s, Units: s, InScope: inScope, Frozen: s}
 	ap := &report.Approvals{Reports: rs, Store: s, Audit: s, Tx: s, Now: func() time.Time { return now }, Deadlines: report.DefaultDeadlines}
 	commune := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{Username: "xa.habac", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10816"})
