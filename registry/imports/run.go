@@ -51,6 +51,10 @@ type Options struct {
 	// Job names the import in the audit: the entry of every household it creates or
 	// changes, and the import's own entry (default: a new random id).
 	Job string
+	// Map gives the new commune chosen for an old commune split by the reorganisation
+	// of 1 July 2025 (old code → new code), for the households no village assignment
+	// places (registry.OldMap).
+	Map map[string]string
 }
 
 // What to do with a conflicting row (Options.OnConflict).
@@ -108,6 +112,11 @@ type Report struct {
 	// Conflicts the rows of another family (both at most MaxChanges).
 	Changes   []registry.Change   `json:"changes"`
 	Conflicts []registry.Conflict `json:"conflicts"`
+	// Mappings are the old → new commune carries applied to the file's households (a
+	// file of before the 2025 reorganisation); Splits the split old communes whose
+	// households still need a choice of new commune (Options.Map).
+	Mappings []registry.AppliedMapping `json:"mappings,omitempty"`
+	Splits   []registry.SplitChoice    `json:"splits,omitempty"`
 }
 
 // keep adds the batch's changes and conflicts to the report, within MaxChanges.
@@ -190,6 +199,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	if err != nil {
 		return nil, err
 	}
+	cls.OldMap = svc.NewOldMap(svc.Now(), opts.Map) // old commune codes onto today's map
 	dups, err := importfile.NewDuplicateFinder(importfile.Dir())
 	if err != nil {
 		return nil, err
@@ -273,7 +283,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
 			"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
 			"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid, "conflicting": rep.Counts.Conflicting,
-			"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job})
+			"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job, "mappings": rep.Mappings})
 	})
 	if rerr := wait(); err == nil && rerr != nil {
 		err = rerr
@@ -449,6 +459,7 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 			}
 		}
 	}
+	rep.Mappings, rep.Splits = cls.OldMap.Applied(), cls.OldMap.Pending()
 	// The totals, notes and signatures below the table, after every household.
 	rep.add(rd.IgnoredIssues()...)
 	for len(ords) < len(rep.Issues) {
