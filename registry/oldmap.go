@@ -194,9 +194,9 @@ func distinctTargets(ts []admin.Mapping) []string {
 
 // Carry moves h from an old commune code to the commune in force on the map's day when
 // the mapping says where (see OldMap). A code in force that was also an old commune's
-// (codes were reused) is moved only when the village's assignment or the importer's
-// choice sends it elsewhere, or, for a split commune, when the row names the province
-// of before the reorganisation (the file is then of the old map) and nothing decides.
+// (codes were reused) is read as the old commune only when the importer chose a new
+// commune for it or the row names the province of before the reorganisation, which no
+// longer exists (the file is then of the old map); otherwise it is today's commune.
 // Errors are EINVALID on the commune code, naming the old commune and its candidates.
 func (m *OldMap) Carry(ctx context.Context, h *Household) error {
 	if m == nil || h.CommuneCode == "" {
@@ -207,9 +207,9 @@ func (m *OldMap) Carry(ctx context.Context, h *Household) error {
 		return err
 	}
 	ts := distinctTargets(o.targets)
-	if o.inForce && len(ts) == 1 && ts[0] == o.code {
-		return nil // the same commune, kept under its code
-	}
+	// A row of the old map names the province of before the reorganisation, which no
+	// longer exists (Hải Dương 30): its reused codes are read as the old communes.
+	oldRow := h.ProvinceCode != "" && h.ProvinceCode == o.oldProv && m.provinceGone(ctx, o.oldProv)
 	to, by := "", ""
 	if c, ok := m.choices[o.code]; ok {
 		if !contains(ts, c) {
@@ -218,14 +218,13 @@ func (m *OldMap) Carry(ctx context.Context, h *Household) error {
 				MessageEN: fmt.Sprintf("New commune %s was chosen for commune %s (%s) but did not take over its area on %s; choose one of: %s", c, o.code, o.name, viDay(o.from), candidates(o.targets))}
 		}
 		to, by = c, MappedByChoice
-	} else if len(ts) > 1 && h.VillageName != "" {
+	} else if len(ts) > 1 && h.VillageName != "" && (!o.inForce || oldRow) {
 		if v, ok := o.villages[villageKey(h.VillageName)]; ok && contains(ts, v) {
 			to, by = v, MappedByVillage
 		}
 	}
-	// A reused code is read as today's commune unless the row names the province of
-	// before the reorganisation, which no longer exists (the file is of the old map).
-	if to == "" && o.inForce && (h.ProvinceCode == "" || h.ProvinceCode != o.oldProv || !m.provinceGone(ctx, o.oldProv)) {
+	// A reused code is today's commune unless the row is of the old map.
+	if to == "" && o.inForce && !oldRow {
 		return nil
 	}
 	if to == "" && len(ts) == 1 {
@@ -252,9 +251,6 @@ func (m *OldMap) Carry(ctx context.Context, h *Household) error {
 				o.code, o.name, candidates(o.targets), viDay(o.from), village, o.code),
 			MessageEN: fmt.Sprintf("Commune %s (%s) was split among the communes %s on %s; %s: choose the new commune (--map %s=NEW_CODE, or in the preview)",
 				o.code, o.name, candidates(o.targets), viDay(o.from), villageEN, o.code)}
-	}
-	if to == h.CommuneCode {
-		return nil
 	}
 	if _, err := m.units.FindUnitByCode(ctx, to, m.day); giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND {
 		return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "commune_code",

@@ -77,6 +77,7 @@ func Run(t *testing.T, open Opener) {
 		{"Plan", testPlan},
 		{"PublicPosts", testPublicPosts},
 		{"JobsExchange", testJobsExchange},
+		{"OldMapCarry", testOldMapCarry},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
