@@ -44,7 +44,10 @@ type importJob struct {
 	err      error
 	// committing is set once the officer has confirmed the preview.
 	committing bool
-	expire     *time.Timer
+	// choices are the new communes the officer chose in the preview for old communes
+	// split by the 2025 reorganisation (imports.Options.Map).
+	choices map[string]string
+	expire  *time.Timer
 }
 
 // PreviewTTL is how long a previewed upload waits for its confirmation.
@@ -106,6 +109,7 @@ func (s *Server) routesImport(mux router) {
 	mux.HandleFunc("GET /import/template.csv", s.requireUser(s.handleTemplate))
 	mux.HandleFunc("GET /import/jobs/{id}", s.requireUser(s.handleImportJob))
 	mux.HandleFunc("POST /import/jobs/{id}/commit", s.requireUser(s.handleImportCommit))
+	mux.HandleFunc("POST /import/jobs/{id}/map", s.requireUser(s.handleImportMap))
 	mux.HandleFunc("GET /import/jobs/{id}/report.xlsx", s.requireUser(s.handleImportReport))
 	mux.HandleFunc("GET /api/v1/import-jobs/{id}", s.requireUser(s.apiImportJob))
 }
@@ -347,8 +351,9 @@ func (s *Server) handleImportCommit(w http.ResponseWriter, r *http.Request) {
 		j.expire.Stop()
 	}
 	j.report, j.progress = nil, imports.Progress{}
+	choices := j.choices
 	j.mu.Unlock()
-	s.runImport(u, j, imports.Options{OnConflict: onConflict})
+	s.runImport(u, j, imports.Options{OnConflict: onConflict, Map: choices})
 	http.Redirect(w, r, "/import/jobs/"+j.ID, http.StatusSeeOther)
 }
 

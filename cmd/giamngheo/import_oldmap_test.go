@@ -4,10 +4,16 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"giamngheo"
 )
 
 // oldMapRows returns the template's example household under a code, province, commune
@@ -118,5 +124,92 @@ func TestImportNamesFormerCommune(t *testing.T) {
 	if !strings.Contains(errOut.String(), "Xã 00016 (Phường Ngọc Hà) đã sáp nhập vào") || !strings.Contains(errOut.String(), "00004 (Phường Ba Đình)") ||
 		!strings.Contains(errOut.String(), "từ 01/07/2025") || strings.Contains(errOut.String(), "không có trong danh mục") {
 		t.Errorf("the former commune should be named as such:\n%s", errOut.String())
+	}
+}
+
+// TestWebImportOldMapChoice: in the web preview an old-map file names the mappings it
+// will apply and offers, for a split commune, its new communes to choose from; the
+// choice previews the file again, and the confirmation imports with it.
+func TestWebImportOldMapChoice(t *testing.T) {
+	r := MustRunServer(t)
+	r.MustAddUser(t, "tinh.hp", giamngheo.RoleProvinceOfficer, "31")
+	c := loginClient(t, r.URL, "tinh.hp", testPassword)
+	lines := templateCSV(t)
+	file := lines[0] + "\n" + oldMapRows(lines, "OM-1", "30", "10510", "Thôn Đông") + oldMapRows(lines, "OM-2", "30", "10540", "Khu 5")
+	tok := pageCSRF(t, c, r.URL+"/")
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	part, _ := mw.CreateFormFile("file", "ds-2024.csv")
+	part.Write([]byte(file))
+	mw.Close()
+	resp, err := c.Post(r.URL+"/import?csrf="+tok, mw.FormDataContentType(), &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	path := resp.Request.URL.Path
+	if !strings.HasPrefix(path, "/import/jobs/") {
+		t.Fatalf("upload: %d at %s", resp.StatusCode, path)
+	}
+	jobPage := func() string {
+		t.Helper()
+		for range 100 {
+			resp, err := c.Get(r.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(b), `id="import-running"`) {
+				return string(b)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatal("the import did not finish")
+		return ""
+	}
+	page := jobPage()
+	for _, want := range []string{`id="preview-invalid">1<`, `id="import-splits"`, `name="map_10540"`, `<option value="10543">10543 (Phường Việt Hòa)</option>`,
+		`<option value="10891">10891 (Phường Tứ Minh)</option>`, `id="import-mappings"`, "10510 (Phường Bình Hàn)", "10507 (Phường Thành Đông)"} {
+		if !strings.Contains(page, want) {
+			t.Fatalf("preview lacks %q:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, `id="import-confirm"`) {
+		t.Fatal("a preview with an unplaced household must not be confirmable")
+	}
+	post := func(action string, f url.Values) int {
+		t.Helper()
+		f.Set("csrf", pageCSRF(t, c, r.URL+"/"))
+		resp, err := c.PostForm(r.URL+path+"/"+action, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if st := post("map", url.Values{"map_10540": {"10507"}}); st != http.StatusBadRequest {
+		t.Fatalf("a commune that is not a candidate: %d", st)
+	}
+	if st := post("map", url.Values{"map_10540": {"10543"}}); st != http.StatusOK {
+		t.Fatalf("choice: %d", st)
+	}
+	page = jobPage()
+	if !strings.Contains(page, `id="preview-invalid">0<`) || !strings.Contains(page, `id="preview-create">2<`) || !strings.Contains(page, `id="import-confirm"`) ||
+		!strings.Contains(page, "10543 (Phường Việt Hòa)") || strings.Contains(page, `id="import-splits"`) {
+		t.Fatalf("preview after the choice:\n%s", page)
+	}
+	if st := post("commit", url.Values{}); st != http.StatusOK {
+		t.Fatalf("confirm: %d", st)
+	}
+	page = jobPage()
+	if !strings.Contains(page, `id="import-committed"`) {
+		t.Fatalf("after confirmation:\n%s", page)
+	}
+	for code, commune := range map[string]string{"OM-1": "10507", "OM-2": "10543"} {
+		h, err := r.App.store.FindHouseholdByCode(context.Background(), "31", code)
+		if err != nil || h.CommuneCode != commune {
+			t.Fatalf("%s: %v, commune %v, want %s", code, err, h, commune)
+		}
 	}
 }
