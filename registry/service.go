@@ -46,6 +46,10 @@ type Classifier struct {
 	// OldMap, when set, carries households given under a commune code of before a
 	// reorganisation to the commune in force (an import sets it; see OldMap).
 	OldMap *OldMap
+	// Recognitions, when set, takes the recognised status a row of an existing
+	// registry's recognised list carries (an import that asked for it sets it; see
+	// RecognitionImport); otherwise Household.Recognised is left as it is.
+	Recognitions *RecognitionImport
 }
 
 // NewClassifier returns a classifier for the standard in force on ref.
@@ -163,6 +167,9 @@ func (c *Classifier) PrepareValid(ctx context.Context, h *Household) error {
 		}
 	}
 	h.Result = &r
+	if c.Recognitions != nil {
+		return c.Recognitions.take(h)
+	}
 	return nil
 }
 

@@ -26,6 +26,18 @@ func printMappings(w io.Writer, rep *imports.Report) {
 	}
 }
 
+// printRecognised says how many households the import recognised (--recognised).
+func printRecognised(w io.Writer, rep *imports.Report) {
+	if rep.Recognised == 0 {
+		return
+	}
+	verb, en := "đã ghi", "recorded"
+	if rep.DryRun || !rep.Committed {
+		verb, en = "sẽ ghi", "to record"
+	}
+	fmt.Fprintf(w, "Tình trạng đã công nhận %s cho %d hộ / recognised status %s for %d households\n", verb, rep.Recognised, en, rep.Recognised)
+}
+
 func mappedBy(by string) string {
 	switch by {
 	case registry.MappedByVillage:

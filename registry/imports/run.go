@@ -55,6 +55,10 @@ type Options struct {
 	// of 1 July 2025 (old code → new code), for the households no village assignment
 	// places (registry.OldMap).
 	Map map[string]string
+	// Recognised imports the recognised status each household carries (Tình trạng đã
+	// công nhận, with its decision's number and date): migrating an existing registry.
+	// Without it a file with those columns is refused.
+	Recognised bool
 }
 
 // What to do with a conflicting row (Options.OnConflict).
@@ -117,6 +121,9 @@ type Report struct {
 	// households still need a choice of new commune (Options.Map).
 	Mappings []registry.AppliedMapping `json:"mappings,omitempty"`
 	Splits   []registry.SplitChoice    `json:"splits,omitempty"`
+	// Recognised counts the households whose recognised status the import set (or, in
+	// a dry run, carries).
+	Recognised int `json:"recognised,omitempty"`
 }
 
 // keep adds the batch's changes and conflicts to the report, within MaxChanges.
@@ -186,6 +193,9 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return nil, err
 	}
 	defer rd.Close()
+	if err := checkRecognition(ctx, rd, opts); err != nil {
+		return nil, err
+	}
 	rep := &Report{File: filename, Encoding: rd.Encoding().String(), DryRun: opts.DryRun, Job: opts.Job}
 	rep.add(rd.HeaderIssues()...)
 	ref := opts.ReferenceDate
@@ -200,6 +210,9 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return nil, err
 	}
 	cls.OldMap = svc.NewOldMap(svc.Now(), opts.Map) // old commune codes onto today's map
+	if opts.Recognised {
+		cls.Recognitions = registry.NewRecognitionImport(svc.Now())
+	}
 	dups, err := importfile.NewDuplicateFinder(importfile.Dir())
 	if err != nil {
 		return nil, err
@@ -234,6 +247,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 
 	if opts.DryRun {
 		err := dryRun(ctx, svc, rep, batches, free, progress, bopts, wait, filename, opts)
+		rep.Recognised = cls.Recognitions.Len()
 		progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: true})
 		return rep, err
 	}
@@ -280,10 +294,13 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		if err := addStoredRepeats(ctx, svc, rep, mark, filename); err != nil {
 			return err
 		}
+		if rep.Recognised, err = applyRecognitions(ctx, svc, cls.Recognitions, rep, opts); err != nil {
+			return err
+		}
 		return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
 			"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
 			"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid, "conflicting": rep.Counts.Conflicting,
-			"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job, "mappings": rep.Mappings})
+			"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job, "mappings": rep.Mappings, "recognised": rep.Recognised})
 	})
 	if rerr := wait(); err == nil && rerr != nil {
 		err = rerr

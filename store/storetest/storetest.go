@@ -78,6 +78,7 @@ func Run(t *testing.T, open Opener) {
 		{"PublicPosts", testPublicPosts},
 		{"JobsExchange", testJobsExchange},
 		{"OldMapCarry", testOldMapCarry},
+		{"RecognisedImport", testRecognisedImport},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
