@@ -36,12 +36,14 @@ type importJob struct {
 	// Skip is the upload's "skip invalid households"; path the spooled upload, kept
 	// from the preview to the confirmation (removed then, or PreviewTTL after the
 	// preview, or at the next start after a crash).
-	Skip     bool
-	path     string
-	mu       sync.Mutex
-	progress imports.Progress
-	report   *imports.Report
-	err      error
+	Skip bool
+	path string
+	// Recognised is the upload's "import a recognised list" (imports.Options.Recognised).
+	Recognised bool
+	mu         sync.Mutex
+	progress   imports.Progress
+	report     *imports.Report
+	err        error
 	// committing is set once the officer has confirmed the preview.
 	committing bool
 	// choices are the new communes the officer chose in the preview for old communes
@@ -175,7 +177,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	var tmp *os.File
 	var name string
-	skip := false
+	skip, recognised := false, false
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -187,6 +189,8 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 		switch part.FormName() {
 		case "skip_invalid":
 			skip = true
+		case "recognised":
+			recognised = true
 		case "file":
 			name = filepath.Base(part.FileName())
 			if tmp != nil { // one file per upload
@@ -222,7 +226,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	st, _ := tmp.Stat()
 	tmp.Close()
-	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: s.Today(), Skip: skip, path: tmp.Name()}
+	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: s.Today(), Skip: skip, Recognised: recognised, path: tmp.Name()}
 	s.jobs.mu.Lock()
 	if s.jobs.jobs == nil {
 		s.jobs.jobs = map[string]*importJob{}
@@ -242,7 +246,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 // preview, removes it.
 func (s *Server) runImport(u *user.User, job *importJob, opts imports.Options) {
 	ctx := giamngheo.NewContextWithActor(context.Background(), u.Actor())
-	opts.SkipInvalid, opts.Size, opts.Job = job.Skip, job.Size, "import-"+job.ID
+	opts.SkipInvalid, opts.Size, opts.Job, opts.Recognised = job.Skip, job.Size, "import-"+job.ID, job.Recognised
 	opts.Progress = func(p imports.Progress) {
 		job.mu.Lock()
 		job.progress = p
@@ -400,7 +404,7 @@ func (s *Server) handleImportJob(w http.ResponseWriter, r *http.Request) {
 		j.mu.Lock()
 		page.Preview = !j.committing
 		j.mu.Unlock()
-		page.Confirmable = page.Preview && (rep.Invalid == 0 || j.Skip) && rep.Counts.Created+rep.Counts.Updated+rep.Counts.Conflicting > 0
+		page.Confirmable = page.Preview && (rep.Invalid == 0 || j.Skip) && rep.Counts.Created+rep.Counts.Updated+rep.Counts.Conflicting+rep.Recognised > 0
 		page.Changes = rep.Changes[:min(len(rep.Changes), 200)]
 		page.Conflicts = rep.Conflicts[:min(len(rep.Conflicts), 200)]
 	}
