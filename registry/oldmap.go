@@ -29,6 +29,9 @@ type OldMap struct {
 	olds    map[string]*oldCommune
 	applied map[appliedKey]int
 	pending map[string]*SplitChoice
+	// gone caches notInForce, within whether a province holds a new commune.
+	gone   map[string]bool
+	within map[[2]string]bool
 }
 
 // AppliedMapping is one old commune → new commune carry of an import, with the
@@ -76,7 +79,7 @@ type oldCommune struct {
 // maps old commune codes to the new commune chosen for their households (may be nil).
 func (s *Service) NewOldMap(t time.Time, choices map[string]string) *OldMap {
 	return &OldMap{units: s.Units, day: giamngheo.DayString(t), choices: choices, olds: map[string]*oldCommune{},
-		applied: map[appliedKey]int{}, pending: map[string]*SplitChoice{}}
+		applied: map[appliedKey]int{}, pending: map[string]*SplitChoice{}, gone: map[string]bool{}, within: map[[2]string]bool{}}
 }
 
 // ParseMapChoices reads importer choices "OLD=NEW" (several separated by commas).
@@ -209,7 +212,7 @@ func (m *OldMap) Carry(ctx context.Context, h *Household) error {
 	ts := distinctTargets(o.targets)
 	// A row of the old map names the province of before the reorganisation, which no
 	// longer exists (Hải Dương 30): its reused codes are read as the old communes.
-	oldRow := h.ProvinceCode != "" && h.ProvinceCode == o.oldProv && m.provinceGone(ctx, o.oldProv)
+	oldRow := h.ProvinceCode != "" && h.ProvinceCode == o.oldProv && m.notInForce(ctx, o.oldProv)
 	to, by := "", ""
 	if c, ok := m.choices[o.code]; ok {
 		if !contains(ts, c) {
@@ -252,19 +255,23 @@ func (m *OldMap) Carry(ctx context.Context, h *Household) error {
 			MessageEN: fmt.Sprintf("Commune %s (%s) was split among the communes %s on %s; %s: choose the new commune (--map %s=NEW_CODE, or in the preview)",
 				o.code, o.name, candidates(o.targets), viDay(o.from), villageEN, o.code)}
 	}
-	if _, err := m.units.FindUnitByCode(ctx, to, m.day); giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND {
+	if m.notInForce(ctx, to) {
 		return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "commune_code",
 			Message:   fmt.Sprintf("Xã %s (%s) đã sáp nhập vào xã %s từ %s, nhưng xã %s chưa có trong danh mục đơn vị hành chính (giamngheo units load)", o.code, o.name, name(o.targets, to), viDay(o.from), to),
 			MessageEN: fmt.Sprintf("Commune %s (%s) was merged into %s on %s, but %s is not in the unit catalogue (giamngheo units load)", o.code, o.name, name(o.targets, to), viDay(o.from), to)}
-	} else if err != nil {
-		return err
 	}
 	// The province the file gives is that of the old commune (or the new one's): the
 	// classifier takes the new commune's.
 	if h.ProvinceCode != "" && h.ProvinceCode != o.oldProv {
-		if ok, err := admin.StoreInScope(ctx, m.units, h.ProvinceCode, to); err != nil {
-			return err
-		} else if !ok {
+		k := [2]string{h.ProvinceCode, to}
+		ok, seen := m.within[k]
+		if !seen {
+			if ok, err = admin.StoreInScope(ctx, m.units, h.ProvinceCode, to); err != nil {
+				return err
+			}
+			m.within[k] = ok
+		}
+		if !ok {
 			return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "province_code",
 				Message:   fmt.Sprintf("Mã tỉnh %s không khớp với xã %s (%s)", h.ProvinceCode, o.code, o.name),
 				MessageEN: fmt.Sprintf("Province code %s does not match commune %s (%s)", h.ProvinceCode, o.code, o.name)}
@@ -276,13 +283,19 @@ func (m *OldMap) Carry(ctx context.Context, h *Household) error {
 	return nil
 }
 
-// provinceGone reports whether a province code is no longer in force on the day.
-func (m *OldMap) provinceGone(ctx context.Context, code string) bool {
+// notInForce reports whether a unit code names no unit in force on the map's day (a
+// province or commune abolished by the reorganisation).
+func (m *OldMap) notInForce(ctx context.Context, code string) bool {
 	if code == "" {
 		return false
 	}
-	_, err := m.units.FindUnitByCode(ctx, code, m.day)
-	return giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND
+	gone, ok := m.gone[code]
+	if !ok {
+		_, err := m.units.FindUnitByCode(ctx, code, m.day)
+		gone = giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND
+		m.gone[code] = gone
+	}
+	return gone
 }
 
 func contains(xs []string, x string) bool {
