@@ -7,6 +7,7 @@ import (
 
 	"giamngheo"
 	"giamngheo/audit"
+	"giamngheo/poverty"
 )
 
 // StatusRecorder records a household's recognised status (the store's
@@ -51,8 +52,8 @@ func (ri *RecognitionImport) Len() int {
 func (ri *RecognitionImport) take(h *Household) error {
 	rc := h.Recognised
 	h.Recognised = Recognition{}
-	if rc == (Recognition{}) {
-		return nil
+	if rc == (Recognition{}) || rc == (Recognition{Class: poverty.NotPoor}) {
+		return nil // on no list and no decision named: nothing to record
 	}
 	switch {
 	case rc.Class == "":

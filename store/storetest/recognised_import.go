@@ -37,7 +37,7 @@ func testRecognisedImport(t *testing.T, s Store) {
 		return strings.Join(out, "\n") + "\n"
 	}
 	file := header + rows("RC-1", ",Hộ nghèo,125/QĐ-UBND,15/12/2024,7") + rows("RC-2", ",Cận nghèo,125/QĐ-UBND,15/12/2024,") +
-		rows("RC-3", ",,,,") + rows("RC-4", ",Hộ có mức sống trung bình,126/QĐ-UBND,16/12/2024,")
+		rows("RC-3", ",Không thuộc diện,,,") + rows("RC-4", ",Hộ có mức sống trung bình,126/QĐ-UBND,16/12/2024,")
 	officer := giamngheo.NewContextWithActor(ctx, &giamngheo.Actor{UserID: 1, Username: "xa.thanhha", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10813"})
 
 	_, err := imports.Run(officer, svc, strings.NewReader(file), "ds-cong-nhan.csv", imports.Options{})
