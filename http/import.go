@@ -36,15 +36,20 @@ type importJob struct {
 	// Skip is the upload's "skip invalid households"; path the spooled upload, kept
 	// from the preview to the confirmation (removed then, or PreviewTTL after the
 	// preview, or at the next start after a crash).
-	Skip     bool
-	path     string
-	mu       sync.Mutex
-	progress imports.Progress
-	report   *imports.Report
-	err      error
+	Skip bool
+	path string
+	// Recognised is the upload's "import a recognised list" (imports.Options.Recognised).
+	Recognised bool
+	mu         sync.Mutex
+	progress   imports.Progress
+	report     *imports.Report
+	err        error
 	// committing is set once the officer has confirmed the preview.
 	committing bool
-	expire     *time.Timer
+	// choices are the new communes the officer chose in the preview for old communes
+	// split by the 2025 reorganisation (imports.Options.Map).
+	choices map[string]string
+	expire  *time.Timer
 }
 
 // PreviewTTL is how long a previewed upload waits for its confirmation.
@@ -106,6 +111,7 @@ func (s *Server) routesImport(mux router) {
 	mux.HandleFunc("GET /import/template.csv", s.requireUser(s.handleTemplate))
 	mux.HandleFunc("GET /import/jobs/{id}", s.requireUser(s.handleImportJob))
 	mux.HandleFunc("POST /import/jobs/{id}/commit", s.requireUser(s.handleImportCommit))
+	mux.HandleFunc("POST /import/jobs/{id}/map", s.requireUser(s.handleImportMap))
 	mux.HandleFunc("GET /import/jobs/{id}/report.xlsx", s.requireUser(s.handleImportReport))
 	mux.HandleFunc("GET /api/v1/import-jobs/{id}", s.requireUser(s.apiImportJob))
 }
@@ -171,7 +177,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	var tmp *os.File
 	var name string
-	skip := false
+	skip, recognised := false, false
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -183,6 +189,8 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 		switch part.FormName() {
 		case "skip_invalid":
 			skip = true
+		case "recognised":
+			recognised = true
 		case "file":
 			name = filepath.Base(part.FileName())
 			if tmp != nil { // one file per upload
@@ -218,7 +226,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	st, _ := tmp.Stat()
 	tmp.Close()
-	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: s.Today(), Skip: skip, path: tmp.Name()}
+	job := &importJob{ID: user.RandomToken(12), UserID: u.ID, File: name, Size: st.Size(), Started: s.Today(), Skip: skip, Recognised: recognised, path: tmp.Name()}
 	s.jobs.mu.Lock()
 	if s.jobs.jobs == nil {
 		s.jobs.jobs = map[string]*importJob{}
@@ -238,7 +246,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) {
 // preview, removes it.
 func (s *Server) runImport(u *user.User, job *importJob, opts imports.Options) {
 	ctx := giamngheo.NewContextWithActor(context.Background(), u.Actor())
-	opts.SkipInvalid, opts.Size, opts.Job = job.Skip, job.Size, "import-"+job.ID
+	opts.SkipInvalid, opts.Size, opts.Job, opts.Recognised = job.Skip, job.Size, "import-"+job.ID, job.Recognised
 	opts.Progress = func(p imports.Progress) {
 		job.mu.Lock()
 		job.progress = p
@@ -347,8 +355,9 @@ func (s *Server) handleImportCommit(w http.ResponseWriter, r *http.Request) {
 		j.expire.Stop()
 	}
 	j.report, j.progress = nil, imports.Progress{}
+	choices := j.choices
 	j.mu.Unlock()
-	s.runImport(u, j, imports.Options{OnConflict: onConflict, Checked: true}) // after its preview
+	s.runImport(u, j, imports.Options{OnConflict: onConflict, Map: choices, Checked: true}) // after its preview
 	http.Redirect(w, r, "/import/jobs/"+j.ID, http.StatusSeeOther)
 }
 
@@ -395,7 +404,7 @@ func (s *Server) handleImportJob(w http.ResponseWriter, r *http.Request) {
 		j.mu.Lock()
 		page.Preview = !j.committing
 		j.mu.Unlock()
-		page.Confirmable = page.Preview && (rep.Invalid == 0 || j.Skip) && rep.Counts.Created+rep.Counts.Updated+rep.Counts.Conflicting > 0
+		page.Confirmable = page.Preview && (rep.Invalid == 0 || j.Skip) && rep.Counts.Created+rep.Counts.Updated+rep.Counts.Conflicting+rep.Recognised > 0
 		page.Changes = rep.Changes[:min(len(rep.Changes), 200)]
 		page.Conflicts = rep.Conflicts[:min(len(rep.Conflicts), 200)]
 	}

@@ -43,6 +43,13 @@ type Classifier struct {
 	card     *poverty.ScoreCard
 	ref      time.Time
 	communes map[string]*admin.Unit
+	// OldMap, when set, carries households given under a commune code of before a
+	// reorganisation to the commune in force (an import sets it; see OldMap).
+	OldMap *OldMap
+	// Recognitions, when set, takes the recognised status a row of an existing
+	// registry's recognised list carries (an import that asked for it sets it; see
+	// RecognitionImport); otherwise Household.Recognised is left as it is.
+	Recognitions *RecognitionImport
 }
 
 // NewClassifier returns a classifier for the standard in force on ref.
@@ -65,7 +72,7 @@ func (s *Service) NewClassifierFor(std *poverty.Standard, ref time.Time) *Classi
 func (c *Classifier) commune(ctx context.Context, code string) (*admin.Unit, error) {
 	if u, ok := c.communes[code]; ok {
 		if u == nil {
-			return nil, unknownCommune(code)
+			return nil, c.unknownCommune(ctx, code)
 		}
 		return u, nil
 	}
@@ -75,7 +82,7 @@ func (c *Classifier) commune(ctx context.Context, code string) (*admin.Unit, err
 	}
 	if giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND || (err == nil && u.Level != admin.LevelCommune) {
 		c.communes[code] = nil
-		return nil, unknownCommune(code)
+		return nil, c.unknownCommune(ctx, code)
 	} else if err != nil {
 		return nil, err
 	}
@@ -83,7 +90,12 @@ func (c *Classifier) commune(ctx context.Context, code string) (*admin.Unit, err
 	return u, nil
 }
 
-func unknownCommune(code string) error {
+// unknownCommune names a code the catalogue does not hold as a commune: a commune of
+// before the reorganisation of 1 July 2025 is named as such, never as unknown.
+func (c *Classifier) unknownCommune(ctx context.Context, code string) error {
+	if err := formerCommune(ctx, c.units, code); err != nil {
+		return err
+	}
 	return &giamngheo.Error{Code: giamngheo.EINVALID, Field: "commune_code",
 		Message: "Mã xã " + code + " không có trong danh mục đơn vị hành chính.", MessageEN: "Commune code " + code + " is not in the unit catalogue."}
 }
@@ -104,6 +116,9 @@ func (c *Classifier) Prepare(ctx context.Context, h *Household) error {
 // does not do both again (they are about a tenth of an import's work).
 func (c *Classifier) PrepareValid(ctx context.Context, h *Household) error {
 	h.Forget()
+	if err := c.OldMap.Carry(ctx, h); err != nil {
+		return err
+	}
 	u, err := c.commune(ctx, h.CommuneCode)
 	if err != nil {
 		return err
@@ -152,6 +167,9 @@ func (c *Classifier) PrepareValid(ctx context.Context, h *Household) error {
 		}
 	}
 	h.Result = &r
+	if c.Recognitions != nil {
+		return c.Recognitions.take(h)
+	}
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"giamngheo"
+	"giamngheo/registry"
 	"giamngheo/registry/importfile"
 	"giamngheo/registry/imports"
 )
@@ -29,11 +30,21 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	dry := fs.Bool("dry-run", false, "chỉ báo cáo sẽ thêm, sửa, giữ nguyên, xung đột, lỗi bao nhiêu hộ; không ghi gì / report what would be created, updated, unchanged, conflicting, invalid; write nothing")
 	onConflict := fs.String("on-conflict", "", "hộ cùng mã nhưng khác gia đình: skip (bỏ qua) hoặc replace (thay thế); mặc định không nhập gì / rows of another family under a stored code: skip or replace; default: import nothing")
 	whole := fs.Bool("whole", false, "ghi cả tệp trong một giao dịch (nhanh hơn; ai sửa hộ phải chờ đến hết) / write the whole file in one transaction (faster; other writers wait until it ends)")
+	recognised := fs.Bool("recognised", false, "nhập cả tình trạng đã công nhận (cột Tình trạng đã công nhận, Số quyết định, Ngày quyết định, Số giấy chứng nhận) khi chuyển sổ hộ nghèo đang quản lý / import the recognised status with its decision, migrating an existing registry")
+	var mapSpecs []string
+	fs.Func("map", "xã mới cho hộ của một xã cũ bị chia (trước 01/07/2025): MÃ_CŨ=MÃ_MỚI, lặp lại được / new commune for the households of a split old commune: OLD=NEW, repeatable", func(v string) error {
+		mapSpecs = append(mapSpecs, v)
+		return nil
+	})
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errSilent
 	}
 	applyEnv(fs, &c)
+	choices, err := registry.ParseMapChoices(mapSpecs)
+	if err != nil {
+		return err
+	}
 	if len(pos) == 1 && pos[0] == "template" {
 		if *format == "csv" {
 			return importfile.WriteTemplateCSV(stdout)
@@ -68,7 +79,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(imports.MemoryLimit)
 	}
-	opts := imports.Options{SkipInvalid: *skip, Size: st.Size(), DryRun: *dry, OnConflict: *onConflict, Whole: *whole}
+	opts := imports.Options{SkipInvalid: *skip, Size: st.Size(), DryRun: *dry, OnConflict: *onConflict, Map: choices, Recognised: *recognised, Whole: *whole}
 	var bar *progressbar.ProgressBar
 	if !*quiet {
 		bar = progressbar.NewOptions64(st.Size(), progressbar.OptionSetWriter(stderr), progressbar.OptionShowBytes(true),
@@ -116,6 +127,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintf(stdout, "sẽ cập nhật / to update %s: %s\n", c.Code, strings.Join(c.Fields, ", "))
 		}
 	}
+	printMappings(stdout, rep)
+	printRecognised(stdout, rep)
 	fmt.Fprintf(stdout, "%s: %d hộ, %d nhân khẩu; thêm mới %d, cập nhật %d, không đổi %d, lỗi %d, xung đột %d (mã hóa %s)\n",
 		rep.File, rep.Households, rep.Members, rep.Counts.Created, rep.Counts.Updated, rep.Counts.Unchanged, rep.Invalid, rep.Counts.Conflicting, rep.Encoding)
 	fmt.Fprintf(stdout, "%s: %d households, %d members; created %d, updated %d, unchanged %d, invalid %d, conflicting %d\n",

@@ -33,6 +33,11 @@ type Column struct {
 	// Example holds the column's values for the three members of the template's
 	// example household.
 	Example [3]string
+	// Recognition marks the columns of an existing registry's recognised list (the
+	// status by the commune's decision and the decision's reference): read only when
+	// the importer asks for it (imports.Options.Recognised), written neither in the
+	// template's list nor in exports; the guide sheet describes them.
+	Recognition bool
 
 	id colID
 	// fallbacks are headers that name this column only when no other header of the
@@ -83,6 +88,10 @@ const (
 	colPigs
 	colPoultry
 	colAllowance
+	colRecognised
+	colDecisionNumber
+	colDecisionDate
+	colCertificate
 	numCols
 )
 
@@ -258,6 +267,22 @@ var columns = []Column{
 		Help:    "Loại trợ cấp xã hội hằng tháng thành viên đang hưởng (Nghị định 20/2021/NĐ-CP); để trống hoặc ghi Không nếu không hưởng. Người khuyết tật hưởng trợ cấp vẫn ghi Có ở cột \"Hưởng trợ cấp khuyết tật\".",
 		Allowed: allowanceChoices.labels() + "; Không",
 		Example: [3]string{"", "", ""}},
+	// The recognised list of an existing registry, for migrating it (issue 11 item 1):
+	// the class by the commune chairman's decision after a review (Decision
+	// 24/2021/QĐ-TTg, Art. 4 step 6 and Art. 5) and that decision's number and date.
+	{Key: "recognised_status", Header: "Tình trạng đã công nhận", id: colRecognised, Level: HouseholdLevel, Recognition: true,
+		Aliases: []string{"Tình trạng công nhận", "Đã công nhận", "Diện đã công nhận", "Phân loại đã công nhận", "Loại hộ đã công nhận", "Hộ nghèo, cận nghèo đã công nhận"},
+		Help:    "Chỉ dùng khi chuyển sổ hộ nghèo đang quản lý sang hệ thống (chọn \"Nhập danh sách đã công nhận\", lệnh --recognised): diện của hộ theo quyết định công nhận của Chủ tịch UBND xã. Tệp có cột này mà không chọn thì không được nhập.",
+		Allowed: recognisedChoices.labels()},
+	{Key: "decision_number", Header: "Số quyết định", id: colDecisionNumber, Level: HouseholdLevel, Recognition: true,
+		Aliases: []string{"Số QĐ", "Quyết định số", "Số quyết định công nhận", "QĐ công nhận số", "Số QĐ công nhận"},
+		Help:    "Số quyết định công nhận hộ (ví dụ 125/QĐ-UBND); bắt buộc khi ghi tình trạng đã công nhận."},
+	{Key: "decision_date", Header: "Ngày quyết định", id: colDecisionDate, Level: HouseholdLevel, Recognition: true,
+		Aliases: []string{"Ngày QĐ", "Ngày ký quyết định", "Ngày ban hành quyết định", "Ngày quyết định công nhận", "Ngày công nhận"},
+		Help:    "Ngày ký quyết định công nhận, ngày/tháng/năm (15/12/2024); hộ được công nhận từ ngày này. Bắt buộc khi ghi tình trạng đã công nhận; không được sau ngày nhập."},
+	{Key: "certificate_number", Header: "Số giấy chứng nhận", id: colCertificate, Level: HouseholdLevel, Recognition: true,
+		Aliases: []string{"Số GCN", "Giấy chứng nhận số", "Số giấy chứng nhận hộ nghèo", "Số giấy chứng nhận hộ cận nghèo", "Số giấy CN"},
+		Help:    "Số giấy chứng nhận hộ nghèo, hộ cận nghèo (số nguyên dương); để trống nếu chưa cấp."},
 }
 
 // Template returns the columns of the import template in their order.
@@ -269,6 +294,22 @@ func Template() []Column {
 	}
 	return out
 }
+
+// templateColumns counts the columns of the template's list and of exports: the
+// columns before the recognition columns, which come last.
+var templateColumns = func() int {
+	n := 0
+	for i, c := range columns {
+		if c.Recognition {
+			continue
+		}
+		if n != i {
+			panic("importfile: a template column follows a recognition column: " + c.Key)
+		}
+		n++
+	}
+	return n
+}()
 
 // headerIndex maps headerKey of every header, alias and key to its column.
 var headerIndex = func() map[string]colID {

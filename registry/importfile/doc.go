@@ -10,7 +10,11 @@
 // them). Consecutive rows with the same "Mã hộ" form one household; a row whose
 // "Mã hộ" is blank continues the household above. Template lists the columns, and
 // WriteTemplateXLSX writes the template with an example household and a second sheet
-// "Hướng dẫn" describing each column and its allowed values.
+// "Hướng dẫn" describing each column and its allowed values. The columns of an
+// existing registry's recognised list (Tình trạng đã công nhận, Số quyết định, Ngày
+// quyết định, Số giấy chứng nhận; Column.Recognition) are read into
+// Household.Recognised but are in neither the template's list nor exports: only an
+// import that asks for them records them (imports.Options.Recognised).
 //
 // Headers are matched without regard to case, diacritics, spaces and punctuation, and
 // a parenthesised note is ignored: "Họ và tên", "Họ tên", "HO TEN" and "Ho_ten" are

@@ -475,6 +475,8 @@ func setHousehold(h *registry.Household, id colID, v string) *problem {
 		h.Livelihood.Pigs, p = parseCount(v)
 	case colPoultry:
 		h.Livelihood.Poultry, p = parseCount(v)
+	case colRecognised, colDecisionNumber, colDecisionDate, colCertificate:
+		p = setRecognition(&h.Recognised, id, v)
 	}
 	return p
 }

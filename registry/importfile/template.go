@@ -29,7 +29,7 @@ func templateHeader(c Column) string {
 // exampleRows returns the header row and the three rows of the example household.
 func exampleRows() [][]string {
 	rows := make([][]string, 4)
-	for _, c := range columns {
+	for _, c := range columns[:templateColumns] {
 		rows[0] = append(rows[0], templateHeader(c))
 		for i := 0; i < 3; i++ {
 			rows[i+1] = append(rows[i+1], c.Example[i])
@@ -89,14 +89,14 @@ func WriteTemplateXLSX(w io.Writer) error {
 			return err
 		}
 	}
-	last, _ := excelize.ColumnNumberToName(len(columns))
+	last, _ := excelize.ColumnNumberToName(templateColumns)
 	if err := f.SetCellStyle(dataSheet, "A1", last+"1", head); err != nil {
 		return err
 	}
 	if err := f.SetColWidth(dataSheet, "A", last, 18); err != nil {
 		return err
 	}
-	for i, c := range columns {
+	for i, c := range columns[:templateColumns] {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if c.id == colCode || c.id == colNationalID || c.id == colBirthDate || c.id == colPhone || c.id == colCommune || c.id == colProvince {
 			if err := f.SetColStyle(dataSheet, col, text); err != nil {
@@ -123,6 +123,9 @@ func WriteTemplateXLSX(w io.Writer) error {
 		req, level := "", "Thành viên"
 		if c.Required {
 			req = "Có (*)"
+		}
+		if c.Recognition {
+			req = "Chỉ khi nhập danh sách đã công nhận"
 		}
 		if c.Level == HouseholdLevel {
 			level = "Hộ"

@@ -30,7 +30,7 @@ func NewCSVWriter(w io.Writer) (*Writer, error) {
 	if _, err := w.Write(utf8BOM); err != nil {
 		return nil, err
 	}
-	x := &Writer{csv: csv.NewWriter(w), cell: make([]string, len(columns))}
+	x := &Writer{csv: csv.NewWriter(w), cell: make([]string, templateColumns)}
 	return x, x.header()
 }
 
@@ -44,12 +44,12 @@ func NewXLSXWriter(w io.Writer) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Writer{xlsx: f, sw: sw, out: w, cell: make([]string, len(columns)), vals: make([]any, len(columns))}
+	x := &Writer{xlsx: f, sw: sw, out: w, cell: make([]string, templateColumns), vals: make([]any, templateColumns)}
 	return x, x.header()
 }
 
 func (w *Writer) header() error {
-	for i, c := range columns {
+	for i, c := range columns[:templateColumns] {
 		w.cell[i] = c.Header
 	}
 	return w.flush()

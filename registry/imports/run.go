@@ -59,6 +59,14 @@ type Options struct {
 	// (other writers then wait for the whole file). By default an import into a
 	// registry that holds households writes in slices (docs/adr/0011).
 	Whole bool
+	// Map gives the new commune chosen for an old commune split by the reorganisation
+	// of 1 July 2025 (old code → new code), for the households no village assignment
+	// places (registry.OldMap).
+	Map map[string]string
+	// Recognised imports the recognised status each household carries (Tình trạng đã
+	// công nhận, with its decision's number and date): migrating an existing registry.
+	// Without it a file with those columns is refused.
+	Recognised bool
 }
 
 // What to do with a conflicting row (Options.OnConflict).
@@ -116,6 +124,14 @@ type Report struct {
 	// Conflicts the rows of another family (both at most MaxChanges).
 	Changes   []registry.Change   `json:"changes"`
 	Conflicts []registry.Conflict `json:"conflicts"`
+	// Mappings are the old → new commune carries applied to the file's households (a
+	// file of before the 2025 reorganisation); Splits the split old communes whose
+	// households still need a choice of new commune (Options.Map).
+	Mappings []registry.AppliedMapping `json:"mappings,omitempty"`
+	Splits   []registry.SplitChoice    `json:"splits,omitempty"`
+	// Recognised counts the households whose recognised status the import set (or, in
+	// a dry run, carries).
+	Recognised int `json:"recognised,omitempty"`
 }
 
 // keep adds the batch's changes and conflicts to the report, within MaxChanges.
@@ -201,6 +217,9 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return nil, err
 	}
 	defer rd.Close()
+	if err := checkRecognition(ctx, rd, opts); err != nil {
+		return nil, err
+	}
 	rep := &Report{File: filename, Encoding: rd.Encoding().String(), DryRun: opts.DryRun, Job: opts.Job}
 	rep.add(rd.HeaderIssues()...)
 	ref := opts.ReferenceDate
@@ -213,6 +232,10 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 	cls, err := svc.NewClassifier(ref)
 	if err != nil {
 		return nil, err
+	}
+	cls.OldMap = svc.NewOldMap(svc.Now(), opts.Map) // old commune codes onto today's map
+	if opts.Recognised {
+		cls.Recognitions = registry.NewRecognitionImport(svc.Now())
 	}
 	dups, err := importfile.NewDuplicateFinder(importfile.Dir())
 	if err != nil {
@@ -248,14 +271,15 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 
 	if opts.DryRun {
 		err := dryRun(ctx, svc, rep, batches, free, progress, bopts, wait, filename, opts)
+		rep.Recognised = cls.Recognitions.Len()
 		progress(Progress{BytesRead: cr.n.Load(), Households: rep.Households, Members: rep.Members, Invalid: rep.Invalid, Done: true})
 		return rep, err
 	}
 	switch {
 	case sliced:
-		err = runSliced(ctx, svc, rep, batches, free, progress, bopts, wait, filename, opts)
+		err = runSliced(ctx, svc, cls.Recognitions, rep, batches, free, progress, bopts, wait, filename, opts)
 	default:
-		err = runWhole(ctx, svc, rep, batches, free, progress, bopts, wait, filename, opts)
+		err = runWhole(ctx, svc, cls.Recognitions, rep, batches, free, progress, bopts, wait, filename, opts)
 	}
 	if rerr := wait(); err == nil && rerr != nil {
 		err = rerr
@@ -276,7 +300,7 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 
 // runWhole writes the import in one transaction: all or nothing by the engine itself.
 // A large import into an empty registry may set indexes aside and reorder its rows.
-func runWhole(ctx context.Context, svc *registry.Service, rep *Report, batches <-chan batchOf, free chan<- []*registry.Household,
+func runWhole(ctx context.Context, svc *registry.Service, ri *registry.RecognitionImport, rep *Report, batches <-chan batchOf, free chan<- []*registry.Household,
 	progress func(Progress), bopts registry.ImportOptions, wait func() error, filename string, opts Options) error {
 	return svc.Tx.WithTx(ctx, func(ctx context.Context) error {
 		mark, err := svc.Store.BeginImport(ctx, opts.Size/bytesPerMember)
@@ -317,6 +341,9 @@ func runWhole(ctx context.Context, svc *registry.Service, rep *Report, batches <
 		if err := addStoredRepeats(ctx, svc, rep, mark, filename); err != nil {
 			return err
 		}
+		if rep.Recognised, err = applyRecognitions(ctx, svc, ri, rep, opts); err != nil {
+			return err
+		}
 		return recordImport(ctx, svc, rep, filename, opts)
 	})
 }
@@ -328,7 +355,7 @@ func runWhole(ctx context.Context, svc *registry.Service, rep *Report, batches <
 // error, a cancelled request) undoes the job whole (registry.Service.UndoImport). A
 // process killed midway leaves the job running: Recover undoes it at the next start
 // (docs/adr/0011-imports-commit-in-slices.md).
-func runSliced(ctx context.Context, svc *registry.Service, rep *Report, batches <-chan batchOf, free chan<- []*registry.Household,
+func runSliced(ctx context.Context, svc *registry.Service, ri *registry.RecognitionImport, rep *Report, batches <-chan batchOf, free chan<- []*registry.Household,
 	progress func(Progress), bopts registry.ImportOptions, wait func() error, filename string, opts Options) error {
 	now := svc.Now().UTC()
 	job := &registry.ImportJob{ID: opts.Job, State: registry.ImportRunning, File: filename, Scope: scopeOf(ctx),
@@ -377,6 +404,12 @@ func runSliced(ctx context.Context, svc *registry.Service, rep *Report, batches 
 		}
 		return svc.Tx.WithTx(ctx, func(ctx context.Context) error {
 			if err := addStoredRepeats(ctx, svc, rep, mark, filename); err != nil {
+				return err
+			}
+			// The recognised statuses of the file, after its households, in the last
+			// slice: if it fails, the job is undone as a whole.
+			var err error
+			if rep.Recognised, err = applyRecognitions(ctx, svc, ri, rep, opts); err != nil {
 				return err
 			}
 			if err := svc.Store.EndImportJob(ctx, opts.Job, registry.ImportDone, svc.Now().UTC()); err != nil {
@@ -445,7 +478,7 @@ func recordImport(ctx context.Context, svc *registry.Service, rep *Report, filen
 	return audit.Record(ctx, svc.Audit, svc.Now(), "import", "household_file", filename, scopeOf(ctx), nil, map[string]any{
 		"file": filename, "households": rep.Households, "created": rep.Counts.Created, "updated": rep.Counts.Updated,
 		"unchanged": rep.Counts.Unchanged, "skipped": rep.Invalid, "conflicting": rep.Counts.Conflicting,
-		"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job})
+		"replaced": rep.Counts.Replaced, "on_conflict": opts.OnConflict, "job": opts.Job, "mappings": rep.Mappings, "recognised": rep.Recognised})
 }
 
 // refuse counts the rows that ImportBatch refused (a household code stored outside
@@ -605,6 +638,7 @@ func read(ctx context.Context, rd *importfile.Reader, cls *registry.Classifier, 
 			}
 		}
 	}
+	rep.Mappings, rep.Splits = cls.OldMap.Applied(), cls.OldMap.Pending()
 	// The totals, notes and signatures below the table, after every household.
 	rep.add(rd.IgnoredIssues()...)
 	for len(ords) < len(rep.Issues) {

@@ -80,6 +80,8 @@ func Run(t *testing.T, open Opener) {
 		{"JobsExchange", testJobsExchange},
 		{"ImportUndo", testImportUndo},
 		{"ReportApproval", testReportApproval},
+		{"OldMapCarry", testOldMapCarry},
+		{"RecognisedImport", testRecognisedImport},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
