@@ -50,6 +50,8 @@ type Service struct {
 	// Households and Members read the named lists (14, 15); nil: no named lists.
 	Households ListHouseholds
 	Members    MemberLoader
+	// AF holds the operator's defaults of the Alkire–Foster analysis (Analysis).
+	AF AFSettings
 }
 
 // reformDay is the first day of the two-tier local government (regulations.md §4.4):
