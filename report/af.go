@@ -263,3 +263,26 @@ func FormatK(k float64) string {
 	}
 	return fmt.Sprintf("%g", k)
 }
+
+// ParseK reads a cut-off as an officer writes it: "0.33", "0,33" or "1/3"; "" is 0
+// (the default). The range is checked by ComputeAF.
+func ParseK(v string) (float64, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, nil
+	}
+	bad := giamngheo.Errorf(giamngheo.EINVALID, "Ngưỡng k không hợp lệ: %q (ví dụ 1/3 hoặc 0,25).", "Invalid cut-off k: %q (e.g. 1/3 or 0.25).", v)
+	if a, b, ok := strings.Cut(v, "/"); ok {
+		x, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
+		y, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
+		if err1 != nil || err2 != nil || y == 0 {
+			return 0, bad
+		}
+		return x / y, nil
+	}
+	x, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+	if err != nil || x == 0 {
+		return 0, bad
+	}
+	return x, nil
+}

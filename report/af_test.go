@@ -228,3 +228,16 @@ func TestProfiles(t *testing.T) {
 		t.Fatal("dep:water parsed as a profile")
 	}
 }
+
+func TestParseK(t *testing.T) {
+	for in, want := range map[string]float64{"": 0, "1/3": 1.0 / 3, "0.25": 0.25, "0,25": 0.25, " 2 / 5 ": 0.4} {
+		if got, err := ParseK(in); err != nil || !near(got, want) {
+			t.Errorf("ParseK(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"abc", "1/0", "0", "1/x"} {
+		if _, err := ParseK(bad); giamngheo.ErrorCode(err) != giamngheo.EINVALID {
+			t.Errorf("ParseK(%q): %v, want invalid", bad, err)
+		}
+	}
+}
