@@ -125,6 +125,7 @@ func NewServer(d Deps) (*Server, error) {
 	s.routesSimulate(mux)
 	s.routesSupport(mux)
 	s.routesReports(mux)
+	s.routesAnalysis(mux)
 	if d.Plan != nil {
 		s.routesPlan(mux)
 	}

@@ -61,7 +61,7 @@ func staticHandler() http.Handler {
 type views struct{ pages map[string]*template.Template }
 
 // pageNames are every page the UI renders; parseViews fails at start-up if one is missing.
-var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case", "simulate", "support", "reports", "report_completeness", "plan", "dashboard", "portal", "jobs", "jobs_seeker_new", "jobs_seeker", "jobs_vacancy_new", "jobs_vacancy", "jobs_report", "public_jobs", "public_jobs_form"}
+var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case", "simulate", "support", "reports", "report_completeness", "plan", "dashboard", "portal", "jobs", "jobs_seeker_new", "jobs_seeker", "jobs_vacancy_new", "jobs_vacancy", "jobs_report", "public_jobs", "public_jobs_form", "analysis"}
 
 func parseViews() (*views, error) {
 	funcs := template.FuncMap{

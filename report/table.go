@@ -55,6 +55,8 @@ type Service struct {
 	Frozen interface {
 		FrozenCommunes(ctx context.Context, period int, communes []string) (map[string]*Frozen, error)
 	}
+	// AF holds the operator's defaults of the Alkire–Foster analysis (Analysis).
+	AF AFSettings
 }
 
 // reformDay is the first day of the two-tier local government (regulations.md §4.4):

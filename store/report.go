@@ -19,6 +19,8 @@ func (db *DB) RollupCells(ctx context.Context, communes []string, byVillage bool
 	}
 	var w where
 	db.in(&w, "commune_code", communes)
+	// The deprivation profiles are read by the analysis only (RollupProfiles).
+	w.add("measure NOT LIKE ?", report.MeasureProfilePfx+"%")
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, measure, sum(n) FROM rollups WHERE `+w.sql()+`
 		GROUP BY commune_code, `+group+`status, measure`, w.args...)
 	if err != nil {
@@ -74,7 +76,8 @@ func (db *DB) RollupFlows(ctx context.Context, communes []string, from, to strin
 // RollupProvinceCells sums the maintained roll-ups of the nation per province (the
 // province a commune's row was last written in), status and measure.
 func (db *DB) RollupProvinceCells(ctx context.Context) ([]report.Cell, error) {
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT province_code, status, measure, sum(n) FROM rollups GROUP BY province_code, status, measure`)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT province_code, status, measure, sum(n) FROM rollups WHERE measure NOT LIKE $1
+		GROUP BY province_code, status, measure`, report.MeasureProfilePfx+"%")
 	if err != nil {
 		return nil, err
 	}

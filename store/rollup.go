@@ -36,6 +36,11 @@ var afterMigration = map[string]func(ctx context.Context, db *DB) error{
 			GROUP BY h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.status_since`)
 		return err
 	},
+	// The deprivation profiles (ADR 0012) of the households already stored.
+	"migrations/0017_rollup_profiles.sql": func(ctx context.Context, db *DB) error {
+		_, err := db.rebuildRollups(ctx)
+		return err
+	},
 }
 
 // footprint is what one household adds to the roll-ups.
@@ -46,13 +51,16 @@ type footprint struct {
 	status            string
 	persons           int64
 	deprived          string
+	// standard is the standard the household was classified under: with deprived it
+	// makes the household's deprivation profile (report.ProfileMeasure, ADR 0012).
+	standard string
 }
 
 func (db *DB) footprintOf(ctx context.Context, id int64) (footprint, error) {
 	f := footprint{}
-	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived,
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived, h.standard_id,
 		(SELECT count(*) FROM members m WHERE m.household_id = h.id) FROM households h WHERE h.id = $1`, id).
-		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.persons)
+		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.standard, &f.persons)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return footprint{}, nil
@@ -89,6 +97,9 @@ func (f footprint) add(d map[rollupKey]int64, sign int64) {
 	}
 	k.measure = report.MeasureDeprivations
 	d[k] += sign * n
+	// The joint distribution of the deprivations, for the Alkire–Foster analysis.
+	k.measure = report.ProfileMeasure(f.standard, f.deprived)
+	d[k] += sign
 }
 
 func listed(status string) bool {
@@ -352,7 +363,32 @@ func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
 		}
 		put(report.MeasureDeprivations, total)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, db.recountProfiles(ctx, out)
+}
+
+// recountProfiles adds to out the households per deprivation profile (ADR 0012), one
+// independent GROUP BY over the households.
+func (db *DB) recountProfiles(ctx context.Context, out map[rollupKey]int64) error {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT max(province_code), commune_code, coalesce(village_id, 0), status, standard_id, deprived, count(*)
+		FROM households GROUP BY commune_code, coalesce(village_id, 0), status, standard_id, deprived`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k rollupKey
+		var standard, deprived string
+		var n int64
+		if err := rows.Scan(&k.province, &k.commune, &k.village, &k.status, &standard, &deprived, &n); err != nil {
+			return err
+		}
+		k.measure = report.ProfileMeasure(standard, deprived)
+		out[k] += n
+	}
+	return rows.Err()
 }
 
 // stored reads the roll-ups table.
@@ -528,7 +564,7 @@ func (db *DB) rollupImported(ctx context.Context, hs []*registry.Household) erro
 	d := map[rollupKey]int64{}
 	for _, h := range hs {
 		footprint{exists: true, province: h.ProvinceCode, commune: h.CommuneCode, village: h.VillageID,
-			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result)}.add(d, 1)
+			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result), standard: standardOf(h.Result)}.add(d, 1)
 	}
 	return db.applyRollups(ctx, d)
 }
@@ -560,6 +596,14 @@ func (db *DB) relabelDecision(ctx context.Context, c *review.CaseRecord) error {
 		return err
 	}
 	return nil
+}
+
+// standardOf is the standard of a result, as the households table stores it.
+func standardOf(r *poverty.Result) string {
+	if r == nil {
+		return ""
+	}
+	return r.Standard
 }
 
 func byCommune(m map[rollupKey]int64) map[rollupKey]int64 {

@@ -34,10 +34,12 @@ Cách dùng / Usage:
   giamngheo simulate --standard 2027-2030 [--standards-file F] [--unit CODE] [--date D] [--cost …] --format xlsx|csv|json -o FILE
   giamngheo rollup   verify | rebuild [--db …]
   giamngheo report   list | NAME --unit CODE --period 2025 [--format xlsx|csv|json] [-o FILE] [--db …]
+  giamngheo analysis [--unit CODE] [--period 2026] [--k 1/3] [--weights dimension|indicator] [--format text|json] [--db …]
   giamngheo plan     seed --province 31 --year 2023 | copy --province 31 --from 2023 --to 2024 | show [--db …]
   giamngheo version
 
 Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json),
+  GIAMNGHEO_AF_K (ngưỡng k mặc định / default cut-off, 1/3), GIAMNGHEO_AF_WEIGHTS (dimension|indicator|chỉ_số:trọng_số,…),
   GIAMNGHEO_NOW (đặt đồng hồ, chỉ để thử / set the clock, for testing only: 2027-01-02 or 2027-01-02T10:00:00+07:00)
 `
 
@@ -75,6 +77,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runRollup(ctx, args[1:], stdout, stderr)
 	case "report":
 		err = runReport(ctx, args[1:], stdout, stderr)
+	case "analysis":
+		err = runAnalysis(ctx, args[1:], stdout, stderr)
 	case "plan":
 		err = runPlan(ctx, args[1:], stdout, stderr)
 	case "classify":

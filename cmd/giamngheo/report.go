@@ -18,7 +18,7 @@ import (
 // reportService is the report service over the binary's store; the named lists read
 // households through reg, the registry's scoped search.
 func reportService(s store, reg *registry.Service) *report.Service {
-	return &report.Service{Store: s, Units: s, Households: reg, Members: s, Frozen: s, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
+	return &report.Service{Store: s, Units: s, Households: reg, Members: s, Frozen: s, AF: afSettings(), InScope: func(ctx context.Context, scope, unit string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, unit)
 	}}
 }

@@ -132,6 +132,7 @@ func testRollupsRandom(t *testing.T, s Store) {
 	}
 	mustVerify(t, s, "after rebuild")
 	checkDynamics(t, s)
+	checkAnalysis(t, s, ids)
 }
 
 // checkDynamics: over the random history, for the province, the dynamics reports
