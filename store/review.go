@@ -233,7 +233,10 @@ func (db *DB) SetHouseholdStatus(ctx context.Context, householdID int64, rc regi
 			_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status = $1, status_since = $2, status_decided_on = $3, status_decision = $4,
 		status_round_id = $5, status_certificate = $6 WHERE id = $7`,
 				string(rc.Class), rc.Since, rc.DecidedOn, rc.DecisionNumber, rc.RoundID, rc.Certificate, householdID)
-			return err
+			if err != nil {
+				return err
+			}
+			return db.insertStatusChange(ctx, householdID, rc)
 		})
 	})
 }

@@ -69,6 +69,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewOverdue", testReviewOverdue},
 		{"ReviewRePoor", testReviewRePoor},
 		{"RecognisedStatus", testRecognisedStatus},
+		{"StatusHistory", testStatusHistory},
 		{"NoLostUpdates", testNoLostUpdates},
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
