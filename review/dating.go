@@ -77,7 +77,7 @@ func CheckOpening(r *Round, today time.Time, reason string) (backdated bool, err
 	}
 	if strings.TrimSpace(reason) == "" {
 		return false, &giamngheo.Error{Code: giamngheo.EINVALID, Field: "backdate_reason",
-			Message: "Đợt rà soát này đã hết hạn quyết định (" + formatDate(r.DecisionDue) + "): mở lùi ngày cần ghi lý do.",
+			Message:   "Đợt rà soát này đã hết hạn quyết định (" + formatDate(r.DecisionDue) + "): mở lùi ngày cần ghi lý do.",
 			MessageEN: "This round's decision deadline (" + formatDate(r.DecisionDue) + ") has passed: opening it back-dated needs a reason."}
 	}
 	return true, nil
