@@ -70,6 +70,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewRePoor", testReviewRePoor},
 		{"RecognisedStatus", testRecognisedStatus},
 		{"StatusHistory", testStatusHistory},
+		{"UnitNamesOn", testUnitNamesOn},
 		{"NoLostUpdates", testNoLostUpdates},
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
