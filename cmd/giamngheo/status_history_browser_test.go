@@ -27,7 +27,7 @@ func TestBrowserHouseholdStatusHistory(t *testing.T) {
 	if err := r.App.reg.CreateHousehold(sys, h); err != nil {
 		t.Fatal(err)
 	}
-	round, err := r.App.rev.OpenRound(sys, "10507", review.RoundPeriodic, 2025, time.January)
+	round, err := r.App.rev.OpenRound(sys, "10507", review.RoundPeriodic, 2025, time.January, review.WithBackdateReason("Nhập lại hồ sơ giấy"))
 	if err != nil {
 		t.Fatal(err)
 	}
