@@ -93,6 +93,10 @@ func TestReviewRoundDatesHTTP(t *testing.T) {
 			t.Fatalf("%s: %v", st.a, err)
 		}
 	}
+	// The survey of 26/11 classified the household on the round's reference date.
+	if stored, _, err := then.FindCase(officer, cs.ID); err != nil || !strings.Contains(string(stored.Result), `"reference_date":"2026-11-15"`) {
+		t.Fatalf("the survey's reference date must be the round's (15/11/2026): %v\n%.300s", err, stored.Result)
+	}
 	casePath := "/review/cases/" + strconv.FormatInt(cs.ID, 10)
 	if body := get(casePath); !strings.Contains(body, `id="late-reason-decide"`) {
 		t.Fatalf("the case page of a round past its deadline must ask for the reason of the delay:\n%s", body)
