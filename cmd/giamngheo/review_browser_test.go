@@ -75,13 +75,13 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 	// Every date comes from the product's clock (GIAMNGHEO_NOW on CI), and the posting
 	// is dated far enough back in working days to be over today even across Tết.
 	today := giamngheo.Today(r.App.now())
-	posted := workingDaysBefore(today, r.App.rev.Config.PostingDays+1, r.App.rev.Config.Calendar)
+	roundStart, posted := scenarioRound(today, r.App.rev.Config)
 	day := func(n int) string { return posted.AddDate(0, 0, n).Format(giamngheo.DateLayout) }
 
 	ctx := MustBrowser(t)
-	// The round whose window holds the meeting (the day before the posting).
+	// The round whose window holds the request, the meeting and the posting.
 	do(t, ctx, append(append(login(r.URL, "xa.thanhdong", testPassword), chromedp.WaitVisible(chromedp.ID("home-title"))),
-		openRegularRoundFor(r.URL, posted.AddDate(0, 0, -1))...)...)
+		openRegularRound(r.URL, roundStart)...)...)
 	if counts := text(t, ctx, "status-counts"); strings.Contains(counts, "Hộ nghèo") {
 		t.Fatalf("the commune has no recognised household yet: %s", counts)
 	}

@@ -31,7 +31,7 @@ func TestBrowserOneTruth(t *testing.T) {
 	if err := r.App.store.SetHouseholdStatus(sys, h.ID, registry.Recognition{Class: poverty.Poor, Since: since, DecidedOn: since, DecisionNumber: "7/QĐ-UBND", Certificate: 3}); err != nil {
 		t.Fatal(err)
 	}
-	posted := workingDaysBefore(today, r.App.rev.Config.PostingDays+1, r.App.rev.Config.Calendar)
+	roundStart, posted := scenarioRound(today, r.App.rev.Config)
 	ctx := MustBrowser(t)
 	inPoorList := func() bool {
 		t.Helper()
@@ -56,7 +56,7 @@ func TestBrowserOneTruth(t *testing.T) {
 		t.Fatal("an edit moved the household off the list of the poor")
 	}
 	// The month's regular round offers it; the officer takes it through the review.
-	do(t, ctx, openRegularRoundFor(r.URL, posted.AddDate(0, 0, -1))...)
+	do(t, ctx, openRegularRound(r.URL, roundStart)...)
 	if !exists(t, ctx, "flagged") || !strings.Contains(text(t, ctx, "flagged"), "TD-0900") {
 		t.Fatal("the round does not offer the flagged household")
 	}
