@@ -367,7 +367,7 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, msg string, 
 	}
 	p := &casePage{Case: caseRow{c, stateText(ctx, c.State), classText(ctx, c.ProposedClass), classText(ctx, c.FinalClass), review.Overdue(&c.Case, &round.Round, s.Today())},
 		Round: roundView{RoundRecord: round, Label: s.roundLabel(ctx, round), CommuneName: s.communeName(ctx, round.CommuneCode)}, Error: msg, Today: s.Today().Format(admin.DateLayout)}
-	p.PastDue = s.Today().After(round.DecisionDue)
+	p.PastDue = giamngheo.DayString(s.Today()) > round.DecisionDue.Format(admin.DateLayout)
 	if d := review.Deadline(&c.Case, &round.Round, s.Review.Config.Calendar); !d.IsZero() {
 		p.Deadline = formatDay(d)
 	}
