@@ -21,13 +21,14 @@ func (s *Server) handleHouseholdExport(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	newWriter, name, ctype := importfile.NewCSVWriter, "danh-sach-ho.csv", "text/csv; charset=utf-8"
+	newWriter, name, ctype := importfile.NewCSVExport, "danh-sach-ho.csv", "text/csv; charset=utf-8"
 	if strings.HasSuffix(r.URL.Path, ".xlsx") {
-		newWriter, name, ctype = importfile.NewXLSXWriter, "danh-sach-ho.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		newWriter, name, ctype = importfile.NewXLSXExport, "danh-sach-ho.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	out, err := newWriter(w)
+	// The recognised status and the survey result, side by side (ADR 0010).
+	out, err := newWriter(w, registry.StatusColumns)
 	if err != nil {
 		s.Logger.Error("export", "err", err)
 		return

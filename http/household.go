@@ -199,6 +199,10 @@ type householdPage struct {
 	ClassLabel  string
 	Explanation []string
 	History     []*registry.HistoryEntry
+	// StatusHistory is every change of the recognised status, newest first;
+	// RoundNames names their review rounds by id.
+	StatusHistory []*registry.StatusChange
+	RoundNames    map[int64]string
 	// Warnings are the household's stored warnings and, for its present state, the
 	// national IDs that other households hold (worked out now).
 	Warnings  []registry.Warning
@@ -315,6 +319,21 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 	if p.History, err = s.Registry.History(r.Context(), id); err != nil {
 		s.Error(w, r, err)
 		return
+	}
+	if p.StatusHistory, err = s.Registry.StatusHistory(r.Context(), id); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.RoundNames = map[int64]string{}
+	for _, c := range p.StatusHistory {
+		if _, done := p.RoundNames[c.RoundID]; c.RoundID == 0 || done || s.Review == nil {
+			continue
+		}
+		// A round the store no longer finds (or outside the scope) keeps its number.
+		p.RoundNames[c.RoundID] = ""
+		if rd, err := s.Review.FindRound(r.Context(), c.RoundID); err == nil {
+			p.RoundNames[c.RoundID] = pickVIEN(r.Context(), rd.Label(), rd.LabelEN())
+		}
 	}
 	p.CommuneName = s.unitAt(r, p.H.CommuneCode, p.H.UpdatedAt)
 	p.Units = map[int]string{}

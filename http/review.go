@@ -146,6 +146,8 @@ func (s *Server) handleRoundOpen(w http.ResponseWriter, r *http.Request) {
 	if std := r.PostFormValue("standard"); std != "" {
 		opts = append(opts, review.WithStandard(std))
 	}
+	// A round past its decision deadline opens only with its reason (issue 11 item 4).
+	opts = append(opts, review.WithBackdateReason(r.PostFormValue("backdate_reason")))
 	round, err := s.Review.OpenRound(r.Context(), r.PostFormValue("commune"), kind, year, time.Month(month), opts...)
 	if err != nil {
 		s.userError(w, r, err, func(msg string, status int) { s.renderRounds(w, r, msg, status) })
@@ -340,6 +342,9 @@ type casePage struct {
 	Today       string
 	PostingEnd  string
 	Deadline    string
+	// PastDue is true once the round's decision deadline has passed: a dated step then
+	// needs the reason of the delay, and its form asks for it.
+	PastDue bool
 }
 
 type stepView struct {
@@ -362,6 +367,7 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, msg string, 
 	}
 	p := &casePage{Case: caseRow{c, stateText(ctx, c.State), classText(ctx, c.ProposedClass), classText(ctx, c.FinalClass), review.Overdue(&c.Case, &round.Round, s.Today())},
 		Round: roundView{RoundRecord: round, Label: s.roundLabel(ctx, round), CommuneName: s.communeName(ctx, round.CommuneCode)}, Error: msg, Today: s.Today().Format(admin.DateLayout)}
+	p.PastDue = giamngheo.DayString(s.Today()) > round.DecisionDue.Format(admin.DateLayout)
 	if d := review.Deadline(&c.Case, &round.Round, s.Review.Config.Calendar); !d.IsZero() {
 		p.Deadline = formatDay(d)
 	}
@@ -424,7 +430,7 @@ func (s *Server) handleCaseStep(w http.ResponseWriter, r *http.Request) {
 	rerender := func(msg string, status int) { s.renderCase(w, r, msg, status) }
 	in := review.StepInput{Screening: review.Screening(r.PostFormValue("screening")), Chair: r.PostFormValue("chair"),
 		Secretary: r.PostFormValue("secretary"), Class: review.Class(r.PostFormValue("class")), Reason: r.PostFormValue("reason"), Note: r.PostFormValue("note"),
-		Event: review.Event(r.PostFormValue("event"))}
+		Event: review.Event(r.PostFormValue("event")), LateReason: r.PostFormValue("late_reason")}
 	dateOf := func(field string) (time.Time, error) {
 		v := strings.TrimSpace(r.PostFormValue(field))
 		if v == "" {

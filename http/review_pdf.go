@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/admin"
 	"giamngheo/export/pdf"
 	"giamngheo/export/xlsx"
 	"giamngheo/poverty"
@@ -37,6 +39,18 @@ func (s *Server) sendPDF(w http.ResponseWriter, r *http.Request, name string, wr
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="`+name+`"`)
 	w.Write(b.Bytes())
+}
+
+// communeNameOn is the commune's name on a document dated day: the catalogue's version
+// valid that day (a document of 2024 names the commune before the 2025 mergers), else
+// the latest.
+func (s *Server) communeNameOn(ctx context.Context, code string, day time.Time) string {
+	if !day.IsZero() {
+		if u, err := s.Units.FindUnitByCode(ctx, code, day.Format(admin.DateLayout)); err == nil {
+			return u.Name
+		}
+	}
+	return s.communeName(ctx, code)
 }
 
 // pdfRound is the round as its documents name it, with the standard it applied.
@@ -130,7 +144,7 @@ func (s *Server) handlePostingPDF(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Chưa có hộ nào được niêm yết trong đợt này.", "No household of this round has been posted."))
 		return
 	}
-	doc := &pdf.PostingList{Commune: s.communeName(r.Context(), round.CommuneCode), Village: village, Round: pdfRound(round), PostedFrom: from, PostedTo: to}
+	doc := &pdf.PostingList{Commune: s.communeNameOn(r.Context(), round.CommuneCode, from), Village: village, Round: pdfRound(round), PostedFrom: from, PostedTo: to}
 	doc.Poor, doc.NearPoor, doc.EscapedPoor, doc.EscapedNearPoor = lists(posted, func(c *review.CaseRecord) review.Class { return c.ProposedClass })
 	s.sendPDF(w, r, "danh-sach-niem-yet.pdf", func(b *bytes.Buffer) error { return pdf.WritePostingList(b, doc) })
 }
@@ -159,7 +173,7 @@ func (s *Server) handleDecisionPDF(w http.ResponseWriter, r *http.Request) {
 	if number == "" {
 		number = "…/QĐ-UBND"
 	}
-	doc := &pdf.Decision{Number: number, Date: date, Commune: s.communeName(r.Context(), round.CommuneCode), Round: pdfRound(round)}
+	doc := &pdf.Decision{Number: number, Date: date, Commune: s.communeNameOn(r.Context(), round.CommuneCode, date), Round: pdfRound(round)}
 	if std, err := round.StandardOf(); err == nil {
 		doc.LegalBases = pdf.LegalBasesFor(std.ID)
 	}
@@ -205,7 +219,7 @@ func (s *Server) handleMinutesPDF(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	doc := &pdf.MeetingMinutes{Commune: s.communeName(r.Context(), round.CommuneCode), Village: orText(c.VillageName, "—"), Round: pdfRound(round),
+	doc := &pdf.MeetingMinutes{Commune: s.communeNameOn(r.Context(), round.CommuneCode, c.MeetingDate), Village: orText(c.VillageName, "—"), Round: pdfRound(round),
 		Start: c.MeetingDate, Chair: orText(c.MeetingChair, "Trưởng thôn"), Secretary: orText(c.MeetingSecretary, "Thư ký"),
 		Attendees: c.Votes.Attendees}
 	// The minutes cover every household of the same village discussed that day.
@@ -244,8 +258,10 @@ func (s *Server) handleCertificatePDF(w http.ResponseWriter, r *http.Request) {
 			"Only a household recognised poor or near-poor by a decision gets a certificate."))
 		return
 	}
-	doc := &pdf.Certificate{Number: c.CertificateNumber, Date: c.DecidedOn, Commune: s.communeName(r.Context(), round.CommuneCode), Round: pdfRound(round),
-		Head: h.HeadName, Residence: strings.Trim(strings.Join([]string{h.Address, h.VillageName}, ", "), ", "), Class: category(c.FinalClass),
+	// The residence reads with the units of the certificate's date (issue 11 item 5).
+	doc := &pdf.Certificate{Number: c.CertificateNumber, Date: c.DecidedOn, Commune: s.communeNameOn(r.Context(), round.CommuneCode, c.DecidedOn), Round: pdfRound(round),
+		Head: h.HeadName, Residence: registry.FullAddress(h.Address, h.VillageName, admin.StoreNamesOn(r.Context(), s.Units, h.CommuneCode, c.DecidedOn.Format(admin.DateLayout))),
+		Class:     category(c.FinalClass),
 		ValidYear: c.DecidedOn.Year()}
 	for _, m := range h.Members {
 		if m.Relation == registry.RelationHead {

@@ -43,6 +43,12 @@ func (s *Service) recordExport(ctx context.Context, f HouseholdFilter, format st
 	if f.Class != nil {
 		detail["class"] = *f.Class
 	}
+	if f.Status != nil {
+		detail["status"] = string(*f.Status)
+	}
+	if f.Differs {
+		detail["differs"] = true
+	}
 	if f.Indicator != "" {
 		detail["indicator"] = f.Indicator
 	}

@@ -31,6 +31,9 @@ type RecordStore interface {
 	InsertHistory(ctx context.Context, householdID int64, e *HistoryEntry) error
 	// FindHistory returns the past states of a household, oldest first.
 	FindHistory(ctx context.Context, householdID int64) ([]*HistoryEntry, error)
+	// FindStatusHistory returns the changes of a household's recognised status, newest
+	// first by the day each took effect (then by the order they were recorded).
+	FindStatusHistory(ctx context.Context, householdID int64) ([]*StatusChange, error)
 	// FindHouseholdCodes returns, for the given codes of a province, the stored id and
 	// version of each code that exists (re-imports update by code).
 	FindHouseholdCodes(ctx context.Context, provinceCode string, codes []string) (map[string]int64, error)

@@ -25,6 +25,9 @@ type CaseRecord struct {
 	CertificateNumber         int
 	SurveyedBy                string
 	UpdatedAt                 time.Time
+	// LateReason is why a step of the case was dated after the round's decision
+	// deadline (CheckStepDay); "" when none was.
+	LateReason string
 }
 
 // RoundRecord is a round as stored, with its decision once taken.
@@ -34,6 +37,9 @@ type RoundRecord struct {
 	DecisionNumber string
 	DecidedOn      time.Time
 	CreatedAt      time.Time
+	// BackdateReason is why the round was opened after its decision deadline had
+	// passed (CheckOpening); "" for a round opened in time.
+	BackdateReason string
 }
 
 // StepRecord is one step taken on a case, for its history.

@@ -39,6 +39,9 @@ type StepInput struct {
 	Class       Class     // recheck: the class after the re-check
 	Reason      string    // reject, withdraw
 	Note        string    // complain, recheck, ask_district, district_reply
+	// LateReason is why a step is dated after the round's decision deadline
+	// (CheckStepDay): required then, ignored otherwise.
+	LateReason string
 	// Event is a change of the household itself recorded with the decision (moved in
 	// or away, split, merged, the only member died), for the "other" increases and
 	// decreases of the dynamics report; EventNone otherwise.
@@ -56,7 +59,13 @@ func (s *Service) inScope(ctx context.Context, scope, code string) (bool, error)
 // RoundOption sets up a round being opened.
 type RoundOption func(*roundOptions)
 
-type roundOptions struct{ standard string }
+type roundOptions struct{ standard, backdateReason string }
+
+// WithBackdateReason gives the reason a round is opened after its decision deadline
+// has passed (CheckOpening): required then, ignored otherwise.
+func WithBackdateReason(reason string) RoundOption {
+	return func(o *roundOptions) { o.backdateReason = strings.TrimSpace(reason) }
+}
 
 // WithStandard classifies the round under the standard with this ID instead of the
 // default (Config.PeriodicNextYearStandard): a province's choice for an annual review
@@ -108,6 +117,13 @@ func (s *Service) OpenRound(ctx context.Context, commune string, kind RoundKind,
 		r.Standard = o.standard
 	}
 	rec := &RoundRecord{Round: *r, ProvinceCode: admin.StoreProvinceOf(ctx, s.Units, u, ""), CreatedAt: s.Now().UTC()}
+	backdated, err := CheckOpening(r, s.today(), o.backdateReason)
+	if err != nil {
+		return nil, err
+	}
+	if backdated {
+		rec.BackdateReason = o.backdateReason
+	}
 	err = s.Tx.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.Store.CreateRound(ctx, rec); err != nil {
 			return err
@@ -320,6 +336,30 @@ func invalidField(f, vi, en string) error {
 // time of the posting).
 func (s *Service) record(ctx context.Context, c *CaseRecord, r *RoundRecord, action Action, in StepInput) error {
 	today := s.today()
+	if action.Dated() {
+		// The step's day: the one entered (meeting, posting), else today.
+		day := today
+		switch action {
+		case ActionHoldMeeting:
+			day = in.MeetingDate
+		case ActionPost, ActionRepost:
+			if !in.PostedOn.IsZero() {
+				day = in.PostedOn
+			}
+		}
+		// A round entered after the fact carries its reason to its late steps.
+		reason := strings.TrimSpace(in.LateReason)
+		if reason == "" {
+			reason = r.BackdateReason
+		}
+		late, err := CheckStepDay(&r.Round, action, day, today, reason)
+		if err != nil {
+			return err
+		}
+		if late {
+			c.LateReason = reason
+		}
+	}
 	switch action {
 	case ActionScreen:
 		c.Screening = in.Screening

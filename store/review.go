@@ -29,14 +29,14 @@ func parseDate(s string) time.Time {
 }
 
 const roundCols = `id, province_code, commune_code, kind, year, month, reference_date, start_date, end_date, decision_due,
-	district_opinion, posting_days, decision_number, decided_on, created_at, standard_id`
+	district_opinion, posting_days, decision_number, decided_on, created_at, standard_id, backdate_reason`
 
 func scanRound(sc interface{ Scan(...any) error }) (*review.RoundRecord, error) {
 	r := &review.RoundRecord{}
 	var kind, ref, start, end, due, decided string
 	var month int
 	if err := sc.Scan(&r.ID, &r.ProvinceCode, &r.CommuneCode, &kind, &r.Year, &month, &ref, &start, &end, &due,
-		&r.DistrictOpinionRequired, &r.PostingDays, &r.DecisionNumber, &decided, scanTime(&r.CreatedAt), &r.Standard); err != nil {
+		&r.DistrictOpinionRequired, &r.PostingDays, &r.DecisionNumber, &decided, scanTime(&r.CreatedAt), &r.Standard, &r.BackdateReason); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy đợt rà soát.", "Review round not found.")
 		}
@@ -51,10 +51,10 @@ func scanRound(sc interface{ Scan(...any) error }) (*review.RoundRecord, error) 
 // CreateRound stores a new round; ECONFLICT when the commune already has it.
 func (db *DB) CreateRound(ctx context.Context, r *review.RoundRecord) error {
 	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO review_rounds (province_code, commune_code, kind, year, month, reference_date, start_date,
-		end_date, decision_due, district_opinion, posting_days, decision_number, decided_on, created_at, standard_id)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+		end_date, decision_due, district_opinion, posting_days, decision_number, decided_on, created_at, standard_id, backdate_reason)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
 		r.ProvinceCode, r.CommuneCode, string(r.Kind), r.Year, int(r.Month), fmtDate(r.ReferenceDate), fmtDate(r.StartDate), fmtDate(r.EndDate),
-		fmtDate(r.DecisionDue), r.DistrictOpinionRequired, r.PostingDays, r.DecisionNumber, fmtDate(r.DecidedOn), db.t(r.CreatedAt), r.Standard).Scan(&r.ID)
+		fmtDate(r.DecisionDue), r.DistrictOpinionRequired, r.PostingDays, r.DecisionNumber, fmtDate(r.DecidedOn), db.t(r.CreatedAt), r.Standard, r.BackdateReason).Scan(&r.ID)
 	return db.conflict(err, "Xã đã có đợt rà soát này.", "The commune already has this review round.")
 }
 
@@ -65,8 +65,11 @@ func (db *DB) SaveRound(ctx context.Context, r *review.RoundRecord) error {
 		r.DecisionNumber, fmtDate(r.DecidedOn), r.ID); err != nil {
 		return err
 	}
-	_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status_decision = $1 WHERE status_round_id = $2 AND province_code = $3`,
-		r.DecisionNumber, r.ID, r.ProvinceCode)
+	if _, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status_decision = $1 WHERE status_round_id = $2 AND province_code = $3`,
+		r.DecisionNumber, r.ID, r.ProvinceCode); err != nil {
+		return err
+	}
+	_, err := db.w(ctx).ExecContext(ctx, `UPDATE status_history SET decision_number = $1 WHERE round_id = $2`, r.DecisionNumber, r.ID)
 	return err
 }
 
@@ -102,7 +105,7 @@ func (db *DB) FindRounds(ctx context.Context, communeCodes []string) ([]*review.
 
 const caseCols = `c.id, c.round_id, c.household_id, c.province_code, c.commune_code, c.origin, c.request_received, c.state, c.screening,
 	c.previous_class, c.proposed_class, c.final_class, c.votes_attendees, c.votes_agree, c.meeting_date, c.meeting_chair, c.meeting_secretary,
-	c.posted_on, c.reason, c.decided_on, coalesce(CAST(c.result AS TEXT), ''), c.transition, c.certificate_number, c.surveyed_by, c.updated_at,
+	c.posted_on, c.reason, c.decided_on, coalesce(CAST(c.result AS TEXT), ''), c.transition, c.certificate_number, c.surveyed_by, c.updated_at, c.late_reason,
 	h.code, h.head_name, h.village_name, (SELECT count(*) FROM members m WHERE m.household_id = h.id)`
 
 func scanCase(sc interface{ Scan(...any) error }) (*review.CaseRecord, error) {
@@ -110,7 +113,7 @@ func scanCase(sc interface{ Scan(...any) error }) (*review.CaseRecord, error) {
 	var origin, received, state, screening, prev, prop, final, meeting, posted, decided, result, transition string
 	if err := sc.Scan(&c.ID, &c.RoundID, &c.HouseholdID, &c.ProvinceCode, &c.CommuneCode, &origin, &received, &state, &screening,
 		&prev, &prop, &final, &c.Votes.Attendees, &c.Votes.Agree, &meeting, &c.MeetingChair, &c.MeetingSecretary,
-		&posted, &c.Reason, &decided, &result, &transition, &c.CertificateNumber, &c.SurveyedBy, scanTime(&c.UpdatedAt),
+		&posted, &c.Reason, &decided, &result, &transition, &c.CertificateNumber, &c.SurveyedBy, scanTime(&c.UpdatedAt), &c.LateReason,
 		&c.HouseholdCode, &c.HeadName, &c.VillageName, &c.Members); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không tìm thấy hồ sơ rà soát.", "Review case not found.")
@@ -135,14 +138,14 @@ func (db *DB) caseArgs(c *review.CaseRecord) []any {
 	return []any{c.RoundID, c.HouseholdID, c.ProvinceCode, c.CommuneCode, string(c.Origin), fmtDate(c.RequestReceived), string(c.State),
 		string(c.Screening), string(c.PreviousClass), string(c.ProposedClass), string(c.FinalClass), c.Votes.Attendees, c.Votes.Agree,
 		fmtDate(c.MeetingDate), c.MeetingChair, c.MeetingSecretary, fmtDate(c.PostedOn), c.Reason, fmtDate(c.DecidedOn), result,
-		string(c.Transition), c.CertificateNumber, c.SurveyedBy, db.t(c.UpdatedAt)}
+		string(c.Transition), c.CertificateNumber, c.SurveyedBy, db.t(c.UpdatedAt), c.LateReason}
 }
 
 // CreateCase stores a new case; ECONFLICT when the household is already in the round.
 func (db *DB) CreateCase(ctx context.Context, c *review.CaseRecord) error {
 	err := db.w(ctx).QueryRowContext(ctx, `INSERT INTO review_cases (round_id, household_id, province_code, commune_code, origin, request_received,
 		state, screening, previous_class, proposed_class, final_class, votes_attendees, votes_agree, meeting_date, meeting_chair, meeting_secretary,
-		posted_on, reason, decided_on, result, transition, certificate_number, surveyed_by, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24) RETURNING id`,
+		posted_on, reason, decided_on, result, transition, certificate_number, surveyed_by, updated_at, late_reason) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25) RETURNING id`,
 		db.caseArgs(c)...).Scan(&c.ID)
 	return db.conflict(err, "Hộ đã có hồ sơ trong đợt rà soát này.", "The household already has a case in this round.")
 }
@@ -164,7 +167,7 @@ func (db *DB) SaveCase(ctx context.Context, c *review.CaseRecord) error {
 func (db *DB) saveCase(ctx context.Context, c *review.CaseRecord) error {
 	_, err := db.w(ctx).ExecContext(ctx, `UPDATE review_cases SET round_id=$1, household_id=$2, province_code=$3, commune_code=$4, origin=$5, request_received=$6,
 		state=$7, screening=$8, previous_class=$9, proposed_class=$10, final_class=$11, votes_attendees=$12, votes_agree=$13, meeting_date=$14, meeting_chair=$15,
-		meeting_secretary=$16, posted_on=$17, reason=$18, decided_on=$19, result=$20, transition=$21, certificate_number=$22, surveyed_by=$23, updated_at=$24 WHERE id=$25`,
+		meeting_secretary=$16, posted_on=$17, reason=$18, decided_on=$19, result=$20, transition=$21, certificate_number=$22, surveyed_by=$23, updated_at=$24, late_reason=$25 WHERE id=$26`,
 		append(db.caseArgs(c), c.ID)...)
 	return db.formatError(err)
 }
@@ -233,7 +236,10 @@ func (db *DB) SetHouseholdStatus(ctx context.Context, householdID int64, rc regi
 			_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET status = $1, status_since = $2, status_decided_on = $3, status_decision = $4,
 		status_round_id = $5, status_certificate = $6 WHERE id = $7`,
 				string(rc.Class), rc.Since, rc.DecidedOn, rc.DecisionNumber, rc.RoundID, rc.Certificate, householdID)
-			return err
+			if err != nil {
+				return err
+			}
+			return db.insertStatusChange(ctx, householdID, rc)
 		})
 	})
 }

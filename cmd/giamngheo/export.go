@@ -12,8 +12,9 @@ import (
 	"giamngheo/registry/importfile"
 )
 
-// runExport is `giamngheo export`: the households (all, or of a commune or class) in
-// the import template's layout, CSV or XLSX.
+// runExport is `giamngheo export`: the households (all, or of a commune, a recognised
+// status, a survey result, or those that differ) in the import template's layout, CSV
+// or XLSX, with the recognised status and the survey result after it.
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c := DefaultConfig()
 	fs := newFlagSet("export", stderr)
@@ -21,17 +22,19 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	format := fs.String("format", "xlsx", "xlsx hoặc csv")
 	out := fs.String("out", "", "tệp kết quả (mặc định: stdout) / output file (default stdout)")
 	commune := fs.String("commune", "", "mã xã / commune code")
-	class := fs.String("class", "", "poor, near_poor, middle, not_poor")
+	class := fs.String("class", "", "kết quả khảo sát / survey result: poor, near_poor, middle, not_poor")
+	status := fs.String("status", "", "tình trạng đã công nhận / recognised status: poor, near_poor, none")
+	differs := fs.Bool("differs", false, "chỉ các hộ cần rà soát / only households whose survey result differs from their recognised status")
 	as := fs.String("as", "", "xuất trong phạm vi của tài khoản này / export within this user's scope")
 	if err := fs.Parse(args); err != nil {
 		return errSilent
 	}
 	applyEnv(fs, &c)
-	newWriter := importfile.NewXLSXWriter
+	newWriter := importfile.NewXLSXExport
 	switch *format {
 	case "xlsx":
 	case "csv":
-		newWriter = importfile.NewCSVWriter
+		newWriter = importfile.NewCSVExport
 	default:
 		return giamngheo.Errorf(giamngheo.EINVALID, "--format phải là xlsx hoặc csv.", "--format must be xlsx or csv.")
 	}
@@ -57,6 +60,18 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		cl := poverty.Class(*class)
 		f.Class = &cl
 	}
+	switch *status {
+	case "":
+	case string(poverty.Poor), string(poverty.NearPoor), "none":
+		st := poverty.Class(*status)
+		if *status == "none" {
+			st = ""
+		}
+		f.Status = &st
+	default:
+		return giamngheo.Errorf(giamngheo.EINVALID, "--status phải là poor, near_poor hoặc none.", "--status must be poor, near_poor or none.")
+	}
+	f.Differs = *differs
 	var w io.Writer = stdout
 	if *out != "" {
 		file, err := os.Create(*out)
@@ -66,7 +81,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		defer file.Close()
 		w = file
 	}
-	ew, err := newWriter(w)
+	ew, err := newWriter(w, registry.StatusColumns)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -76,16 +75,13 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 	// Every date comes from the product's clock (GIAMNGHEO_NOW on CI), and the posting
 	// is dated far enough back in working days to be over today even across Tết.
 	today := giamngheo.Today(r.App.now())
-	posted := workingDaysBefore(today, r.App.rev.Config.PostingDays+1, r.App.rev.Config.Calendar)
+	roundStart, posted := scenarioRound(today, r.App.rev.Config)
 	day := func(n int) string { return posted.AddDate(0, 0, n).Format(giamngheo.DateLayout) }
 
 	ctx := MustBrowser(t)
-	do(t, ctx, append(login(r.URL, "xa.thanhdong", testPassword), chromedp.WaitVisible(chromedp.ID("home-title")),
-		chromedp.Navigate(r.URL+"/review"), chromedp.WaitVisible(chromedp.ID("round-form")),
-		chromedp.SetValue(chromedp.ID("round-kind"), "regular"),
-		chromedp.SetValue(chromedp.ID("round-year"), strconv.Itoa(today.Year())),
-		chromedp.SetValue(chromedp.ID("round-month"), strconv.Itoa(int(today.Month()))),
-		chromedp.Click(chromedp.ID("round-open")), chromedp.WaitVisible(chromedp.ID("round-title")))...)
+	// The round whose window holds the request, the meeting and the posting.
+	do(t, ctx, append(append(login(r.URL, "xa.thanhdong", testPassword), chromedp.WaitVisible(chromedp.ID("home-title"))),
+		openRegularRound(r.URL, roundStart)...)...)
 	if counts := text(t, ctx, "status-counts"); strings.Contains(counts, "Hộ nghèo") {
 		t.Fatalf("the commune has no recognised household yet: %s", counts)
 	}
@@ -103,14 +99,18 @@ func TestBrowserReviewRequestToCertificate(t *testing.T) {
 	if p := text(t, ctx, "case-proposed"); p != "Hộ nghèo" {
 		t.Fatalf("proposed class %q, want Hộ nghèo", p)
 	}
-	// The village meeting, then the posting ten days ago.
+	// The village meeting, then the posting ten days ago (with the reason of the delay
+	// when the round's deadline has passed).
 	do(t, ctx, chromedp.SetValue(chromedp.ID("meeting-date"), day(-1)),
 		chromedp.SendKeys(chromedp.ID("meeting-attendees"), "32"), chromedp.SendKeys(chromedp.ID("meeting-agree"), "30"),
-		chromedp.SendKeys(chromedp.ID("meeting-chair"), "Lê Văn Tám"), chromedp.SendKeys(chromedp.ID("meeting-secretary"), "Ngô Thị Hạnh"),
-		chromedp.Click(chromedp.ID("do-hold_meeting")), chromedp.WaitVisible(chromedp.ID("do-post")),
-		chromedp.SetValue(chromedp.ID("posted-on-post"), day(0)),
-		chromedp.Click(chromedp.ID("do-post")), chromedp.WaitVisible(chromedp.ID("do-decide")),
-		chromedp.Click(chromedp.ID("do-decide")), chromedp.WaitVisible(chromedp.ID("certificate-pdf")))
+		chromedp.SendKeys(chromedp.ID("meeting-chair"), "Lê Văn Tám"), chromedp.SendKeys(chromedp.ID("meeting-secretary"), "Ngô Thị Hạnh"))
+	fillLateReason(t, ctx, "hold_meeting")
+	do(t, ctx, chromedp.Click(chromedp.ID("do-hold_meeting")), chromedp.WaitVisible(chromedp.ID("do-post")),
+		chromedp.SetValue(chromedp.ID("posted-on-post"), day(0)))
+	fillLateReason(t, ctx, "post")
+	do(t, ctx, chromedp.Click(chromedp.ID("do-post")), chromedp.WaitVisible(chromedp.ID("do-decide")))
+	fillLateReason(t, ctx, "decide")
+	do(t, ctx, chromedp.Click(chromedp.ID("do-decide")), chromedp.WaitVisible(chromedp.ID("certificate-pdf")))
 	if f := text(t, ctx, "case-final"); f != "Hộ nghèo" {
 		t.Fatalf("recognised class %q, want Hộ nghèo", f)
 	}

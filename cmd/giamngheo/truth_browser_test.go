@@ -31,7 +31,7 @@ func TestBrowserOneTruth(t *testing.T) {
 	if err := r.App.store.SetHouseholdStatus(sys, h.ID, registry.Recognition{Class: poverty.Poor, Since: since, DecidedOn: since, DecisionNumber: "7/QĐ-UBND", Certificate: 3}); err != nil {
 		t.Fatal(err)
 	}
-	posted := workingDaysBefore(today, r.App.rev.Config.PostingDays+1, r.App.rev.Config.Calendar)
+	roundStart, posted := scenarioRound(today, r.App.rev.Config)
 	ctx := MustBrowser(t)
 	inPoorList := func() bool {
 		t.Helper()
@@ -56,11 +56,7 @@ func TestBrowserOneTruth(t *testing.T) {
 		t.Fatal("an edit moved the household off the list of the poor")
 	}
 	// The month's regular round offers it; the officer takes it through the review.
-	do(t, ctx, chromedp.Navigate(r.URL+"/review"), chromedp.WaitVisible(chromedp.ID("round-form")),
-		chromedp.SetValue(chromedp.ID("round-kind"), "regular"),
-		chromedp.SetValue(chromedp.ID("round-year"), strconv.Itoa(today.Year())),
-		chromedp.SetValue(chromedp.ID("round-month"), strconv.Itoa(int(today.Month()))),
-		chromedp.Click(chromedp.ID("round-open")), chromedp.WaitVisible(chromedp.ID("round-title")))
+	do(t, ctx, openRegularRound(r.URL, roundStart)...)
 	if !exists(t, ctx, "flagged") || !strings.Contains(text(t, ctx, "flagged"), "TD-0900") {
 		t.Fatal("the round does not offer the flagged household")
 	}
@@ -72,17 +68,20 @@ func TestBrowserOneTruth(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.ID("do-survey")), chromedp.WaitVisible(chromedp.ID("do-hold_meeting")),
 		chromedp.SetValue(chromedp.ID("meeting-date"), posted.AddDate(0, 0, -1).Format(giamngheo.DateLayout)),
 		chromedp.SendKeys(chromedp.ID("meeting-attendees"), "30"), chromedp.SendKeys(chromedp.ID("meeting-agree"), "25"),
-		chromedp.SendKeys(chromedp.ID("meeting-chair"), "Lê Văn Tám"), chromedp.SendKeys(chromedp.ID("meeting-secretary"), "Ngô Thị Hạnh"),
-		chromedp.Click(chromedp.ID("do-hold_meeting")), chromedp.WaitVisible(chromedp.ID("do-post")))
+		chromedp.SendKeys(chromedp.ID("meeting-chair"), "Lê Văn Tám"), chromedp.SendKeys(chromedp.ID("meeting-secretary"), "Ngô Thị Hạnh"))
+	fillLateReason(t, ctx, "hold_meeting")
+	do(t, ctx, chromedp.Click(chromedp.ID("do-hold_meeting")), chromedp.WaitVisible(chromedp.ID("do-post")))
 	caseURL := location(t, ctx)
 	// Until the decision the household is still poor.
 	if !inPoorList() {
 		t.Fatal("the household left the list before the decision")
 	}
 	do(t, ctx, chromedp.Navigate(caseURL), chromedp.WaitVisible(chromedp.ID("do-post")),
-		chromedp.SetValue(chromedp.ID("posted-on-post"), posted.Format(giamngheo.DateLayout)),
-		chromedp.Click(chromedp.ID("do-post")), chromedp.WaitVisible(chromedp.ID("do-decide")),
-		chromedp.Click(chromedp.ID("do-decide")), chromedp.WaitNotPresent(chromedp.ID("do-decide")))
+		chromedp.SetValue(chromedp.ID("posted-on-post"), posted.Format(giamngheo.DateLayout)))
+	fillLateReason(t, ctx, "post")
+	do(t, ctx, chromedp.Click(chromedp.ID("do-post")), chromedp.WaitVisible(chromedp.ID("do-decide")))
+	fillLateReason(t, ctx, "decide")
+	do(t, ctx, chromedp.Click(chromedp.ID("do-decide")), chromedp.WaitNotPresent(chromedp.ID("do-decide")))
 	if st := text(t, ctx, "case-state"); st != review.StateDecided.Label() {
 		t.Fatalf("the case is %q, want decided", st)
 	}

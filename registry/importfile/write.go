@@ -23,19 +23,28 @@ type Writer struct {
 	row  int
 	cell []string
 	vals []any
+	// extra are the columns the export adds after the template's (registry.ExportColumn):
+	// the reader does not know their headers and leaves them aside on import.
+	extra []registry.ExportColumn
 }
 
 // NewCSVWriter writes UTF-8 CSV with a byte-order mark (Excel opens it as Unicode).
-func NewCSVWriter(w io.Writer) (*Writer, error) {
+func NewCSVWriter(w io.Writer) (*Writer, error) { return NewCSVExport(w, nil) }
+
+// NewCSVExport is NewCSVWriter with extra columns after the template's.
+func NewCSVExport(w io.Writer, extra []registry.ExportColumn) (*Writer, error) {
 	if _, err := w.Write(utf8BOM); err != nil {
 		return nil, err
 	}
-	x := &Writer{csv: csv.NewWriter(w), cell: make([]string, templateColumns)}
+	x := &Writer{csv: csv.NewWriter(w), cell: make([]string, templateColumns+len(extra)), extra: extra}
 	return x, x.header()
 }
 
 // NewXLSXWriter writes a workbook with the sheet "Danh sách"; Close writes it out.
-func NewXLSXWriter(w io.Writer) (*Writer, error) {
+func NewXLSXWriter(w io.Writer) (*Writer, error) { return NewXLSXExport(w, nil) }
+
+// NewXLSXExport is NewXLSXWriter with extra columns after the template's.
+func NewXLSXExport(w io.Writer, extra []registry.ExportColumn) (*Writer, error) {
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", dataSheet); err != nil {
 		return nil, err
@@ -44,13 +53,17 @@ func NewXLSXWriter(w io.Writer) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Writer{xlsx: f, sw: sw, out: w, cell: make([]string, templateColumns), vals: make([]any, templateColumns)}
+	n := templateColumns + len(extra)
+	x := &Writer{xlsx: f, sw: sw, out: w, cell: make([]string, n), vals: make([]any, n), extra: extra}
 	return x, x.header()
 }
 
 func (w *Writer) header() error {
 	for i, c := range columns[:templateColumns] {
 		w.cell[i] = c.Header
+	}
+	for k, e := range w.extra {
+		w.cell[templateColumns+k] = e.Header
 	}
 	return w.flush()
 }
@@ -154,6 +167,9 @@ func (w *Writer) Write(h *registry.Household) error {
 		set(colPoultry, count(l.Poultry))
 		if m.SocialAllowance != "" {
 			set(colAllowance, allowanceChoices.label(m.SocialAllowance))
+		}
+		for k, e := range w.extra {
+			w.cell[templateColumns+k] = e.Value(h)
 		}
 		if err := w.flush(); err != nil {
 			return err

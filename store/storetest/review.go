@@ -85,8 +85,15 @@ func testReviewWorkflow(t *testing.T, s Store) {
 	_, err = step(officer, review.ActionDecide, review.StepInput{})
 	MustCode(t, err, giamngheo.EINVALID)
 	now = time.Date(2026, time.December, 1, 3, 0, 0, 0, time.UTC) // 10:00 in Vietnam, 01/12
-	c, err = step(officer, review.ActionDecide, review.StepInput{})
+	// The decision is due 30/11: a decision on 01/12 needs the reason of the delay
+	// (issue 11 item 4), which the case keeps.
+	_, err = step(officer, review.ActionDecide, review.StepInput{})
+	MustCode(t, err, giamngheo.EINVALID)
+	c, err = step(officer, review.ActionDecide, review.StepInput{LateReason: "Chờ hết thời gian niêm yết"})
 	MustOK(t, err)
+	if stored, _, err := svc.FindCase(officer, c.ID); err != nil || stored.LateReason != "Chờ hết thời gian niêm yết" {
+		t.Fatalf("the late decision's reason is not kept: %q %v", stored.LateReason, err)
+	}
 	if c.State != review.StateDecided || c.FinalClass != review.ClassPoor || c.CertificateNumber != 1 || c.Transition != review.TransitionNewPoor {
 		t.Fatalf("after the decision: %+v", c)
 	}
@@ -136,8 +143,14 @@ func testReviewOverdue(t *testing.T, s Store) {
 	other := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 4, Username: "xa.thanhha", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10813"})
 	h := newHousehold("HL-001", 3*1_000_000*12)
 	MustOK(t, svc.Registry.CreateHousehold(officer, h))
-	round, err := svc.OpenRound(officer, "10816", review.RoundRegular, 2026, time.October)
+	// October's round, due 30/10, opened on 28/11: back-dated, only with its reason.
+	_, err := svc.OpenRound(officer, "10816", review.RoundRegular, 2026, time.October)
+	MustCode(t, err, giamngheo.EINVALID)
+	round, err := svc.OpenRound(officer, "10816", review.RoundRegular, 2026, time.October, review.WithBackdateReason("Nhập lại hồ sơ giấy"))
 	MustOK(t, err)
+	if stored, err := svc.FindRound(officer, round.ID); err != nil || stored.BackdateReason != "Nhập lại hồ sơ giấy" {
+		t.Fatalf("the back-dated round's reason is not kept: %+v %v", stored, err)
+	}
 	_, err = svc.FileRequest(officer, round.ID, h.ID, review.OriginRequest01, review.Date(2026, time.October, 16))
 	MustOK(t, err)
 	for _, tc := range []struct {

@@ -70,6 +70,8 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewOverdue", testReviewOverdue},
 		{"ReviewRePoor", testReviewRePoor},
 		{"RecognisedStatus", testRecognisedStatus},
+		{"StatusHistory", testStatusHistory},
+		{"UnitNamesOn", testUnitNamesOn},
 		{"NoLostUpdates", testNoLostUpdates},
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
