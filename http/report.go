@@ -8,6 +8,7 @@ import (
 
 	"giamngheo"
 	"giamngheo/admin"
+	"giamngheo/export/pdf"
 	"giamngheo/export/xlsx"
 	"giamngheo/report"
 )
@@ -129,8 +130,12 @@ func (s *Server) handleReportDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	format := r.URL.Query().Get("format")
-	if format != "xlsx" && format != "csv" && format != "json" {
-		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Định dạng phải là xlsx, csv hoặc json.", "The format must be xlsx, csv or json."))
+	if format != "xlsx" && format != "csv" && format != "json" && format != "pdf" {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Định dạng phải là xlsx, pdf, csv hoặc json.", "The format must be xlsx, pdf, csv or json."))
+		return
+	}
+	if format == "pdf" && report.FindList(rq.Name) != nil {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Danh sách hộ được tải dưới dạng Excel hoặc CSV.", "A named list is downloaded as Excel or CSV."))
 		return
 	}
 	if s.Reports == nil {
@@ -159,13 +164,15 @@ func (s *Server) handleReportDownload(w http.ResponseWriter, r *http.Request) {
 		unit = "toan-quoc"
 	}
 	file := "bieu-" + strconv.Itoa(number) + "-" + name + "-" + unit + "-" + strconv.Itoa(rq.Period) + "." + format
-	types := map[string]string{"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	types := map[string]string{"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pdf": "application/pdf",
 		"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 	w.Header().Set("Content-Type", types[format])
 	w.Header().Set("Content-Disposition", `attachment; filename="`+file+`"`)
 	switch {
 	case t != nil && format == "xlsx":
 		err = xlsx.WriteReport(w, t, report.Issuer(t.Unit, t.UnitName))
+	case t != nil && format == "pdf":
+		err = pdf.WriteReport(w, t, report.Issuer(t.Unit, t.UnitName))
 	case t != nil && format == "csv":
 		err = report.WriteCSV(w, t)
 	case t != nil:
@@ -307,7 +314,10 @@ func (s *Server) fillReportPage(r *http.Request, p *reportsPage, rq reportQuery)
 	dl.Del("offset")
 	dl.Del("limit")
 	dl.Del("cq")
-	for _, f := range []struct{ format, vi, en string }{{"xlsx", "Tải Excel", "Download Excel"}, {"csv", "Tải CSV", "Download CSV"}, {"json", "Tải JSON", "Download JSON"}} {
+	for _, f := range []struct{ format, vi, en string }{{"xlsx", "Tải Excel", "Download Excel"}, {"pdf", "Tải PDF", "Download PDF"}, {"csv", "Tải CSV", "Download CSV"}, {"json", "Tải JSON", "Download JSON"}} {
+		if f.format == "pdf" && p.List != nil {
+			continue
+		}
 		dl.Set("format", f.format)
 		p.Downloads = append(p.Downloads, download{f.format, pickVIEN(r.Context(), f.vi, f.en), "/reports/download?" + dl.Encode()})
 	}
