@@ -217,11 +217,15 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return nil, err
 	}
 	defer rd.Close()
-	if err := checkRecognition(ctx, rd, opts); err != nil {
+	ignored, err := checkRecognition(ctx, rd, opts, filename)
+	if err != nil {
 		return nil, err
 	}
 	rep := &Report{File: filename, Encoding: rd.Encoding().String(), DryRun: opts.DryRun, Job: opts.Job}
 	rep.add(rd.HeaderIssues()...)
+	if ignored != nil {
+		rep.add(*ignored)
+	}
 	ref := opts.ReferenceDate
 	if ref.IsZero() {
 		ref = svc.Now()
