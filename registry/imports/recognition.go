@@ -28,7 +28,7 @@ func checkRecognition(ctx context.Context, rd *importfile.Reader, opts Options, 
 	rd.IgnoreRecognition()
 	list := strings.Join(names, ", ")
 	return &importfile.Issue{File: filename, Severity: importfile.SeverityWarning,
-		Message: fmt.Sprintf("Tệp %s có cột về tình trạng đã công nhận (%s): các cột này được bỏ qua, vì tình trạng đã công nhận chỉ do quyết định sau rà soát thay đổi. Muốn chuyển sổ hộ nghèo đang quản lý sang hệ thống thì chọn \"Nhập danh sách đã công nhận\" (lệnh: --recognised).", filename, list),
+		Message:   fmt.Sprintf("Tệp %s có cột về tình trạng đã công nhận (%s): các cột này được bỏ qua, vì tình trạng đã công nhận chỉ do quyết định sau rà soát thay đổi. Muốn chuyển sổ hộ nghèo đang quản lý sang hệ thống thì chọn \"Nhập danh sách đã công nhận\" (lệnh: --recognised).", filename, list),
 		MessageEN: fmt.Sprintf("file %s has recognised-status columns (%s): they are left aside, as a household's recognised status changes only by a review decision. To migrate an existing registry, choose \"Import a recognised list\" (command: --recognised).", filename, list)}, nil
 }
 
