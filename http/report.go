@@ -250,7 +250,6 @@ func formatReportValue(v float64, percent, en bool) string {
 // table with its numbered columns, or a page of a named list; the downloads.
 func (s *Server) handleReports(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	u := currentUser(ctx)
 	q := r.URL.Query()
 	p := &reportsPage{Report: q.Get("report"), Period: s.Today().Year(), Unit: q.Get("unit")}
 	for _, d := range reportDefinitions() {
@@ -265,22 +264,9 @@ func (s *Server) handleReports(w http.ResponseWriter, r *http.Request) {
 	end := strconv.Itoa(p.Period) + "-12-31"
 	// The units a report can be asked for beside a commune: the user's scope, and the
 	// provinces for a national user.
-	if u.ScopeCode == "" {
-		p.Units = append(p.Units, opt{"", pickVIEN(ctx, "Toàn quốc", "Whole country")})
-		ps, err := s.Units.FindUnits(ctx, admin.UnitFilter{AsOf: end, Level: admin.LevelProvince})
-		if err != nil {
-			s.Error(w, r, err)
-			return
-		}
-		for _, x := range ps {
-			p.Units = append(p.Units, opt{x.Code, x.Name})
-		}
-	} else {
-		name := u.ScopeCode
-		if x, err := s.Units.FindUnitByCode(ctx, u.ScopeCode, ""); err == nil {
-			name = x.Name
-		}
-		p.Units = append(p.Units, opt{"", name})
+	if p.Units, err = s.scopeUnitChoices(ctx, end); err != nil {
+		s.Error(w, r, err)
+		return
 	}
 	if p.Communes, err = s.communePicker(r, end, "report-commune", "", q.Get("commune"), pickVIEN(ctx, "Không chọn xã", "No commune")); err != nil {
 		s.Error(w, r, err)
@@ -391,4 +377,26 @@ func hasLines(t *report.Table) bool {
 		}
 	}
 	return false
+}
+
+// scopeUnitChoices are the units a report or an analysis can be asked for beside a
+// commune: the user's scope, and the provinces (as of end) for a national user.
+func (s *Server) scopeUnitChoices(ctx context.Context, end string) ([]opt, error) {
+	u := currentUser(ctx)
+	if u.ScopeCode != "" {
+		name := u.ScopeCode
+		if x, err := s.Units.FindUnitByCode(ctx, u.ScopeCode, ""); err == nil {
+			name = x.Name
+		}
+		return []opt{{"", name}}, nil
+	}
+	out := []opt{{"", pickVIEN(ctx, "Toàn quốc", "Whole country")}}
+	ps, err := s.Units.FindUnits(ctx, admin.UnitFilter{AsOf: end, Level: admin.LevelProvince})
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range ps {
+		out = append(out, opt{x.Code, x.Name})
+	}
+	return out, nil
 }
