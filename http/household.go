@@ -194,6 +194,10 @@ func cloneValues(v url.Values) url.Values {
 type householdPage struct {
 	H           *registry.Household
 	CommuneName string
+	// FullAddress is the address read with the units in force on the day shown (today,
+	// or the "as of" day): after a reorganisation the new commune and province, the
+	// village once (issue 11 item 5); the address as entered stays in Address.
+	FullAddress string
 	// Units names the commune and province of each history entry ("" when unchanged).
 	Units       map[int]string
 	ClassLabel  string
@@ -335,7 +339,15 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 			p.RoundNames[c.RoundID] = pickVIEN(r.Context(), rd.Label(), rd.LabelEN())
 		}
 	}
-	p.CommuneName = s.unitAt(r, p.H.CommuneCode, p.H.UpdatedAt)
+	shown := s.Today()
+	if p.Past {
+		if t, err := parseDate(p.AsOf); err == nil {
+			shown = t
+		}
+	}
+	p.CommuneName = s.unitAt(r, p.H.CommuneCode, shown)
+	p.FullAddress = registry.FullAddress(p.H.Address, p.H.VillageName,
+		admin.StoreNamesOn(r.Context(), s.Units, p.H.CommuneCode, giamngheo.DayString(shown)))
 	p.Units = map[int]string{}
 	for _, e := range p.History {
 		p.Units[e.Version] = s.unitAt(r, e.Household.CommuneCode, e.ValidFrom)
