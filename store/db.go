@@ -45,6 +45,11 @@ type dialect interface {
 	// params returns n parameters numbered from from, for multi-row INSERTs: SQLite
 	// resolves "$NNN" names in time quadratic in their count, "?" in constant time.
 	params(from, n int) string
+	// searchFrom is the FROM of a household search and its condition, with '?' for the
+	// folded pattern '%q%' (migration 0012: SQLite FTS5 trigram, PostgreSQL pg_trgm).
+	searchFrom() (from, cond string)
+	// searchID is the household id column of searchFrom, the order a search lists in.
+	searchID() string
 	// fixedJoin is the join keyword that keeps the left table as the driving loop.
 	fixedJoin() string
 	// violation names the constraint err violates: "unique", "foreign" or "".

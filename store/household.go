@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"time"
 
@@ -89,31 +90,121 @@ func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
 	return rows.Err()
 }
 
-// FindHouseholds returns one page of matching households (without members), in
-// administrative order, and the total before paging.
+// FindHouseholds returns one page of matching households (without members), in the
+// filter's order (registry.HouseholdFilter.Order), and the total before paging as
+// f.CountUpTo asks (issue 13 item 8: a list never counts a province to show a page).
+//
+// A page is read by keyset from f.After through an index. In administrative order the
+// communes of the filter are read one after the other, each through the (commune_code,
+// code) index, until the page is full: no query sorts the households of a scope. A
+// search reads the search index (SQLite FTS5 trigram, PostgreSQL pg_trgm: migration
+// 0012) in id order. Page.Offset is still honoured without a cursor (API clients of
+// earlier releases), with OFFSET.
 func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, int, error) {
 	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		if f.CountUpTo < 0 {
+			return nil, -1, nil
+		}
 		return nil, 0, nil
 	}
-	w := db.householdWhere(f)
 	p := f.Page.Norm()
-	page := w.next(p.Limit, p.Offset)
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
-		w.sql()+` ORDER BY `+householdOrder(f)+` LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
+	var out []*registry.Household
+	var err error
+	switch {
+	case f.After == nil && p.Offset > 0:
+		out, err = db.householdPage(ctx, f, nil, p.Limit, p.Offset)
+	case f.Order() == registry.OrderAdmin && len(f.CommuneCodes) > 0:
+		out, err = db.householdsByCommune(ctx, f, p.Limit)
+	default:
+		out, err = db.householdPage(ctx, f, f.After, p.Limit, 0)
+	}
 	if err != nil {
 		return nil, 0, err
 	}
+	total, err := db.countHouseholds(ctx, f)
+	return out, total, err
+}
+
+// householdsByCommune reads a page in administrative order commune by commune, from
+// the cursor's commune on.
+func (db *DB) householdsByCommune(ctx context.Context, f registry.HouseholdFilter, limit int) ([]*registry.Household, error) {
+	communes := append([]string(nil), f.CommuneCodes...)
+	sort.Strings(communes)
+	var out []*registry.Household
+	for i, c := range communes {
+		if i > 0 && c == communes[i-1] {
+			continue
+		}
+		var after *registry.HouseholdCursor
+		if f.After != nil {
+			if c < f.After.CommuneCode {
+				continue
+			}
+			if c == f.After.CommuneCode {
+				after = f.After
+			}
+		}
+		one := f
+		one.CommuneCodes = []string{c}
+		hs, err := db.householdPage(ctx, one, after, limit-len(out), 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, hs...)
+		if len(out) >= limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// householdPage reads up to limit households of f in its order, after the cursor (or
+// from offset), in one query.
+func (db *DB) householdPage(ctx context.Context, f registry.HouseholdFilter, after *registry.HouseholdCursor, limit, offset int) ([]*registry.Household, error) {
+	from, w := db.householdFrom(f)
+	if after != nil {
+		switch f.Order() {
+		case registry.OrderEntry:
+			w.add(db.dialect.searchID()+" > ?", after.ID)
+		case registry.OrderName:
+			w.add("(head_key, commune_code, code) > (?, ?, ?)", after.HeadKey, after.CommuneCode, after.Code)
+		default:
+			w.add("(commune_code, code) > (?, ?)", after.CommuneCode, after.Code)
+		}
+	}
+	page := w.next(limit, offset)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+
+		w.sql()+` ORDER BY `+db.householdOrder(f)+` LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
 	var out []*registry.Household
-	total := 0
 	for rows.Next() {
-		h, err := scanHousehold(rows, &total)
+		h, err := scanHousehold(rows)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		out = append(out, h)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
+}
+
+// countHouseholds counts the matches of f as f.CountUpTo says: all, at most n+1, or
+// none (-1).
+func (db *DB) countHouseholds(ctx context.Context, f registry.HouseholdFilter) (int, error) {
+	if f.CountUpTo < 0 {
+		return -1, nil
+	}
+	from, w := db.householdFrom(f)
+	q := `SELECT count(*) FROM ` + from + ` WHERE ` + w.sql()
+	if f.CountUpTo > 0 {
+		lim := w.next(f.CountUpTo + 1)
+		q = `SELECT count(*) FROM (SELECT 1 FROM ` + from + ` WHERE ` + w.sql() + ` LIMIT ` + lim[0] + `) x`
+	}
+	var n int
+	err := db.r(ctx).QueryRowContext(ctx, q, w.args...).Scan(&n)
+	return n, err
 }
 
 // householdArgs are the column values of a household row after id, in table order.
@@ -315,10 +406,19 @@ func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 	if key := registry.SurveyField(f.Unanswered); key != "" {
 		w.add("CAST(survey AS TEXT) NOT LIKE ?", `%"`+key+`"%`)
 	}
-	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
-		w.add("search LIKE ?", "%"+q+"%")
-	}
 	return w
+}
+
+// householdFrom is the FROM and WHERE of a filter: with a search, the search index
+// joined to the households (the dialect's), else the households alone.
+func (db *DB) householdFrom(f registry.HouseholdFilter) (string, *where) {
+	w := db.householdWhere(f)
+	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
+		from, cond := db.dialect.searchFrom()
+		w.add(cond, "%"+q+"%")
+		return from, w
+	}
+	return "households", w
 }
 
 // EachHousehold calls fn for every matching household with its members, in id order,
@@ -329,9 +429,9 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 	}
 	var after int64
 	for {
-		w := db.householdWhere(f)
-		w.add("id > ?", after)
-		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM households WHERE `+w.sql()+` ORDER BY id LIMIT 1000`, w.args...)
+		from, w := db.householdFrom(f)
+		w.add("households.id > ?", after)
+		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+w.sql()+` ORDER BY households.id LIMIT 1000`, w.args...)
 		if err != nil {
 			return err
 		}
@@ -415,9 +515,12 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 	return nil
 }
 
-// householdOrder is the ORDER BY of a household list.
-func householdOrder(f registry.HouseholdFilter) string {
-	if f.SortByName {
+// householdOrder is the ORDER BY of a household list (registry.HouseholdFilter.Order).
+func (db *DB) householdOrder(f registry.HouseholdFilter) string {
+	switch f.Order() {
+	case registry.OrderEntry:
+		return db.dialect.searchID()
+	case registry.OrderName:
 		return "head_key, commune_code, code"
 	}
 	return "commune_code, code"

@@ -67,6 +67,12 @@ func (postgresDialect) anyOf(col string, vals any) (string, []any) {
 }
 
 // PostgreSQL chooses the join order itself (and a CROSS JOIN takes no ON clause).
+// A search is a LIKE on households.search, answered from its pg_trgm GIN index
+// (migration 0012).
+func (postgresDialect) searchFrom() (string, string) { return "households", "search LIKE ?" }
+
+func (postgresDialect) searchID() string { return "households.id" }
+
 func (postgresDialect) fixedJoin() string { return "JOIN" }
 
 // The SQLSTATE codes of class 23 (integrity constraint violation).

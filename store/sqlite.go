@@ -109,6 +109,15 @@ func (sqliteDialect) anyOf(col string, vals any) (string, []any) {
 }
 
 // SQLite's planner keeps the order of the tables around a CROSS JOIN.
+// A search reads the FTS5 trigram index of households.search (migration 0012) in
+// rowid order, as the outer loop, and stops at the page: LIKE '%q%' on a trigram table
+// is answered from the index (https://sqlite.org/fts5.html#the_trigram_tokenizer).
+func (sqliteDialect) searchFrom() (string, string) {
+	return "households_fts CROSS JOIN households ON households.id = households_fts.rowid", "households_fts.search LIKE ?"
+}
+
+func (sqliteDialect) searchID() string { return "households_fts.rowid" }
+
 func (sqliteDialect) fixedJoin() string { return "CROSS JOIN" }
 
 // The extended result codes of modernc.org/sqlite (on by default).
@@ -147,8 +156,17 @@ func (sqliteDialect) columnsSQL() string {
 // does the same to the households' indexes. Kept: the indexes of constraints (the
 // unique household code, checked as rows arrive) and members_household, which the
 // import appends to in order and the reorder reads.
-const deferredIndexesSQL = `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-	AND tbl_name IN ('households', 'members') AND name <> 'members_household' ORDER BY name`
+//
+// The triggers that keep the search index (households_fts, migration 0012) are
+// dropped with them, and the search index is rebuilt once at the end: row by row it
+// would cost a trigram insert per household inside the import.
+const deferredIndexesSQL = `SELECT name, sql, type FROM sqlite_master WHERE sql IS NOT NULL AND (
+		(type = 'index' AND tbl_name IN ('households', 'members') AND name <> 'members_household')
+		OR (type = 'trigger' AND tbl_name = 'households' AND name LIKE 'households_fts_%'))
+	ORDER BY type, name`
+
+// rebuildSearchSQL fills the search index again from households.search.
+const rebuildSearchSQL = `INSERT INTO households_fts (households_fts) VALUES ('rebuild')`
 
 // An import defers indexes when it brings at least this many members, and at least an
 // eighth of the members already stored: below that, updating the index in place costs
@@ -168,12 +186,12 @@ func (sqliteDialect) beginImport(ctx context.Context, db *DB, conn *sql.Conn, ex
 	}
 	var names []string
 	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
+		var name, def, typ string
+		if err := rows.Scan(&name, &def, &typ); err != nil {
 			rows.Close()
 			return err
 		}
-		names = append(names, name)
+		names = append(names, typ+" "+name)
 		m.Deferred = append(m.Deferred, def)
 	}
 	rows.Close()
@@ -181,7 +199,7 @@ func (sqliteDialect) beginImport(ctx context.Context, db *DB, conn *sql.Conn, ex
 		return err
 	}
 	for _, name := range names {
-		if _, err := conn.ExecContext(ctx, `DROP INDEX `+name); err != nil {
+		if _, err := conn.ExecContext(ctx, `DROP `+name); err != nil {
 			return err
 		}
 	}
@@ -196,7 +214,16 @@ func (d sqliteDialect) finishImport(ctx context.Context, db *DB, conn *sql.Conn,
 			return err
 		}
 	}
+	rebuilt := false
 	for _, def := range m.Deferred {
+		if !rebuilt && strings.HasPrefix(def, "CREATE TRIGGER households_fts_") {
+			// The triggers come after the indexes (ORDER BY type): the search index is
+			// rebuilt once from the rows, then kept by the triggers again.
+			if _, err := conn.ExecContext(ctx, rebuildSearchSQL); err != nil {
+				return err
+			}
+			rebuilt = true
+		}
 		if _, err := conn.ExecContext(ctx, def); err != nil {
 			return err
 		}
