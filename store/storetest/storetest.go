@@ -63,6 +63,7 @@ func Run(t *testing.T, open Opener) {
 		{"UserService", testUserService},
 		{"LoginThrottle", testLoginThrottle},
 		{"HouseholdStore", testHouseholdStore},
+		{"HouseholdPaging", testHouseholdPaging},
 		{"RegistryService", testRegistryService},
 		{"BulkImport", testBulkImport},
 		{"ReviewWorkflow", testReviewWorkflow},
