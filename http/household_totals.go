@@ -1,0 +1,129 @@
+package http
+
+import (
+	"context"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/poverty"
+	"giamngheo/registry"
+	"giamngheo/report"
+)
+
+// Totals of household lists and home figures at a province's size (issue 13 item 8):
+// a page never counts the households of a province. A filter the maintained roll-ups
+// cover (scope, commune, village, recognised status, indicator, "needs review") takes
+// its total from them (store/rollup.go, exact, kept by every write); any other filter
+// counts at most listCountBound households and says "more than" beyond.
+
+// listCountBound is how many matches a list counts when the roll-ups do not cover its
+// filter.
+const listCountBound = 1000
+
+// listTotal is the total a household list shows.
+type listTotal struct {
+	N int
+	// More: there are more than N (the count stopped at listCountBound).
+	More bool
+}
+
+// scopeCommunes are the communes of the user's scope (nil for a national user: all).
+func (s *Server) scopeCommunes(ctx context.Context) ([]string, error) {
+	a := giamngheo.ActorFromContext(ctx)
+	if a == nil || a.ScopeCode == "" {
+		return nil, nil
+	}
+	return registry.CommunesUnder(ctx, s.Units, a.ScopeCode)
+}
+
+// rollupCovered reports whether the roll-ups hold f's total.
+func (s *Server) rollupCovered(f registry.HouseholdFilter) bool {
+	return s.Reports != nil && f.Query == "" && f.Class == nil && f.Unanswered == "" && !(f.Differs && f.Indicator != "")
+}
+
+// rollupTotal is the number of households of f (rollupCovered) within the user's scope.
+func (s *Server) rollupTotal(ctx context.Context, f registry.HouseholdFilter) (int, error) {
+	communes := f.CommuneCodes
+	if communes == nil {
+		var err error
+		if communes, err = s.scopeCommunes(ctx); err != nil {
+			return 0, err
+		}
+		if communes == nil {
+			// A national user: every commune that ever was.
+			units, err := s.Units.FindUnits(ctx, admin.UnitFilter{Level: admin.LevelCommune})
+			if err != nil {
+				return 0, err
+			}
+			seen := map[string]bool{}
+			for _, u := range units {
+				if !seen[u.Code] {
+					seen[u.Code] = true
+					communes = append(communes, u.Code)
+				}
+			}
+		}
+	}
+	cells, err := s.Reports.Store.RollupCells(ctx, communes, f.VillageID != nil)
+	if err != nil {
+		return 0, err
+	}
+	measure := report.MeasureHouseholds
+	switch {
+	case f.Differs:
+		measure = report.MeasureDiffers
+	case f.Indicator != "":
+		measure = report.MeasureDeprivedPfx + string(f.Indicator)
+	}
+	var n int64
+	for _, c := range cells {
+		if c.Measure != measure || (f.VillageID != nil && c.VillageID != *f.VillageID) || !statusMatches(f.Status, c.Status) {
+			continue
+		}
+		n += c.N
+	}
+	return int(n), nil
+}
+
+// statusMatches reports whether a roll-up's status is kept by a status filter (the
+// condition of store/household.go: "" keeps every household on no list).
+func statusMatches(want *poverty.Class, status string) bool {
+	if want == nil {
+		return true
+	}
+	onList := status == string(poverty.Poor) || status == string(poverty.NearPoor)
+	if *want == "" {
+		return !onList
+	}
+	return status == string(*want)
+}
+
+// findHouseholdPage reads one page of a list (f.Page.Limit households at most) and its
+// total, and tells whether a page follows.
+func (s *Server) findHouseholdPage(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, listTotal, bool, error) {
+	limit := f.Page.Norm().Limit
+	covered := s.rollupCovered(f)
+	f.CountUpTo = listCountBound
+	if covered {
+		f.CountUpTo = -1
+	}
+	// One household more than the page tells whether there is a next page.
+	f.Page.Limit = limit + 1
+	hs, n, err := s.Registry.FindHouseholds(ctx, f)
+	if err != nil {
+		return nil, listTotal{}, false, err
+	}
+	more := len(hs) > limit
+	if more {
+		hs = hs[:limit]
+	}
+	t := listTotal{N: n}
+	if covered {
+		if t.N, err = s.rollupTotal(ctx, f); err != nil {
+			return nil, listTotal{}, false, err
+		}
+	} else if n > listCountBound {
+		t = listTotal{N: listCountBound, More: true}
+	}
+	return hs, t, more, nil
+}
