@@ -76,7 +76,7 @@ type householdsPage struct {
 	// TotalMore: more than Total households match (counted up to listCountBound).
 	TotalMore bool
 	// First links back to the first page from a keyset page.
-	First string
+	First      string
 	Communes   *picker
 	Classes    []opt
 	Statuses   []opt
