@@ -12,3 +12,9 @@ CREATE INDEX households_search_trgm ON households USING gin (search gin_trgm_ops
 -- store/household.go, which lets the planner use this partial index.
 CREATE INDEX households_differs ON households (commune_code, code)
     WHERE (CASE WHEN class IN ('poor', 'near_poor') THEN class ELSE '' END) <> (CASE WHEN status IN ('poor', 'near_poor') THEN status ELSE '' END);
+
+-- A stamp that every change of the administrative units moves (ReplaceUnits): the
+-- communes under a scope, read on every request, are remembered while it stands
+-- (registry.CommunesUnder), in every process that shares the database.
+CREATE TABLE units_stamp (n BIGINT NOT NULL);
+INSERT INTO units_stamp (n) VALUES (1);

@@ -24,3 +24,9 @@ END;
 -- store/household.go, which lets the planner use this partial index.
 CREATE INDEX households_differs ON households (commune_code, code)
     WHERE (CASE WHEN class IN ('poor', 'near_poor') THEN class ELSE '' END) <> (CASE WHEN status IN ('poor', 'near_poor') THEN status ELSE '' END);
+
+-- A stamp that every change of the administrative units moves (ReplaceUnits): the
+-- communes under a scope, read on every request, are remembered while it stands
+-- (registry.CommunesUnder), in every process that shares the database.
+CREATE TABLE units_stamp (n INTEGER NOT NULL);
+INSERT INTO units_stamp (n) VALUES (1);

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"giamngheo"
+	"giamngheo/admin"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/report"
@@ -228,5 +229,41 @@ func testHouseholdPaging(t *testing.T, s Store) {
 	MustOK(t, err)
 	if len(mism) != 0 {
 		t.Fatalf("roll-ups after the import and the edit: %+v", mism)
+	}
+}
+
+// testScopeMemo: the communes under a scope are remembered while the units stand, and
+// read again after any change of the units (the stamp of ReplaceUnits).
+func testScopeMemo(t *testing.T, s Store) {
+	ctx := context.Background()
+	units, maps := fixtureUnits()
+	MustOK(t, s.ReplaceUnits(ctx, units, maps))
+	st, ok := s.(registry.UnitsStamper)
+	if !ok {
+		t.Fatal("the store does not stamp its changes of units")
+	}
+	before, err := st.UnitsStamp(ctx)
+	MustOK(t, err)
+	got, err := registry.CommunesUnder(ctx, s, "31")
+	MustOK(t, err)
+	if slices.Contains(got, "10999") || !slices.Contains(got, "10816") {
+		t.Fatalf("communes under 31: %v", got)
+	}
+	again, err := registry.CommunesUnder(ctx, s, "31")
+	MustOK(t, err)
+	if !slices.Equal(got, again) {
+		t.Fatalf("remembered communes differ: %v, %v", got, again)
+	}
+	units = append(units, admin.Unit{Code: "10999", Name: "Xã Mới", Type: "Xã", Level: admin.LevelCommune, ParentCode: "31", ValidFrom: "2025-07-01"})
+	MustOK(t, s.ReplaceUnits(ctx, units, maps))
+	after, err := st.UnitsStamp(ctx)
+	MustOK(t, err)
+	if after == before {
+		t.Fatal("ReplaceUnits left the units stamp as it was")
+	}
+	got, err = registry.CommunesUnder(ctx, s, "31")
+	MustOK(t, err)
+	if !slices.Contains(got, "10999") {
+		t.Fatalf("after a change of units, communes under 31: %v (the old answer was kept)", got)
 	}
 }

@@ -64,6 +64,7 @@ func Run(t *testing.T, open Opener) {
 		{"LoginThrottle", testLoginThrottle},
 		{"HouseholdStore", testHouseholdStore},
 		{"HouseholdPaging", testHouseholdPaging},
+		{"ScopeMemo", testScopeMemo},
 		{"RegistryService", testRegistryService},
 		{"BulkImport", testBulkImport},
 		{"ReviewWorkflow", testReviewWorkflow},
