@@ -41,6 +41,12 @@ func (s *Server) rollupCovered(f registry.HouseholdFilter) bool {
 	return s.Reports != nil && f.Query == "" && f.Class == nil && f.Unanswered == "" && !(f.Differs && f.Indicator != "")
 }
 
+// rollupTotaler is a roll-up store that sums measures over a scope in one query
+// (store.DB.RollupTotals); without it the cells of every commune are summed here.
+type rollupTotaler interface {
+	RollupTotals(ctx context.Context, communes []string, village *int64, measures []string) ([]report.Cell, error)
+}
+
 // rollupTotal is the number of households of f (rollupCovered) within the user's scope.
 func (s *Server) rollupTotal(ctx context.Context, f registry.HouseholdFilter) (int, error) {
 	communes := f.CommuneCodes
@@ -49,24 +55,6 @@ func (s *Server) rollupTotal(ctx context.Context, f registry.HouseholdFilter) (i
 		if communes, err = s.scopeCommunes(ctx); err != nil {
 			return 0, err
 		}
-		if communes == nil {
-			// A national user: every commune that ever was.
-			units, err := s.Units.FindUnits(ctx, admin.UnitFilter{Level: admin.LevelCommune})
-			if err != nil {
-				return 0, err
-			}
-			seen := map[string]bool{}
-			for _, u := range units {
-				if !seen[u.Code] {
-					seen[u.Code] = true
-					communes = append(communes, u.Code)
-				}
-			}
-		}
-	}
-	cells, err := s.Reports.Store.RollupCells(ctx, communes, f.VillageID != nil)
-	if err != nil {
-		return 0, err
 	}
 	measure := report.MeasureHouseholds
 	switch {
@@ -75,14 +63,47 @@ func (s *Server) rollupTotal(ctx context.Context, f registry.HouseholdFilter) (i
 	case f.Indicator != "":
 		measure = report.MeasureDeprivedPfx + string(f.Indicator)
 	}
+	var cells []report.Cell
+	var err error
+	if t, ok := s.Reports.Store.(rollupTotaler); ok {
+		cells, err = t.RollupTotals(ctx, communes, f.VillageID, []string{measure})
+	} else {
+		if communes == nil {
+			// A national user: every commune that ever was.
+			if communes, err = s.allCommunes(ctx); err != nil {
+				return 0, err
+			}
+		}
+		cells, err = s.Reports.Store.RollupCells(ctx, communes, f.VillageID != nil)
+	}
+	if err != nil {
+		return 0, err
+	}
 	var n int64
 	for _, c := range cells {
-		if c.Measure != measure || (f.VillageID != nil && c.VillageID != *f.VillageID) || !statusMatches(f.Status, c.Status) {
+		if c.Measure != measure || (f.VillageID != nil && c.VillageID != *f.VillageID && c.CommuneCode != "") || !statusMatches(f.Status, c.Status) {
 			continue
 		}
 		n += c.N
 	}
 	return int(n), nil
+}
+
+// allCommunes lists the code of every commune that ever was.
+func (s *Server) allCommunes(ctx context.Context) ([]string, error) {
+	units, err := s.Units.FindUnits(ctx, admin.UnitFilter{Level: admin.LevelCommune})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, u := range units {
+		if !seen[u.Code] {
+			seen[u.Code] = true
+			out = append(out, u.Code)
+		}
+	}
+	return out, nil
 }
 
 // statusMatches reports whether a roll-up's status is kept by a status filter (the

@@ -163,13 +163,17 @@ func (db *DB) householdsByCommune(ctx context.Context, f registry.HouseholdFilte
 func (db *DB) householdPage(ctx context.Context, f registry.HouseholdFilter, after *registry.HouseholdCursor, limit, offset int) ([]*registry.Household, error) {
 	from, w := db.householdFrom(f)
 	if after != nil {
-		switch f.Order() {
-		case registry.OrderEntry:
+		switch o := f.Order(); {
+		case o == registry.OrderEntry:
 			w.add(db.dialect.searchID()+" > ?", after.ID)
-		case registry.OrderName:
-			w.add("(head_key, commune_code, code) > (?, ?, ?)", after.HeadKey, after.CommuneCode, after.Code)
+		case o == registry.OrderName:
+			// head_key >= … gives the index of names where to start.
+			w.add("head_key >= ? AND (head_key, commune_code, code) > (?, ?, ?)", after.HeadKey, after.HeadKey, after.CommuneCode, after.Code)
+		case len(f.CommuneCodes) == 1 && f.CommuneCodes[0] == after.CommuneCode:
+			// Within one commune (householdsByCommune): a range of its index.
+			w.add("code > ?", after.Code)
 		default:
-			w.add("(commune_code, code) > (?, ?)", after.CommuneCode, after.Code)
+			w.add("commune_code >= ? AND (commune_code, code) > (?, ?)", after.CommuneCode, after.CommuneCode, after.Code)
 		}
 	}
 	page := w.next(limit, offset)

@@ -225,6 +225,22 @@ func testHouseholdPaging(t *testing.T, s Store) {
 	if differs == 0 || measured != int64(differs) {
 		t.Fatalf("roll-up measure differs = %d, the filter lists %d", measured, differs)
 	}
+	type totaler interface {
+		RollupTotals(ctx context.Context, communes []string, village *int64, measures []string) ([]report.Cell, error)
+	}
+	if tt, ok := s.(totaler); ok {
+		for _, communes := range [][]string{nil, {"10816", "10813"}} {
+			cells, err := tt.RollupTotals(ctx, communes, nil, []string{report.MeasureDiffers, report.MeasureHouseholds})
+			MustOK(t, err)
+			sum := map[string]int64{}
+			for _, cl := range cells {
+				sum[cl.Measure] += cl.N
+			}
+			if sum[report.MeasureDiffers] != int64(differs) || sum[report.MeasureHouseholds] != int64(len(all)) {
+				t.Fatalf("RollupTotals(%v) = %v, want %d differing of %d", communes, sum, differs, len(all))
+			}
+		}
+	}
 	mism, err := s.VerifyRollups(ctx)
 	MustOK(t, err)
 	if len(mism) != 0 {
