@@ -12,7 +12,8 @@ import (
 
 // Totals of household lists and home figures at a province's size (issue 13 item 8):
 // a page never counts the households of a province. A filter the maintained roll-ups
-// cover (scope, commune, village, recognised status, indicator, "needs review") takes
+// cover (scope, commune, village, recognised status, and one of indicator, survey
+// class, "needs review") takes
 // its total from them (store/rollup.go, exact, kept by every write); any other filter
 // counts at most listCountBound households and says "more than" beyond.
 
@@ -38,7 +39,14 @@ func (s *Server) scopeCommunes(ctx context.Context) ([]string, error) {
 
 // rollupCovered reports whether the roll-ups hold f's total.
 func (s *Server) rollupCovered(f registry.HouseholdFilter) bool {
-	return s.Reports != nil && f.Query == "" && f.Class == nil && f.Unanswered == "" && !(f.Differs && f.Indicator != "")
+	n := 0
+	for _, on := range []bool{f.Differs, f.Indicator != "", f.Class != nil} {
+		if on {
+			n++
+		}
+	}
+	// One measure at a time: differs, an indicator or a survey class, by status.
+	return s.Reports != nil && f.Query == "" && f.Unanswered == "" && n <= 1
 }
 
 // rollupTotaler is a roll-up store that sums measures over a scope in one query
@@ -62,6 +70,8 @@ func (s *Server) rollupTotal(ctx context.Context, f registry.HouseholdFilter) (i
 		measure = report.MeasureDiffers
 	case f.Indicator != "":
 		measure = report.MeasureDeprivedPfx + string(f.Indicator)
+	case f.Class != nil:
+		measure = report.MeasureClassPfx + string(*f.Class)
 	}
 	var cells []report.Cell
 	var err error

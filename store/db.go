@@ -45,11 +45,10 @@ type dialect interface {
 	// params returns n parameters numbered from from, for multi-row INSERTs: SQLite
 	// resolves "$NNN" names in time quadratic in their count, "?" in constant time.
 	params(from, n int) string
-	// searchFrom is the FROM of a household search and its condition, with '?' for the
-	// folded pattern '%q%' (migration 0012: SQLite FTS5 trigram, PostgreSQL pg_trgm).
-	searchFrom() (from, cond string)
-	// searchID is the household id column of searchFrom, the order a search lists in.
-	searchID() string
+	// search is the FROM and condition (one '?', for arg) of a full-text search of
+	// households.search for the phrase of words, the last one a prefix (migration
+	// 0012), and the column of the household id in the FROM.
+	search(words []string) (from, cond string, arg any, id string)
 	// fixedJoin is the join keyword that keeps the left table as the driving loop.
 	fixedJoin() string
 	// violation names the constraint err violates: "unique", "foreign" or "".

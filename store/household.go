@@ -161,11 +161,11 @@ func (db *DB) householdsByCommune(ctx context.Context, f registry.HouseholdFilte
 // householdPage reads up to limit households of f in its order, after the cursor (or
 // from offset), in one query.
 func (db *DB) householdPage(ctx context.Context, f registry.HouseholdFilter, after *registry.HouseholdCursor, limit, offset int) ([]*registry.Household, error) {
-	from, w := db.householdFrom(f)
+	from, idCol, w := db.householdFrom(f)
 	if after != nil {
 		switch o := f.Order(); {
 		case o == registry.OrderEntry:
-			w.add(db.dialect.searchID()+" > ?", after.ID)
+			w.add(idCol+" > ?", after.ID)
 		case o == registry.OrderName:
 			// head_key >= … gives the index of names where to start.
 			w.add("head_key >= ? AND (head_key, commune_code, code) > (?, ?, ?)", after.HeadKey, after.HeadKey, after.CommuneCode, after.Code)
@@ -178,7 +178,7 @@ func (db *DB) householdPage(ctx context.Context, f registry.HouseholdFilter, aft
 	}
 	page := w.next(limit, offset)
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+
-		w.sql()+` ORDER BY `+db.householdOrder(f)+` LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
+		w.sql()+` ORDER BY `+householdOrder(f, idCol)+` LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +200,7 @@ func (db *DB) countHouseholds(ctx context.Context, f registry.HouseholdFilter) (
 	if f.CountUpTo < 0 {
 		return -1, nil
 	}
-	from, w := db.householdFrom(f)
+	from, _, w := db.householdFrom(f)
 	q := `SELECT count(*) FROM ` + from + ` WHERE ` + w.sql()
 	if f.CountUpTo > 0 {
 		lim := w.next(f.CountUpTo + 1)
@@ -413,16 +413,52 @@ func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 	return w
 }
 
-// householdFrom is the FROM and WHERE of a filter: with a search, the search index
-// joined to the households (the dialect's), else the households alone.
-func (db *DB) householdFrom(f registry.HouseholdFilter) (string, *where) {
+// householdFrom is the FROM and WHERE of a filter, and the column of the household id
+// in them (the order of a search). A search (issue 13 item 8) is, by what it looks
+// like: a number, a national ID or a household code by prefix (members_national_id,
+// households_code); a code ("hl-001", "10507-01-00478"), a household code by prefix;
+// words, a phrase of the folded words, the last one a prefix, through the full-text
+// index of households.search (the dialect's: SQLite FTS5, PostgreSQL tsvector).
+func (db *DB) householdFrom(f registry.HouseholdFilter) (string, string, *where) {
 	w := db.householdWhere(f)
-	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
-		from, cond := db.dialect.searchFrom()
-		w.add(cond, "%"+q+"%")
-		return from, w
+	raw := strings.TrimSpace(f.Query)
+	if raw == "" {
+		return "households", "households.id", w
 	}
-	return "households", w
+	q := vntext.Fold(raw)
+	switch {
+	case isDigits(q) && len(q) >= 3:
+		w.add("(households.id IN (SELECT household_id FROM members WHERE national_id <> '' AND national_id >= ? AND national_id < ?) OR (code >= ? AND code < ?))",
+			q, q+"~", q, q+"~")
+		return "households", "households.id", w
+	case !strings.ContainsAny(raw, " \t") && strings.ContainsAny(q, "0123456789") && strings.ContainsAny(q, "-/._"):
+		up := strings.ToUpper(raw)
+		w.add("((code >= ? AND code < ?) OR (code >= ? AND code < ?))", raw, raw+"~", up, up+"~")
+		return "households", "households.id", w
+	}
+	words := searchWords(q)
+	if len(words) == 0 {
+		w.add("1 = 0")
+		return "households", "households.id", w
+	}
+	from, cond, arg, id := db.dialect.search(words)
+	w.add(cond, arg)
+	return from, id, w
+}
+
+// searchWords splits folded text into the words the full-text indexes hold: runs of
+// ASCII letters and digits.
+func searchWords(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // EachHousehold calls fn for every matching household with its members, in id order,
@@ -433,7 +469,7 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 	}
 	var after int64
 	for {
-		from, w := db.householdFrom(f)
+		from, _, w := db.householdFrom(f)
 		w.add("households.id > ?", after)
 		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+w.sql()+` ORDER BY households.id LIMIT 1000`, w.args...)
 		if err != nil {
@@ -519,11 +555,12 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 	return nil
 }
 
-// householdOrder is the ORDER BY of a household list (registry.HouseholdFilter.Order).
-func (db *DB) householdOrder(f registry.HouseholdFilter) string {
+// householdOrder is the ORDER BY of a household list (registry.HouseholdFilter.Order);
+// idCol is the household id of the FROM (householdFrom).
+func householdOrder(f registry.HouseholdFilter, idCol string) string {
 	switch f.Order() {
 	case registry.OrderEntry:
-		return db.dialect.searchID()
+		return idCol
 	case registry.OrderName:
 		return "head_key, commune_code, code"
 	}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"fmt"
 	"time"
 
@@ -67,11 +68,13 @@ func (postgresDialect) anyOf(col string, vals any) (string, []any) {
 }
 
 // PostgreSQL chooses the join order itself (and a CROSS JOIN takes no ON clause).
-// A search is a LIKE on households.search, answered from its pg_trgm GIN index
-// (migration 0012).
-func (postgresDialect) searchFrom() (string, string) { return "households", "search LIKE ?" }
-
-func (postgresDialect) searchID() string { return "households.id" }
+// A search is a text search of households.search with the 'simple' configuration
+// (the text is folded already), answered from the GIN index of migration 0012: the
+// words in a row, the last one a prefix ("tran <-> thi <-> ho:*",
+// https://www.postgresql.org/docs/15/textsearch-controls.html#TEXTSEARCH-PARSING-QUERIES).
+func (postgresDialect) search(words []string) (string, string, any, string) {
+	return "households", "to_tsvector('simple', search) @@ to_tsquery('simple', ?)", strings.Join(words, " <-> ") + ":*", "households.id"
+}
 
 func (postgresDialect) fixedJoin() string { return "JOIN" }
 

@@ -24,7 +24,8 @@ import (
 
 // afterMigration holds what must run right after a migration, in its transaction.
 var afterMigration = map[string]func(ctx context.Context, db *DB) error{
-	// 0012 adds the measure "differs" (issue 13 item 8): counted again from the households.
+	// 0012 adds the measures "differs" and "class:…" (issue 13 item 8): counted again
+	// from the households.
 	"migrations/0012_speed.sql": func(ctx context.Context, db *DB) error {
 		_, err := db.rebuildRollups(ctx)
 		return err
@@ -54,7 +55,12 @@ type footprint struct {
 	// differs: the survey result would put the household on another list
 	// (report.MeasureDiffers).
 	differs bool
+	// class is the survey result (report.MeasureClassPfx), "" before classification.
+	class string
 }
+
+// surveyClasses are the survey classes counted by report.MeasureClassPfx.
+var surveyClasses = []poverty.Class{poverty.Poor, poverty.NearPoor, poverty.Middle, poverty.NotPoor}
 
 // differs reports whether the list of a survey class differs from the list of a
 // recognised status (the "differs" filter of store/household.go).
@@ -81,7 +87,7 @@ func (db *DB) footprintOf(ctx context.Context, id int64) (footprint, error) {
 		return f, err
 	}
 	f.exists = true
-	f.differs = differs(class, f.status)
+	f.differs, f.class = differs(class, f.status), class
 	return f, nil
 }
 
@@ -113,6 +119,10 @@ func (f footprint) add(d map[rollupKey]int64, sign int64) {
 	d[k] += sign * n
 	if f.differs {
 		k.measure = report.MeasureDiffers
+		d[k] += sign
+	}
+	if f.class != "" {
+		k.measure = report.MeasureClassPfx + f.class
 		d[k] += sign
 	}
 }
@@ -340,6 +350,9 @@ func recountSQL() string {
 		fmt.Fprintf(&b, `, sum(CASE WHEN h.deprived LIKE '%%,%s,%%' THEN 1 ELSE 0 END)`, k)
 	}
 	b.WriteString(`, sum(CASE WHEN (CASE WHEN h.class IN ('poor', 'near_poor') THEN h.class ELSE '' END) <> (CASE WHEN h.status IN ('poor', 'near_poor') THEN h.status ELSE '' END) THEN 1 ELSE 0 END)`)
+	for _, c := range surveyClasses {
+		fmt.Fprintf(&b, `, sum(CASE WHEN h.class = '%s' THEN 1 ELSE 0 END)`, c)
+	}
 	b.WriteString(` FROM households h LEFT JOIN (SELECT household_id, count(*) AS n FROM members GROUP BY household_id) m ON m.household_id = h.id
 		GROUP BY h.commune_code, coalesce(h.village_id, 0), h.status`)
 	return b.String()
@@ -363,6 +376,10 @@ func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
 		}
 		var diff int64
 		dest = append(dest, &diff)
+		classes := make([]int64, len(surveyClasses))
+		for i := range classes {
+			dest = append(dest, &classes[i])
+		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
@@ -381,6 +398,9 @@ func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
 		}
 		put(report.MeasureDeprivations, total)
 		put(report.MeasureDiffers, diff)
+		for i, c := range surveyClasses {
+			put(report.MeasureClassPfx+string(c), classes[i])
+		}
 	}
 	return out, rows.Err()
 }
@@ -562,7 +582,7 @@ func (db *DB) rollupImported(ctx context.Context, hs []*registry.Household) erro
 			class = string(h.Result.Class)
 		}
 		footprint{exists: true, province: h.ProvinceCode, commune: h.CommuneCode, village: h.VillageID,
-			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result), differs: differs(class, "")}.add(d, 1)
+			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result), differs: differs(class, ""), class: class}.add(d, 1)
 	}
 	return db.applyRollups(ctx, d)
 }

@@ -109,14 +109,15 @@ func (sqliteDialect) anyOf(col string, vals any) (string, []any) {
 }
 
 // SQLite's planner keeps the order of the tables around a CROSS JOIN.
-// A search reads the FTS5 trigram index of households.search (migration 0012) in
-// rowid order, as the outer loop, and stops at the page: LIKE '%q%' on a trigram table
-// is answered from the index (https://sqlite.org/fts5.html#the_trigram_tokenizer).
-func (sqliteDialect) searchFrom() (string, string) {
-	return "households_fts CROSS JOIN households ON households.id = households_fts.rowid", "households_fts.search LIKE ?"
+// A search reads the FTS5 index of households.search (migration 0012) in rowid order,
+// as the outer loop, and stops at the page. The words are a phrase, the last one a
+// prefix: "tran thi ho" finds Trần Thị Hoa and Trần Thị Hồng
+// (https://sqlite.org/fts5.html#fts5_phrases, #fts5_prefix_queries). Words are
+// [a-z0-9]+ (searchWords): nothing in them needs quoting.
+func (sqliteDialect) search(words []string) (string, string, any, string) {
+	return "households_fts CROSS JOIN households ON households.id = households_fts.rowid", "households_fts MATCH ?",
+		`"` + strings.Join(words, " ") + `"*`, "households_fts.rowid"
 }
-
-func (sqliteDialect) searchID() string { return "households_fts.rowid" }
 
 func (sqliteDialect) fixedJoin() string { return "CROSS JOIN" }
 

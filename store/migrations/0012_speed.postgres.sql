@@ -1,11 +1,20 @@
 -- 0012: lists and search at a province's size (issue 13 item 8).
 --
--- Search without diacritics: a pg_trgm GIN index over households.search (the folded
--- code, names and national IDs); LIKE '%q%' is answered from it
--- (https://www.postgresql.org/docs/15/pgtrgm.html#id-1.11.7.44.8). pg_trgm is a trusted
--- extension: the owner of the database may create it.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX households_search_trgm ON households USING gin (search gin_trgm_ops);
+-- Search without diacritics: a GIN index of the words of households.search (the folded
+-- code, names and national IDs) with the 'simple' text search configuration; a search
+-- is the words in a row, the last one a prefix (store/postgres.go), as on SQLite.
+CREATE INDEX households_search_words ON households USING gin (to_tsvector('simple', search));
+
+-- National IDs and household codes are searched by prefix through B-tree indexes
+-- (members_national_id of 0002 and this one).
+CREATE INDEX households_code ON households (code);
+
+-- A commune's households of one survey class or recognised status, in code order: a
+-- filtered list reads its page from the index instead of the commune's households.
+DROP INDEX households_class;
+CREATE INDEX households_class ON households (commune_code, class, code);
+DROP INDEX households_status;
+CREATE INDEX households_status ON households (commune_code, status, code);
 
 -- The households whose survey result differs from their recognised status ("cần rà
 -- soát"), in administrative order: the filter's condition is written exactly so in

@@ -1,12 +1,13 @@
 -- 0012: lists and search at a province's size (issue 13 item 8).
 --
--- Search without diacritics: an FTS5 index with the trigram tokenizer over
--- households.search (the folded code, names and national IDs), external content, kept
--- by triggers on every write. LIKE '%q%' on it is answered from the index for three
--- characters or more (https://sqlite.org/fts5.html#the_trigram_tokenizer). A large
+-- Search without diacritics: an FTS5 index of the words of households.search (the
+-- folded code, names and national IDs), external content, kept by triggers on every
+-- write. A search is a phrase of words, the last one a prefix (store/sqlite.go). A
+-- trigram index was measured first and left: the trigrams of common names ("thi",
+-- "van", "ngu") each list most of a province, and a search read them all. A large
 -- import drops the triggers and rebuilds the index once at its end (sqlite.go,
 -- beginImport/finishImport), as it does with the other indexes (ADR 0006).
-CREATE VIRTUAL TABLE households_fts USING fts5(search, content='households', content_rowid='id', tokenize='trigram');
+CREATE VIRTUAL TABLE households_fts USING fts5(search, content='households', content_rowid='id', tokenize='unicode61');
 INSERT INTO households_fts (households_fts) VALUES ('rebuild');
 CREATE TRIGGER households_fts_insert AFTER INSERT ON households BEGIN
     INSERT INTO households_fts (rowid, search) VALUES (new.id, new.search);
@@ -18,6 +19,17 @@ CREATE TRIGGER households_fts_update AFTER UPDATE OF id, search ON households BE
     INSERT INTO households_fts (households_fts, rowid, search) VALUES ('delete', old.id, old.search);
     INSERT INTO households_fts (rowid, search) VALUES (new.id, new.search);
 END;
+
+-- National IDs and household codes are searched by prefix through B-tree indexes
+-- (members_national_id of 0002 and this one).
+CREATE INDEX households_code ON households (code);
+
+-- A commune's households of one survey class or recognised status, in code order: a
+-- filtered list reads its page from the index instead of the commune's households.
+DROP INDEX households_class;
+CREATE INDEX households_class ON households (commune_code, class, code);
+DROP INDEX households_status;
+CREATE INDEX households_status ON households (commune_code, status, code);
 
 -- The households whose survey result differs from their recognised status ("cần rà
 -- soát"), in administrative order: the filter's condition is written exactly so in
