@@ -8,8 +8,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"fmt"
+	"strings"
 	"time"
 
 	"giamngheo"
