@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"strings"
 
 	"giamngheo"
 	"giamngheo/admin"
@@ -18,8 +19,12 @@ import (
 // counts at most listCountBound households and says "more than" beyond.
 
 // listCountBound is how many matches a list counts when the roll-ups do not cover its
-// filter.
-const listCountBound = 1000
+// filter; a search counts searchCountBound (it is for finding a household, and each
+// match costs a read of the search index).
+const (
+	listCountBound   = 1000
+	searchCountBound = 100
+)
 
 // listTotal is the total a household list shows.
 type listTotal struct {
@@ -135,8 +140,11 @@ func (s *Server) findHouseholdPage(ctx context.Context, f registry.HouseholdFilt
 	limit := f.Page.Norm().Limit
 	covered := s.rollupCovered(f)
 	f.CountUpTo = listCountBound
-	if covered {
+	switch {
+	case covered:
 		f.CountUpTo = -1
+	case strings.TrimSpace(f.Query) != "":
+		f.CountUpTo = searchCountBound
 	}
 	// One household more than the page tells whether there is a next page.
 	f.Page.Limit = limit + 1
@@ -153,8 +161,8 @@ func (s *Server) findHouseholdPage(ctx context.Context, f registry.HouseholdFilt
 		if t.N, err = s.rollupTotal(ctx, f); err != nil {
 			return nil, listTotal{}, false, err
 		}
-	} else if n > listCountBound {
-		t = listTotal{N: listCountBound, More: true}
+	} else if n > f.CountUpTo {
+		t = listTotal{N: f.CountUpTo, More: true}
 	}
 	return hs, t, more, nil
 }

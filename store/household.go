@@ -12,6 +12,7 @@ import (
 	"giamngheo"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/vntext"
 )
 
@@ -126,10 +127,14 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 }
 
 // householdsByCommune reads a page in administrative order commune by commune, from
-// the cursor's commune on.
+// the cursor's commune on. Only the communes that have households are read: a
+// province's scope holds every commune code it ever had, most of them before the
+// 2025 mergers and empty now (the roll-ups, kept with every write, tell which).
 func (db *DB) householdsByCommune(ctx context.Context, f registry.HouseholdFilter, limit int) ([]*registry.Household, error) {
-	communes := append([]string(nil), f.CommuneCodes...)
-	sort.Strings(communes)
+	communes, err := db.communesWithHouseholds(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	var out []*registry.Household
 	for i, c := range communes {
 		if i > 0 && c == communes[i-1] {
@@ -156,6 +161,46 @@ func (db *DB) householdsByCommune(ctx context.Context, f registry.HouseholdFilte
 		}
 	}
 	return out, nil
+}
+
+// communesWithHouseholds returns, in order, the communes of f that have households
+// (of f's survey class, indicator or "differs", and status, when the roll-ups count
+// them), by the roll-ups.
+func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]string, error) {
+	var w where
+	db.in(&w, "commune_code", f.CommuneCodes)
+	measure := report.MeasureHouseholds
+	switch {
+	case f.Differs && f.Class == nil && f.Indicator == "":
+		measure = report.MeasureDiffers
+	case f.Class != nil && !f.Differs && f.Indicator == "":
+		measure = report.MeasureClassPfx + string(*f.Class)
+	case f.Indicator != "" && !f.Differs && f.Class == nil:
+		measure = report.MeasureDeprivedPfx + string(f.Indicator)
+	}
+	w.add("measure = ?", measure)
+	if f.Status != nil {
+		if *f.Status == "" {
+			w.add("status NOT IN ('poor', 'near_poor')")
+		} else {
+			w.add("status = ?", string(*f.Status))
+		}
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code FROM rollups WHERE `+w.sql()+` GROUP BY commune_code HAVING sum(n) > 0`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out, rows.Err()
 }
 
 // householdPage reads up to limit households of f in its order, after the cursor (or
@@ -428,13 +473,16 @@ func (db *DB) householdFrom(f registry.HouseholdFilter) (string, string, *where)
 	q := vntext.Fold(raw)
 	switch {
 	case isDigits(q) && len(q) >= 3:
-		w.add("(households.id IN (SELECT household_id FROM members WHERE national_id <> '' AND national_id >= ? AND national_id < ?) OR (code >= ? AND code < ?))",
-			q, q+"~", q, q+"~")
-		return "households", "households.id", w
+		// The matches drive the join (fixedJoin): the scope's communes only filter them.
+		p := w.next(q, q+"~", q, q+"~")
+		return `(SELECT household_id AS hid FROM members WHERE national_id <> '' AND national_id >= ` + p[0] + ` AND national_id < ` + p[1] +
+			` UNION SELECT id FROM households WHERE code >= ` + p[2] + ` AND code < ` + p[3] + `) m ` + db.dialect.fixedJoin() +
+			` households ON households.id = m.hid`, "m.hid", w
 	case !strings.ContainsAny(raw, " \t") && strings.ContainsAny(q, "0123456789") && strings.ContainsAny(q, "-/._"):
 		up := strings.ToUpper(raw)
-		w.add("((code >= ? AND code < ?) OR (code >= ? AND code < ?))", raw, raw+"~", up, up+"~")
-		return "households", "households.id", w
+		p := w.next(raw, raw+"~", up, up+"~")
+		return `(SELECT id AS hid FROM households WHERE code >= ` + p[0] + ` AND code < ` + p[1] + ` UNION SELECT id FROM households WHERE code >= ` +
+			p[2] + ` AND code < ` + p[3] + `) m ` + db.dialect.fixedJoin() + ` households ON households.id = m.hid`, "m.hid", w
 	}
 	words := searchWords(q)
 	if len(words) == 0 {
