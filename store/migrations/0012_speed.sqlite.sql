@@ -42,3 +42,7 @@ CREATE INDEX households_differs ON households (commune_code, code)
 -- (registry.CommunesUnder), in every process that shares the database.
 CREATE TABLE units_stamp (n INTEGER NOT NULL);
 INSERT INTO units_stamp (n) VALUES (1);
+
+-- The totals of a list or a home page sum one measure over a scope's communes
+-- (store.DB.RollupTotals, communesWithHouseholds): by measure first, covering.
+CREATE INDEX rollups_measure ON rollups (measure, commune_code, status, n);
