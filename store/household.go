@@ -206,7 +206,10 @@ func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFi
 // householdPage reads up to limit households of f in its order, after the cursor (or
 // from offset), in one query.
 func (db *DB) householdPage(ctx context.Context, f registry.HouseholdFilter, after *registry.HouseholdCursor, limit, offset int) ([]*registry.Household, error) {
-	from, idCol, w := db.householdFrom(f)
+	from, idCol, w, err := db.householdFrom(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	if after != nil {
 		switch o := f.Order(); {
 		case o == registry.OrderEntry:
@@ -245,14 +248,17 @@ func (db *DB) countHouseholds(ctx context.Context, f registry.HouseholdFilter) (
 	if f.CountUpTo < 0 {
 		return -1, nil
 	}
-	from, _, w := db.householdFrom(f)
+	from, _, w, err := db.householdFrom(ctx, f)
+	if err != nil {
+		return 0, err
+	}
 	q := `SELECT count(*) FROM ` + from + ` WHERE ` + w.sql()
 	if f.CountUpTo > 0 {
 		lim := w.next(f.CountUpTo + 1)
 		q = `SELECT count(*) FROM (SELECT 1 FROM ` + from + ` WHERE ` + w.sql() + ` LIMIT ` + lim[0] + `) x`
 	}
 	var n int
-	err := db.r(ctx).QueryRowContext(ctx, q, w.args...).Scan(&n)
+	err = db.r(ctx).QueryRowContext(ctx, q, w.args...).Scan(&n)
 	return n, err
 }
 
@@ -303,6 +309,9 @@ func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error 
 			VALUES (`+placeholders(1, len(args))+`) RETURNING id`, args...).Scan(&h.ID); err != nil {
 				return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
 			}
+			if err := db.dialect.noteSearchWords(ctx, txFrom(ctx), []string{args[8].(string)}); err != nil {
+				return err
+			}
 			return db.insertMembers(ctx, h)
 		})
 	})
@@ -341,6 +350,9 @@ func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				return errHouseholdNotFound()
+			}
+			if err := db.dialect.noteSearchWords(ctx, txFrom(ctx), []string{args[8].(string)}); err != nil {
+				return err
 			}
 			if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM members WHERE household_id = $1`, h.ID); err != nil {
 				return err
@@ -464,11 +476,11 @@ func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 // households_code); a code ("hl-001", "10507-01-00478"), a household code by prefix;
 // words, a phrase of the folded words, the last one a prefix, through the full-text
 // index of households.search (the dialect's: SQLite FTS5, PostgreSQL tsvector).
-func (db *DB) householdFrom(f registry.HouseholdFilter) (string, string, *where) {
+func (db *DB) householdFrom(ctx context.Context, f registry.HouseholdFilter) (string, string, *where, error) {
 	w := db.householdWhere(f)
 	raw := strings.TrimSpace(f.Query)
 	if raw == "" {
-		return "households", "households.id", w
+		return "households", "households.id", w, nil
 	}
 	q := vntext.Fold(raw)
 	switch {
@@ -477,21 +489,24 @@ func (db *DB) householdFrom(f registry.HouseholdFilter) (string, string, *where)
 		p := w.next(q, q+"~", q, q+"~")
 		return `(SELECT household_id AS hid FROM members WHERE national_id <> '' AND national_id >= ` + p[0] + ` AND national_id < ` + p[1] +
 			` UNION SELECT id FROM households WHERE code >= ` + p[2] + ` AND code < ` + p[3] + `) m ` + db.dialect.fixedJoin() +
-			` households ON households.id = m.hid`, "m.hid", w
+			` households ON households.id = m.hid`, "m.hid", w, nil
 	case !strings.ContainsAny(raw, " \t") && strings.ContainsAny(q, "0123456789") && strings.ContainsAny(q, "-/._"):
 		up := strings.ToUpper(raw)
 		p := w.next(raw, raw+"~", up, up+"~")
 		return `(SELECT id AS hid FROM households WHERE code >= ` + p[0] + ` AND code < ` + p[1] + ` UNION SELECT id FROM households WHERE code >= ` +
-			p[2] + ` AND code < ` + p[3] + `) m ` + db.dialect.fixedJoin() + ` households ON households.id = m.hid`, "m.hid", w
+			p[2] + ` AND code < ` + p[3] + `) m ` + db.dialect.fixedJoin() + ` households ON households.id = m.hid`, "m.hid", w, nil
 	}
 	words := searchWords(q)
 	if len(words) == 0 {
 		w.add("1 = 0")
-		return "households", "households.id", w
+		return "households", "households.id", w, nil
 	}
-	from, cond, arg, id := db.dialect.search(words)
+	from, cond, arg, id, err := db.dialect.search(ctx, db, words)
+	if err != nil {
+		return "", "", nil, err
+	}
 	w.add(cond, arg)
-	return from, id, w
+	return from, id, w, nil
 }
 
 // searchWords splits folded text into the words the full-text indexes hold: runs of
@@ -517,7 +532,10 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 	}
 	var after int64
 	for {
-		from, _, w := db.householdFrom(f)
+		from, _, w, err := db.householdFrom(ctx, f)
+		if err != nil {
+			return err
+		}
 		w.add("households.id > ?", after)
 		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+w.sql()+` ORDER BY households.id LIMIT 1000`, w.args...)
 		if err != nil {

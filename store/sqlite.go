@@ -125,12 +125,69 @@ const anyOfListMax = 16
 // SQLite's planner keeps the order of the tables around a CROSS JOIN.
 // A search reads the FTS5 index of households.search (migration 0012) in rowid order,
 // as the outer loop, and stops at the page. The words are a phrase, the last one a
-// prefix: "tran thi ho" finds Trần Thị Hoa and Trần Thị Hồng
-// (https://sqlite.org/fts5.html#fts5_phrases, #fts5_prefix_queries). Words are
-// [a-z0-9]+ (searchWords): nothing in them needs quoting.
-func (sqliteDialect) search(words []string) (string, string, any, string) {
-	return "households_fts CROSS JOIN households ON households.id = households_fts.rowid", "households_fts MATCH ?",
-		`"` + strings.Join(words, " ") + `"*`, "households_fts.rowid"
+// prefix: "tran thi ho" finds Trần Thị Hoa and Trần Thị Hồng. The last word's
+// completions are read from search_words and each is searched as a whole word (one
+// phrase per completion, OR), which FTS5 reads lazily; its own prefix query would
+// merge the doclists of every completion first (https://sqlite.org/fts5.html). Words
+// are [a-z0-9]+ (searchWords): nothing in them needs quoting.
+func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string, string, any, string, error) {
+	const from, cond, id = "households_fts CROSS JOIN households ON households.id = households_fts.rowid", "households_fts MATCH ?", "households_fts.rowid"
+	head, last := strings.Join(words[:len(words)-1], " "), words[len(words)-1]
+	if head != "" {
+		head += " "
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3`,
+		last, last+"~", maxCompletions+1)
+	if err != nil {
+		return "", "", nil, "", err
+	}
+	defer rows.Close()
+	var phrases []string
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			return "", "", nil, "", err
+		}
+		phrases = append(phrases, `"`+head+w+`"`)
+	}
+	if err := rows.Err(); err != nil {
+		return "", "", nil, "", err
+	}
+	if len(phrases) == 0 || len(phrases) > maxCompletions {
+		// No completion known, or too many to list: FTS5's prefix query.
+		return from, cond, `"` + head + last + `"*`, id, nil
+	}
+	return from, cond, strings.Join(phrases, " OR "), id, nil
+}
+
+// maxCompletions is how many completions of a search's last word are searched one by
+// one; a shorter prefix is left to FTS5's prefix query.
+const maxCompletions = 200
+
+// noteSearchWords adds the words of texts to search_words.
+func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []string) error {
+	seen := map[string]bool{}
+	var words []string
+	for _, t := range texts {
+		for _, w := range searchWords(t) {
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	for start := 0; start < len(words); start += 500 {
+		chunk := words[start:min(len(words), start+500)]
+		args := make([]any, len(chunk))
+		for i, w := range chunk {
+			args[i] = w
+		}
+		if _, err := q.ExecContext(ctx, `INSERT INTO search_words (word) VALUES `+strings.TrimSuffix(strings.Repeat("(?),", len(chunk)), ",")+
+			` ON CONFLICT (word) DO NOTHING`, args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (sqliteDialect) fixedJoin() string { return "CROSS JOIN" }
@@ -306,7 +363,7 @@ const (
 // SQLite has no COPY: the rows go in with multi-row INSERTs and no RETURNING. Ids are
 // assigned up front, as on PostgreSQL: the transaction holds the only writer, so the
 // next ids are max(id)+1… exactly as SQLite would choose them.
-func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Conn, hs []*registry.Household) error {
+func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Conn, hs []*registry.Household) (err error) {
 	if len(hs) > 1 {
 		// Without this, every multi-row INSERT (abortable: foreign keys, unique keys)
 		// copies each page it touches to a statement journal first: a tenth of the
@@ -330,6 +387,13 @@ func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Con
 	if err := conn.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM households), (SELECT coalesce(max(id), 0) FROM members)`).Scan(&hid, &mid); err != nil {
 		return err
 	}
+	// The words of the search texts go to search_words (the last word of a search).
+	texts := make([]string, 0, len(hs))
+	defer func() {
+		if err == nil {
+			err = sqliteDialect{}.noteSearchWords(ctx, conn, texts)
+		}
+	}()
 	hb := &bulk{conn: conn, head: insertHouseholdsHead, cols: 21, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
 	mb := &bulk{conn: conn, head: insertMembersHead, cols: 11, per: membersPerInsert, fullSQL: insertMembersFull}
 	defer hb.close()
@@ -342,6 +406,7 @@ func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Con
 			if err != nil {
 				return err
 			}
+			texts = append(texts, args[8].(string))
 			hb.add(hid)
 			hb.add(args...)
 		}

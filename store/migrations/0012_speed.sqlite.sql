@@ -9,6 +9,16 @@
 -- beginImport/finishImport), as it does with the other indexes (ADR 0006).
 CREATE VIRTUAL TABLE households_fts USING fts5(search, content='households', content_rowid='id', tokenize='unicode61');
 INSERT INTO households_fts (households_fts) VALUES ('rebuild');
+-- The words of the index, for the last word of a search: its completions are looked
+-- up here (a B-tree range) and searched as whole words, one phrase each. FTS5's own
+-- prefix query merges the whole doclist of every completion first: "nguyen van*"
+-- read every "van" of a province. Words are added by every write of a household
+-- (store: noteSearchWords) and never removed (a stale word only adds a phrase that
+-- finds nothing).
+CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE temp.households_fts_terms USING fts5vocab(main, households_fts, 'row');
+INSERT INTO search_words (word) SELECT term FROM temp.households_fts_terms;
+DROP TABLE temp.households_fts_terms;
 CREATE TRIGGER households_fts_insert AFTER INSERT ON households BEGIN
     INSERT INTO households_fts (rowid, search) VALUES (new.id, new.search);
 END;

@@ -180,6 +180,8 @@ func testHouseholdPaging(t *testing.T, s Store) {
 		{"le thi anh", "", 4, 10},       // the heads of every fourth household
 		{"0300800000", "", 3, 10},       // national ID prefix
 		{"k-00", "", 4, 5},              // household code prefix
+		{"le thi an", "", 3, 10},        // the last word by its beginning
+		{"nguyen van", "", 7, 41},       // every household: Nguyễn Văn An is a member of each
 		{"ngoc", "", 1, 1},              // created one by one, not imported
 		{"khong ai ten nay", "", 5, 0},  // no match
 	} {
