@@ -164,13 +164,14 @@ func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string
 // one; a shorter prefix is left to FTS5's prefix query.
 const maxCompletions = 200
 
-// noteSearchWords adds the words of texts to search_words.
+// noteSearchWords adds the words of texts to search_words, numbers left out.
 func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []string) error {
 	seen := map[string]bool{}
 	var words []string
 	for _, t := range texts {
 		for _, w := range searchWords(t) {
-			if !seen[w] {
+			// Numbers (national IDs, codes) are searched through their own indexes.
+			if !seen[w] && !isDigits(w) {
 				seen[w] = true
 				words = append(words, w)
 			}

@@ -14,10 +14,10 @@ INSERT INTO households_fts (households_fts) VALUES ('rebuild');
 -- prefix query merges the whole doclist of every completion first: "nguyen van*"
 -- read every "van" of a province. Words are added by every write of a household
 -- (store: noteSearchWords) and never removed (a stale word only adds a phrase that
--- finds nothing).
+-- finds nothing). Numbers are left out: they are searched as national IDs and codes.
 CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE temp.households_fts_terms USING fts5vocab(main, households_fts, 'row');
-INSERT INTO search_words (word) SELECT term FROM temp.households_fts_terms;
+INSERT INTO search_words (word) SELECT term FROM temp.households_fts_terms WHERE term GLOB '*[a-z]*';
 DROP TABLE temp.households_fts_terms;
 CREATE TRIGGER households_fts_insert AFTER INSERT ON households BEGIN
     INSERT INTO households_fts (rowid, search) VALUES (new.id, new.search);
