@@ -122,6 +122,10 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 	if err != nil {
 		return nil, 0, err
 	}
+	if f.CountUpTo >= 0 && f.After == nil && p.Offset == 0 && len(out) < p.Limit {
+		// The first page holds every match: it is the count.
+		return out, len(out), nil
+	}
 	total, err := db.countHouseholds(ctx, f)
 	return out, total, err
 }
