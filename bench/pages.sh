@@ -8,6 +8,7 @@
 # Run from the repository root:   bench/pages.sh
 #   HH=65000 bench/pages.sh        a tenth of the province
 #   DB=postgres://… bench/pages.sh  against a PostgreSQL database the script fills
+#   C=50 D=8s TIMEOUT=60s          clients, time per target, slowest request counted
 #   BIN=/path/giamngheo DBFILE=… PAGING=offset bench/pages.sh   an earlier release
 #       (PAGING=offset: deep pages by offset=, as before keyset paging)
 # Needs: go, sqlite3 (SQLite) or psql (PostgreSQL), python3. The generated file and the
@@ -92,7 +93,7 @@ done
 RES=$OUT/pages-$(basename "$TARGET" | tr -c 'A-Za-z0-9.\n-' _)-$PAGING.tsv
 log "measure: $C clients, $D per target → $RES"
 uptime >&2
-"$OUT/httpload" -base "http://127.0.0.1:$PORT" -user bench -password "$PW" -c "$C" -d "$D" -ids "$IDS" \
+"$OUT/httpload" -base "http://127.0.0.1:$PORT" -user bench -password "$PW" -c "$C" -d "$D" -timeout "${TIMEOUT:-60s}" -ids "$IDS" \
 	healthz=/healthz \
 	home=/ \
 	list=/households \

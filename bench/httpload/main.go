@@ -36,11 +36,12 @@ func main() {
 	dur := flag.Duration("d", 10*time.Second, "duration of each target")
 	warm := flag.Int("warm", 3, "requests of each target before measuring (not counted)")
 	ids := flag.String("ids", "", "comma-separated household ids for {id} in paths")
+	timeout := flag.Duration("timeout", 60*time.Second, "a request slower than this is an error")
 	flag.Parse()
 
 	jar, _ := cookiejar.New(nil)
 	tr := &http.Transport{MaxIdleConns: *clients * 2, MaxIdleConnsPerHost: *clients * 2}
-	c := &http.Client{Jar: jar, Transport: tr, Timeout: 60 * time.Second,
+	c := &http.Client{Jar: jar, Transport: tr, Timeout: *timeout,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	if *username != "" {
 		if err := login(c, *base, *username, *password); err != nil {
