@@ -7,8 +7,10 @@
 #
 # Run from the repository root:   bench/pages.sh
 #   HH=65000 bench/pages.sh        a tenth of the province
-#   DB=postgres://… bench/pages.sh  against a PostgreSQL database the script fills
-#   C=50 D=8s TIMEOUT=60s          clients, time per target, slowest request counted
+#   DB='postgres://…?options=-csearch_path%3Dbench' bench/pages.sh
+#                                  PostgreSQL: the script fills the database (schema) once
+#   C=50 D=8s TIMEOUT=60s WARM=3   clients, time per target, slowest request counted,
+#                                  unmeasured requests first
 #   BIN=/path/giamngheo DBFILE=… PAGING=offset bench/pages.sh   an earlier release
 #       (PAGING=offset: deep pages by offset=, as before keyset paging)
 # Needs: go, sqlite3 (SQLite) or psql (PostgreSQL), python3. The generated file and the
@@ -44,13 +46,17 @@ if [ ! -f "$FILE" ]; then
 	log "generate $HH households"
 	"$BIN" demo generate --province 31 --households "$HH" --seed 1 --out "$OUT/province-$HH" >&2
 fi
-if [ -n "$DB" ] || [ ! -f "$DBFILE" ]; then
-	if [ -z "$DB" ] || [ "$(sqlq "SELECT count(*) FROM information_schema.tables WHERE table_name = 'households'" 2>/dev/null || echo 0)" = 0 ] ||
-		[ "$(sqlq 'SELECT count(*) FROM households')" = 0 ]; then
-		log "load units and import $FILE into $TARGET"
-		"$BIN" units load --provinces 30,31 --db "$TARGET" >&2
-		/usr/bin/time -f 'import: %e s, peak RSS %M kB' "$BIN" import "$FILE" --db "$TARGET" --quiet >&2
+load() {
+	log "load units and import $FILE into $TARGET"
+	"$BIN" units load --provinces 30,31 --db "$TARGET" >&2
+	/usr/bin/time -f 'import: %e s, peak RSS %M kB' "$BIN" import "$FILE" --db "$TARGET" --quiet >&2
+}
+if [ -n "$DB" ]; then
+	if [ "$(sqlq "SELECT to_regclass('households') IS NOT NULL")" != t ] || [ "$(sqlq 'SELECT count(*) FROM households')" = 0 ]; then
+		load
 	fi
+elif [ ! -f "$DBFILE" ]; then
+	load
 fi
 "$BIN" migrate --db "$TARGET" >&2
 PW=Ghe-Trang-Song-47-Ngan
@@ -70,8 +76,9 @@ COMMUNE=$(sqlq "SELECT commune_code FROM households WHERE id = $ONE")
 HEAD=$(sqlq "SELECT head_name FROM households WHERE id = $ONE")
 NID=$(sqlq "SELECT national_id FROM members WHERE household_id = $ONE AND national_id <> '' ORDER BY seq LIMIT 1")
 CODE=$(sqlq "SELECT code FROM households WHERE id = $ONE")
-IDS=$(sqlq "SELECT group_concat(id, ',') FROM (SELECT id FROM households ORDER BY id LIMIT 20 OFFSET $((N / 3))) x" 2>/dev/null ||
-	sqlq "SELECT string_agg(id::text, ',') FROM (SELECT id FROM households ORDER BY id LIMIT 20 OFFSET $((N / 3))) x")
+AGG="group_concat(id, ',')"
+[ -n "$DB" ] && AGG="string_agg(id::text, ',')"
+IDS=$(sqlq "SELECT $AGG FROM (SELECT id FROM households ORDER BY id LIMIT 20 OFFSET $((N / 3))) x")
 fold() { python3 -c 'import sys,unicodedata,urllib.parse; s=sys.argv[1].replace("đ","d").replace("Đ","D"); s="".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn").lower(); print(urllib.parse.quote_plus(s))' "$1"; }
 cursor() { printf '1\x1f%s\x1f%s\x1f\x1f0' "$1" "$2" | base64 -w0 | tr '+/' '-_' | tr -d '='; }
 if [ "$PAGING" = offset ]; then
@@ -90,10 +97,11 @@ for _ in $(seq 1 120); do
 	sleep 1
 done
 
-RES=$OUT/pages-$(basename "$TARGET" | tr -c 'A-Za-z0-9.\n-' _)-$PAGING.tsv
+RES=$OUT/pages-$(basename "$DBFILE" .db)-$PAGING.tsv
+[ -n "$DB" ] && RES=$OUT/pages-postgres-$HH-$PAGING.tsv
 log "measure: $C clients, $D per target → $RES"
 uptime >&2
-"$OUT/httpload" -base "http://127.0.0.1:$PORT" -user bench -password "$PW" -c "$C" -d "$D" -timeout "${TIMEOUT:-60s}" -ids "$IDS" \
+"$OUT/httpload" -base "http://127.0.0.1:$PORT" -user bench -password "$PW" -c "$C" -d "$D" -timeout "${TIMEOUT:-60s}" -warm "${WARM:-3}" -ids "$IDS" \
 	healthz=/healthz \
 	home=/ \
 	list=/households \
