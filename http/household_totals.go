@@ -80,8 +80,10 @@ func (s *Server) rollupTotal(ctx context.Context, f registry.HouseholdFilter) (i
 	}
 	var cells []report.Cell
 	var err error
+	village := f.VillageID
 	if t, ok := s.Reports.Store.(rollupTotaler); ok {
 		cells, err = t.RollupTotals(ctx, communes, f.VillageID, []string{measure})
+		village = nil // RollupTotals kept the village's cells only
 	} else {
 		if communes == nil {
 			// A national user: every commune that ever was.
@@ -96,7 +98,7 @@ func (s *Server) rollupTotal(ctx context.Context, f registry.HouseholdFilter) (i
 	}
 	var n int64
 	for _, c := range cells {
-		if c.Measure != measure || (f.VillageID != nil && c.VillageID != *f.VillageID && c.CommuneCode != "") || !statusMatches(f.Status, c.Status) {
+		if c.Measure != measure || (village != nil && c.VillageID != *village) || !statusMatches(f.Status, c.Status) {
 			continue
 		}
 		n += c.N
