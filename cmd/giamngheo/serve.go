@@ -72,7 +72,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				if err := recoverImports(ctx, a, stdout); err != nil {
+				if err := recoverImports(ctx, a, stdout, false); err != nil {
 					logger.Error("recover imports", "err", err)
 				}
 			}
@@ -112,7 +112,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err := firstStart(ctx, a, c, stdout); err != nil {
 			return nil, err
 		}
-		if err := recoverImports(ctx, a, stdout); err != nil {
+		if err := recoverImports(ctx, a, stdout, true); err != nil {
 			return nil, err
 		}
 		tmp, err := importTempDir(c, logger)
