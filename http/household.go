@@ -74,6 +74,10 @@ func (s *Server) communeOptions(r *http.Request, date string) ([]opt, error) {
 type householdsPage struct {
 	Households []*registry.Household
 	Total      int
+	// TotalMore: more than Total households match (counted up to listCountBound).
+	TotalMore bool
+	// First links back to the first page from a keyset page.
+	First      string
 	Communes   *picker
 	Classes    []opt
 	Statuses   []opt
@@ -142,7 +146,16 @@ func householdFilter(q url.Values) (registry.HouseholdFilter, error) {
 			return f, giamngheo.Errorf(giamngheo.EINVALID, "Không lọc được theo câu hỏi %q.", "Cannot filter on the question %q.", k)
 		}
 	}
-	if o := q.Get("offset"); o != "" {
+	// after is the keyset cursor of the next page (issue 13 item 8); offset is kept for
+	// API clients of earlier releases and is slow deep in a province's list.
+	if a := q.Get("after"); a != "" {
+		c, err := registry.ParseHouseholdCursor(a)
+		if err != nil {
+			return f, err
+		}
+		f.After = c
+	}
+	if o := q.Get("offset"); o != "" && f.After == nil {
 		n, err := strconv.Atoi(o)
 		if err != nil || n < 0 {
 			return f, giamngheo.Errorf(giamngheo.EINVALID, "Tham số offset không hợp lệ.", "Invalid offset.")
@@ -160,25 +173,33 @@ func (s *Server) handleHouseholds(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	hs, total, err := s.Registry.FindHouseholds(r.Context(), f)
+	hs, total, more, err := s.findHouseholdPage(r.Context(), f)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	p := &householdsPage{Households: hs, Total: total, Classes: classOptions(r.Context()), Statuses: statusOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
+	p := &householdsPage{Households: hs, Total: total.N, TotalMore: total.More, Classes: classOptions(r.Context()), Statuses: statusOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
 		Filter: q, CanWrite: currentUser(r.Context()).Role.EditsRegistry(), Export: q.Encode()}
 	if p.Communes, err = s.communePicker(r, s.Today().Format(admin.DateLayout), "f-commune", "", q.Get("commune"), pickVIEN(r.Context(), "Tất cả", "All")); err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	if f.Page.Offset > 0 {
+	switch {
+	case f.After != nil:
+		// Keyset pages go forward; the way back is to the first page.
+		pq := cloneValues(q)
+		pq.Del("after")
+		pq.Del("offset")
+		p.First = "/households?" + pq.Encode()
+	case f.Page.Offset > 0:
 		pq := cloneValues(q)
 		pq.Set("offset", strconv.Itoa(max(0, f.Page.Offset-f.Page.Limit)))
 		p.Prev = "/households?" + pq.Encode()
 	}
-	if f.Page.Offset+len(hs) < total {
+	if more && len(hs) > 0 {
 		nq := cloneValues(q)
-		nq.Set("offset", strconv.Itoa(f.Page.Offset+f.Page.Limit))
+		nq.Del("offset")
+		nq.Set("after", f.CursorAfter(hs[len(hs)-1]).String())
 		p.Next = "/households?" + nq.Encode()
 	}
 	s.render(w, r, "households", p)
@@ -195,6 +216,10 @@ func cloneValues(v url.Values) url.Values {
 type householdPage struct {
 	H           *registry.Household
 	CommuneName string
+	// FullAddress is the address read with the units in force on the day shown (today,
+	// or the "as of" day): after a reorganisation the new commune and province, the
+	// village once (issue 11 item 5); the address as entered stays in Address.
+	FullAddress string
 	// Units names the commune and province of each history entry ("" when unchanged).
 	Units       map[int]string
 	ClassLabel  string
@@ -383,7 +408,15 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 			p.RoundNames[c.RoundID] = pickVIEN(r.Context(), rd.Label(), rd.LabelEN())
 		}
 	}
-	p.CommuneName = s.unitAt(r, p.H.CommuneCode, p.H.UpdatedAt)
+	shown := s.Today()
+	if p.Past {
+		if t, err := parseDate(p.AsOf); err == nil {
+			shown = t
+		}
+	}
+	p.CommuneName = s.unitAt(r, p.H.CommuneCode, shown)
+	p.FullAddress = registry.FullAddress(p.H.Address, p.H.VillageName,
+		admin.StoreNamesOn(r.Context(), s.Units, p.H.CommuneCode, giamngheo.DayString(shown)))
 	p.Units = map[int]string{}
 	for _, e := range p.History {
 		p.Units[e.Version] = s.unitAt(r, e.Household.CommuneCode, e.ValidFrom)
@@ -613,7 +646,15 @@ func (s *Server) apiHouseholds(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	hs, total, err := s.Registry.FindHouseholds(r.Context(), f)
+	if l := r.URL.Query().Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 500 {
+			s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Tham số limit phải từ 1 đến 500.", "limit must be from 1 to 500."))
+			return
+		}
+		f.Page.Limit = n
+	}
+	hs, total, more, err := s.findHouseholdPage(r.Context(), f)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -621,7 +662,13 @@ func (s *Server) apiHouseholds(w http.ResponseWriter, r *http.Request) {
 	if hs == nil {
 		hs = []*registry.Household{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"total": total, "households": hs})
+	// total is exact unless total_exact is false (then more than total match); next is
+	// the after= cursor of the following page ("" on the last page).
+	next := ""
+	if more && len(hs) > 0 {
+		next = f.CursorAfter(hs[len(hs)-1]).String()
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total.N, "total_exact": !total.More, "next": next, "households": hs})
 }
 
 func (s *Server) apiHousehold(w http.ResponseWriter, r *http.Request) {

@@ -295,6 +295,15 @@ type HouseholdFilter struct {
 	// otherwise households come in administrative order (commune, then code).
 	SortByName bool
 	Page       giamngheo.Page
+	// After, when set, starts the page after this household of the list (keyset
+	// paging, issue 13 item 8); Page.Offset is then ignored. CursorAfter makes it.
+	After *HouseholdCursor
+	// CountUpTo bounds the total FindHouseholds returns: 0 counts every matching
+	// household (the exact total); n > 0 counts at most n+1, so that a total above n
+	// means "more than n"; a negative value counts nothing and the total is -1 (the
+	// caller takes it from the maintained roll-ups). Counting reads every match: at a
+	// province's size, lists bound it.
+	CountUpTo int
 }
 
 // HouseholdUpdate changes some fields of a household; nil fields are left as they are.
@@ -356,8 +365,8 @@ type Store interface {
 	// FindHouseholdByCode returns the household of the province with that code, or
 	// ENOTFOUND.
 	FindHouseholdByCode(ctx context.Context, provinceCode, code string) (*Household, error)
-	// FindHouseholds returns one page of the households that match, and the total
-	// count before paging.
+	// FindHouseholds returns one page of the households that match, in f.Order(), and
+	// the total count before paging (bounded or left out by f.CountUpTo).
 	FindHouseholds(ctx context.Context, f HouseholdFilter) ([]*Household, int, error)
 	// CreateHousehold stores a new household and its members and sets their IDs and
 	// timestamps; ECONFLICT when the code is taken in the province.

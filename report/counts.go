@@ -7,6 +7,12 @@ const (
 	MeasurePersons      = "persons"      // number of members
 	MeasureDeprivations = "deprivations" // sum over the households of their deprived indicators
 	MeasureDeprivedPfx  = "dep:"         // "dep:water": households deprived in the indicator
+	// MeasureDiffers counts the households whose survey result would put them on
+	// another list than the one they are recognised on ("cần rà soát", issue 13 item 8).
+	MeasureDiffers = "differs"
+	// MeasureClassPfx + a class counts the households whose survey result is that
+	// class ("class:poor"; issue 13 item 8: the total of a list filtered on it).
+	MeasureClassPfx = "class:"
 
 	// The household traits (registry.TraitsText, issue 14 item 1), each the number of
 	// households; with MeasurePersonsSfx the number of their members (groups and

@@ -4,7 +4,10 @@
 // and JSON from the same Table.
 package report
 
-import "giamngheo/poverty"
+import (
+	"giamngheo/poverty"
+	"strings"
+)
 
 // Column is a numbered column of a report: (1)…(n), its header, the group header above
 // it (merged over the columns that share it) and its formula as printed.
@@ -169,7 +172,7 @@ func dynamics(number int, status string) *Definition {
 			{3, "Thoát, vượt chuẩn cận nghèo", "Giảm trong kỳ", "", false},
 			{4, "Giảm khác (chuyển đi, nhập hộ, chết, bớt nhân khẩu)", "Giảm trong kỳ", "", false},
 			{5, "Từ " + other + " chuyển sang", "Tăng trong kỳ", "", false},
-			{6, "Tái " + list[3:], "Tăng trong kỳ", "", false},
+			{6, "Tái " + strings.TrimPrefix(list, "hộ "), "Tăng trong kỳ", "", false},
 			{7, "Phát sinh mới", "Tăng trong kỳ", "", false},
 			{8, "Tăng khác (chuyển đến, tách hộ, thêm nhân khẩu)", "Tăng trong kỳ", "", false},
 			{9, "Số " + list + " cuối kỳ", "", "(9) = (1) − (2) − (3) − (4) + (5) + (6) + (7) + (8)", false},

@@ -25,6 +25,12 @@ import (
 
 // afterMigration holds what must run right after a migration, in its transaction.
 var afterMigration = map[string]func(ctx context.Context, db *DB) error{
+	// 0012 adds the measures "differs" and "class:…" (issue 13 item 8): counted again
+	// from the households.
+	"migrations/0012_speed.sql": func(ctx context.Context, db *DB) error {
+		_, err := db.rebuildRollups(ctx)
+		return err
+	},
 	"migrations/0007_rollups.sql": func(ctx context.Context, db *DB) error {
 		if _, err := db.rebuildRollups(ctx); err != nil {
 			return err
@@ -65,13 +71,34 @@ type footprint struct {
 	standard string
 	// traits are the household's traits as stored (registry.TraitsText).
 	traits string
+	// differs: the survey result would put the household on another list
+	// (report.MeasureDiffers).
+	differs bool
+	// class is the survey result (report.MeasureClassPfx), "" before classification.
+	class string
+}
+
+// surveyClasses are the survey classes counted by report.MeasureClassPfx.
+var surveyClasses = []poverty.Class{poverty.Poor, poverty.NearPoor, poverty.Middle, poverty.NotPoor}
+
+// differs reports whether the list of a survey class differs from the list of a
+// recognised status (the "differs" filter of store/household.go).
+func differs(class, status string) bool {
+	listOf := func(s string) string {
+		if listed(s) {
+			return s
+		}
+		return ""
+	}
+	return listOf(class) != listOf(status)
 }
 
 func (db *DB) footprintOf(ctx context.Context, id int64) (footprint, error) {
 	f := footprint{}
-	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived, h.standard_id, h.traits,
+	var class string
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived, h.standard_id, h.class, h.traits,
 		(SELECT count(*) FROM members m WHERE m.household_id = h.id) FROM households h WHERE h.id = $1`, id).
-		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.standard, &f.traits, &f.persons)
+		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.standard, &class, &f.traits, &f.persons)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return footprint{}, nil
@@ -79,6 +106,7 @@ func (db *DB) footprintOf(ctx context.Context, id int64) (footprint, error) {
 		return f, err
 	}
 	f.exists = true
+	f.differs, f.class = differs(class, f.status), class
 	return f, nil
 }
 
@@ -111,6 +139,14 @@ func (f footprint) add(d map[rollupKey]int64, sign int64) {
 	// The joint distribution of the deprivations, for the Alkire–Foster analysis.
 	k.measure = report.ProfileMeasure(f.standard, f.deprived)
 	d[k] += sign
+	if f.differs {
+		k.measure = report.MeasureDiffers
+		d[k] += sign
+	}
+	if f.class != "" {
+		k.measure = report.MeasureClassPfx + f.class
+		d[k] += sign
+	}
 	addTraits(d, k, f.traits, sign, sign*f.persons)
 }
 
@@ -349,6 +385,10 @@ func recountSQL() string {
 	for _, k := range poverty.IndicatorKeys {
 		fmt.Fprintf(&b, `, sum(CASE WHEN h.deprived LIKE '%%,%s,%%' THEN 1 ELSE 0 END)`, k)
 	}
+	b.WriteString(`, sum(CASE WHEN (CASE WHEN h.class IN ('poor', 'near_poor') THEN h.class ELSE '' END) <> (CASE WHEN h.status IN ('poor', 'near_poor') THEN h.status ELSE '' END) THEN 1 ELSE 0 END)`)
+	for _, c := range surveyClasses {
+		fmt.Fprintf(&b, `, sum(CASE WHEN h.class = '%s' THEN 1 ELSE 0 END)`, c)
+	}
 	b.WriteString(` FROM households h LEFT JOIN (SELECT household_id, count(*) AS n FROM members GROUP BY household_id) m ON m.household_id = h.id
 		GROUP BY h.commune_code, coalesce(h.village_id, 0), h.status`)
 	return b.String()
@@ -370,6 +410,12 @@ func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
 		for i := range deps {
 			dest = append(dest, &deps[i])
 		}
+		var diff int64
+		dest = append(dest, &diff)
+		classes := make([]int64, len(surveyClasses))
+		for i := range classes {
+			dest = append(dest, &classes[i])
+		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
@@ -387,6 +433,10 @@ func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
 			total += deps[i]
 		}
 		put(report.MeasureDeprivations, total)
+		put(report.MeasureDiffers, diff)
+		for i, c := range surveyClasses {
+			put(report.MeasureClassPfx+string(c), classes[i])
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -659,8 +709,13 @@ func (db *DB) rebuildRollups(ctx context.Context) ([]report.Mismatch, error) {
 func (db *DB) rollupImported(ctx context.Context, hs []*registry.Household) error {
 	d := map[rollupKey]int64{}
 	for _, h := range hs {
+		var class string
+		if h.Result != nil {
+			class = string(h.Result.Class)
+		}
 		footprint{exists: true, province: h.ProvinceCode, commune: h.CommuneCode, village: h.VillageID,
-			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result), standard: standardOf(h.Result), traits: registry.TraitsText(h)}.add(d, 1)
+			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result), standard: standardOf(h.Result),
+			differs: differs(class, ""), class: class, traits: registry.TraitsText(h)}.add(d, 1)
 	}
 	return db.applyRollups(ctx, d)
 }

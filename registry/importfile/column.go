@@ -293,7 +293,7 @@ var columns = []Column{
 	// 24/2021/QĐ-TTg, Art. 4 step 6 and Art. 5) and that decision's number and date.
 	{Key: "recognised_status", Header: "Tình trạng đã công nhận", id: colRecognised, Level: HouseholdLevel, Recognition: true,
 		Aliases: []string{"Tình trạng công nhận", "Đã công nhận", "Diện đã công nhận", "Phân loại đã công nhận", "Loại hộ đã công nhận", "Hộ nghèo, cận nghèo đã công nhận"},
-		Help:    "Chỉ dùng khi chuyển sổ hộ nghèo đang quản lý sang hệ thống (chọn \"Nhập danh sách đã công nhận\", lệnh --recognised): diện của hộ theo quyết định công nhận của Chủ tịch UBND xã. Tệp có cột này mà không chọn thì không được nhập.",
+		Help:    "Chỉ dùng khi chuyển sổ hộ nghèo đang quản lý sang hệ thống (chọn \"Nhập danh sách đã công nhận\", lệnh --recognised): diện của hộ theo quyết định công nhận của Chủ tịch UBND xã. Tệp có cột này mà không chọn thì cột này được bỏ qua.",
 		Allowed: recognisedChoices.labels()},
 	{Key: "decision_number", Header: "Số quyết định", id: colDecisionNumber, Level: HouseholdLevel, Recognition: true,
 		Aliases: []string{"Số QĐ", "Quyết định số", "Số quyết định công nhận", "QĐ công nhận số", "Số QĐ công nhận"},

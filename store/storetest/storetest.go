@@ -64,6 +64,8 @@ func Run(t *testing.T, open Opener) {
 		{"UserService", testUserService},
 		{"LoginThrottle", testLoginThrottle},
 		{"HouseholdStore", testHouseholdStore},
+		{"HouseholdPaging", testHouseholdPaging},
+		{"ScopeMemo", testScopeMemo},
 		{"RegistryService", testRegistryService},
 		{"BulkImport", testBulkImport},
 		{"ReviewWorkflow", testReviewWorkflow},
