@@ -78,9 +78,24 @@ func testTraitReports(t *testing.T, s Store) {
 	}
 	mustVerify(t, s, "trait fixture")
 
-	rs := &report.Service{Store: s, Units: s, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
+	rs := &report.Service{Store: s, Units: s, Households: svc, Members: s, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, unit)
 	}}
+	// The named list of the poor (15) marks the household with a person of merit and
+	// the two without labour capacity.
+	l, err := rs.BuildCommuneList(sys, "15", "10816", 2026)
+	MustOK(t, err)
+	marks := map[string][2]bool{}
+	for _, h := range l.Households {
+		marks[h.Code] = [2]bool{h.Merit, h.NoLabour}
+	}
+	if len(marks) != 3 || marks["T1"] != [2]bool{true, false} || marks["T2"] != [2]bool{false, true} || marks["T5"] != [2]bool{false, true} {
+		t.Fatalf("named list marks %v", marks)
+	}
+	recs := report.ListRecords(l)
+	if len(recs[0]) != len(report.ListColumns) {
+		t.Fatalf("list record of %d fields, %d columns", len(recs[0]), len(report.ListColumns))
+	}
 	build := func(name string) *report.Table {
 		t.Helper()
 		tb, err := rs.Build(sys, name, "10816", 2026)
