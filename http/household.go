@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"giamngheo"
@@ -240,6 +241,8 @@ type householdPage struct {
 	// Livelihood lists the land and livestock answered, formatted; empty hides the
 	// section.
 	Livelihood []fact
+	// Traits lists the household traits the reports count (registry.Traits).
+	Traits []fact
 	// RecognisedOn is the day of the decision behind the recognised status, dd/mm/yyyy.
 	RecognisedOn string
 	// StandardNow is the standard in force today; Missing names the indicators of it
@@ -252,6 +255,51 @@ type householdPage struct {
 
 // fact is one labelled value shown on a page, in the request's language.
 type fact struct{ Label, Value string }
+
+// traitFacts lists the household traits (issue 14 item 1) in the request's language.
+func traitFacts(ctx context.Context, t *registry.Traits) []fact {
+	yn := func(b bool) string {
+		if b {
+			return pickVIEN(ctx, "Có", "Yes")
+		}
+		return pickVIEN(ctx, "Không", "No")
+	}
+	labour := yn(t.NoLabour)
+	if t.NoLabourOverride != nil {
+		labour += pickVIEN(ctx, " (cán bộ xác nhận)", " (set by an officer)")
+	} else {
+		labour += pickVIEN(ctx, " (theo tuổi lao động của thành viên)", " (from the members' working age)")
+	}
+	list := func(choices []registry.Choice, vs []string) string {
+		var out []string
+		for _, v := range vs {
+			for _, c := range choices {
+				if c.Value == v {
+					out = append(out, pickVIEN(ctx, c.VI, upperFirst(c.EN)))
+				}
+			}
+		}
+		if len(out) == 0 {
+			return pickVIEN(ctx, "Chưa ghi", "Not recorded")
+		}
+		return strings.Join(out, "; ")
+	}
+	causes, needs := make([]string, len(t.Causes)), make([]string, len(t.Needs))
+	for i, c := range t.Causes {
+		causes[i] = string(c)
+	}
+	for i, n := range t.Needs {
+		needs[i] = string(n)
+	}
+	return []fact{
+		{pickVIEN(ctx, "Có người có công với cách mạng", "Person of merit in the household"), yn(t.Merit)},
+		{pickVIEN(ctx, "Không có khả năng lao động", "No labour capacity"), labour},
+		{pickVIEN(ctx, "Hộ dân tộc thiểu số", "Ethnic-minority household"), yn(t.EthnicMinority)},
+		{pickVIEN(ctx, "Chủ hộ là nữ", "Female head"), yn(t.FemaleHead)},
+		{pickVIEN(ctx, "Nguyên nhân nghèo", "Causes of poverty"), list(registry.Causes, causes)},
+		{pickVIEN(ctx, "Nhu cầu hỗ trợ", "Needs for support"), list(registry.Needs, needs)},
+	}
+}
 
 // livelihoodFacts lists the answered land areas and animal counts of l, formatted the
 // Vietnamese way (1.440,5 m²; 30 con) or in English.
@@ -387,6 +435,7 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Livelihood = livelihoodFacts(r.Context(), &p.H.Livelihood)
+	p.Traits = traitFacts(r.Context(), &p.H.Traits)
 	if res := p.H.Result; res != nil {
 		p.ClassLabel = upperFirst(pick(r.Context(), res.Class.Label()))
 		if exp, err := registry.Explanation(p.H, s.Card); err == nil && exp != nil {
@@ -408,6 +457,7 @@ type householdFormPage struct {
 	// Land and Animals are the livelihood inputs (key and label); Allowances the
 	// kinds of social allowance.
 	Land, Animals, Allowances                        []opt
+	Causes, Needs                                    []opt
 	Card                                             *cardView
 	Regions                                          []opt
 	Communes                                         *picker
@@ -436,6 +486,12 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *
 	}
 	for _, x := range registry.LivelihoodAnimals {
 		p.Animals = append(p.Animals, opt{x.Key, pickVIEN(ctx, x.VI, upperFirst(x.EN))})
+	}
+	for _, c := range registry.Causes {
+		p.Causes = append(p.Causes, opt{c.Value, pickVIEN(ctx, c.VI, upperFirst(c.EN))})
+	}
+	for _, n := range registry.Needs {
+		p.Needs = append(p.Needs, opt{n.Value, pickVIEN(ctx, n.VI, upperFirst(n.EN))})
 	}
 	p.AreaOpts = []opt{{"rural", pick(ctx, poverty.Rural.Label())}, {"urban", pick(ctx, poverty.Urban.Label())}}
 	for _, rg := range poverty.Regions {
@@ -575,7 +631,7 @@ func (s *Server) handleHouseholdUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	upd := registry.HouseholdUpdate{BaseVersion: f.Version, VillageName: &h.VillageName, Address: &h.Address, HeadName: &h.HeadName, Phone: &h.Phone, Survey: &h.Survey,
-		Livelihood: &h.Livelihood, Members: &h.Members}
+		Livelihood: &h.Livelihood, Traits: &h.Traits, Members: &h.Members}
 	if _, err := s.Registry.UpdateHousehold(r.Context(), id, upd); err != nil {
 		s.formError(w, r, f, err)
 		return

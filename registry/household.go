@@ -49,7 +49,10 @@ type Household struct {
 	// Livelihood is the household's land and livestock, survey answers the registry
 	// keeps beside Survey because the poverty rules do not read them.
 	Livelihood Livelihood `json:"livelihood,omitzero"`
-	Members    []Member   `json:"members"`
+	// Traits are the characteristics the reports count (merit, labour capacity,
+	// causes of poverty, needs, ethnic minority, female head); see Traits.
+	Traits  Traits   `json:"traits,omitzero"`
+	Members []Member `json:"members"`
 	// Result is the household's current classification with its explanation, set by
 	// the service on import and on every edit; nil before the first classification.
 	// It is the survey result: a proposal beside Recognised, never a list by itself.
@@ -218,6 +221,9 @@ func (h *Household) Validate() error {
 	if err := h.Livelihood.Validate(); err != nil {
 		return err
 	}
+	if err := h.Traits.Validate(); err != nil {
+		return err
+	}
 	head := -1
 	for i := range h.Members {
 		m := &h.Members[i]
@@ -315,6 +321,7 @@ type HouseholdUpdate struct {
 	Phone       *string
 	Survey      *poverty.Household
 	Livelihood  *Livelihood
+	Traits      *Traits
 	Members     *[]Member
 }
 
@@ -341,6 +348,9 @@ func (u HouseholdUpdate) Apply(h *Household) {
 	}
 	if u.Livelihood != nil {
 		h.Livelihood = *u.Livelihood
+	}
+	if u.Traits != nil {
+		h.Traits = *u.Traits
 	}
 	if u.Members != nil {
 		h.Members = append([]Member(nil), (*u.Members)...)

@@ -28,6 +28,8 @@ type Service struct {
 	// ReferenceDate returns the date whose standard classifies households on import and
 	// edit; nil means today. The review sets its own reference date.
 	ReferenceDate func() time.Time
+	// Traits derives the household traits from the members (nil: DefaultTraitRules).
+	Traits *TraitRules
 }
 
 func (s *Service) refDate() time.Time {
@@ -45,6 +47,7 @@ type Classifier struct {
 	card     *poverty.ScoreCard
 	ref      time.Time
 	communes map[string]*admin.Unit
+	traits   *TraitRules
 	// OldMap, when set, carries households given under a commune code of before a
 	// reorganisation to the commune in force (an import sets it; see OldMap).
 	OldMap *OldMap
@@ -66,7 +69,11 @@ func (s *Service) NewClassifier(ref time.Time) (*Classifier, error) {
 // NewClassifierFor returns a classifier for the standard std on the reference date ref
 // (a review round fixes its standard when it is opened).
 func (s *Service) NewClassifierFor(std *poverty.Standard, ref time.Time) *Classifier {
-	return &Classifier{units: s.Units, std: std, card: s.Card, ref: ref, communes: map[string]*admin.Unit{}}
+	tr := s.Traits
+	if tr == nil {
+		tr = &DefaultTraitRules
+	}
+	return &Classifier{units: s.Units, std: std, card: s.Card, ref: ref, communes: map[string]*admin.Unit{}, traits: tr}
 }
 
 // commune returns the commune's version in force on the reference date, or its latest
@@ -169,6 +176,8 @@ func (c *Classifier) PrepareValid(ctx context.Context, h *Household) error {
 		}
 	}
 	h.Result = &r
+	// The traits the reports count, derived on the same reference date (issue 14).
+	c.traits.DeriveTraits(h, c.ref)
 	if c.Recognitions != nil {
 		return c.Recognitions.take(h)
 	}

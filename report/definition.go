@@ -29,6 +29,10 @@ type Definition struct {
 	Lines   []string
 	// Values computes the lines of one unit (or of a total) from its numbers.
 	Values func(u *Numbers) [][]float64
+	// Specialise, when set, makes the definition a table uses from the numbers of its
+	// total row: a report whose columns depend on the data (report (9), one column per
+	// ethnic group present). Columns then lists the columns every table has.
+	Specialise func(total *Numbers) *Definition
 }
 
 // Numbers are what the roll-ups hold for one unit (or a sum of units): cells by status
@@ -102,7 +106,8 @@ const poor, nearPoor = string(poverty.Poor), string(poverty.NearPoor)
 
 // Definitions lists the reports, by number.
 var Definitions = []*Definition{officialResults(), dynamics(2, poor), dynamics(3, nearPoor),
-	deprivations(4, poor, false), deprivations(5, poor, true), deprivations(6, nearPoor, false), deprivations(7, nearPoor, true)}
+	deprivations(4, poor, false), deprivations(5, poor, true), deprivations(6, nearPoor, false), deprivations(7, nearPoor, true),
+	targetGroups(), ethnicGroups(), causes(), multidimensional(12, poor), multidimensional(13, nearPoor)}
 
 // Find returns the definition named name ("1", "bao-cao-1" or its Name), or nil.
 func Find(name string) *Definition {

@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -47,6 +48,14 @@ var afterMigration = map[string]func(ctx context.Context, db *DB) error{
 		_, err := db.rebuildRollups(ctx)
 		return err
 	},
+	// The traits of the households already stored, then their roll-ups.
+	"migrations/0018_household_traits.sql": func(ctx context.Context, db *DB) error {
+		if err := db.backfillTraits(ctx, time.Now().In(giamngheo.Vietnam)); err != nil {
+			return err
+		}
+		_, err := db.rebuildRollups(ctx)
+		return err
+	},
 }
 
 // footprint is what one household adds to the roll-ups.
@@ -60,6 +69,8 @@ type footprint struct {
 	// standard is the standard the household was classified under: with deprived it
 	// makes the household's deprivation profile (report.ProfileMeasure, ADR 0012).
 	standard string
+	// traits are the household's traits as stored (registry.TraitsText).
+	traits string
 	// differs: the survey result would put the household on another list
 	// (report.MeasureDiffers).
 	differs bool
@@ -85,9 +96,9 @@ func differs(class, status string) bool {
 func (db *DB) footprintOf(ctx context.Context, id int64) (footprint, error) {
 	f := footprint{}
 	var class string
-	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived, h.standard_id, h.class,
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived, h.standard_id, h.class, h.traits,
 		(SELECT count(*) FROM members m WHERE m.household_id = h.id) FROM households h WHERE h.id = $1`, id).
-		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.standard, &class, &f.persons)
+		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.standard, &class, &f.traits, &f.persons)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return footprint{}, nil
@@ -135,6 +146,20 @@ func (f footprint) add(d map[rollupKey]int64, sign int64) {
 	if f.class != "" {
 		k.measure = report.MeasureClassPfx + f.class
 		d[k] += sign
+	}
+	addTraits(d, k, f.traits, sign, sign*f.persons)
+}
+
+// addTraits adds to d, under k's unit and status, the households (hh) of each trait of
+// the stored traits text, and their persons (p) where the roll-ups count them.
+func addTraits(d map[rollupKey]int64, k rollupKey, traits string, hh, p int64) {
+	for _, t := range registry.TraitsItems(traits) {
+		k.measure = t
+		d[k] += hh
+		if report.TraitPersons(t) {
+			k.measure = t + report.MeasurePersonsSfx
+			d[k] += p
+		}
 	}
 }
 
@@ -416,7 +441,78 @@ func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if err := db.recountTraits(ctx, out); err != nil {
+		return nil, err
+	}
 	return out, db.recountProfiles(ctx, out)
+}
+
+// recountTraits adds to out the households and persons per trait, one independent
+// GROUP BY over the households' traits column.
+func (db *DB) recountTraits(ctx context.Context, out map[rollupKey]int64) error {
+	// The roll-ups rebuilt by migrations 0007 and 0017 come before the column (0018).
+	if txFrom(ctx) != nil {
+		cols, err := db.columns(ctx, "households")
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(strings.Split(cols, ", "), "traits") {
+			return nil
+		}
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT max(h.province_code), h.commune_code, coalesce(h.village_id, 0), h.status, h.traits, count(*), coalesce(sum(m.n), 0)
+		FROM households h LEFT JOIN (SELECT household_id, count(*) AS n FROM members GROUP BY household_id) m ON m.household_id = h.id
+		WHERE h.traits <> '' GROUP BY h.commune_code, coalesce(h.village_id, 0), h.status, h.traits`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k rollupKey
+		var traits string
+		var hh, p int64
+		if err := rows.Scan(&k.province, &k.commune, &k.village, &k.status, &traits, &hh, &p); err != nil {
+			return err
+		}
+		addTraits(out, k, traits, hh, p)
+	}
+	return rows.Err()
+}
+
+// backfillTraits derives and stores the traits of every household already stored
+// (migration 0018) with the default rules on the reference date ref: the survey
+// column gets the derived traits and the traits column their text.
+func (db *DB) backfillTraits(ctx context.Context, ref time.Time) error {
+	type row struct {
+		id             int64
+		survey, traits string
+	}
+	var page []row
+	flush := func() error {
+		for _, r := range page {
+			if _, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET survey = $1, traits = $2 WHERE id = $3`, r.survey, r.traits, r.id); err != nil {
+				return err
+			}
+		}
+		page = page[:0]
+		return nil
+	}
+	err := db.EachHousehold(ctx, registry.HouseholdFilter{}, func(h *registry.Household) error {
+		registry.DefaultTraitRules.DeriveTraits(h, ref)
+		b, err := registry.EncodeSurvey(h)
+		if err != nil {
+			return err
+		}
+		page = append(page, row{h.ID, string(b), registry.TraitsText(h)})
+		if len(page) >= 1000 {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
 }
 
 // recountProfiles adds to out the households per deprivation profile (ADR 0012), one
@@ -619,7 +715,7 @@ func (db *DB) rollupImported(ctx context.Context, hs []*registry.Household) erro
 		}
 		footprint{exists: true, province: h.ProvinceCode, commune: h.CommuneCode, village: h.VillageID,
 			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result), standard: standardOf(h.Result),
-			differs: differs(class, ""), class: class}.add(d, 1)
+			differs: differs(class, ""), class: class, traits: registry.TraitsText(h)}.add(d, 1)
 	}
 	return db.applyRollups(ctx, d)
 }

@@ -357,7 +357,7 @@ var reorderSlice int64 = 20000
 // touches (the foreign keys make each statement abortable); many rows per statement
 // share both. Both stay well under SQLite's 32,766 bound variables.
 const (
-	householdsPerInsert = 50  // × 21 columns
+	householdsPerInsert = 50  // × 22 columns
 	membersPerInsert    = 100 // × 11 columns
 )
 
@@ -395,7 +395,7 @@ func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Con
 			err = sqliteDialect{}.noteSearchWords(ctx, conn, texts)
 		}
 	}()
-	hb := &bulk{conn: conn, head: insertHouseholdsHead, cols: 21, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
+	hb := &bulk{conn: conn, head: insertHouseholdsHead, cols: 22, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
 	mb := &bulk{conn: conn, head: insertMembersHead, cols: 11, per: membersPerInsert, fullSQL: insertMembersFull}
 	defer hb.close()
 	defer mb.close()
@@ -450,7 +450,7 @@ var (
 // The statements for full chunks, built once: a transaction keeps every statement
 // prepared in it, with its text, until it ends, and an import prepares two per batch.
 var (
-	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: 21}).sql(householdsPerInsert)
+	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: 22}).sql(householdsPerInsert)
 	insertMembersFull    = (&bulk{head: insertMembersHead, cols: 11}).sql(membersPerInsert)
 )
 

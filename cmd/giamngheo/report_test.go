@@ -104,7 +104,8 @@ func TestReportPageWorkbookAndAPIAgree(t *testing.T) {
 	r.MustAddUser(t, "tinh.hp", giamngheo.RoleProvinceOfficer, "31")
 	c := loginClient(t, r.URL, "tinh.hp", testPassword)
 	dir := t.TempDir()
-	for _, name := range []string{"ket-qua-chinh-thuc", "dien-bien-ho-ngheo"} {
+	// Reports 8 and 10 (issue 14 item 2) are the widest: 10 and 18 numbered columns.
+	for _, name := range []string{"ket-qua-chinh-thuc", "dien-bien-ho-ngheo", "nhom-doi-tuong", "nguyen-nhan-ngheo"} {
 		q := fmt.Sprintf("unit=31&period=%d", year)
 		tb := getTable(t, c, r.URL+"/api/v1/reports/"+name+"?"+q)
 		total := tb.Rows[len(tb.Rows)-1]
@@ -117,6 +118,15 @@ func TestReportPageWorkbookAndAPIAgree(t *testing.T) {
 		case "dien-bien-ho-ngheo":
 			if total.Line != "Nhân khẩu" || tb.Rows[len(tb.Rows)-2].Values[8] != 3 || total.Values[8] != 5 {
 				t.Fatalf("report 2 totals: %+v %+v", tb.Rows[len(tb.Rows)-2], total)
+			}
+		case "nhom-doi-tuong":
+			// The 3 poor households and their 5 persons, in total and in the groups.
+			if hh := tb.Rows[len(tb.Rows)-2]; hh.Values[0] != 3 || total.Values[0] != 5 || hh.Values[4] > 3 {
+				t.Fatalf("report 8 totals: %+v %+v", hh, total)
+			}
+		case "nguyen-nhan-ngheo":
+			if total.Values[0] != 3 || len(total.Values) != 18 {
+				t.Fatalf("report 10 total: %+v", total)
 			}
 		}
 		// The workbook, read back by LibreOffice: the cells are the JSON's numbers.

@@ -78,6 +78,7 @@ func Run(t *testing.T, open Opener) {
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
 		{"RollupsRandom", testRollupsRandom},
+		{"TraitReports", testTraitReports},
 		{"NamedLists", testNamedLists},
 		{"Plan", testPlan},
 		{"PublicPosts", testPublicPosts},
