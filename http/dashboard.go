@@ -10,11 +10,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/export/svg"
 	"giamngheo/export/xlsx"
+	"giamngheo/plan"
 	"giamngheo/poverty"
 	"giamngheo/report"
 	"giamngheo/review"
@@ -34,17 +36,10 @@ func (s *Server) routesDashboard(mux router) {
 	mux.HandleFunc("GET /dashboard/data.xlsx", s.requireUser(s.handleDashboardData))
 }
 
-// PlanTargets is the seam of the plan's targets (issue 15): the targets of a unit
-// and year against the actual, once the plan service provides them. Nil: the
-// dashboard says that no target is entered.
-type PlanTargets func(ctx context.Context, unit string, year int) ([]TargetRow, error)
-
-// TargetRow is one target of the plan against its actual value.
-type TargetRow struct {
-	Name, NameEN   string
-	Target, Actual float64
-	Percent        bool
-}
+// PlanTargets gives the targets of the plan of a unit's province for a year against
+// the unit's actuals (plan.Service.TargetsOf: the plan page's computation); nil and
+// no error when the province has no plan for the year.
+type PlanTargets func(ctx context.Context, unit string, year int) (*plan.UnitTargets, error)
 
 // chartUnits is how many units the rates chart draws: a province has a hundred
 // communes; the chart shows the first of the chosen order, the table below all.
@@ -91,10 +86,17 @@ type dashPage struct {
 		Rounds, Cases, Overdue int
 		Steps                  []reviewStep
 	}
-	Targets   []TargetRow
+	Targets   []targetView
 	HasPlan   bool
+	PlanTitle string
+	PlanHref  string
+	// TargetsMet counts the targets met; TrendNote says what the trend's rates are over.
+	TargetsMet int
+	TrendNote  string
 	Empty     bool
 	UnitLabel string
+	// Computed is when the figures were computed: the page is kept dashCacheTTL.
+	Computed time.Time
 }
 
 type reviewStep struct {
@@ -322,12 +324,12 @@ func (s *Server) dashboard(r *http.Request, unit string, year int) (*dashPage, e
 	if err := s.dashReview(r, p, unit, year); err != nil {
 		return nil, err
 	}
-	// The plan's targets: a seam until the plan service provides them.
-	if s.PlanTargets != nil {
-		p.HasPlan = true
-		if p.Targets, err = s.PlanTargets(ctx, unit, year); err != nil {
-			return nil, err
-		}
+	// Trend over the years and the plan's targets (dashboard_trend.go).
+	if err := s.dashTrend(ctx, p, unit, year); err != nil {
+		return nil, err
+	}
+	if err := s.dashTargets(ctx, p, unit, year); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -408,13 +410,14 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, giamngheo.Errorf(giamngheo.ENOTFOUND, "Chưa có tỉnh nào trong danh mục đơn vị.", "No province in the unit catalogue yet."))
 		return
 	}
-	p, err := s.dashboard(r, unit, s.dashYear(r))
+	kept, err := s.cachedDashboard(r, unit, s.dashYear(r))
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
+	p := *kept // the kept page is shared: this request's fields go on a copy
 	p.Provinces = provinces
-	s.render(w, r, "dashboard", p)
+	s.render(w, r, "dashboard", &p)
 }
 
 // dashChart computes the dashboard and returns the chart the query names.
@@ -424,7 +427,7 @@ func (s *Server) dashChart(w http.ResponseWriter, r *http.Request) (*dashPage, *
 		s.Error(w, r, err)
 		return nil, nil, false
 	}
-	p, err := s.dashboard(r, unit, s.dashYear(r))
+	p, err := s.cachedDashboard(r, unit, s.dashYear(r))
 	if err != nil {
 		s.Error(w, r, err)
 		return nil, nil, false
