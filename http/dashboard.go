@@ -93,8 +93,8 @@ type dashPage struct {
 	// TargetsMet counts the targets met; TrendNote says what the trend's rates are over.
 	TargetsMet int
 	TrendNote  string
-	Empty     bool
-	UnitLabel string
+	Empty      bool
+	UnitLabel  string
 	// Computed is when the figures were computed: the page is kept dashCacheTTL.
 	Computed time.Time
 }

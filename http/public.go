@@ -351,7 +351,7 @@ type pubRow struct {
 }
 
 type pubTrend struct {
-	Year                       int
+	Year                           int
 	Poor, Near, PoorRate, NearRate string
 }
 
