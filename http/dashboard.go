@@ -97,6 +97,8 @@ type dashPage struct {
 	UnitLabel  string
 	// Computed is when the figures were computed: the page is kept dashCacheTTL.
 	Computed time.Time
+	// Body is the page's content already rendered (dashboard_cache.go), or "".
+	Body template.HTML
 }
 
 type reviewStep struct {
@@ -417,6 +419,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	p := *kept // the kept page is shared: this request's fields go on a copy
 	p.Provinces = provinces
+	p.Body = s.dashBody(r, kept, &p)
 	s.render(w, r, "dashboard", &p)
 }
 

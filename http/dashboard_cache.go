@@ -1,7 +1,9 @@
 package http
 
 import (
+	"bytes"
 	"context"
+	"html/template"
 	"net/http"
 	"strconv"
 	"sync"
@@ -25,6 +27,9 @@ const dashCacheSize = 500
 type dashCache struct {
 	mu      sync.Mutex
 	entries map[string]*dashEntry
+	// bodies keep the rendered content of each kept page (dashBody).
+	bodyMu sync.Mutex
+	bodies map[*dashPage]*[2]template.HTML
 }
 
 type dashEntry struct {
@@ -88,4 +93,41 @@ func (s *Server) cachedDashboard(r *http.Request, unit string, year int) (*dashP
 		}
 		return p, err
 	})
+}
+
+// dashBody returns the content of the kept page kept as rendered for p (kept with
+// this request's province picker): rendered once per kept page and picker, since a
+// province's page is a large table and six charts, and only the layout around it
+// (user, CSRF token, flash) is the request's own. "" when it cannot be rendered:
+// the page is then rendered whole.
+func (s *Server) dashBody(r *http.Request, kept, p *dashPage) template.HTML {
+	variant := 0
+	if len(p.Provinces) > 0 {
+		variant = 1
+	}
+	c := &s.dashCache
+	c.bodyMu.Lock()
+	if b := c.bodies[kept]; b != nil && b[variant] != "" {
+		c.bodyMu.Unlock()
+		return b[variant]
+	}
+	c.bodyMu.Unlock()
+	t := s.views.pages["dashboard"]
+	v := &view{Lang: lang(r.Context()), Page: p, Path: r.URL.RequestURI(), Printed: formatDay(s.Today())}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "dashboard_body", v); err != nil {
+		s.Logger.Error("render dashboard", "err", err)
+		return ""
+	}
+	body := template.HTML(buf.String()) // rendered by html/template
+	c.bodyMu.Lock()
+	if c.bodies == nil || len(c.bodies) >= dashCacheSize {
+		c.bodies = map[*dashPage]*[2]template.HTML{}
+	}
+	if c.bodies[kept] == nil {
+		c.bodies[kept] = &[2]template.HTML{}
+	}
+	c.bodies[kept][variant] = body
+	c.bodyMu.Unlock()
+	return body
 }
