@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"giamngheo"
@@ -58,6 +59,10 @@ type chartView struct {
 	SVG       template.HTML
 	Data      dataset
 	Query     string // unit=…&year=…&chart=ID, for the download links
+	// The chart's workbook, written once (handleDashboardData).
+	xlsxOnce sync.Once
+	xlsx     []byte
+	xlsxErr  error
 }
 
 type rateRow struct {
@@ -461,18 +466,25 @@ func (s *Server) handleDashboardData(w http.ResponseWriter, r *http.Request) {
 	}
 	name := fmt.Sprintf("%s-%s-%d", c.ID, p.Unit, p.Year)
 	if strings.HasSuffix(r.URL.Path, ".xlsx") {
-		rows := make([][]any, len(c.Data.Rows))
-		for i, row := range c.Data.Rows {
-			for _, v := range row {
-				rows[i] = append(rows[i], v)
+		// The workbook is written once per kept chart: the chart is kept with its page.
+		c.xlsxOnce.Do(func() {
+			rows := make([][]any, len(c.Data.Rows))
+			for i, row := range c.Data.Rows {
+				for _, v := range row {
+					rows[i] = append(rows[i], v)
+				}
 			}
+			var b bytes.Buffer
+			c.xlsxErr = xlsx.WriteSheets(&b, []xlsx.Sheet{{Name: c.ID, Header: c.Data.Header, Rows: rows}})
+			c.xlsx = b.Bytes()
+		})
+		if c.xlsxErr != nil {
+			s.Error(w, r, c.xlsxErr)
+			return
 		}
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
-		sheet := c.ID
-		if err := xlsx.WriteSheets(w, []xlsx.Sheet{{Name: sheet, Header: c.Data.Header, Rows: rows}}); err != nil {
-			s.Logger.Error("dashboard xlsx", "err", err)
-		}
+		w.Write(c.xlsx)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
