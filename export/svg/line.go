@@ -153,10 +153,14 @@ func (c *LineChart) Write(w io.Writer, standalone bool) error {
 			if s < len(c.Texts) && i < len(c.Texts[s]) {
 				t = c.Texts[s][i]
 			}
-			// The first series writes its values above its points, the others below.
+			// The first series writes its values above its points, the others below,
+			// or above the first one's where below would fall on the axis labels.
 			ty := py - 7
 			if s%2 == 1 {
 				ty = py + 15
+				if ty > lineTop+lineH-2 {
+					ty = py - 7 - 13*float64(s)
+				}
 			}
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#222" text-anchor="middle">%s</text>`, px, ty, esc(t))
 		}
