@@ -154,3 +154,12 @@ func Show(n int64, m Mark, threshold int64, format func(int64) string) string {
 	}
 	return format(n)
 }
+
+// ShareShown reports whether a share part/whole of households or persons may be
+// published: neither the part nor the rest may be a small group (1 to threshold−1),
+// or the share would tell who they are to anyone who knows the list. None and all
+// (0 and whole) tell nothing the list's published count does not.
+func ShareShown(part, whole, threshold int64) bool {
+	small := func(n int64) bool { return n > 0 && n < threshold }
+	return whole > 0 && part >= 0 && part <= whole && !small(part) && !small(whole-part)
+}

@@ -160,3 +160,17 @@ func TestRecoverableFindsPrimaryOnly(t *testing.T) {
 		t.Fatal("a lone suppressed cell was not found recoverable")
 	}
 }
+
+func TestShareShown(t *testing.T) {
+	for _, c := range []struct {
+		part, whole int64
+		want        bool
+	}{
+		{0, 0, false}, {3, 3, false}, {0, 3, false}, {1, 3, false}, {2, 10, false}, {5, 10, true}, {6, 10, false},
+		{10, 10, true}, {0, 10, true}, {50, 100, true}, {96, 100, false}, {11, 10, false},
+	} {
+		if got := ShareShown(c.part, c.whole, Threshold); got != c.want {
+			t.Errorf("ShareShown(%d, %d) = %v, want %v", c.part, c.whole, got, c.want)
+		}
+	}
+}

@@ -10,11 +10,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/export/svg"
 	"giamngheo/export/xlsx"
+	"giamngheo/plan"
 	"giamngheo/poverty"
 	"giamngheo/report"
 	"giamngheo/review"
@@ -34,17 +37,10 @@ func (s *Server) routesDashboard(mux router) {
 	mux.HandleFunc("GET /dashboard/data.xlsx", s.requireUser(s.handleDashboardData))
 }
 
-// PlanTargets is the seam of the plan's targets (issue 15): the targets of a unit
-// and year against the actual, once the plan service provides them. Nil: the
-// dashboard says that no target is entered.
-type PlanTargets func(ctx context.Context, unit string, year int) ([]TargetRow, error)
-
-// TargetRow is one target of the plan against its actual value.
-type TargetRow struct {
-	Name, NameEN   string
-	Target, Actual float64
-	Percent        bool
-}
+// PlanTargets gives the targets of the plan of a unit's province for a year against
+// the unit's actuals (plan.Service.TargetsOf: the plan page's computation); nil and
+// no error when the province has no plan for the year.
+type PlanTargets func(ctx context.Context, unit string, year int) (*plan.UnitTargets, error)
 
 // chartUnits is how many units the rates chart draws: a province has a hundred
 // communes; the chart shows the first of the chosen order, the table below all.
@@ -63,6 +59,10 @@ type chartView struct {
 	SVG       template.HTML
 	Data      dataset
 	Query     string // unit=…&year=…&chart=ID, for the download links
+	// The chart's workbook, written once (handleDashboardData).
+	xlsxOnce sync.Once
+	xlsx     []byte
+	xlsxErr  error
 }
 
 type rateRow struct {
@@ -91,10 +91,19 @@ type dashPage struct {
 		Rounds, Cases, Overdue int
 		Steps                  []reviewStep
 	}
-	Targets   []TargetRow
+	Targets   []targetView
 	HasPlan   bool
-	Empty     bool
-	UnitLabel string
+	PlanTitle string
+	PlanHref  string
+	// TargetsMet counts the targets met; TrendNote says what the trend's rates are over.
+	TargetsMet int
+	TrendNote  string
+	Empty      bool
+	UnitLabel  string
+	// Computed is when the figures were computed: the page is kept dashCacheTTL.
+	Computed time.Time
+	// Body is the page's content already rendered (dashboard_cache.go), or "".
+	Body template.HTML
 }
 
 type reviewStep struct {
@@ -322,12 +331,12 @@ func (s *Server) dashboard(r *http.Request, unit string, year int) (*dashPage, e
 	if err := s.dashReview(r, p, unit, year); err != nil {
 		return nil, err
 	}
-	// The plan's targets: a seam until the plan service provides them.
-	if s.PlanTargets != nil {
-		p.HasPlan = true
-		if p.Targets, err = s.PlanTargets(ctx, unit, year); err != nil {
-			return nil, err
-		}
+	// Trend over the years and the plan's targets (dashboard_trend.go).
+	if err := s.dashTrend(ctx, p, unit, year); err != nil {
+		return nil, err
+	}
+	if err := s.dashTargets(ctx, p, unit, year); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -408,13 +417,15 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, giamngheo.Errorf(giamngheo.ENOTFOUND, "Chưa có tỉnh nào trong danh mục đơn vị.", "No province in the unit catalogue yet."))
 		return
 	}
-	p, err := s.dashboard(r, unit, s.dashYear(r))
+	kept, err := s.cachedDashboard(r, unit, s.dashYear(r))
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
+	p := *kept // the kept page is shared: this request's fields go on a copy
 	p.Provinces = provinces
-	s.render(w, r, "dashboard", p)
+	p.Body = s.dashBody(r, kept, &p)
+	s.render(w, r, "dashboard", &p)
 }
 
 // dashChart computes the dashboard and returns the chart the query names.
@@ -424,7 +435,7 @@ func (s *Server) dashChart(w http.ResponseWriter, r *http.Request) (*dashPage, *
 		s.Error(w, r, err)
 		return nil, nil, false
 	}
-	p, err := s.dashboard(r, unit, s.dashYear(r))
+	p, err := s.cachedDashboard(r, unit, s.dashYear(r))
 	if err != nil {
 		s.Error(w, r, err)
 		return nil, nil, false
@@ -455,18 +466,25 @@ func (s *Server) handleDashboardData(w http.ResponseWriter, r *http.Request) {
 	}
 	name := fmt.Sprintf("%s-%s-%d", c.ID, p.Unit, p.Year)
 	if strings.HasSuffix(r.URL.Path, ".xlsx") {
-		rows := make([][]any, len(c.Data.Rows))
-		for i, row := range c.Data.Rows {
-			for _, v := range row {
-				rows[i] = append(rows[i], v)
+		// The workbook is written once per kept chart: the chart is kept with its page.
+		c.xlsxOnce.Do(func() {
+			rows := make([][]any, len(c.Data.Rows))
+			for i, row := range c.Data.Rows {
+				for _, v := range row {
+					rows[i] = append(rows[i], v)
+				}
 			}
+			var b bytes.Buffer
+			c.xlsxErr = xlsx.WriteSheets(&b, []xlsx.Sheet{{Name: c.ID, Header: c.Data.Header, Rows: rows}})
+			c.xlsx = b.Bytes()
+		})
+		if c.xlsxErr != nil {
+			s.Error(w, r, c.xlsxErr)
+			return
 		}
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
-		sheet := c.ID
-		if err := xlsx.WriteSheets(w, []xlsx.Sheet{{Name: sheet, Header: c.Data.Header, Rows: rows}}); err != nil {
-			s.Logger.Error("dashboard xlsx", "err", err)
-		}
+		w.Write(c.xlsx)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -180,15 +180,7 @@ func (s *Server) planGroupOf(ctx context.Context, g plan.Group, en bool) planGro
 	if g.Area.Code == "" {
 		pg.Title, pg.Lead = pickVIEN(ctx, "Chỉ tiêu chung", "General targets"), ""
 	}
-	num := func(v float64, unit string) string {
-		if unit == "%" {
-			return formatPercent(v, en)
-		}
-		if unit == "đồng" {
-			return formatMoney(int64(v), en)
-		}
-		return formatDecimal(v, en) + " " + unit
-	}
+	num := func(v float64, unit string) string { return planValue(v, unit, en) }
 	for _, x := range g.Actuals {
 		t := x.Target
 		row := planRow{Code: t.Code, Indicator: t.Indicator, Unit: t.Unit, HowMeasured: t.HowMeasured, Agency: agencyLabel(ctx, t.Agency),
@@ -224,6 +216,17 @@ func (s *Server) planGroupOf(ctx context.Context, g plan.Group, en bool) planGro
 			Disbursed: money(b.Disbursed), Settled: money(b.Settled), Reported: formatMoney(b.ReportedDisbursed, en) + " / " + formatMoney(b.ReportedSettled, en)})
 	}
 	return pg
+}
+
+// planValue writes a target's or an actual's value in the target's unit.
+func planValue(v float64, unit string, en bool) string {
+	if unit == "%" {
+		return formatPercent(v, en)
+	}
+	if unit == "đồng" {
+		return formatMoney(int64(v), en)
+	}
+	return formatDecimal(v, en) + " " + unit
 }
 
 func targetStateLabel(ctx context.Context, st, compare string) string {

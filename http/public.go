@@ -333,6 +333,10 @@ type pubFigures struct {
 	Rows                   []pubRow
 	Total                  pubRow
 	Trend                  []pubTrend
+	TrendChart             template.HTML
+	TrendNote              string
+	Targets                []pubTarget
+	PlanTitle              string
 	Chart                  template.HTML
 	Suppressed             bool
 }
@@ -347,8 +351,8 @@ type pubRow struct {
 }
 
 type pubTrend struct {
-	Year       int
-	Poor, Near string
+	Year                           int
+	Poor, Near, PoorRate, NearRate string
 }
 
 // publicFigures computes the figures of the province and year, suppressed
@@ -407,34 +411,12 @@ func (s *Server) publicFigures(ctx context.Context, province string, year int) (
 	} else {
 		f.Total = pubRow{Name: "–", Households: "<5", Poor: "<5", Near: "<5", PoorRate: "x", NearRate: "x", Persons: "<5", PoorP: "<5", NearP: "<5"}
 	}
-	// The trend: poor and near-poor households at the end of each past year (the
-	// dynamics reports' column 9), each count under the threshold shown as "<5".
-	for y := year - 1; y >= 2022 && y >= year-4; y-- {
-		var ends [2]float64
-		ok := true
-		for i, name := range []string{"2", "3"} {
-			dt, err := s.Reports.Build(ctx, name, province, y)
-			if err != nil {
-				ok = false
-				break
-			}
-			for _, row := range dt.Rows {
-				if row.Kind == "total" && row.Line == "Hộ" {
-					ends[i] = row.Values[8]
-				}
-			}
-		}
-		if !ok {
-			break
-		}
-		small := func(n float64) string {
-			m := disclosure.Shown
-			if int64(n) < disclosure.Threshold {
-				m = disclosure.Small
-			}
-			return show(int64(n), m)
-		}
-		f.Trend = append(f.Trend, pubTrend{Year: y, Poor: small(ends[0]), Near: small(ends[1])})
+	// The trend and the plan's targets (public_plan.go).
+	if err := s.publicTrend(ctx, f, province, year, show); err != nil {
+		return nil, err
+	}
+	if err := s.publicTargets(ctx, f, province, year); err != nil {
+		return nil, err
 	}
 	// The chart: the shown poor rates, ranked; a hidden rate has no bar.
 	c := &svg.BarChart{ID: "public-rates", Title: map[bool]string{false: "Tỷ lệ hộ nghèo theo xã, phường", true: "Poor rate by commune"}[en] + " · " + t.UnitName + " · " + strconv.Itoa(year),

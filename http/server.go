@@ -43,8 +43,8 @@ type Deps struct {
 	Approvals *report.Approvals
 	// Plan runs the province's yearly plan (nil: no plan pages).
 	Plan *plan.Service
-	// PlanTargets gives the plan's targets against the actual (nil until the plan
-	// service provides them: the dashboard says none is entered).
+	// PlanTargets gives the plan's targets against the actual for the dashboards and
+	// the public site (nil: Plan.TargetsOf when Plan is set, else none).
 	PlanTargets PlanTargets
 	// Portal keeps the public site's news (nil: no news); PublicContent its offices
 	// and documents; PublicFiles the directory of the documents' files ("" none);
@@ -98,6 +98,8 @@ type Server struct {
 	limiter       rateLimiter
 	pubCache      pageCache
 	publicHandler http.Handler
+	// dashCache keeps computed dashboards (dashboard_cache.go).
+	dashCache dashCache
 }
 
 // NewServer builds the server and its route tables.
@@ -107,6 +109,9 @@ func NewServer(d Deps) (*Server, error) {
 	}
 	if d.Today == nil {
 		d.Today = giamngheo.SystemClock
+	}
+	if d.PlanTargets == nil && d.Plan != nil {
+		d.PlanTargets = d.Plan.TargetsOf
 	}
 	v, err := parseViews()
 	if err != nil {

@@ -63,13 +63,19 @@ type Overview struct {
 // rate summed from the maintained roll-ups), the entered ones from the latest figure
 // of their agency.
 func (s *Service) Progress(ctx context.Context, p *Plan) (*Overview, error) {
-	figs, err := s.Figures(ctx, p)
-	if err != nil {
-		return nil, err
-	}
 	unit := p.ProvinceCode
 	if a := giamngheo.ActorFromContext(ctx); a != nil && a.ScopeCode != "" && a.ScopeCode != unit {
 		unit = a.ScopeCode
+	}
+	return s.progressIn(ctx, p, unit)
+}
+
+// progressIn is Progress with the computed actuals of unit (the province or a unit
+// under it; the caller has checked that the actor may read it).
+func (s *Service) progressIn(ctx context.Context, p *Plan, unit string) (*Overview, error) {
+	figs, err := s.Figures(ctx, p)
+	if err != nil {
+		return nil, err
 	}
 	var live map[support.Measure]support.Value
 	needs := map[support.Measure]bool{}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,16 @@ func checkPublicAndDashboard(t *testing.T, r *running, prefix string) {
 func TestBrowserDashboardAndPublicWithData(t *testing.T) {
 	r := MustRunServer(t, func(c *Config) { c.Provinces = "31" })
 	communes, _ := publicFixture(t, r)
+	// The province's plan of this year: its targets on the dashboard and the public site.
+	sys := systemCtx(context.Background())
+	if _, err := r.App.plan.Seed(sys, "31", 2023); err != nil {
+		t.Fatal(err)
+	}
+	if y := r.App.now().Year(); y != 2023 {
+		if _, err := r.App.plan.CopyPlan(sys, "31", 2023, y); err != nil {
+			t.Fatal(err)
+		}
+	}
 	checkPublicAndDashboard(t, r, "data")
 	r.MustAddUser(t, "xa.ui", giamngheo.RoleViewer, communes[0].Code)
 	ctx := MustBrowserFor(t, 5*time.Minute)
@@ -69,6 +80,9 @@ func TestBrowserDashboardAndPublicWithData(t *testing.T) {
 	}
 	if got := text(t, ctx, "total-households"); got != "8" {
 		t.Errorf("the leader's households = %q, want 8", got)
+	}
+	if !exists(t, ctx, "targets-table") || !exists(t, ctx, "chart-trend-t") {
+		t.Error("the leader's dashboard lacks the plan's targets or the trend")
 	}
 }
 
