@@ -43,7 +43,7 @@ type ProgressFigure struct {
 
 // ProgressArea is what the agency did in one activity area it leads.
 type ProgressArea struct {
-	Title string
+	Title string // with its number in the plan: "2.1. Hỗ trợ phát triển sản xuất"
 	Text  string
 }
 
@@ -117,7 +117,7 @@ func WriteProgressReport(w io.Writer, doc *ProgressReport) error {
 	l.title("BÁO CÁO", doc.Subject)
 	l.para("Kỳ báo cáo: "+oneLine(doc.Period)+".", style{align: "C"})
 	for _, b := range doc.Bases {
-		l.para("Căn cứ "+lowerFirst(strings.TrimSuffix(oneLine(b), "."))+";", style{})
+		l.para("Căn cứ "+strings.TrimSuffix(oneLine(b), ".")+";", style{})
 	}
 	l.para(oneLine(doc.Issuer)+" báo cáo kết quả thực hiện như sau:", style{})
 
@@ -140,11 +140,11 @@ func WriteProgressReport(w io.Writer, doc *ProgressReport) error {
 	l.space(2, 20)
 	l.para("II. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG", style{bold: true})
 	wrote := false
-	for i, a := range doc.Areas {
+	for _, a := range doc.Areas {
 		if oneLine(a.Title) == "" && oneLine(a.Text) == "" {
 			continue
 		}
-		l.para(strconv.Itoa(i+1)+". "+oneLine(a.Title), style{bold: true, indent: 5})
+		l.para(oneLine(a.Title), style{bold: true, indent: 5})
 		text := strings.TrimSpace(clean(a.Text))
 		if text == "" {
 			text = "Chưa có nội dung báo cáo."
