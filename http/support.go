@@ -59,13 +59,13 @@ func agencyOf(u *user.User) string {
 }
 
 func (s *Server) gapCounts(ctx context.Context) ([]gapCount, error) {
+	counts, err := s.Support.GapCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []gapCount
-	for _, spec := range support.GapSpecsOf(agencyOf(currentUser(ctx))) {
-		w, err := s.Support.FindGaps(ctx, spec.Kind, 0, 1)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, gapCount{Kind: string(spec.Kind), Name: pick(ctx, spec.Name), Count: w.Total})
+	for _, c := range counts {
+		out = append(out, gapCount{Kind: string(c.Spec.Kind), Name: pick(ctx, c.Spec.Name), Count: c.Count})
 	}
 	return out, nil
 }

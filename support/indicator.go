@@ -1,14 +1,14 @@
 package support
 
 import (
+	"context"
 	"time"
 
-	"context"
-	"giamngheo/admin"
-
 	"giamngheo"
+	"giamngheo/admin"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 )
 
 // Measure is an indicator computed live from the registry and the support records.
@@ -64,7 +64,30 @@ func (s *Service) Measures(ctx context.Context) (map[Measure]Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The rates count every household of the scope: the one count query each.
+	// The rates count every household of the scope: from the maintained roll-ups of its
+	// communes (ADR 0009), else one count query each.
+	if s.Rollups != nil && cs != nil {
+		cells, err := s.Rollups.RollupCells(ctx, cs, false)
+		if err != nil {
+			return nil, err
+		}
+		var poor, near, total int
+		for _, c := range cells {
+			if c.Measure != report.MeasureHouseholds {
+				continue
+			}
+			total += int(c.N)
+			switch c.Status {
+			case string(poverty.Poor):
+				poor += int(c.N)
+			case string(poverty.NearPoor):
+				near += int(c.N)
+			}
+		}
+		out[MeasurePoorRate] = Value{Part: poor, Whole: total}
+		out[MeasureNearPoorRate] = Value{Part: near, Whole: total}
+		return out, nil
+	}
 	all := giamngheo.Page{Limit: 1}
 	_, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Page: all})
 	if err != nil {
