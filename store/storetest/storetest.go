@@ -75,6 +75,7 @@ func Run(t *testing.T, open Opener) {
 		{"NoLostUpdates", testNoLostUpdates},
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
+		{"SupportMatchBatch", testSupportMatchBatch},
 		{"RollupsRandom", testRollupsRandom},
 		{"NamedLists", testNamedLists},
 		{"Plan", testPlan},
