@@ -74,10 +74,6 @@ func (s *Server) supportBase(r *http.Request) (*supportPage, error) {
 	ctx := r.Context()
 	u := currentUser(ctx)
 	p := &supportPage{Reason: func(t poverty.Text) string { return pick(ctx, t) }}
-	var err error
-	if p.Kinds, err = s.gapCounts(ctx); err != nil {
-		return nil, err
-	}
 	if u.Role.CanWrite() && (u.Role.EditsRegistry() || u.Agency != "") {
 		p.CanList = true
 		for _, t := range support.TypesOf(agencyOf(u)) {
@@ -124,19 +120,20 @@ func (s *Server) handleSupport(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "support", p)
 }
 
-// loadWorklist puts a page of the worklist of the kind ("" the user's first) on p.
+// loadWorklist puts the sizes of the user's worklists and a page of the one of the kind
+// ("" the user's first) on p, from one walk of the households.
 func (s *Server) loadWorklist(ctx context.Context, p *supportPage, kind string, offset int) error {
-	p.Kind = kind
-	if p.Kind == "" && len(p.Kinds) > 0 {
-		p.Kind = p.Kinds[0].Kind
-	}
-	if p.Kind == "" {
-		return nil
-	}
-	var err error
-	if p.List, err = s.Support.FindGaps(ctx, support.GapKind(p.Kind), offset, 50); err != nil {
+	counts, list, err := s.Support.Worklists(ctx, support.GapKind(kind), offset, 50)
+	if err != nil {
 		return err
 	}
+	for _, c := range counts {
+		p.Kinds = append(p.Kinds, gapCount{Kind: string(c.Spec.Kind), Name: pick(ctx, c.Spec.Name), Count: c.Count})
+	}
+	if list == nil {
+		return nil
+	}
+	p.List, p.Kind = list, string(list.Spec.Kind)
 	if p.List.Offset > 0 {
 		p.Prev = "/support?kind=" + p.Kind + "&offset=" + strconv.Itoa(max(0, p.List.Offset-50))
 	}

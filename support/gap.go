@@ -296,3 +296,54 @@ func (s *Service) GapCounts(ctx context.Context) ([]GapCount, error) {
 	_, err := s.walkGaps(ctx, specs, func(i int, gs []Gap) { out[i].Count += len(gs) })
 	return out, err
 }
+
+// Worklists returns the sizes of the worklists the actor reads and a page of the one of
+// kind ("" the first of them), from one walk of the recognised households: the support
+// page shows both.
+func (s *Service) Worklists(ctx context.Context, kind GapKind, offset, limit int) ([]GapCount, *Worklist, error) {
+	a := giamngheo.ActorFromContext(ctx)
+	if a == nil {
+		return nil, nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
+	}
+	agency := ""
+	if a.Role == giamngheo.RoleAgencyOfficer {
+		agency = a.Agency
+	}
+	specs := GapSpecsOf(agency)
+	if kind == "" {
+		if len(specs) == 0 {
+			return nil, nil, nil
+		}
+		kind = specs[0].Kind
+	}
+	spec, ok := GapSpecByKind(kind)
+	if !ok {
+		return nil, nil, giamngheo.Errorf(giamngheo.EINVALID, "Không có danh sách %q.", "No worklist %q.", string(kind))
+	}
+	if err := MayReadWorklist(ctx, spec); err != nil {
+		return nil, nil, err
+	}
+	counts := make([]GapCount, len(specs))
+	for i, sp := range specs {
+		counts[i].Spec = sp
+	}
+	var all []Gap
+	year, err := s.walkGaps(ctx, specs, func(i int, gs []Gap) {
+		counts[i].Count += len(gs)
+		if specs[i].Kind == kind {
+			all = append(all, gs...)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(all, func(a, b Gap) int {
+		return cmp.Or(cmp.Compare(a.CommuneCode, b.CommuneCode), cmp.Compare(a.HouseholdCode, b.HouseholdCode), cmp.Compare(a.MemberID, b.MemberID))
+	})
+	if limit <= 0 || limit > MaxWorklistPage {
+		limit = 50
+	}
+	offset = max(0, min(offset, len(all)))
+	end := min(len(all), offset+limit)
+	return counts, &Worklist{Spec: spec, Year: year, Gaps: all[offset:end], Total: len(all), Offset: offset}, nil
+}

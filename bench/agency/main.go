@@ -97,11 +97,7 @@ func run(dsn, province string, nrows, runs int, only string) error {
 	// and the measures (http.supportBase + handleSupport).
 	page := func(ctx context.Context) func() error {
 		return func() error {
-			kinds := support.GapSpecsOf(agencyOf(ctx))
-			if err := gapCounts(ctx, sup, kinds); err != nil {
-				return err
-			}
-			if _, err := sup.FindGaps(ctx, kinds[0].Kind, 0, 50); err != nil {
+			if _, _, err := sup.Worklists(ctx, "", 0, 50); err != nil {
 				return err
 			}
 			_, err := sup.Measures(ctx)

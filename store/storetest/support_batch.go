@@ -82,6 +82,24 @@ func testSupportMatchBatch(t *testing.T, s Store) {
 			if w.Total != c.Count {
 				t.Fatalf("%s: counted %d, worklist total %d", c.Spec.Kind, c.Count, w.Total)
 			}
+			// The support page's one walk: the same sizes and the same page.
+			both, page, err := svc.Worklists(a, c.Spec.Kind, 0, 50)
+			MustOK(t, err)
+			want, err := svc.FindGaps(a, c.Spec.Kind, 0, 50)
+			MustOK(t, err)
+			if len(both) != len(counts) || page.Total != want.Total || len(page.Gaps) != len(want.Gaps) {
+				t.Fatalf("%s: Worklists %d sizes, page %d of %d; FindGaps %d of %d", c.Spec.Kind, len(both), len(page.Gaps), page.Total, len(want.Gaps), want.Total)
+			}
+			for i := range both {
+				if both[i].Spec.Kind != counts[i].Spec.Kind || both[i].Count != counts[i].Count {
+					t.Fatalf("%s: sizes %+v, want %+v", c.Spec.Kind, both[i], counts[i])
+				}
+			}
+			for i := range page.Gaps {
+				if page.Gaps[i].HouseholdID != want.Gaps[i].HouseholdID || page.Gaps[i].MemberID != want.Gaps[i].MemberID {
+					t.Fatalf("%s: row %d differs", c.Spec.Kind, i)
+				}
+			}
 		}
 	}
 }
