@@ -252,7 +252,9 @@ func (s *Service) walkGaps(ctx context.Context, specs []GapSpec, fn func(i int, 
 		}
 	}
 	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
-		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c, CommuneCodes: cs}, func(h *registry.Household) error {
+		// No communes in the filter: the registry confines the walk to the actor's scope
+		// with one lookup, where a list of communes is checked one by one.
+		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c}, func(h *registry.Household) error {
 			for i, spec := range specs {
 				if gs := GapsOf(h, spec, ref, supported[i]); len(gs) > 0 {
 					fn(i, gs)

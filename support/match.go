@@ -85,9 +85,15 @@ func (s *Service) MatchList(ctx context.Context, typeCode, file string, rows []R
 		}
 		inScope = func(c Candidate) bool { return set[c.CommuneCode] }
 	}
-	names, err := s.communeNames(ctx, scope)
-	if err != nil {
-		return nil, err
+	// The names of the scope's communes, read only when a row names its commune.
+	var names map[string]string
+	for _, row := range rows {
+		if row.NationalID == "" && row.HouseholdCode == "" && row.Commune != "" && !communeCodeRE.MatchString(strings.TrimSpace(row.Commune)) {
+			if names, err = s.communeNames(ctx, scope); err != nil {
+				return nil, err
+			}
+			break
+		}
 	}
 	// The candidates of every national ID and household code of the list, a chunk of
 	// keys per query rather than a query per row.
