@@ -143,6 +143,7 @@ func (cg *communeGen) household(v, seq int, target poverty.Class) *registry.Hous
 	h.HeadName = h.Members[0].Name
 	cg.answers(h, ps, target, prof)
 	cg.livelihood(h, ps, target, prof)
+	cg.traits(h, target)
 	cg.nationalIDs(h, ps)
 	return h
 }

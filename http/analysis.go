@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"giamngheo"
-	"giamngheo/admin"
 	"giamngheo/poverty"
 	"giamngheo/report"
 )
@@ -113,7 +112,6 @@ type analysisPage struct {
 // indicator the censored headcount ratios and contributions.
 func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	u := currentUser(ctx)
 	q := r.URL.Query()
 	p := &analysisPage{Unit: q.Get("unit"), Period: s.Today().Year(), Standard: q.Get("standard"), K: q.Get("k"), Weights: q.Get("weights")}
 	p.Standards = append(p.Standards, opt{"", pickVIEN(ctx, "Chuẩn áp dụng trong năm", "The standard of the year")})
@@ -127,22 +125,9 @@ func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) {
 		p.Period = aq.Period
 	}
 	end := strconv.Itoa(p.Period) + "-12-31"
-	if u.ScopeCode == "" {
-		p.Units = append(p.Units, opt{"", pickVIEN(ctx, "Toàn quốc", "Whole country")})
-		ps, err := s.Units.FindUnits(ctx, admin.UnitFilter{AsOf: end, Level: admin.LevelProvince})
-		if err != nil {
-			s.Error(w, r, err)
-			return
-		}
-		for _, x := range ps {
-			p.Units = append(p.Units, opt{x.Code, x.Name})
-		}
-	} else {
-		name := u.ScopeCode
-		if x, err := s.Units.FindUnitByCode(ctx, u.ScopeCode, ""); err == nil {
-			name = x.Name
-		}
-		p.Units = append(p.Units, opt{"", name})
+	if p.Units, err = s.scopeUnitChoices(ctx, end); err != nil {
+		s.Error(w, r, err)
+		return
 	}
 	if p.Communes, err = s.communePicker(r, end, "analysis-commune", "", q.Get("commune"), pickVIEN(ctx, "Không chọn xã", "No commune")); err != nil {
 		s.Error(w, r, err)

@@ -73,7 +73,7 @@ var auditFields = map[string][2]string{
 	"head_name": {"Chủ hộ", "Head of household"}, "address": {"Địa chỉ", "Address"}, "phone": {"Điện thoại", "Phone"},
 	"village_name": {"Thôn, tổ dân phố", "Village"}, "commune_code": {"Mã xã", "Commune code"}, "province_code": {"Mã tỉnh", "Province code"},
 	"code": {"Mã hộ", "Household code"}, "members": {"Thành viên", "Members"}, "survey": {"Phiếu khảo sát", "Survey"},
-	"livelihood": {"Đất đai, vật nuôi", "Land and livestock"}, "result": {"Kết quả phân loại", "Classification"},
+	"livelihood": {"Đất đai, vật nuôi", "Land and livestock"}, "traits": {"Đặc điểm của hộ", "Household characteristics"}, "result": {"Kết quả phân loại", "Classification"},
 	"class": {"Phân loại", "Class"}, "version": {"Phiên bản", "Version"}, "name": {"Họ tên", "Name"},
 	"birth_date": {"Ngày sinh", "Birth date"}, "national_id": {"Số CCCD", "National ID"}, "sex": {"Giới tính", "Sex"},
 	"relation": {"Quan hệ với chủ hộ", "Relation"}, "ethnicity": {"Dân tộc", "Ethnicity"}, "role": {"Vai trò", "Role"},

@@ -118,7 +118,9 @@ func (s *Server) switchNotice(r *http.Request) *switchNotice {
 		}
 		l := missingLink{Label: pick(ctx, spec.Name), Href: "/households?unanswered=" + string(spec.Key), Count: -1}
 		if u := currentUser(ctx); u != nil && s.isCommune(ctx, u.ScopeCode) {
-			if _, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Unanswered: spec.Key, Page: giamngheo.Page{Limit: 1}}); err == nil {
+			// A commune's households, counted up to listCountBound (-1 beyond: the link
+			// is shown without a number).
+			if _, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Unanswered: spec.Key, Page: giamngheo.Page{Limit: 1}, CountUpTo: listCountBound}); err == nil && total <= listCountBound {
 				l.Count = total
 			}
 		}
@@ -176,6 +178,8 @@ func (s *Server) homeFigures(r *http.Request, scope string) ([]tile, error) {
 	}
 	// The figures count the recognised status (the commune's decision), never the
 	// survey result; the households whose survey differs are the review's work.
+	// They are read from the maintained roll-ups (issue 13 item 8: the home page of a
+	// province reads no household), or, without them, counted.
 	total := 0
 	poor, near := poverty.Poor, poverty.NearPoor
 	for i, t := range []struct {
@@ -188,8 +192,14 @@ func (s *Server) homeFigures(r *http.Request, scope string) ([]tile, error) {
 		{"Hộ cận nghèo (đã công nhận)", "Near-poor (recognised)", "/households?status=near_poor", registry.HouseholdFilter{Status: &near}, true},
 		{"Hộ cần rà soát", "Households to review", "/households?differs=1", registry.HouseholdFilter{Differs: true}, false},
 	} {
-		t.f.Page = giamngheo.Page{Limit: 1}
-		_, n, err := s.Registry.FindHouseholds(r.Context(), t.f)
+		var n int
+		var err error
+		if s.rollupCovered(t.f) {
+			n, err = s.rollupTotal(r.Context(), t.f)
+		} else {
+			t.f.Page = giamngheo.Page{Limit: 1}
+			_, n, err = s.Registry.FindHouseholds(r.Context(), t.f)
+		}
 		if err != nil {
 			return nil, err
 		}

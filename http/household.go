@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"giamngheo"
@@ -73,6 +74,10 @@ func (s *Server) communeOptions(r *http.Request, date string) ([]opt, error) {
 type householdsPage struct {
 	Households []*registry.Household
 	Total      int
+	// TotalMore: more than Total households match (counted up to listCountBound).
+	TotalMore bool
+	// First links back to the first page from a keyset page.
+	First      string
 	Communes   *picker
 	Classes    []opt
 	Statuses   []opt
@@ -141,7 +146,16 @@ func householdFilter(q url.Values) (registry.HouseholdFilter, error) {
 			return f, giamngheo.Errorf(giamngheo.EINVALID, "Không lọc được theo câu hỏi %q.", "Cannot filter on the question %q.", k)
 		}
 	}
-	if o := q.Get("offset"); o != "" {
+	// after is the keyset cursor of the next page (issue 13 item 8); offset is kept for
+	// API clients of earlier releases and is slow deep in a province's list.
+	if a := q.Get("after"); a != "" {
+		c, err := registry.ParseHouseholdCursor(a)
+		if err != nil {
+			return f, err
+		}
+		f.After = c
+	}
+	if o := q.Get("offset"); o != "" && f.After == nil {
 		n, err := strconv.Atoi(o)
 		if err != nil || n < 0 {
 			return f, giamngheo.Errorf(giamngheo.EINVALID, "Tham số offset không hợp lệ.", "Invalid offset.")
@@ -159,25 +173,33 @@ func (s *Server) handleHouseholds(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	hs, total, err := s.Registry.FindHouseholds(r.Context(), f)
+	hs, total, more, err := s.findHouseholdPage(r.Context(), f)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	p := &householdsPage{Households: hs, Total: total, Classes: classOptions(r.Context()), Statuses: statusOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
+	p := &householdsPage{Households: hs, Total: total.N, TotalMore: total.More, Classes: classOptions(r.Context()), Statuses: statusOptions(r.Context()), Indicators: s.indicatorOptions(r.Context()),
 		Filter: q, CanWrite: currentUser(r.Context()).Role.EditsRegistry(), Export: q.Encode()}
 	if p.Communes, err = s.communePicker(r, s.Today().Format(admin.DateLayout), "f-commune", "", q.Get("commune"), pickVIEN(r.Context(), "Tất cả", "All")); err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	if f.Page.Offset > 0 {
+	switch {
+	case f.After != nil:
+		// Keyset pages go forward; the way back is to the first page.
+		pq := cloneValues(q)
+		pq.Del("after")
+		pq.Del("offset")
+		p.First = "/households?" + pq.Encode()
+	case f.Page.Offset > 0:
 		pq := cloneValues(q)
 		pq.Set("offset", strconv.Itoa(max(0, f.Page.Offset-f.Page.Limit)))
 		p.Prev = "/households?" + pq.Encode()
 	}
-	if f.Page.Offset+len(hs) < total {
+	if more && len(hs) > 0 {
 		nq := cloneValues(q)
-		nq.Set("offset", strconv.Itoa(f.Page.Offset+f.Page.Limit))
+		nq.Del("offset")
+		nq.Set("after", f.CursorAfter(hs[len(hs)-1]).String())
 		p.Next = "/households?" + nq.Encode()
 	}
 	s.render(w, r, "households", p)
@@ -194,6 +216,10 @@ func cloneValues(v url.Values) url.Values {
 type householdPage struct {
 	H           *registry.Household
 	CommuneName string
+	// FullAddress is the address read with the units in force on the day shown (today,
+	// or the "as of" day): after a reorganisation the new commune and province, the
+	// village once (issue 11 item 5); the address as entered stays in Address.
+	FullAddress string
 	// Units names the commune and province of each history entry ("" when unchanged).
 	Units       map[int]string
 	ClassLabel  string
@@ -215,6 +241,8 @@ type householdPage struct {
 	// Livelihood lists the land and livestock answered, formatted; empty hides the
 	// section.
 	Livelihood []fact
+	// Traits lists the household traits the reports count (registry.Traits).
+	Traits []fact
 	// RecognisedOn is the day of the decision behind the recognised status, dd/mm/yyyy.
 	RecognisedOn string
 	// StandardNow is the standard in force today; Missing names the indicators of it
@@ -227,6 +255,51 @@ type householdPage struct {
 
 // fact is one labelled value shown on a page, in the request's language.
 type fact struct{ Label, Value string }
+
+// traitFacts lists the household traits (issue 14 item 1) in the request's language.
+func traitFacts(ctx context.Context, t *registry.Traits) []fact {
+	yn := func(b bool) string {
+		if b {
+			return pickVIEN(ctx, "Có", "Yes")
+		}
+		return pickVIEN(ctx, "Không", "No")
+	}
+	labour := yn(t.NoLabour)
+	if t.NoLabourOverride != nil {
+		labour += pickVIEN(ctx, " (cán bộ xác nhận)", " (set by an officer)")
+	} else {
+		labour += pickVIEN(ctx, " (theo tuổi lao động của thành viên)", " (from the members' working age)")
+	}
+	list := func(choices []registry.Choice, vs []string) string {
+		var out []string
+		for _, v := range vs {
+			for _, c := range choices {
+				if c.Value == v {
+					out = append(out, pickVIEN(ctx, c.VI, upperFirst(c.EN)))
+				}
+			}
+		}
+		if len(out) == 0 {
+			return pickVIEN(ctx, "Chưa ghi", "Not recorded")
+		}
+		return strings.Join(out, "; ")
+	}
+	causes, needs := make([]string, len(t.Causes)), make([]string, len(t.Needs))
+	for i, c := range t.Causes {
+		causes[i] = string(c)
+	}
+	for i, n := range t.Needs {
+		needs[i] = string(n)
+	}
+	return []fact{
+		{pickVIEN(ctx, "Có người có công với cách mạng", "Person of merit in the household"), yn(t.Merit)},
+		{pickVIEN(ctx, "Không có khả năng lao động", "No labour capacity"), labour},
+		{pickVIEN(ctx, "Hộ dân tộc thiểu số", "Ethnic-minority household"), yn(t.EthnicMinority)},
+		{pickVIEN(ctx, "Chủ hộ là nữ", "Female head"), yn(t.FemaleHead)},
+		{pickVIEN(ctx, "Nguyên nhân nghèo", "Causes of poverty"), list(registry.Causes, causes)},
+		{pickVIEN(ctx, "Nhu cầu hỗ trợ", "Needs for support"), list(registry.Needs, needs)},
+	}
+}
 
 // livelihoodFacts lists the answered land areas and animal counts of l, formatted the
 // Vietnamese way (1.440,5 m²; 30 con) or in English.
@@ -335,7 +408,15 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 			p.RoundNames[c.RoundID] = pickVIEN(r.Context(), rd.Label(), rd.LabelEN())
 		}
 	}
-	p.CommuneName = s.unitAt(r, p.H.CommuneCode, p.H.UpdatedAt)
+	shown := s.Today()
+	if p.Past {
+		if t, err := parseDate(p.AsOf); err == nil {
+			shown = t
+		}
+	}
+	p.CommuneName = s.unitAt(r, p.H.CommuneCode, shown)
+	p.FullAddress = registry.FullAddress(p.H.Address, p.H.VillageName,
+		admin.StoreNamesOn(r.Context(), s.Units, p.H.CommuneCode, giamngheo.DayString(shown)))
 	p.Units = map[int]string{}
 	for _, e := range p.History {
 		p.Units[e.Version] = s.unitAt(r, e.Household.CommuneCode, e.ValidFrom)
@@ -354,6 +435,7 @@ func (s *Server) handleHousehold(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Livelihood = livelihoodFacts(r.Context(), &p.H.Livelihood)
+	p.Traits = traitFacts(r.Context(), &p.H.Traits)
 	if res := p.H.Result; res != nil {
 		p.ClassLabel = upperFirst(pick(r.Context(), res.Class.Label()))
 		if exp, err := registry.Explanation(p.H, s.Card); err == nil && exp != nil {
@@ -375,6 +457,7 @@ type householdFormPage struct {
 	// Land and Animals are the livelihood inputs (key and label); Allowances the
 	// kinds of social allowance.
 	Land, Animals, Allowances                        []opt
+	Causes, Needs                                    []opt
 	Card                                             *cardView
 	Regions                                          []opt
 	Communes                                         *picker
@@ -403,6 +486,12 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, f *
 	}
 	for _, x := range registry.LivelihoodAnimals {
 		p.Animals = append(p.Animals, opt{x.Key, pickVIEN(ctx, x.VI, upperFirst(x.EN))})
+	}
+	for _, c := range registry.Causes {
+		p.Causes = append(p.Causes, opt{c.Value, pickVIEN(ctx, c.VI, upperFirst(c.EN))})
+	}
+	for _, n := range registry.Needs {
+		p.Needs = append(p.Needs, opt{n.Value, pickVIEN(ctx, n.VI, upperFirst(n.EN))})
 	}
 	p.AreaOpts = []opt{{"rural", pick(ctx, poverty.Rural.Label())}, {"urban", pick(ctx, poverty.Urban.Label())}}
 	for _, rg := range poverty.Regions {
@@ -542,7 +631,7 @@ func (s *Server) handleHouseholdUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	upd := registry.HouseholdUpdate{BaseVersion: f.Version, VillageName: &h.VillageName, Address: &h.Address, HeadName: &h.HeadName, Phone: &h.Phone, Survey: &h.Survey,
-		Livelihood: &h.Livelihood, Members: &h.Members}
+		Livelihood: &h.Livelihood, Traits: &h.Traits, Members: &h.Members}
 	if _, err := s.Registry.UpdateHousehold(r.Context(), id, upd); err != nil {
 		s.formError(w, r, f, err)
 		return
@@ -557,7 +646,15 @@ func (s *Server) apiHouseholds(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	hs, total, err := s.Registry.FindHouseholds(r.Context(), f)
+	if l := r.URL.Query().Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 500 {
+			s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Tham số limit phải từ 1 đến 500.", "limit must be from 1 to 500."))
+			return
+		}
+		f.Page.Limit = n
+	}
+	hs, total, more, err := s.findHouseholdPage(r.Context(), f)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -565,7 +662,13 @@ func (s *Server) apiHouseholds(w http.ResponseWriter, r *http.Request) {
 	if hs == nil {
 		hs = []*registry.Household{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"total": total, "households": hs})
+	// total is exact unless total_exact is false (then more than total match); next is
+	// the after= cursor of the following page ("" on the last page).
+	next := ""
+	if more && len(hs) > 0 {
+		next = f.CursorAfter(hs[len(hs)-1]).String()
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total.N, "total_exact": !total.More, "next": next, "households": hs})
 }
 
 func (s *Server) apiHousehold(w http.ResponseWriter, r *http.Request) {

@@ -33,7 +33,12 @@ type householdForm struct {
 	Score map[string]string
 	// Livelihood holds the land areas and animal counts as typed, by the JSON key of
 	// the registry.Livelihood field ("annual_crop_land_m2", "cattle" …).
-	Livelihood        map[string]string
+	Livelihood map[string]string
+	// Merit, NoLabour ("" derived, "yes", "no": the officer's override), Causes and
+	// Needs are the household traits the reports count (registry.Traits).
+	Merit             bool
+	NoLabour          string
+	Causes, Needs     map[string]bool
 	Members           []memberForm
 	Error, ErrorField string
 }
@@ -104,6 +109,14 @@ func formFromHousehold(h *registry.Household) *householdForm {
 			f.Livelihood[x.Key] = strconv.Itoa(*n)
 		}
 	}
+	f.Merit, f.NoLabour = h.Traits.Merit, triState(h.Traits.NoLabourOverride)
+	f.Causes, f.Needs = map[string]bool{}, map[string]bool{}
+	for _, c := range h.Traits.Causes {
+		f.Causes[string(c)] = true
+	}
+	for _, n := range h.Traits.Needs {
+		f.Needs[string(n)] = true
+	}
 	for _, m := range h.Members {
 		f.Members = append(f.Members, memberForm{Name: m.Name, Relation: string(m.Relation), Sex: string(m.Sex), BirthDate: m.BirthDate,
 			Ethnicity: m.Ethnicity, NationalID: m.NationalID, Insurance: triState(m.HealthInsurance), Schooling: string(m.Schooling),
@@ -143,6 +156,13 @@ func parseHouseholdForm(r *http.Request) *householdForm {
 		if s := v("lv_" + x.Key); s != "" {
 			f.Livelihood[x.Key] = s
 		}
+	}
+	f.Merit, f.NoLabour, f.Causes, f.Needs = v("merit") == "on", v("no_labour"), map[string]bool{}, map[string]bool{}
+	for _, c := range r.PostForm["causes"] {
+		f.Causes[c] = true
+	}
+	for _, n := range r.PostForm["needs"] {
+		f.Needs[n] = true
 	}
 	for k, vs := range r.PostForm {
 		if item, ok := strings.CutPrefix(k, "b1_"); ok && len(vs) > 0 && vs[0] != "" {
@@ -193,6 +213,17 @@ func (f *householdForm) household() (*registry.Household, error) {
 	}
 	if err := f.livelihood(&h.Livelihood); err != nil {
 		return nil, err
+	}
+	h.Traits.Merit, h.Traits.NoLabourOverride = f.Merit, parseTri(f.NoLabour)
+	for _, c := range registry.Causes {
+		if f.Causes[c.Value] {
+			h.Traits.Causes = append(h.Traits.Causes, registry.Cause(c.Value))
+		}
+	}
+	for _, n := range registry.Needs {
+		if f.Needs[n.Value] {
+			h.Traits.Needs = append(h.Traits.Needs, registry.Need(n.Value))
+		}
 	}
 	s.HouseWallsDurable, s.HouseColumnsDurable, s.HouseRoofDurable = parseTri(f.Walls), parseTri(f.Columns), parseTri(f.Roof)
 	s.Telecom, s.WasteTreated = parseTri(f.Telecom), parseTri(f.Waste)

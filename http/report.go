@@ -8,6 +8,7 @@ import (
 
 	"giamngheo"
 	"giamngheo/admin"
+	"giamngheo/export/pdf"
 	"giamngheo/export/xlsx"
 	"giamngheo/report"
 )
@@ -129,8 +130,12 @@ func (s *Server) handleReportDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	format := r.URL.Query().Get("format")
-	if format != "xlsx" && format != "csv" && format != "json" {
-		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Định dạng phải là xlsx, csv hoặc json.", "The format must be xlsx, csv or json."))
+	if format != "xlsx" && format != "csv" && format != "json" && format != "pdf" {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Định dạng phải là xlsx, pdf, csv hoặc json.", "The format must be xlsx, pdf, csv or json."))
+		return
+	}
+	if format == "pdf" && report.FindList(rq.Name) != nil {
+		s.Error(w, r, giamngheo.Errorf(giamngheo.EINVALID, "Danh sách hộ được tải dưới dạng Excel hoặc CSV.", "A named list is downloaded as Excel or CSV."))
 		return
 	}
 	if s.Reports == nil {
@@ -159,13 +164,15 @@ func (s *Server) handleReportDownload(w http.ResponseWriter, r *http.Request) {
 		unit = "toan-quoc"
 	}
 	file := "bieu-" + strconv.Itoa(number) + "-" + name + "-" + unit + "-" + strconv.Itoa(rq.Period) + "." + format
-	types := map[string]string{"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	types := map[string]string{"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pdf": "application/pdf",
 		"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 	w.Header().Set("Content-Type", types[format])
 	w.Header().Set("Content-Disposition", `attachment; filename="`+file+`"`)
 	switch {
 	case t != nil && format == "xlsx":
 		err = xlsx.WriteReport(w, t, report.Issuer(t.Unit, t.UnitName))
+	case t != nil && format == "pdf":
+		err = pdf.WriteReport(w, t, report.Issuer(t.Unit, t.UnitName))
 	case t != nil && format == "csv":
 		err = report.WriteCSV(w, t)
 	case t != nil:
@@ -243,7 +250,6 @@ func formatReportValue(v float64, percent, en bool) string {
 // table with its numbered columns, or a page of a named list; the downloads.
 func (s *Server) handleReports(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	u := currentUser(ctx)
 	q := r.URL.Query()
 	p := &reportsPage{Report: q.Get("report"), Period: s.Today().Year(), Unit: q.Get("unit")}
 	for _, d := range reportDefinitions() {
@@ -258,22 +264,9 @@ func (s *Server) handleReports(w http.ResponseWriter, r *http.Request) {
 	end := strconv.Itoa(p.Period) + "-12-31"
 	// The units a report can be asked for beside a commune: the user's scope, and the
 	// provinces for a national user.
-	if u.ScopeCode == "" {
-		p.Units = append(p.Units, opt{"", pickVIEN(ctx, "Toàn quốc", "Whole country")})
-		ps, err := s.Units.FindUnits(ctx, admin.UnitFilter{AsOf: end, Level: admin.LevelProvince})
-		if err != nil {
-			s.Error(w, r, err)
-			return
-		}
-		for _, x := range ps {
-			p.Units = append(p.Units, opt{x.Code, x.Name})
-		}
-	} else {
-		name := u.ScopeCode
-		if x, err := s.Units.FindUnitByCode(ctx, u.ScopeCode, ""); err == nil {
-			name = x.Name
-		}
-		p.Units = append(p.Units, opt{"", name})
+	if p.Units, err = s.scopeUnitChoices(ctx, end); err != nil {
+		s.Error(w, r, err)
+		return
 	}
 	if p.Communes, err = s.communePicker(r, end, "report-commune", "", q.Get("commune"), pickVIEN(ctx, "Không chọn xã", "No commune")); err != nil {
 		s.Error(w, r, err)
@@ -307,7 +300,10 @@ func (s *Server) fillReportPage(r *http.Request, p *reportsPage, rq reportQuery)
 	dl.Del("offset")
 	dl.Del("limit")
 	dl.Del("cq")
-	for _, f := range []struct{ format, vi, en string }{{"xlsx", "Tải Excel", "Download Excel"}, {"csv", "Tải CSV", "Download CSV"}, {"json", "Tải JSON", "Download JSON"}} {
+	for _, f := range []struct{ format, vi, en string }{{"xlsx", "Tải Excel", "Download Excel"}, {"pdf", "Tải PDF", "Download PDF"}, {"csv", "Tải CSV", "Download CSV"}, {"json", "Tải JSON", "Download JSON"}} {
+		if f.format == "pdf" && p.List != nil {
+			continue
+		}
 		dl.Set("format", f.format)
 		p.Downloads = append(p.Downloads, download{f.format, pickVIEN(r.Context(), f.vi, f.en), "/reports/download?" + dl.Encode()})
 	}
@@ -381,4 +377,26 @@ func hasLines(t *report.Table) bool {
 		}
 	}
 	return false
+}
+
+// scopeUnitChoices are the units a report or an analysis can be asked for beside a
+// commune: the user's scope, and the provinces (as of end) for a national user.
+func (s *Server) scopeUnitChoices(ctx context.Context, end string) ([]opt, error) {
+	u := currentUser(ctx)
+	if u.ScopeCode != "" {
+		name := u.ScopeCode
+		if x, err := s.Units.FindUnitByCode(ctx, u.ScopeCode, ""); err == nil {
+			name = x.Name
+		}
+		return []opt{{"", name}}, nil
+	}
+	out := []opt{{"", pickVIEN(ctx, "Toàn quốc", "Whole country")}}
+	ps, err := s.Units.FindUnits(ctx, admin.UnitFilter{AsOf: end, Level: admin.LevelProvince})
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range ps {
+		out = append(out, opt{x.Code, x.Name})
+	}
+	return out, nil
 }

@@ -92,7 +92,13 @@ func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
 }
 
 // unitsUnder returns the units valid on date inside the scope (all when scope is "").
+// The answer is remembered while the units stand (units_memo.go): pages ask it on
+// every request, and a province's answer takes a query per unit.
 func (s *Server) unitsUnder(r *http.Request, scope, date string) ([]*admin.Unit, error) {
+	return s.memoUnits(r.Context(), scope, date, func() ([]*admin.Unit, error) { return s.readUnitsUnder(r, scope, date) })
+}
+
+func (s *Server) readUnitsUnder(r *http.Request, scope, date string) ([]*admin.Unit, error) {
 	if scope == "" {
 		return s.Units.FindUnits(r.Context(), admin.UnitFilter{AsOf: date})
 	}

@@ -1,6 +1,7 @@
 package poverty
 
 import (
+	"giamngheo/vntext"
 	"math"
 	"strconv"
 	"strings"
@@ -20,24 +21,7 @@ func (t Text) IsZero() bool { return t.VI == "" && t.EN == "" }
 func money(n int64) Text { return Text{grouped(n, '.'), grouped(n, ',')} }
 
 // grouped writes n with sep between groups of three digits.
-func grouped(n int64, sep byte) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i := 0; i < len(s); i++ {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(sep)
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
+func grouped(n int64, sep byte) string { return vntext.Grouped(n, sep) }
 
 // decimalVI formats x with at most prec decimals, a decimal comma and no trailing
 // zeros: 7,5 and 8 and 66,7.

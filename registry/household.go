@@ -49,7 +49,10 @@ type Household struct {
 	// Livelihood is the household's land and livestock, survey answers the registry
 	// keeps beside Survey because the poverty rules do not read them.
 	Livelihood Livelihood `json:"livelihood,omitzero"`
-	Members    []Member   `json:"members"`
+	// Traits are the characteristics the reports count (merit, labour capacity,
+	// causes of poverty, needs, ethnic minority, female head); see Traits.
+	Traits  Traits   `json:"traits,omitzero"`
+	Members []Member `json:"members"`
 	// Result is the household's current classification with its explanation, set by
 	// the service on import and on every edit; nil before the first classification.
 	// It is the survey result: a proposal beside Recognised, never a list by itself.
@@ -218,6 +221,9 @@ func (h *Household) Validate() error {
 	if err := h.Livelihood.Validate(); err != nil {
 		return err
 	}
+	if err := h.Traits.Validate(); err != nil {
+		return err
+	}
 	head := -1
 	for i := range h.Members {
 		m := &h.Members[i]
@@ -289,6 +295,15 @@ type HouseholdFilter struct {
 	// otherwise households come in administrative order (commune, then code).
 	SortByName bool
 	Page       giamngheo.Page
+	// After, when set, starts the page after this household of the list (keyset
+	// paging, issue 13 item 8); Page.Offset is then ignored. CursorAfter makes it.
+	After *HouseholdCursor
+	// CountUpTo bounds the total FindHouseholds returns: 0 counts every matching
+	// household (the exact total); n > 0 counts at most n+1, so that a total above n
+	// means "more than n"; a negative value counts nothing and the total is -1 (the
+	// caller takes it from the maintained roll-ups). Counting reads every match: at a
+	// province's size, lists bound it.
+	CountUpTo int
 }
 
 // HouseholdUpdate changes some fields of a household; nil fields are left as they are.
@@ -306,6 +321,7 @@ type HouseholdUpdate struct {
 	Phone       *string
 	Survey      *poverty.Household
 	Livelihood  *Livelihood
+	Traits      *Traits
 	Members     *[]Member
 }
 
@@ -333,6 +349,9 @@ func (u HouseholdUpdate) Apply(h *Household) {
 	if u.Livelihood != nil {
 		h.Livelihood = *u.Livelihood
 	}
+	if u.Traits != nil {
+		h.Traits = *u.Traits
+	}
 	if u.Members != nil {
 		h.Members = append([]Member(nil), (*u.Members)...)
 	}
@@ -346,8 +365,8 @@ type Store interface {
 	// FindHouseholdByCode returns the household of the province with that code, or
 	// ENOTFOUND.
 	FindHouseholdByCode(ctx context.Context, provinceCode, code string) (*Household, error)
-	// FindHouseholds returns one page of the households that match, and the total
-	// count before paging.
+	// FindHouseholds returns one page of the households that match, in f.Order(), and
+	// the total count before paging (bounded or left out by f.CountUpTo).
 	FindHouseholds(ctx context.Context, f HouseholdFilter) ([]*Household, int, error)
 	// CreateHousehold stores a new household and its members and sets their IDs and
 	// timestamps; ECONFLICT when the code is taken in the province.

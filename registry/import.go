@@ -207,7 +207,11 @@ type content struct {
 }
 
 func contentOf(h *Household) ([]byte, error) {
-	survey, err := EncodeSurvey(h) // the land and livestock too
+	// The land, livestock and entered traits too; the derived traits follow the
+	// members and the reference date, so they are not content.
+	c := *h
+	c.Traits.NoLabour, c.Traits.EthnicMinority, c.Traits.FemaleHead = false, false, false
+	survey, err := EncodeSurvey(&c) // the land and livestock too
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +233,7 @@ func SameContent(a, b *Household) bool {
 
 func copyContent(dst, src *Household) {
 	dst.VillageName, dst.Address, dst.HeadName, dst.Phone = src.VillageName, src.Address, src.HeadName, src.Phone
-	dst.Survey, dst.Livelihood, dst.Members = src.Survey, src.Livelihood, src.Members
+	dst.Survey, dst.Livelihood, dst.Traits, dst.Members = src.Survey, src.Livelihood, src.Traits, src.Members
 }
 
 // ImportMark is where the rows of an import begin: the largest household and member

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"regexp"
+	"slices"
+	"sync"
 	"time"
 
 	"giamngheo"
@@ -26,6 +28,8 @@ type Service struct {
 	// ReferenceDate returns the date whose standard classifies households on import and
 	// edit; nil means today. The review sets its own reference date.
 	ReferenceDate func() time.Time
+	// Traits derives the household traits from the members (nil: DefaultTraitRules).
+	Traits *TraitRules
 }
 
 func (s *Service) refDate() time.Time {
@@ -43,6 +47,7 @@ type Classifier struct {
 	card     *poverty.ScoreCard
 	ref      time.Time
 	communes map[string]*admin.Unit
+	traits   *TraitRules
 	// OldMap, when set, carries households given under a commune code of before a
 	// reorganisation to the commune in force (an import sets it; see OldMap).
 	OldMap *OldMap
@@ -64,7 +69,11 @@ func (s *Service) NewClassifier(ref time.Time) (*Classifier, error) {
 // NewClassifierFor returns a classifier for the standard std on the reference date ref
 // (a review round fixes its standard when it is opened).
 func (s *Service) NewClassifierFor(std *poverty.Standard, ref time.Time) *Classifier {
-	return &Classifier{units: s.Units, std: std, card: s.Card, ref: ref, communes: map[string]*admin.Unit{}}
+	tr := s.Traits
+	if tr == nil {
+		tr = &DefaultTraitRules
+	}
+	return &Classifier{units: s.Units, std: std, card: s.Card, ref: ref, communes: map[string]*admin.Unit{}, traits: tr}
 }
 
 // commune returns the commune's version in force on the reference date, or its latest
@@ -167,6 +176,8 @@ func (c *Classifier) PrepareValid(ctx context.Context, h *Household) error {
 		}
 	}
 	h.Result = &r
+	// The traits the reports count, derived on the same reference date (issue 14).
+	c.traits.DeriveTraits(h, c.ref)
 	if c.Recognitions != nil {
 		return c.Recognitions.take(h)
 	}
@@ -425,7 +436,64 @@ func (s *Service) scoped(ctx context.Context, f HouseholdFilter) (HouseholdFilte
 
 // CommunesUnder returns the codes of every commune that is or was under a unit (all
 // versions), including the unit itself when it is a commune.
+//
+// Every scoped request asks it, and a province's answer takes hundreds of queries
+// (units, then the mappings of each commune): a store that stamps its changes of
+// units (UnitsStamper) has the answer remembered while its stamp stands.
 func CommunesUnder(ctx context.Context, units admin.Store, scope string) ([]string, error) {
+	st, ok := units.(UnitsStamper)
+	if !ok {
+		return communesUnder(ctx, units, scope)
+	}
+	stamp, err := st.UnitsStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := scopeKey{units, scope}
+	scopeMemo.Lock()
+	e, hit := scopeMemo.m[key]
+	scopeMemo.Unlock()
+	if hit && e.stamp == stamp {
+		return slices.Clone(e.communes), nil
+	}
+	out, err := communesUnder(ctx, units, scope)
+	if err != nil {
+		return nil, err
+	}
+	scopeMemo.Lock()
+	if scopeMemo.m == nil || len(scopeMemo.m) >= scopeMemoSize {
+		scopeMemo.m = map[scopeKey]scopeEntry{}
+	}
+	scopeMemo.m[key] = scopeEntry{stamp, slices.Clone(out)}
+	scopeMemo.Unlock()
+	return out, nil
+}
+
+// UnitsStamper is a unit store that tells when its units change: the stamp is a
+// number that every change of units or mappings moves.
+type UnitsStamper interface {
+	UnitsStamp(ctx context.Context) (int64, error)
+}
+
+type scopeKey struct {
+	units admin.Store
+	scope string
+}
+
+type scopeEntry struct {
+	stamp    int64
+	communes []string
+}
+
+// scopeMemoSize bounds the remembered scopes (one per unit a user is confined to).
+const scopeMemoSize = 4096
+
+var scopeMemo struct {
+	sync.Mutex
+	m map[scopeKey]scopeEntry
+}
+
+func communesUnder(ctx context.Context, units admin.Store, scope string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
 	frontier := []string{scope}

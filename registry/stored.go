@@ -18,6 +18,8 @@ type Stored struct {
 	Deprived, Search         string
 	// HeadKey sorts heads' names as Vietnamese lists do (vntext.NameKey).
 	HeadKey string
+	// Traits is the traits column the roll-ups count (TraitsText).
+	Traits string
 }
 
 // Encode returns the stored form of h (the one Precompute computed, if it did).
@@ -29,7 +31,7 @@ func Encode(h *Household) (*Stored, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stored{Survey: string(survey), Deprived: DeprivedText(h.Result), Search: SearchText(h), HeadKey: vntext.NameKey(h.HeadName)}
+	s := &Stored{Survey: string(survey), Deprived: DeprivedText(h.Result), Search: SearchText(h), HeadKey: vntext.NameKey(h.HeadName), Traits: TraitsText(h)}
 	if h.Result != nil {
 		b, err := json.Marshal(h.Result)
 		if err != nil {
@@ -74,12 +76,13 @@ func Decode(h *Household, survey, result, warnings string) error {
 type storedSurvey struct {
 	poverty.Household
 	Livelihood Livelihood `json:"livelihood,omitzero"`
+	Traits     Traits     `json:"traits,omitzero"`
 }
 
 // EncodeSurvey returns the JSON of the survey column of h: the household-level answers
 // without members, and the land and livestock.
 func EncodeSurvey(h *Household) ([]byte, error) {
-	return json.Marshal(storedSurvey{SurveyOnly(h), h.Livelihood})
+	return json.Marshal(storedSurvey{SurveyOnly(h), h.Livelihood, h.Traits})
 }
 
 // DecodeSurvey fills h.Survey and h.Livelihood from the survey column.
@@ -88,7 +91,7 @@ func DecodeSurvey(b []byte, h *Household) error {
 	if err := json.Unmarshal(b, &s); err != nil {
 		return err
 	}
-	h.Survey, h.Livelihood = s.Household, s.Livelihood
+	h.Survey, h.Livelihood, h.Traits = s.Household, s.Livelihood, s.Traits
 	return nil
 }
 

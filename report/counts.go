@@ -7,7 +7,27 @@ const (
 	MeasurePersons      = "persons"      // number of members
 	MeasureDeprivations = "deprivations" // sum over the households of their deprived indicators
 	MeasureDeprivedPfx  = "dep:"         // "dep:water": households deprived in the indicator
+	// MeasureDiffers counts the households whose survey result would put them on
+	// another list than the one they are recognised on ("cần rà soát", issue 13 item 8).
+	MeasureDiffers = "differs"
+	// MeasureClassPfx + a class counts the households whose survey result is that
+	// class ("class:poor"; issue 13 item 8: the total of a list filtered on it).
+	MeasureClassPfx = "class:"
+
+	// The household traits (registry.TraitsText, issue 14 item 1), each the number of
+	// households; with MeasurePersonsSfx the number of their members (groups and
+	// ethnic groups only, which reports (8), (12) and (13) count in persons too).
+	MeasureGroupPfx   = "grp:"     // "grp:merit", "grp:no_labour", "grp:ethnic", "grp:female_head", "grp:other"
+	MeasureEthnicPfx  = "eth:"     // "eth:Tày": households whose head is of the ethnic group
+	MeasureCausePfx   = "cause:"   // "cause:capital": households giving the cause of poverty
+	MeasureNeedPfx    = "need:"    // "need:water": households stating the need for support
+	MeasurePersonsSfx = "/persons" // "grp:merit/persons"
 )
+
+// TraitPersons reports whether the roll-ups count a trait's persons too.
+func TraitPersons(trait string) bool {
+	return len(trait) > 4 && (trait[:4] == MeasureGroupPfx || trait[:4] == MeasureEthnicPfx)
+}
 
 // FlowKind says why a poor or near-poor list grew or shrank; the dynamics reports (2)
 // and (3) have one column per kind (regulations.md §2.4).

@@ -4,7 +4,10 @@
 // and JSON from the same Table.
 package report
 
-import "giamngheo/poverty"
+import (
+	"giamngheo/poverty"
+	"strings"
+)
 
 // Column is a numbered column of a report: (1)…(n), its header, the group header above
 // it (merged over the columns that share it) and its formula as printed.
@@ -26,6 +29,10 @@ type Definition struct {
 	Lines   []string
 	// Values computes the lines of one unit (or of a total) from its numbers.
 	Values func(u *Numbers) [][]float64
+	// Specialise, when set, makes the definition a table uses from the numbers of its
+	// total row: a report whose columns depend on the data (report (9), one column per
+	// ethnic group present). Columns then lists the columns every table has.
+	Specialise func(total *Numbers) *Definition
 }
 
 // Numbers are what the roll-ups hold for one unit (or a sum of units): cells by status
@@ -99,7 +106,8 @@ const poor, nearPoor = string(poverty.Poor), string(poverty.NearPoor)
 
 // Definitions lists the reports, by number.
 var Definitions = []*Definition{officialResults(), dynamics(2, poor), dynamics(3, nearPoor),
-	deprivations(4, poor, false), deprivations(5, poor, true), deprivations(6, nearPoor, false), deprivations(7, nearPoor, true)}
+	deprivations(4, poor, false), deprivations(5, poor, true), deprivations(6, nearPoor, false), deprivations(7, nearPoor, true),
+	targetGroups(), ethnicGroups(), causes(), multidimensional(12, poor), multidimensional(13, nearPoor)}
 
 // Find returns the definition named name ("1", "bao-cao-1" or its Name), or nil.
 func Find(name string) *Definition {
@@ -164,7 +172,7 @@ func dynamics(number int, status string) *Definition {
 			{3, "Thoát, vượt chuẩn cận nghèo", "Giảm trong kỳ", "", false},
 			{4, "Giảm khác (chuyển đi, nhập hộ, chết, bớt nhân khẩu)", "Giảm trong kỳ", "", false},
 			{5, "Từ " + other + " chuyển sang", "Tăng trong kỳ", "", false},
-			{6, "Tái " + list[3:], "Tăng trong kỳ", "", false},
+			{6, "Tái " + strings.TrimPrefix(list, "hộ "), "Tăng trong kỳ", "", false},
 			{7, "Phát sinh mới", "Tăng trong kỳ", "", false},
 			{8, "Tăng khác (chuyển đến, tách hộ, thêm nhân khẩu)", "Tăng trong kỳ", "", false},
 			{9, "Số " + list + " cuối kỳ", "", "(9) = (1) − (2) − (3) − (4) + (5) + (6) + (7) + (8)", false},

@@ -64,16 +64,20 @@ type NamedList struct {
 // period (newly arisen or fallen back: the registry keeps the current recognition
 // only, so the two are not told apart); the others were on the list at its start.
 type ListHousehold struct {
-	No          int          `json:"no"`
-	ID          int64        `json:"id"`
-	Code        string       `json:"code"`
-	CommuneCode string       `json:"commune_code"`
-	VillageName string       `json:"village_name,omitempty"`
-	Address     string       `json:"address,omitempty"`
-	HeadName    string       `json:"head_name"`
-	Since       string       `json:"since,omitempty"`
-	New         bool         `json:"new"`
-	Members     []ListMember `json:"members"`
+	No          int    `json:"no"`
+	ID          int64  `json:"id"`
+	Code        string `json:"code"`
+	CommuneCode string `json:"commune_code"`
+	VillageName string `json:"village_name,omitempty"`
+	Address     string `json:"address,omitempty"`
+	HeadName    string `json:"head_name"`
+	Since       string `json:"since,omitempty"`
+	New         bool   `json:"new"`
+	// Merit and NoLabour mark a household with a person of merit and one with no
+	// labour capacity (registry.Traits; regulations.md §2.4 items 14–15).
+	Merit    bool         `json:"merit"`
+	NoLabour bool         `json:"no_labour"`
+	Members  []ListMember `json:"members"`
 }
 
 // ListMember is a member as the named list shows it: the year of birth goes under
@@ -160,7 +164,7 @@ func (s *Service) BuildList(ctx context.Context, name, unit string, period, offs
 	for i, h := range hs {
 		lh := ListHousehold{No: offset + i + 1, ID: h.ID, Code: h.Code, CommuneCode: h.CommuneCode, VillageName: h.VillageName,
 			Address: h.Address, HeadName: h.HeadName, Since: h.Recognised.Since, New: h.Recognised.Since >= from && h.Recognised.Since <= to,
-			Members: []ListMember{}}
+			Merit: h.Traits.Merit, NoLabour: h.Traits.NoLabour, Members: []ListMember{}}
 		for j, m := range h.Members {
 			lm := ListMember{No: j + 1, Name: m.Name, Female: m.Sex == poverty.Female, Ethnicity: m.Ethnicity}
 			if len(m.BirthDate) >= 4 {

@@ -46,29 +46,33 @@ func WriteCSV(w io.Writer, t *Table) error {
 // ListColumns are the headers of a named list, one record per member (regulations.md
 // §2.4 items 14–15): the household's number, code, head, village and address, then
 // the member's number, name, year of birth under Nam or Nữ, ethnic group, relation to
-// the head, and whether the household joined the list during the period.
+// the head, whether the household joined the list during the period, has a person of
+// merit and has no labour capacity.
 var ListColumns = []string{"STT hộ", "Mã hộ", "Chủ hộ", "Thôn, tổ dân phố", "Địa chỉ", "STT nhân khẩu", "Họ và tên",
-	"Năm sinh (Nam)", "Năm sinh (Nữ)", "Dân tộc", "Quan hệ với chủ hộ", "Mới trong kỳ"}
+	"Năm sinh (Nam)", "Năm sinh (Nữ)", "Dân tộc", "Quan hệ với chủ hộ", "Mới trong kỳ", "Hộ có người có công với cách mạng", "Hộ không có khả năng lao động"}
 
 // ListRecords are the records of a named list page as ListColumns: one per member, the
 // household's fields on each (a household without members has one record).
 func ListRecords(l *NamedList) [][]string {
 	var out [][]string
 	for _, h := range l.Households {
-		mark := ""
-		if h.New {
-			mark = "x"
+		x := func(b bool) string {
+			if b {
+				return "x"
+			}
+			return ""
 		}
+		mark, merit, noLabour := x(h.New), x(h.Merit), x(h.NoLabour)
 		hh := []string{strconv.Itoa(h.No), h.Code, h.HeadName, h.VillageName, h.Address}
 		if len(h.Members) == 0 {
-			out = append(out, append(append([]string{}, hh...), "", "", "", "", "", "", mark))
+			out = append(out, append(append([]string{}, hh...), "", "", "", "", "", "", mark, merit, noLabour))
 		}
 		for _, m := range h.Members {
 			male, female := m.BirthYear, ""
 			if m.Female {
 				male, female = "", m.BirthYear
 			}
-			out = append(out, append(append([]string{}, hh...), strconv.Itoa(m.No), m.Name, male, female, m.Ethnicity, m.Relation, mark))
+			out = append(out, append(append([]string{}, hh...), strconv.Itoa(m.No), m.Name, male, female, m.Ethnicity, m.Relation, mark, merit, noLabour))
 		}
 	}
 	return out

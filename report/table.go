@@ -33,6 +33,14 @@ type Table struct {
 	RowLevel string   `json:"row_level"` // "village", "commune" or "province"
 	Columns  []Column `json:"columns"`
 	Rows     []Row    `json:"rows"`
+
+	// pending holds the rows of a definition with Specialise until the total is known.
+	pending []pendingRow
+}
+
+type pendingRow struct {
+	row Row
+	n   *Numbers
 }
 
 // Units is what the reports need of the administrative units.
@@ -66,6 +74,21 @@ const reformDay = "2025-07-01"
 // Build computes report name for unit (a commune: rows are its villages; a province:
 // its communes; "" the nation: its provinces) over the calendar year period.
 func (s *Service) Build(ctx context.Context, name, unit string, period int) (*Table, error) {
+	t, err := s.build(ctx, name, unit, period)
+	if err != nil || t.pending == nil {
+		return t, err
+	}
+	// A report whose columns depend on the data: made from the total row's numbers.
+	def := Find(name).Specialise(t.pending[len(t.pending)-1].n)
+	t.Columns, t.Rows = def.Columns, nil
+	for _, p := range t.pending {
+		t.addRows(def, p.row, p.n)
+	}
+	t.pending = nil
+	return t, nil
+}
+
+func (s *Service) build(ctx context.Context, name, unit string, period int) (*Table, error) {
 	def := Find(name)
 	if def == nil {
 		return nil, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không có báo cáo %s.", "No report %s.", name)
@@ -264,6 +287,10 @@ func (s *Service) numbers(ctx context.Context, communes []string, from, to strin
 
 // addRows appends the lines of one unit.
 func (t *Table) addRows(def *Definition, r Row, n *Numbers) {
+	if def.Specialise != nil {
+		t.pending = append(t.pending, pendingRow{r, n})
+		return
+	}
 	for i, vals := range def.Values(n) {
 		row := r
 		row.Line, row.Values = def.Lines[i], vals

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"giamngheo/poverty"
+	"giamngheo/vntext"
 )
 
 // Change is a household whose simulated class differs from its recognised status or
@@ -164,19 +165,4 @@ func IndicatorName(k poverty.IndicatorKey) poverty.Text {
 func groupVI(n int64) string { return group(n, '.') }
 func groupEN(n int64) string { return group(n, ',') }
 
-func group(n int64, sep byte) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b = append(b, sep)
-		}
-		b = append(b, s[i])
-	}
-	if neg {
-		return "-" + string(b)
-	}
-	return string(b)
-}
+func group(n int64, sep byte) string { return vntext.Grouped(n, sep) }

@@ -45,6 +45,13 @@ type dialect interface {
 	// params returns n parameters numbered from from, for multi-row INSERTs: SQLite
 	// resolves "$NNN" names in time quadratic in their count, "?" in constant time.
 	params(from, n int) string
+	// search is the FROM and condition (one '?', for arg) of a full-text search of
+	// households.search for the phrase of words, the last one a prefix (migration
+	// 0012), and the column of the household id in the FROM.
+	search(ctx context.Context, db *DB, words []string) (from, cond string, arg any, id string, err error)
+	// noteSearchWords records the words of stored search texts where the dialect's
+	// search needs them (SQLite: search_words).
+	noteSearchWords(ctx context.Context, q querier, texts []string) error
 	// fixedJoin is the join keyword that keeps the left table as the driving loop.
 	fixedJoin() string
 	// violation names the constraint err violates: "unique", "foreign" or "".

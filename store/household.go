@@ -5,12 +5,14 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"time"
 
 	"giamngheo"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 	"giamngheo/vntext"
 )
 
@@ -89,31 +91,179 @@ func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
 	return rows.Err()
 }
 
-// FindHouseholds returns one page of matching households (without members), in
-// administrative order, and the total before paging.
+// FindHouseholds returns one page of matching households (without members), in the
+// filter's order (registry.HouseholdFilter.Order), and the total before paging as
+// f.CountUpTo asks (issue 13 item 8: a list never counts a province to show a page).
+//
+// A page is read by keyset from f.After through an index. In administrative order the
+// communes of the filter are read one after the other, each through the (commune_code,
+// code) index, until the page is full: no query sorts the households of a scope. A
+// search reads the search index (SQLite FTS5 trigram, PostgreSQL pg_trgm: migration
+// 0012) in id order. Page.Offset is still honoured without a cursor (API clients of
+// earlier releases), with OFFSET.
 func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, int, error) {
 	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		if f.CountUpTo < 0 {
+			return nil, -1, nil
+		}
 		return nil, 0, nil
 	}
-	w := db.householdWhere(f)
 	p := f.Page.Norm()
-	page := w.next(p.Limit, p.Offset)
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+`, count(*) OVER () FROM households WHERE `+
-		w.sql()+` ORDER BY `+householdOrder(f)+` LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
+	var out []*registry.Household
+	var err error
+	switch {
+	case f.After == nil && p.Offset > 0:
+		out, err = db.householdPage(ctx, f, nil, p.Limit, p.Offset)
+	case f.Order() == registry.OrderAdmin && len(f.CommuneCodes) > 0:
+		out, err = db.householdsByCommune(ctx, f, p.Limit)
+	default:
+		out, err = db.householdPage(ctx, f, f.After, p.Limit, 0)
+	}
 	if err != nil {
 		return nil, 0, err
 	}
+	if f.CountUpTo >= 0 && f.After == nil && p.Offset == 0 && len(out) < p.Limit {
+		// The first page holds every match: it is the count.
+		return out, len(out), nil
+	}
+	total, err := db.countHouseholds(ctx, f)
+	return out, total, err
+}
+
+// householdsByCommune reads a page in administrative order commune by commune, from
+// the cursor's commune on. Only the communes that have households are read: a
+// province's scope holds every commune code it ever had, most of them before the
+// 2025 mergers and empty now (the roll-ups, kept with every write, tell which).
+func (db *DB) householdsByCommune(ctx context.Context, f registry.HouseholdFilter, limit int) ([]*registry.Household, error) {
+	communes, err := db.communesWithHouseholds(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var out []*registry.Household
+	for i, c := range communes {
+		if i > 0 && c == communes[i-1] {
+			continue
+		}
+		var after *registry.HouseholdCursor
+		if f.After != nil {
+			if c < f.After.CommuneCode {
+				continue
+			}
+			if c == f.After.CommuneCode {
+				after = f.After
+			}
+		}
+		one := f
+		one.CommuneCodes = []string{c}
+		hs, err := db.householdPage(ctx, one, after, limit-len(out), 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, hs...)
+		if len(out) >= limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// communesWithHouseholds returns, in order, the communes of f that have households
+// (of f's survey class, indicator or "differs", and status, when the roll-ups count
+// them), by the roll-ups.
+func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]string, error) {
+	var w where
+	db.in(&w, "commune_code", f.CommuneCodes)
+	measure := report.MeasureHouseholds
+	switch {
+	case f.Differs && f.Class == nil && f.Indicator == "":
+		measure = report.MeasureDiffers
+	case f.Class != nil && !f.Differs && f.Indicator == "":
+		measure = report.MeasureClassPfx + string(*f.Class)
+	case f.Indicator != "" && !f.Differs && f.Class == nil:
+		measure = report.MeasureDeprivedPfx + string(f.Indicator)
+	}
+	w.add("measure = ?", measure)
+	if f.Status != nil {
+		if *f.Status == "" {
+			w.add("status NOT IN ('poor', 'near_poor')")
+		} else {
+			w.add("status = ?", string(*f.Status))
+		}
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code FROM rollups WHERE `+w.sql()+` GROUP BY commune_code HAVING sum(n) > 0`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out, rows.Err()
+}
+
+// householdPage reads up to limit households of f in its order, after the cursor (or
+// from offset), in one query.
+func (db *DB) householdPage(ctx context.Context, f registry.HouseholdFilter, after *registry.HouseholdCursor, limit, offset int) ([]*registry.Household, error) {
+	from, idCol, w, err := db.householdFrom(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if after != nil {
+		switch o := f.Order(); {
+		case o == registry.OrderEntry:
+			w.add(idCol+" > ?", after.ID)
+		case o == registry.OrderName:
+			// head_key >= … gives the index of names where to start.
+			w.add("head_key >= ? AND (head_key, commune_code, code) > (?, ?, ?)", after.HeadKey, after.HeadKey, after.CommuneCode, after.Code)
+		case len(f.CommuneCodes) == 1 && f.CommuneCodes[0] == after.CommuneCode:
+			// Within one commune (householdsByCommune): a range of its index.
+			w.add("code > ?", after.Code)
+		default:
+			w.add("commune_code >= ? AND (commune_code, code) > (?, ?)", after.CommuneCode, after.CommuneCode, after.Code)
+		}
+	}
+	page := w.next(limit, offset)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+
+		w.sql()+` ORDER BY `+householdOrder(f, idCol)+` LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
 	var out []*registry.Household
-	total := 0
 	for rows.Next() {
-		h, err := scanHousehold(rows, &total)
+		h, err := scanHousehold(rows)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		out = append(out, h)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
+}
+
+// countHouseholds counts the matches of f as f.CountUpTo says: all, at most n+1, or
+// none (-1).
+func (db *DB) countHouseholds(ctx context.Context, f registry.HouseholdFilter) (int, error) {
+	if f.CountUpTo < 0 {
+		return -1, nil
+	}
+	from, _, w, err := db.householdFrom(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	q := `SELECT count(*) FROM ` + from + ` WHERE ` + w.sql()
+	if f.CountUpTo > 0 {
+		lim := w.next(f.CountUpTo + 1)
+		q = `SELECT count(*) FROM (SELECT 1 FROM ` + from + ` WHERE ` + w.sql() + ` LIMIT ` + lim[0] + `) x`
+	}
+	var n int
+	err = db.r(ctx).QueryRowContext(ctx, q, w.args...).Scan(&n)
+	return n, err
 }
 
 // householdArgs are the column values of a household row after id, in table order.
@@ -128,11 +278,11 @@ func (db *DB) householdArgs(h *registry.Household) ([]any, error) {
 	}
 	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
 		st.Search, st.Survey, st.Class, st.Deprived, st.DeprivationCount, st.Standard, registry.OrNull(st.Result), registry.OrNull(st.Warnings),
-		h.Version, db.t(h.CreatedAt), db.t(h.UpdatedAt), st.HeadKey}, nil
+		h.Version, db.t(h.CreatedAt), db.t(h.UpdatedAt), st.HeadKey, st.Traits}, nil
 }
 
 var householdColumns = []string{"id", "province_code", "commune_code", "code", "village_id", "village_name", "address", "head_name", "phone",
-	"search", "survey", "class", "deprived", "deprivation_count", "standard_id", "result", "warnings", "version", "created_at", "updated_at", "head_key"}
+	"search", "survey", "class", "deprived", "deprivation_count", "standard_id", "result", "warnings", "version", "created_at", "updated_at", "head_key", "traits"}
 
 var memberColumns = []string{"id", "household_id", "province_code", "seq", "full_name", "sex", "birth_date", "relation", "ethnicity", "national_id", "answers"}
 
@@ -162,6 +312,9 @@ func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error 
 			if err := txFrom(ctx).QueryRowContext(ctx, `INSERT INTO households (`+strings.Join(householdColumns[1:], ", ")+`)
 			VALUES (`+placeholders(1, len(args))+`) RETURNING id`, args...).Scan(&h.ID); err != nil {
 				return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
+			}
+			if err := db.dialect.noteSearchWords(ctx, txFrom(ctx), []string{args[8].(string)}); err != nil {
+				return err
 			}
 			return db.insertMembers(ctx, h)
 		})
@@ -195,12 +348,15 @@ func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
 		return db.changeHousehold(ctx, &id, causeEdit, dayOf(h.UpdatedAt), func() error {
 			res, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET province_code=$1, commune_code=$2, code=$3, village_id=$4, village_name=$5, address=$6,
 			head_name=$7, phone=$8, search=$9, survey=$10, class=$11, deprived=$12, deprivation_count=$13, standard_id=$14, result=$15,
-			warnings=$16, version=$17, created_at=$18, updated_at=$19, head_key=$20 WHERE id=$21`, append(args, h.ID)...)
+			warnings=$16, version=$17, created_at=$18, updated_at=$19, head_key=$20, traits=$21 WHERE id=$22`, append(args, h.ID)...)
 			if err != nil {
 				return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				return errHouseholdNotFound()
+			}
+			if err := db.dialect.noteSearchWords(ctx, txFrom(ctx), []string{args[8].(string)}); err != nil {
+				return err
 			}
 			if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM members WHERE household_id = $1`, h.ID); err != nil {
 				return err
@@ -315,10 +471,61 @@ func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 	if key := registry.SurveyField(f.Unanswered); key != "" {
 		w.add("CAST(survey AS TEXT) NOT LIKE ?", `%"`+key+`"%`)
 	}
-	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
-		w.add("search LIKE ?", "%"+q+"%")
-	}
 	return w
+}
+
+// householdFrom is the FROM and WHERE of a filter, and the column of the household id
+// in them (the order of a search). A search (issue 13 item 8) is, by what it looks
+// like: a number, a national ID or a household code by prefix (members_national_id,
+// households_code); a code ("hl-001", "10507-01-00478"), a household code by prefix;
+// words, a phrase of the folded words, the last one a prefix, through the full-text
+// index of households.search (the dialect's: SQLite FTS5, PostgreSQL tsvector).
+func (db *DB) householdFrom(ctx context.Context, f registry.HouseholdFilter) (string, string, *where, error) {
+	w := db.householdWhere(f)
+	raw := strings.TrimSpace(f.Query)
+	if raw == "" {
+		return "households", "households.id", w, nil
+	}
+	q := vntext.Fold(raw)
+	switch {
+	case isDigits(q) && len(q) >= 3:
+		// The matches drive the join (fixedJoin): the scope's communes only filter them.
+		p := w.next(q, q+"~", q, q+"~")
+		return `(SELECT household_id AS hid FROM members WHERE national_id <> '' AND national_id >= ` + p[0] + ` AND national_id < ` + p[1] +
+			` UNION SELECT id FROM households WHERE code >= ` + p[2] + ` AND code < ` + p[3] + `) m ` + db.dialect.fixedJoin() +
+			` households ON households.id = m.hid`, "m.hid", w, nil
+	case !strings.ContainsAny(raw, " \t") && strings.ContainsAny(q, "0123456789") && strings.ContainsAny(q, "-/._"):
+		up := strings.ToUpper(raw)
+		p := w.next(raw, raw+"~", up, up+"~")
+		return `(SELECT id AS hid FROM households WHERE code >= ` + p[0] + ` AND code < ` + p[1] + ` UNION SELECT id FROM households WHERE code >= ` +
+			p[2] + ` AND code < ` + p[3] + `) m ` + db.dialect.fixedJoin() + ` households ON households.id = m.hid`, "m.hid", w, nil
+	}
+	words := searchWords(q)
+	if len(words) == 0 {
+		w.add("1 = 0")
+		return "households", "households.id", w, nil
+	}
+	from, cond, arg, id, err := db.dialect.search(ctx, db, words)
+	if err != nil {
+		return "", "", nil, err
+	}
+	w.add(cond, arg)
+	return from, id, w, nil
+}
+
+// searchWords splits folded text into the words the full-text indexes hold: runs of
+// ASCII letters and digits.
+func searchWords(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // EachHousehold calls fn for every matching household with its members, in id order,
@@ -329,9 +536,12 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 	}
 	var after int64
 	for {
-		w := db.householdWhere(f)
-		w.add("id > ?", after)
-		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM households WHERE `+w.sql()+` ORDER BY id LIMIT 1000`, w.args...)
+		from, _, w, err := db.householdFrom(ctx, f)
+		if err != nil {
+			return err
+		}
+		w.add("households.id > ?", after)
+		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+w.sql()+` ORDER BY households.id LIMIT 1000`, w.args...)
 		if err != nil {
 			return err
 		}
@@ -415,9 +625,13 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 	return nil
 }
 
-// householdOrder is the ORDER BY of a household list.
-func householdOrder(f registry.HouseholdFilter) string {
-	if f.SortByName {
+// householdOrder is the ORDER BY of a household list (registry.HouseholdFilter.Order);
+// idCol is the household id of the FROM (householdFrom).
+func householdOrder(f registry.HouseholdFilter, idCol string) string {
+	switch f.Order() {
+	case registry.OrderEntry:
+		return idCol
+	case registry.OrderName:
 		return "head_key, commune_code, code"
 	}
 	return "commune_code, code"

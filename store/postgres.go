@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"giamngheo"
@@ -67,6 +68,17 @@ func (postgresDialect) anyOf(col string, vals any) (string, []any) {
 }
 
 // PostgreSQL chooses the join order itself (and a CROSS JOIN takes no ON clause).
+// A search is a text search of households.search with the 'simple' configuration
+// (the text is folded already), answered from the GIN index of migration 0012: the
+// words in a row, the last one a prefix ("tran <-> thi <-> ho:*",
+// https://www.postgresql.org/docs/15/textsearch-controls.html#TEXTSEARCH-PARSING-QUERIES).
+func (postgresDialect) search(_ context.Context, _ *DB, words []string) (string, string, any, string, error) {
+	return "households", "to_tsvector('simple', search) @@ to_tsquery('simple', ?)", strings.Join(words, " <-> ") + ":*", "households.id", nil
+}
+
+// The GIN index answers prefixes itself.
+func (postgresDialect) noteSearchWords(context.Context, querier, []string) error { return nil }
+
 func (postgresDialect) fixedJoin() string { return "JOIN" }
 
 // The SQLSTATE codes of class 23 (integrity constraint violation).

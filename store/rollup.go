@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,6 +25,12 @@ import (
 
 // afterMigration holds what must run right after a migration, in its transaction.
 var afterMigration = map[string]func(ctx context.Context, db *DB) error{
+	// 0012 adds the measures "differs" and "class:…" (issue 13 item 8): counted again
+	// from the households.
+	"migrations/0012_speed.sql": func(ctx context.Context, db *DB) error {
+		_, err := db.rebuildRollups(ctx)
+		return err
+	},
 	"migrations/0007_rollups.sql": func(ctx context.Context, db *DB) error {
 		if _, err := db.rebuildRollups(ctx); err != nil {
 			return err
@@ -41,6 +48,14 @@ var afterMigration = map[string]func(ctx context.Context, db *DB) error{
 		_, err := db.rebuildRollups(ctx)
 		return err
 	},
+	// The traits of the households already stored, then their roll-ups.
+	"migrations/0018_household_traits.sql": func(ctx context.Context, db *DB) error {
+		if err := db.backfillTraits(ctx, time.Now().In(giamngheo.Vietnam)); err != nil {
+			return err
+		}
+		_, err := db.rebuildRollups(ctx)
+		return err
+	},
 }
 
 // footprint is what one household adds to the roll-ups.
@@ -54,13 +69,36 @@ type footprint struct {
 	// standard is the standard the household was classified under: with deprived it
 	// makes the household's deprivation profile (report.ProfileMeasure, ADR 0012).
 	standard string
+	// traits are the household's traits as stored (registry.TraitsText).
+	traits string
+	// differs: the survey result would put the household on another list
+	// (report.MeasureDiffers).
+	differs bool
+	// class is the survey result (report.MeasureClassPfx), "" before classification.
+	class string
+}
+
+// surveyClasses are the survey classes counted by report.MeasureClassPfx.
+var surveyClasses = []poverty.Class{poverty.Poor, poverty.NearPoor, poverty.Middle, poverty.NotPoor}
+
+// differs reports whether the list of a survey class differs from the list of a
+// recognised status (the "differs" filter of store/household.go).
+func differs(class, status string) bool {
+	listOf := func(s string) string {
+		if listed(s) {
+			return s
+		}
+		return ""
+	}
+	return listOf(class) != listOf(status)
 }
 
 func (db *DB) footprintOf(ctx context.Context, id int64) (footprint, error) {
 	f := footprint{}
-	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived, h.standard_id,
+	var class string
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.deprived, h.standard_id, h.class, h.traits,
 		(SELECT count(*) FROM members m WHERE m.household_id = h.id) FROM households h WHERE h.id = $1`, id).
-		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.standard, &f.persons)
+		Scan(&f.province, &f.commune, &f.village, &f.status, &f.deprived, &f.standard, &class, &f.traits, &f.persons)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return footprint{}, nil
@@ -68,6 +106,7 @@ func (db *DB) footprintOf(ctx context.Context, id int64) (footprint, error) {
 		return f, err
 	}
 	f.exists = true
+	f.differs, f.class = differs(class, f.status), class
 	return f, nil
 }
 
@@ -100,6 +139,28 @@ func (f footprint) add(d map[rollupKey]int64, sign int64) {
 	// The joint distribution of the deprivations, for the Alkire–Foster analysis.
 	k.measure = report.ProfileMeasure(f.standard, f.deprived)
 	d[k] += sign
+	if f.differs {
+		k.measure = report.MeasureDiffers
+		d[k] += sign
+	}
+	if f.class != "" {
+		k.measure = report.MeasureClassPfx + f.class
+		d[k] += sign
+	}
+	addTraits(d, k, f.traits, sign, sign*f.persons)
+}
+
+// addTraits adds to d, under k's unit and status, the households (hh) of each trait of
+// the stored traits text, and their persons (p) where the roll-ups count them.
+func addTraits(d map[rollupKey]int64, k rollupKey, traits string, hh, p int64) {
+	for _, t := range registry.TraitsItems(traits) {
+		k.measure = t
+		d[k] += hh
+		if report.TraitPersons(t) {
+			k.measure = t + report.MeasurePersonsSfx
+			d[k] += p
+		}
+	}
 }
 
 func listed(status string) bool {
@@ -324,6 +385,10 @@ func recountSQL() string {
 	for _, k := range poverty.IndicatorKeys {
 		fmt.Fprintf(&b, `, sum(CASE WHEN h.deprived LIKE '%%,%s,%%' THEN 1 ELSE 0 END)`, k)
 	}
+	b.WriteString(`, sum(CASE WHEN (CASE WHEN h.class IN ('poor', 'near_poor') THEN h.class ELSE '' END) <> (CASE WHEN h.status IN ('poor', 'near_poor') THEN h.status ELSE '' END) THEN 1 ELSE 0 END)`)
+	for _, c := range surveyClasses {
+		fmt.Fprintf(&b, `, sum(CASE WHEN h.class = '%s' THEN 1 ELSE 0 END)`, c)
+	}
 	b.WriteString(` FROM households h LEFT JOIN (SELECT household_id, count(*) AS n FROM members GROUP BY household_id) m ON m.household_id = h.id
 		GROUP BY h.commune_code, coalesce(h.village_id, 0), h.status`)
 	return b.String()
@@ -345,6 +410,12 @@ func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
 		for i := range deps {
 			dest = append(dest, &deps[i])
 		}
+		var diff int64
+		dest = append(dest, &diff)
+		classes := make([]int64, len(surveyClasses))
+		for i := range classes {
+			dest = append(dest, &classes[i])
+		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
@@ -362,11 +433,86 @@ func (db *DB) recount(ctx context.Context) (map[rollupKey]int64, error) {
 			total += deps[i]
 		}
 		put(report.MeasureDeprivations, total)
+		put(report.MeasureDiffers, diff)
+		for i, c := range surveyClasses {
+			put(report.MeasureClassPfx+string(c), classes[i])
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if err := db.recountTraits(ctx, out); err != nil {
+		return nil, err
+	}
 	return out, db.recountProfiles(ctx, out)
+}
+
+// recountTraits adds to out the households and persons per trait, one independent
+// GROUP BY over the households' traits column.
+func (db *DB) recountTraits(ctx context.Context, out map[rollupKey]int64) error {
+	// The roll-ups rebuilt by migrations 0007 and 0017 come before the column (0018).
+	if txFrom(ctx) != nil {
+		cols, err := db.columns(ctx, "households")
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(strings.Split(cols, ", "), "traits") {
+			return nil
+		}
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT max(h.province_code), h.commune_code, coalesce(h.village_id, 0), h.status, h.traits, count(*), coalesce(sum(m.n), 0)
+		FROM households h LEFT JOIN (SELECT household_id, count(*) AS n FROM members GROUP BY household_id) m ON m.household_id = h.id
+		WHERE h.traits <> '' GROUP BY h.commune_code, coalesce(h.village_id, 0), h.status, h.traits`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k rollupKey
+		var traits string
+		var hh, p int64
+		if err := rows.Scan(&k.province, &k.commune, &k.village, &k.status, &traits, &hh, &p); err != nil {
+			return err
+		}
+		addTraits(out, k, traits, hh, p)
+	}
+	return rows.Err()
+}
+
+// backfillTraits derives and stores the traits of every household already stored
+// (migration 0018) with the default rules on the reference date ref: the survey
+// column gets the derived traits and the traits column their text.
+func (db *DB) backfillTraits(ctx context.Context, ref time.Time) error {
+	type row struct {
+		id             int64
+		survey, traits string
+	}
+	var page []row
+	flush := func() error {
+		for _, r := range page {
+			if _, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET survey = $1, traits = $2 WHERE id = $3`, r.survey, r.traits, r.id); err != nil {
+				return err
+			}
+		}
+		page = page[:0]
+		return nil
+	}
+	err := db.EachHousehold(ctx, registry.HouseholdFilter{}, func(h *registry.Household) error {
+		registry.DefaultTraitRules.DeriveTraits(h, ref)
+		b, err := registry.EncodeSurvey(h)
+		if err != nil {
+			return err
+		}
+		page = append(page, row{h.ID, string(b), registry.TraitsText(h)})
+		if len(page) >= 1000 {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
 }
 
 // recountProfiles adds to out the households per deprivation profile (ADR 0012), one
@@ -563,8 +709,13 @@ func (db *DB) rebuildRollups(ctx context.Context) ([]report.Mismatch, error) {
 func (db *DB) rollupImported(ctx context.Context, hs []*registry.Household) error {
 	d := map[rollupKey]int64{}
 	for _, h := range hs {
+		var class string
+		if h.Result != nil {
+			class = string(h.Result.Class)
+		}
 		footprint{exists: true, province: h.ProvinceCode, commune: h.CommuneCode, village: h.VillageID,
-			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result), standard: standardOf(h.Result)}.add(d, 1)
+			persons: int64(len(h.Members)), deprived: registry.DeprivedText(h.Result), standard: standardOf(h.Result),
+			differs: differs(class, ""), class: class, traits: registry.TraitsText(h)}.add(d, 1)
 	}
 	return db.applyRollups(ctx, d)
 }

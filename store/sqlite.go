@@ -8,6 +8,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"net/url"
 	"os"
@@ -105,10 +106,91 @@ func (sqliteDialect) anyOf(col string, vals any) (string, []any) {
 			args = append(args, x)
 		}
 	}
+	if len(args) > anyOfListMax {
+		// One JSON array instead of a parameter per value: a province's scope is a few
+		// hundred commune codes on every page, and each parameter costs its share of
+		// preparing and binding the statement (issue 13 item 8). The planner reads
+		// IN (SELECT …) as it reads an IN list.
+		b, err := json.Marshal(vals)
+		if err == nil {
+			return col + " IN (SELECT value FROM json_each(?))", []any{string(b)}
+		}
+	}
 	return col + " IN (" + strings.TrimSuffix(strings.Repeat("?,", len(args)), ",") + ")", args
 }
 
+// anyOfListMax is the longest "one of" list written as parameters.
+const anyOfListMax = 16
+
 // SQLite's planner keeps the order of the tables around a CROSS JOIN.
+// A search reads the FTS5 index of households.search (migration 0012) in rowid order,
+// as the outer loop, and stops at the page. The words are a phrase, the last one a
+// prefix: "tran thi ho" finds Trần Thị Hoa and Trần Thị Hồng. The last word's
+// completions are read from search_words and each is searched as a whole word (one
+// phrase per completion, OR), which FTS5 reads lazily; its own prefix query would
+// merge the doclists of every completion first (https://sqlite.org/fts5.html). Words
+// are [a-z0-9]+ (searchWords): nothing in them needs quoting.
+func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string, string, any, string, error) {
+	const from, cond, id = "households_fts CROSS JOIN households ON households.id = households_fts.rowid", "households_fts MATCH ?", "households_fts.rowid"
+	head, last := strings.Join(words[:len(words)-1], " "), words[len(words)-1]
+	if head != "" {
+		head += " "
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3`,
+		last, last+"~", maxCompletions+1)
+	if err != nil {
+		return "", "", nil, "", err
+	}
+	defer rows.Close()
+	var phrases []string
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			return "", "", nil, "", err
+		}
+		phrases = append(phrases, `"`+head+w+`"`)
+	}
+	if err := rows.Err(); err != nil {
+		return "", "", nil, "", err
+	}
+	if len(phrases) == 0 || len(phrases) > maxCompletions {
+		// No completion known, or too many to list: FTS5's prefix query.
+		return from, cond, `"` + head + last + `"*`, id, nil
+	}
+	return from, cond, strings.Join(phrases, " OR "), id, nil
+}
+
+// maxCompletions is how many completions of a search's last word are searched one by
+// one; a shorter prefix is left to FTS5's prefix query.
+const maxCompletions = 200
+
+// noteSearchWords adds the words of texts to search_words, numbers left out.
+func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []string) error {
+	seen := map[string]bool{}
+	var words []string
+	for _, t := range texts {
+		for _, w := range searchWords(t) {
+			// Numbers (national IDs, codes) are searched through their own indexes.
+			if !seen[w] && !isDigits(w) {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	for start := 0; start < len(words); start += 500 {
+		chunk := words[start:min(len(words), start+500)]
+		args := make([]any, len(chunk))
+		for i, w := range chunk {
+			args[i] = w
+		}
+		if _, err := q.ExecContext(ctx, `INSERT INTO search_words (word) VALUES `+strings.TrimSuffix(strings.Repeat("(?),", len(chunk)), ",")+
+			` ON CONFLICT (word) DO NOTHING`, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (sqliteDialect) fixedJoin() string { return "CROSS JOIN" }
 
 // The extended result codes of modernc.org/sqlite (on by default).
@@ -147,8 +229,17 @@ func (sqliteDialect) columnsSQL() string {
 // does the same to the households' indexes. Kept: the indexes of constraints (the
 // unique household code, checked as rows arrive) and members_household, which the
 // import appends to in order and the reorder reads.
-const deferredIndexesSQL = `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-	AND tbl_name IN ('households', 'members') AND name <> 'members_household' ORDER BY name`
+//
+// The triggers that keep the search index (households_fts, migration 0012) are
+// dropped with them, and the search index is rebuilt once at the end: row by row it
+// would cost a trigram insert per household inside the import.
+const deferredIndexesSQL = `SELECT name, sql, type FROM sqlite_master WHERE sql IS NOT NULL AND (
+		(type = 'index' AND tbl_name IN ('households', 'members') AND name <> 'members_household')
+		OR (type = 'trigger' AND tbl_name = 'households' AND name LIKE 'households_fts_%'))
+	ORDER BY type, name`
+
+// rebuildSearchSQL fills the search index again from households.search.
+const rebuildSearchSQL = `INSERT INTO households_fts (households_fts) VALUES ('rebuild')`
 
 // An import defers indexes when it brings at least this many members, and at least an
 // eighth of the members already stored: below that, updating the index in place costs
@@ -168,12 +259,12 @@ func (sqliteDialect) beginImport(ctx context.Context, db *DB, conn *sql.Conn, ex
 	}
 	var names []string
 	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
+		var name, def, typ string
+		if err := rows.Scan(&name, &def, &typ); err != nil {
 			rows.Close()
 			return err
 		}
-		names = append(names, name)
+		names = append(names, typ+" "+name)
 		m.Deferred = append(m.Deferred, def)
 	}
 	rows.Close()
@@ -181,7 +272,7 @@ func (sqliteDialect) beginImport(ctx context.Context, db *DB, conn *sql.Conn, ex
 		return err
 	}
 	for _, name := range names {
-		if _, err := conn.ExecContext(ctx, `DROP INDEX `+name); err != nil {
+		if _, err := conn.ExecContext(ctx, `DROP `+name); err != nil {
 			return err
 		}
 	}
@@ -196,7 +287,16 @@ func (d sqliteDialect) finishImport(ctx context.Context, db *DB, conn *sql.Conn,
 			return err
 		}
 	}
+	rebuilt := false
 	for _, def := range m.Deferred {
+		if !rebuilt && strings.HasPrefix(def, "CREATE TRIGGER households_fts_") {
+			// The triggers come after the indexes (ORDER BY type): the search index is
+			// rebuilt once from the rows, then kept by the triggers again.
+			if _, err := conn.ExecContext(ctx, rebuildSearchSQL); err != nil {
+				return err
+			}
+			rebuilt = true
+		}
 		if _, err := conn.ExecContext(ctx, def); err != nil {
 			return err
 		}
@@ -257,14 +357,14 @@ var reorderSlice int64 = 20000
 // touches (the foreign keys make each statement abortable); many rows per statement
 // share both. Both stay well under SQLite's 32,766 bound variables.
 const (
-	householdsPerInsert = 50  // × 21 columns
+	householdsPerInsert = 50  // × 22 columns
 	membersPerInsert    = 100 // × 11 columns
 )
 
 // SQLite has no COPY: the rows go in with multi-row INSERTs and no RETURNING. Ids are
 // assigned up front, as on PostgreSQL: the transaction holds the only writer, so the
 // next ids are max(id)+1… exactly as SQLite would choose them.
-func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Conn, hs []*registry.Household) error {
+func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Conn, hs []*registry.Household) (err error) {
 	if len(hs) > 1 {
 		// Without this, every multi-row INSERT (abortable: foreign keys, unique keys)
 		// copies each page it touches to a statement journal first: a tenth of the
@@ -288,7 +388,14 @@ func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Con
 	if err := conn.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM households), (SELECT coalesce(max(id), 0) FROM members)`).Scan(&hid, &mid); err != nil {
 		return err
 	}
-	hb := &bulk{conn: conn, head: insertHouseholdsHead, cols: 21, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
+	// The words of the search texts go to search_words (the last word of a search).
+	texts := make([]string, 0, len(hs))
+	defer func() {
+		if err == nil {
+			err = sqliteDialect{}.noteSearchWords(ctx, conn, texts)
+		}
+	}()
+	hb := &bulk{conn: conn, head: insertHouseholdsHead, cols: 22, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
 	mb := &bulk{conn: conn, head: insertMembersHead, cols: 11, per: membersPerInsert, fullSQL: insertMembersFull}
 	defer hb.close()
 	defer mb.close()
@@ -300,6 +407,7 @@ func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Con
 			if err != nil {
 				return err
 			}
+			texts = append(texts, args[8].(string))
 			hb.add(hid)
 			hb.add(args...)
 		}
@@ -342,7 +450,7 @@ var (
 // The statements for full chunks, built once: a transaction keeps every statement
 // prepared in it, with its text, until it ends, and an import prepares two per batch.
 var (
-	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: 21}).sql(householdsPerInsert)
+	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: 22}).sql(householdsPerInsert)
 	insertMembersFull    = (&bulk{head: insertMembersHead, cols: 11}).sql(membersPerInsert)
 )
 

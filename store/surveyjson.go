@@ -310,8 +310,8 @@ func (s *jscan) survey(h *poverty.Household) bool {
 		case "members":
 			w, isWord := s.word()
 			return isWord && w == "null"
-		case "livelihood":
-			return s.skip() // the registry's land and livestock: not a rules input
+		case "livelihood", "traits":
+			return s.skip() // the registry's land, livestock and traits: not rules inputs
 		default:
 			return false // score_answers and anything unexpected: encoding/json
 		}

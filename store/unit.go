@@ -42,8 +42,18 @@ func (db *DB) ReplaceUnits(ctx context.Context, units []admin.Unit, mappings []a
 				return db.formatError(err)
 			}
 		}
-		return nil
+		// The scopes remembered by registry.CommunesUnder are stale from now on.
+		_, err = tx.ExecContext(ctx, `UPDATE units_stamp SET n = n + 1`)
+		return err
 	})
+}
+
+// UnitsStamp is a number that changes with every change of the units and mappings
+// (registry.UnitsStamper).
+func (db *DB) UnitsStamp(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT n FROM units_stamp`).Scan(&n)
+	return n, err
 }
 
 // FindUnits returns unit versions ordered by code then valid_from.

@@ -51,3 +51,38 @@ func ParseDecimal(s string, thousandDots bool) (float64, error) {
 	}
 	return f, nil
 }
+
+// Grouped writes n with sep between groups of three digits: 1.234.567 with '.' (the
+// Vietnamese way), 1,234,567 with ','.
+func Grouped(n int64, sep byte) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(sep)
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// Decimal writes v with places decimals the Vietnamese way: dots between thousands and
+// a decimal comma (1.234,50).
+func Decimal(v float64, places int) string {
+	s := strconv.FormatFloat(v, 'f', places, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, _ := strconv.ParseInt(whole, 10, 64)
+	out := Grouped(n, '.')
+	if n == 0 && strings.HasPrefix(whole, "-") {
+		out = "-0"
+	}
+	if frac != "" {
+		out += "," + frac
+	}
+	return out
+}

@@ -14,14 +14,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,6 +28,7 @@ import (
 	"giamngheo"
 	"giamngheo/admin"
 	"giamngheo/audit"
+	"giamngheo/internal/csvsplit"
 	"giamngheo/registry"
 	"giamngheo/registry/imports"
 	sqlstore "giamngheo/store"
@@ -75,7 +73,12 @@ func run(dsn, file string, seed int, every time.Duration, opts imports.Options) 
 	}
 	defer s.Close()
 	svc := &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: time.Now}
-	first, rest, err := split(file, seed)
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	first, rest, err := csvsplit.Households(f, seed)
+	f.Close()
 	if err != nil {
 		return err
 	}
@@ -133,43 +136,4 @@ func run(dsn, file string, seed int, every time.Duration, opts imports.Options) 
 		"engine": s.(interface{ Dialect() string }).Dialect(), "whole": opts.Whole, "checked": opts.Checked, "households": rep.Counts.Created,
 		"import_s": wall.Seconds(), "edits": len(lat), "edit_p50_ms": q(0.5), "edit_p99_ms": q(0.99), "edit_max_ms": q(1),
 	})
-}
-
-// split returns the first n households of a CSV file and the rest, each with the header.
-func split(file string, n int) ([]byte, []byte, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(bufio.NewReaderSize(f, 1<<20))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		return nil, nil, err
-	}
-	var a, b bytes.Buffer
-	wa, wb := csv.NewWriter(&a), csv.NewWriter(&b)
-	wa.Write(header)
-	wb.Write(header)
-	codes := map[string]bool{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, nil, err
-		}
-		if !codes[rec[0]] && len(codes) < n {
-			codes[rec[0]] = true
-		}
-		if codes[rec[0]] {
-			wa.Write(rec)
-		} else {
-			wb.Write(rec)
-		}
-	}
-	wa.Flush()
-	wb.Flush()
-	return a.Bytes(), b.Bytes(), nil
 }

@@ -103,7 +103,7 @@ func seedDemo(ctx context.Context, a *app, households int, stdout io.Writer) err
 	}
 	// The households are registered on the review's date.
 	at := func() time.Time { return demoReference }
-	reg := &registry.Service{Store: a.store, Units: a.store, Audit: a.store, Tx: a.store, Now: at, ReferenceDate: at}
+	reg := &registry.Service{Store: a.store, Units: a.store, Audit: a.store, Tx: a.store, Now: at, ReferenceDate: at, Traits: traitRules()}
 	cls, err := reg.NewClassifier(demoReference)
 	if err != nil {
 		return err

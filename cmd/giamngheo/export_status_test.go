@@ -17,6 +17,7 @@ import (
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/registry/importfile"
+	"giamngheo/registry/imports"
 )
 
 // exportStatusHeaders are the columns the household export adds after the template's.
@@ -133,6 +134,12 @@ func TestExportCarriesRecognisedStatusAndSurveyResult(t *testing.T) {
 		t.Fatalf("reading the export back: %+v %+v %v", h, issues, err)
 	}
 	rd.Close()
+	// And through the whole import (a dry run): the status columns are left aside with a
+	// warning, nothing is invalid, the household is unchanged.
+	rep, err := imports.Run(systemCtx(context.Background()), r.App.reg, bytes.NewReader(x), "xuat.xlsx", imports.Options{DryRun: true})
+	if err != nil || rep.Invalid != 0 || rep.Counts.Unchanged != 1 || rep.Recognised != 0 {
+		t.Fatalf("importing the export back: %v, %+v", err, rep)
+	}
 
 	// CSV on the recognised status: both; on the survey result: only the one that agrees.
 	parse := func(b []byte) [][]string {

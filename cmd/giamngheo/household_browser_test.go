@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"giamngheo"
+	"giamngheo/registry"
 
 	"github.com/chromedp/chromedp"
 )
@@ -43,6 +45,10 @@ func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("m1-allowance"), "disability"),
 		chromedp.SendKeys(chromedp.ID("lv-annual_crop_land_m2"), "1.440,5"),
 		chromedp.SendKeys(chromedp.ID("lv-poultry"), "30"),
+		chromedp.Click(chromedp.ID("tr-merit")),
+		chromedp.Click(chromedp.CSS(`input[name="causes"][value="capital"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="causes"][value="illness"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="needs"][value="training"]`)),
 		chromedp.Click(chromedp.ID("household-save")),
 		chromedp.WaitVisible(chromedp.ID("household-class")))...)
 	if cls := text(t, ctx, "household-class"); cls != "Hộ nghèo" {
@@ -57,6 +63,15 @@ func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
 	}
 	if ms := text(t, ctx, "members"); !strings.Contains(ms, "Người khuyết tật nặng, đặc biệt nặng") {
 		t.Fatalf("the members table lacks the social allowance: %q", ms)
+	}
+	// The traits the reports count (issue 14 item 1): entered, and derived from the
+	// members (a man of 51 is of working age; the head is a Kinh man).
+	if tr := text(t, ctx, "traits"); !strings.Contains(tr, "Thiếu vốn; Ốm đau, tai nạn") || !strings.Contains(tr, "Đào tạo nghề") {
+		t.Fatalf("traits section: %q", tr)
+	}
+	if hs, _, err := r.App.store.FindHouseholds(context.Background(), registry.HouseholdFilter{Query: "TH-0001"}); err != nil || len(hs) != 1 ||
+		!hs[0].Traits.Merit || hs[0].Traits.NoLabour || hs[0].Traits.FemaleHead || hs[0].Traits.EthnicMinority || len(hs[0].Traits.Needs) != 1 {
+		t.Fatalf("traits as stored: %v %+v", err, hs)
 	}
 
 	// The list finds the household without diacritics.
@@ -83,6 +98,9 @@ func TestBrowserHouseholdCreateEditHistory(t *testing.T) {
 	}
 	if lv := text(t, ctx, "livelihood"); !strings.Contains(lv, "1.440,5 m²") {
 		t.Fatalf("the edit lost the land area: %q", lv)
+	}
+	if tr := text(t, ctx, "traits"); !strings.Contains(tr, "Thiếu vốn; Ốm đau, tai nạn") {
+		t.Fatalf("the edit lost the causes: %q", tr)
 	}
 	if hist := text(t, ctx, "history"); !strings.Contains(hist, "xa.thanhha") || !strings.Contains(hist, "Hộ nghèo") {
 		t.Fatalf("history does not keep the earlier state: %s", hist)

@@ -72,7 +72,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := ensureUnits(ctx, a, c.Provinces, stderr); err != nil {
 		return err
 	}
-	if err := recoverImports(ctx, a, stderr); err != nil {
+	if err := recoverImports(ctx, a, stderr, true); err != nil {
 		return err
 	}
 
@@ -169,8 +169,8 @@ func importsRun(ctx context.Context, a *app, r io.Reader, name string) (*imports
 
 // recoverImports undoes the imports a killed process left half written (imports.Recover)
 // and says so on stderr.
-func recoverImports(ctx context.Context, a *app, stderr io.Writer) error {
-	done, err := imports.Recover(ctx, a.reg)
+func recoverImports(ctx context.Context, a *app, stderr io.Writer, atStart bool) error {
+	done, err := imports.Recover(ctx, a.reg, atStart)
 	for _, r := range done {
 		fmt.Fprintf(stderr, "Đã hoàn tác lần nhập dở dang %s (tệp %s): xoá %d hộ đã thêm, khôi phục %d hộ đã sửa, giữ %d hộ đã được sửa tiếp / undid the unfinished import %s (file %s): %d created households removed, %d changed restored, %d changed since kept\n",
 			r.Job, r.File, r.Counts.Removed, r.Counts.Restored, r.Counts.Kept, r.Job, r.File, r.Counts.Removed, r.Counts.Restored, r.Counts.Kept)

@@ -40,6 +40,7 @@ Cách dùng / Usage:
 
 Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json),
   GIAMNGHEO_AF_K (ngưỡng k mặc định / default cut-off, 1/3), GIAMNGHEO_AF_WEIGHTS (dimension|indicator|chỉ_số:trọng_số,…),
+  GIAMNGHEO_ETHNIC_BY (head|any), GIAMNGHEO_MAJORITY_ETHNICITIES (Kinh), GIAMNGHEO_WORKING_AGE_MIN (15): đặc điểm hộ / household traits,
   GIAMNGHEO_NOW (đặt đồng hồ, chỉ để thử / set the clock, for testing only: 2027-01-02 or 2027-01-02T10:00:00+07:00)
 `
 

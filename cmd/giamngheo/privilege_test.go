@@ -36,7 +36,7 @@ func TestAgencyOfficerReadsButDoesNotEdit(t *testing.T) {
 	if err := r.App.reg.CreateHousehold(sys, h); err != nil {
 		t.Fatal(err)
 	}
-	round, err := r.App.rev.OpenRound(sys, "10507", review.RoundRegular, 2026, time.March)
+	round, err := r.App.rev.OpenRound(sys, "10507", review.RoundRegular, 2026, time.March, review.WithBackdateReason("Nhập lại hồ sơ giấy"))
 	if err != nil {
 		t.Fatal(err)
 	}

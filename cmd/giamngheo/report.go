@@ -10,6 +10,7 @@ import (
 
 	"giamngheo"
 	"giamngheo/admin"
+	"giamngheo/export/pdf"
 	"giamngheo/export/xlsx"
 	"giamngheo/registry"
 	"giamngheo/report"
@@ -49,14 +50,17 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	dbFlag(fs, &c)
 	unit := fs.String("unit", "", "mã đơn vị (tỉnh hoặc xã) / unit code (province or commune)")
 	period := fs.Int("period", clockOf(ctx)().Year(), "năm báo cáo / the year")
-	format := fs.String("format", "xlsx", "xlsx, csv hoặc json")
+	format := fs.String("format", "xlsx", "xlsx, pdf, csv hoặc json")
 	out := fs.String("o", "", "tệp kết quả (mặc định: stdout) / output file")
 	if err := fs.Parse(args[1:]); err != nil {
 		return errSilent
 	}
 	applyEnv(fs, &c)
-	if *format != "xlsx" && *format != "csv" && *format != "json" {
-		return giamngheo.Errorf(giamngheo.EINVALID, "--format phải là xlsx, csv hoặc json.", "--format must be xlsx, csv or json.")
+	if *format != "xlsx" && *format != "csv" && *format != "json" && *format != "pdf" {
+		return giamngheo.Errorf(giamngheo.EINVALID, "--format phải là xlsx, pdf, csv hoặc json.", "--format must be xlsx, pdf, csv or json.")
+	}
+	if *format == "pdf" && report.FindList(args[0]) != nil {
+		return giamngheo.Errorf(giamngheo.EINVALID, "Danh sách hộ được xuất dưới dạng xlsx, csv hoặc json.", "A named list is written as xlsx, csv or json.")
 	}
 	s, err := openStore(ctx, c.DB)
 	if err != nil {
@@ -99,6 +103,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return report.WriteCSV(w, t)
 	case "json":
 		return report.WriteJSON(w, t)
+	case "pdf":
+		return pdf.WriteReport(w, t, report.Issuer(t.Unit, t.UnitName))
 	}
 	return xlsx.WriteReport(w, t, report.Issuer(t.Unit, t.UnitName))
 }

@@ -18,9 +18,11 @@ import (
 	"testing"
 
 	"giamngheo"
+	"giamngheo/internal/testenv"
 	"giamngheo/poverty"
 	"giamngheo/registry"
 	"giamngheo/report"
+	"giamngheo/vntext"
 )
 
 // seedReportHouseholds stores households of Hải Phòng (10507, 10804) and Hà Nội
@@ -102,7 +104,8 @@ func TestReportPageWorkbookAndAPIAgree(t *testing.T) {
 	r.MustAddUser(t, "tinh.hp", giamngheo.RoleProvinceOfficer, "31")
 	c := loginClient(t, r.URL, "tinh.hp", testPassword)
 	dir := t.TempDir()
-	for _, name := range []string{"ket-qua-chinh-thuc", "dien-bien-ho-ngheo"} {
+	// Reports 8 and 10 (issue 14 item 2) are the widest: 10 and 18 numbered columns.
+	for _, name := range []string{"ket-qua-chinh-thuc", "dien-bien-ho-ngheo", "nhom-doi-tuong", "nguyen-nhan-ngheo"} {
 		q := fmt.Sprintf("unit=31&period=%d", year)
 		tb := getTable(t, c, r.URL+"/api/v1/reports/"+name+"?"+q)
 		total := tb.Rows[len(tb.Rows)-1]
@@ -115,6 +118,15 @@ func TestReportPageWorkbookAndAPIAgree(t *testing.T) {
 		case "dien-bien-ho-ngheo":
 			if total.Line != "Nhân khẩu" || tb.Rows[len(tb.Rows)-2].Values[8] != 3 || total.Values[8] != 5 {
 				t.Fatalf("report 2 totals: %+v %+v", tb.Rows[len(tb.Rows)-2], total)
+			}
+		case "nhom-doi-tuong":
+			// The 3 poor households and their 5 persons, in total and in the groups.
+			if hh := tb.Rows[len(tb.Rows)-2]; hh.Values[0] != 3 || total.Values[0] != 5 || hh.Values[4] > 3 {
+				t.Fatalf("report 8 totals: %+v %+v", hh, total)
+			}
+		case "nguyen-nhan-ngheo":
+			if total.Values[0] != 3 || len(total.Values) != 18 {
+				t.Fatalf("report 10 total: %+v", total)
 			}
 		}
 		// The workbook, read back by LibreOffice: the cells are the JSON's numbers.
@@ -154,6 +166,39 @@ func TestReportPageWorkbookAndAPIAgree(t *testing.T) {
 					t.Fatalf("%s row %d (%s) column (%d): workbook %q, JSON %v", name, i, row.Name, j+1, rec[j+2], v)
 				}
 			}
+		}
+		// The PDF (A4 landscape, official heading, signature block) shows the total
+		// row's numbers, formatted the Vietnamese way, in column order.
+		code, body = getStatus(t, c, r.URL+"/reports/download?report="+name+"&"+q+"&format=pdf")
+		if code != 200 || !bytes.HasPrefix(body, []byte("%PDF")) {
+			t.Fatalf("PDF of %s: %d %.200s", name, code, body)
+		}
+		text := pdfText(t, body)
+		for _, want := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Biểu số " + strconv.Itoa(tb.Number), "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(1)"} {
+			if !strings.Contains(text, want) {
+				t.Fatalf("PDF of %s lacks %q:\n%s", name, want, text)
+			}
+		}
+		if !pdfLandscape(t, body) {
+			t.Fatalf("PDF of %s is not A4 landscape", name)
+		}
+		totalLine := ""
+		for _, line := range strings.Split(text, "\n") {
+			if strings.Contains(line, "Tổng cộng") && (total.Line == "" || strings.Contains(line, total.Line)) {
+				totalLine = line
+			}
+		}
+		rest := totalLine
+		for j, v := range total.Values {
+			want := vntext.Grouped(int64(v), '.')
+			if tb.Columns[j].Percent {
+				want = vntext.Decimal(v, 2)
+			}
+			i := strings.Index(rest, want)
+			if i < 0 {
+				t.Fatalf("PDF of %s: total column (%d) %q not found in order in %q", name, j+1, want, totalLine)
+			}
+			rest = rest[i+len(want):]
 		}
 		// The page shows the same numbers, formatted the Vietnamese way.
 		page := get(t, c, r.URL+"/reports?report="+name+"&"+q)
@@ -245,4 +290,23 @@ func TestReportsScope(t *testing.T) {
 	if page := get(t, n, fmt.Sprintf("%s/reports?report=1&period=%d", r.URL, year)); !strings.Contains(page, "Thành phố Hà Nội") {
 		t.Fatal("the national report page has no row for Hà Nội")
 	}
+}
+
+// pdfLandscape says whether the first page of a PDF is wider than tall (pdfinfo).
+func pdfLandscape(tb testing.TB, doc []byte) bool {
+	tb.Helper()
+	bin := testenv.Tool(tb, "apt-get install -y poppler-utils", "pdfinfo")
+	f := filepath.Join(tb.TempDir(), "doc.pdf")
+	os.WriteFile(f, doc, 0o644)
+	out, err := exec.Command(bin, f).Output()
+	if err != nil {
+		tb.Fatalf("pdfinfo: %v", err)
+	}
+	m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(string(out))
+	if m == nil {
+		tb.Fatalf("pdfinfo gives no page size:\n%s", out)
+	}
+	w, _ := strconv.ParseFloat(m[1], 64)
+	h, _ := strconv.ParseFloat(m[2], 64)
+	return w > h
 }

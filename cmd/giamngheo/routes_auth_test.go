@@ -35,7 +35,7 @@ func TestEveryRouteRefusesAForeignUnit(t *testing.T) {
 	if err := r.App.reg.CreateHousehold(sys, foreign); err != nil {
 		t.Fatal(err)
 	}
-	round, err := r.App.rev.OpenRound(sys, foreignCommune, review.RoundRegular, 2026, time.March)
+	round, err := r.App.rev.OpenRound(sys, foreignCommune, review.RoundRegular, 2026, time.March, review.WithBackdateReason("Nhập lại hồ sơ giấy"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	gnhttp "giamngheo/http"
 	"giamngheo/portal"
 	"giamngheo/registry/importfile"
+	"giamngheo/registry/imports"
 	"giamngheo/user"
 )
 
@@ -60,6 +61,23 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "giamngheo %s đang chạy tại / is serving at http://%s (%s)\n", giamngheo.Version, srv.Addr(), s.Dialect())
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve() }()
+	// An import whose process died on another machine (a PostgreSQL shared by several
+	// servers, a container restarted under a new name) is found dead only by its age:
+	// look again while serving, not only at the start (imports.StaleAfter).
+	go func() {
+		tick := time.NewTicker(imports.StaleAfter / 2)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if err := recoverImports(ctx, a, stdout, false); err != nil {
+					logger.Error("recover imports", "err", err)
+				}
+			}
+		}
+	}()
 	if c.PublicAddr != "" {
 		pub, err := servePublic(srv, c.PublicAddr, errc)
 		if err != nil {
@@ -94,7 +112,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		if err := firstStart(ctx, a, c, stdout); err != nil {
 			return nil, err
 		}
-		if err := recoverImports(ctx, a, stdout); err != nil {
+		if err := recoverImports(ctx, a, stdout, true); err != nil {
 			return nil, err
 		}
 		tmp, err := importTempDir(c, logger)

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"io"
 	"os"
 	"os/exec"
@@ -17,6 +15,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/internal/csvsplit"
 	"giamngheo/registry"
 	"giamngheo/registry/imports"
 )
@@ -39,41 +38,16 @@ func liveRegistry(t *testing.T, db string, households, seed int) (rest string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	r := csv.NewReader(bufio.NewReader(f))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
+	first, second, err := csvsplit.Households(f, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var first, second bytes.Buffer
-	w1, w2 := csv.NewWriter(&first), csv.NewWriter(&second)
-	w1.Write(header)
-	w2.Write(header)
-	codes := map[string]bool{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		if !codes[rec[0]] && len(codes) < seed {
-			codes[rec[0]] = true
-		}
-		if codes[rec[0]] {
-			w1.Write(rec)
-		} else {
-			w2.Write(rec)
-		}
-	}
-	w1.Flush()
-	w2.Flush()
 	seedFile := filepath.Join(dir, "seed.csv")
 	rest = filepath.Join(dir, "rest.csv")
-	if err := os.WriteFile(seedFile, first.Bytes(), 0o600); err != nil {
+	if err := os.WriteFile(seedFile, first, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(rest, second.Bytes(), 0o600); err != nil {
+	if err := os.WriteFile(rest, second, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer

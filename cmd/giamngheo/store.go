@@ -87,7 +87,7 @@ func newApp(ctx context.Context, s store) *app {
 		now:   now,
 		users: &user.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
 		units: &admin.Service{Store: s, Audit: s, Tx: s, Now: now},
-		reg:   &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now},
+		reg:   &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: now, Traits: traitRules()},
 	}
 	a.sim = &simulate.Service{Store: s, Units: s, Card: a.reg.Card, Now: now}
 	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}

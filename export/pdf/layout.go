@@ -19,7 +19,9 @@ const (
 	marginRight  = 15.0
 	marginTop    = 20.0
 	marginBottom = 20.0
-	contentW     = pageW - marginLeft - marginRight
+	// A report in landscape (report tables): the long side across, the same top and
+	// bottom, a left margin of 20 mm so that wide tables keep their columns readable.
+	landscapeLeft = 20.0
 
 	bodySize  = 11.0 // point size of running text
 	tableSize = 9.0  // point size of table cells
@@ -33,28 +35,41 @@ const (
 // titles, tables whose header repeats on every page, and signature blocks.
 type layout struct {
 	pdf *fpdf.Fpdf
+	// The page's width and height and the left margin, in mm: A4 portrait, or
+	// landscape for report tables.
+	pageW, pageH, left float64
 }
 
+// contentW is the width between the margins.
+func (l *layout) contentW() float64 { return l.pageW - l.left - marginRight }
+
 // newLayout starts an A4 portrait document with the embedded fonts and one page.
-func newLayout(title string) *layout {
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetMargins(marginLeft, marginTop, marginRight)
+func newLayout(title string) *layout { return newLayoutOriented(title, false) }
+
+// newLayoutOriented is newLayout in portrait, or in landscape for a report table.
+func newLayoutOriented(title string, landscape bool) *layout {
+	orient, w, h, left := "P", pageW, pageH, marginLeft
+	if landscape {
+		orient, w, h, left = "L", pageH, pageW, landscapeLeft
+	}
+	p := fpdf.New(orient, "mm", "A4", "")
+	p.SetMargins(left, marginTop, marginRight)
 	p.SetAutoPageBreak(true, marginBottom)
 	p.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
 	p.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
 	p.SetTitle(title, true)
 	p.SetCreator("giamngheo", true)
 	p.SetLineWidth(0.2)
-	l := &layout{pdf: p}
+	l := &layout{pdf: p, pageW: w, pageH: h, left: left}
 	// The page number is printed in the top margin, centred, from page 2 on; the
 	// first page has none (Decree 30/2020/NĐ-CP, Appendix I; check against the text).
 	p.SetHeaderFunc(func() {
 		if n := p.PageNo(); n > 1 {
 			l.font(false, 10)
-			p.SetXY(marginLeft, 10)
-			p.CellFormat(contentW, 5, strconv.Itoa(n), "", 0, "C", false, 0, "")
+			p.SetXY(l.left, 10)
+			p.CellFormat(l.contentW(), 5, strconv.Itoa(n), "", 0, "C", false, 0, "")
 		}
-		p.SetXY(marginLeft, marginTop)
+		p.SetXY(l.left, marginTop)
 	})
 	p.AddPage()
 	l.font(false, bodySize)
@@ -118,8 +133,7 @@ type header struct {
 
 // Column widths of the header.
 const (
-	headLeftW  = 68.0
-	headRightW = contentW - headLeftW
+	headLeftW = 68.0
 )
 
 // adminHeader writes the issuer on the left and the national title and motto on the
@@ -129,7 +143,8 @@ const (
 func (l *layout) adminHeader(h header) {
 	p := l.pdf
 	y0 := p.GetY()
-	xl, xr := marginLeft-8, marginLeft+headLeftW-8 // the header uses part of the left margin, as printed forms do
+	headRightW := l.contentW() - headLeftW
+	xl, xr := l.left-8, l.left+headLeftW-8 // the header uses part of the left margin, as printed forms do
 	wl := headLeftW
 
 	y := l.centred(xl, y0, wl, oneLine(h.Upper), false, 11)
@@ -154,7 +169,7 @@ func (l *layout) adminHeader(h header) {
 	if h.Number != "" || h.PlaceDate != "" {
 		y += lineH + 1
 	}
-	p.SetXY(marginLeft, y+4)
+	p.SetXY(l.left, y+4)
 }
 
 // title writes centred bold lines: the first large, the rest at body size.
@@ -165,8 +180,8 @@ func (l *layout) title(lines ...string) {
 			size = 13
 		}
 		l.font(true, size)
-		l.pdf.SetX(marginLeft)
-		l.pdf.MultiCell(contentW, size*0.5, oneLine(s), "", "C", false)
+		l.pdf.SetX(l.left)
+		l.pdf.MultiCell(l.contentW(), size*0.5, oneLine(s), "", "C", false)
 	}
 	l.pdf.Ln(3)
 	l.font(false, bodySize)
@@ -191,8 +206,8 @@ func (l *layout) para(s string, st style) {
 		align = "L"
 	}
 	l.font(st.bold, size)
-	l.pdf.SetX(marginLeft + st.indent)
-	l.pdf.MultiCell(contentW-st.indent, size*0.51, clean(s), "", align, false)
+	l.pdf.SetX(l.left + st.indent)
+	l.pdf.MultiCell(l.contentW()-st.indent, size*0.51, clean(s), "", align, false)
 	l.pdf.Ln(0.8)
 	l.font(false, bodySize)
 }
@@ -206,7 +221,7 @@ type run struct {
 // runs writes pieces of text one after another, wrapping as running text, then ends
 // the line: "Họ và tên chủ hộ: " regular followed by the name in bold.
 func (l *layout) runs(rs ...run) {
-	l.pdf.SetX(marginLeft)
+	l.pdf.SetX(l.left)
 	for _, r := range rs {
 		l.font(r.bold, bodySize)
 		l.pdf.Write(lineH, oneLine(r.text)+" ")
@@ -217,7 +232,7 @@ func (l *layout) runs(rs ...run) {
 
 // space adds vertical space, or starts a new page when less than need mm is left.
 func (l *layout) space(gap, need float64) {
-	if l.pdf.GetY()+gap+need > pageH-marginBottom {
+	if l.pdf.GetY()+gap+need > l.pageH-marginBottom {
 		l.pdf.AddPage()
 		return
 	}

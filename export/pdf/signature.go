@@ -85,12 +85,12 @@ func (l *layout) drawBlock(ls []blockLine, x, y, w float64) float64 {
 // and right in the right half, kept together on one page.
 func (l *layout) columns(left, right []blockLine) {
 	const gap = 5.0
-	w := (contentW - gap) / 2
+	w := (l.contentW() - gap) / 2
 	h := max(l.blockHeight(left, w), l.blockHeight(right, w))
 	l.space(4, h)
 	y := l.pdf.GetY()
-	yl := l.drawBlock(left, marginLeft, y, w)
-	yr := l.drawBlock(right, marginLeft+w+gap, y, w)
-	l.pdf.SetXY(marginLeft, max(yl, yr)+2)
+	yl := l.drawBlock(left, l.left, y, w)
+	yr := l.drawBlock(right, l.left+w+gap, y, w)
+	l.pdf.SetXY(l.left, max(yl, yr)+2)
 	l.font(false, bodySize)
 }

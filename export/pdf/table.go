@@ -33,9 +33,9 @@ func (l *layout) newTable(cols []column) *table {
 		}
 	}
 	for _, c := range cols {
-		t.widths = append(t.widths, c.w/sum*contentW)
+		t.widths = append(t.widths, c.w/sum*l.contentW())
 	}
-	if l.pdf.GetY()+t.headerHeight()+cellLineH+2*cellPadY > pageH-marginBottom {
+	if l.pdf.GetY()+t.headerHeight()+cellLineH+2*cellPadY > l.pageH-marginBottom {
 		l.newPage()
 	}
 	t.header()
@@ -83,7 +83,7 @@ func (t *table) header() {
 		sub = h - (cellLineH + 2*cellPadY)
 	}
 	p.SetFillColor(235, 235, 235)
-	x, y := marginLeft, p.GetY()
+	x, y := t.l.left, p.GetY()
 	for i := 0; i < len(t.cols); {
 		c := t.cols[i]
 		if c.group == "" {
@@ -104,7 +104,7 @@ func (t *table) header() {
 		}
 		i = j
 	}
-	p.SetXY(marginLeft, y+h)
+	p.SetXY(t.l.left, y+h)
 	t.l.font(false, tableSize)
 }
 
@@ -142,12 +142,12 @@ func (t *table) row(bold bool, cells ...string) {
 	h := float64(n)*cellLineH + 2*cellPadY
 	// A row taller than a page is drawn where it is rather than looping on new pages.
 	top := marginTop + t.headerHeight()
-	if p.GetY()+h > pageH-marginBottom-0.01 && p.GetY() > top+0.01 {
+	if p.GetY()+h > t.l.pageH-marginBottom-0.01 && p.GetY() > top+0.01 {
 		t.l.newPage()
 		t.header()
 	}
 	t.l.font(bold, tableSize)
-	x, y := marginLeft, p.GetY()
+	x, y := t.l.left, p.GetY()
 	for i, c := range t.cols {
 		align := c.align
 		if align == "" {
@@ -156,7 +156,7 @@ func (t *table) row(bold bool, cells ...string) {
 		t.cell(x, y, t.widths[i], h, split[i], align, false)
 		x += t.widths[i]
 	}
-	p.SetXY(marginLeft, y+h)
+	p.SetXY(t.l.left, y+h)
 }
 
 // end leaves a little space under the table and restores the body font.

@@ -88,6 +88,10 @@ const (
 	colPigs
 	colPoultry
 	colAllowance
+	colMerit
+	colNoLabour
+	colCauses
+	colNeeds
 	colRecognised
 	colDecisionNumber
 	colDecisionDate
@@ -267,12 +271,29 @@ var columns = []Column{
 		Help:    "Loại trợ cấp xã hội hằng tháng thành viên đang hưởng (Nghị định 20/2021/NĐ-CP); để trống hoặc ghi Không nếu không hưởng. Người khuyết tật hưởng trợ cấp vẫn ghi Có ở cột \"Hưởng trợ cấp khuyết tật\".",
 		Allowed: allowanceChoices.labels() + "; Không",
 		Example: [3]string{"", "", ""}},
+	// The household traits the reports count (issue 14 item 1).
+	{Key: "merit", Header: "Hộ có người có công với cách mạng", id: colMerit, Level: HouseholdLevel,
+		Aliases: []string{"Người có công", "Hộ có người có công", "Có người có công với cách mạng", "Hộ người có công", "NCC", "Hộ có công với cách mạng"},
+		Help:    "Hộ có thành viên là người có công với cách mạng (Pháp lệnh 02/2020/UBTVQH14). " + helpBool, Allowed: allowBool,
+		Example: [3]string{"Không", "Không", "Không"}},
+	{Key: "no_labour_override", Header: "Hộ không có khả năng lao động (cán bộ xác nhận)", id: colNoLabour, Level: HouseholdLevel,
+		Aliases: []string{"Hộ không có khả năng lao động", "Không có khả năng lao động", "Không có KNLĐ", "Hộ không có KNLĐ", "Không có lao động"},
+		Help:    "Để trống thì hệ thống tự xác định theo tuổi lao động của các thành viên (Bộ luật Lao động 2019, Điều 169) và trợ cấp khuyết tật; chỉ ghi Có/Không khi cán bộ xác nhận khác. " + helpBool, Allowed: allowBool,
+		Example: [3]string{"", "", ""}},
+	{Key: "causes", Header: "Nguyên nhân nghèo", id: colCauses, Level: HouseholdLevel,
+		Aliases: []string{"Nguyên nhân nghèo, cận nghèo", "Nguyên nhân", "Các nguyên nhân nghèo", "Nguyên nhân chính"},
+		Help:    "Các nguyên nhân nghèo của hộ, cách nhau bởi dấu phẩy hoặc chấm phẩy (có thể nhiều nguyên nhân); để trống nếu chưa hỏi.", Allowed: causeChoices.labels(),
+		Example: [3]string{"Thiếu vốn; Ốm đau, tai nạn", "Thiếu vốn; Ốm đau, tai nạn", "Thiếu vốn; Ốm đau, tai nạn"}},
+	{Key: "needs", Header: "Nhu cầu hỗ trợ", id: colNeeds, Level: HouseholdLevel,
+		Aliases: []string{"Nhu cầu cần hỗ trợ", "Hộ có nhu cầu hỗ trợ", "Nhu cầu", "Nhu cầu được hỗ trợ"},
+		Help:    "Các nhu cầu hỗ trợ của hộ, cách nhau bởi dấu phẩy hoặc chấm phẩy; để trống nếu chưa hỏi.", Allowed: needChoices.labels(),
+		Example: [3]string{"Vốn, Đào tạo nghề", "Vốn, Đào tạo nghề", "Vốn, Đào tạo nghề"}},
 	// The recognised list of an existing registry, for migrating it (issue 11 item 1):
 	// the class by the commune chairman's decision after a review (Decision
 	// 24/2021/QĐ-TTg, Art. 4 step 6 and Art. 5) and that decision's number and date.
 	{Key: "recognised_status", Header: "Tình trạng đã công nhận", id: colRecognised, Level: HouseholdLevel, Recognition: true,
 		Aliases: []string{"Tình trạng công nhận", "Đã công nhận", "Diện đã công nhận", "Phân loại đã công nhận", "Loại hộ đã công nhận", "Hộ nghèo, cận nghèo đã công nhận"},
-		Help:    "Chỉ dùng khi chuyển sổ hộ nghèo đang quản lý sang hệ thống (chọn \"Nhập danh sách đã công nhận\", lệnh --recognised): diện của hộ theo quyết định công nhận của Chủ tịch UBND xã. Tệp có cột này mà không chọn thì không được nhập.",
+		Help:    "Chỉ dùng khi chuyển sổ hộ nghèo đang quản lý sang hệ thống (chọn \"Nhập danh sách đã công nhận\", lệnh --recognised): diện của hộ theo quyết định công nhận của Chủ tịch UBND xã. Tệp có cột này mà không chọn thì cột này được bỏ qua.",
 		Allowed: recognisedChoices.labels()},
 	{Key: "decision_number", Header: "Số quyết định", id: colDecisionNumber, Level: HouseholdLevel, Recognition: true,
 		Aliases: []string{"Số QĐ", "Quyết định số", "Số quyết định công nhận", "QĐ công nhận số", "Số QĐ công nhận"},

@@ -318,3 +318,53 @@ func parseNationalID(s string) (string, *problem) {
 	}
 	return id, nil
 }
+
+// parseList reads several choices separated by semicolons, commas, slashes, "+" or
+// line breaks, then on commas where a part is not itself a choice ("Ốm đau, tai nạn"
+// holds a comma; its halves are aliases of the same cause).
+// "" is not answered (nil); each value is kept once.
+func parseList[T ~string](c *choices[T], s string) ([]T, *problem) {
+	if s == "" || noneKeys[valueKey(s)] {
+		return nil, nil
+	}
+	var out []T
+	add := func(v T) {
+		for _, x := range out {
+			if x == v {
+				return
+			}
+		}
+		out = append(out, v)
+	}
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '/' || r == '+' || r == '\n' }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if v, ok := c.parse(part); ok {
+			add(v)
+			continue
+		}
+		for _, p := range strings.Split(part, ",") {
+			p = strings.TrimSpace(p)
+			if p == "" {
+				continue
+			}
+			v, ok := c.parse(p)
+			if !ok {
+				return nil, problemf("giá trị %q không có trong danh sách (cho phép: %s)", "value %q is not in the list (allowed: %s)", p, c.labels())
+			}
+			add(v)
+		}
+	}
+	return out, nil
+}
+
+// listLabels writes a list of choices as parseList reads it.
+func listLabels[T ~string](c *choices[T], vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = c.label(v)
+	}
+	return strings.Join(s, "; ")
+}

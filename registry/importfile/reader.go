@@ -475,6 +475,17 @@ func setHousehold(h *registry.Household, id colID, v string) *problem {
 		h.Livelihood.Pigs, p = parseCount(v)
 	case colPoultry:
 		h.Livelihood.Poultry, p = parseCount(v)
+	case colMerit:
+		var f *bool
+		if f, p = parseBool(v); f != nil {
+			h.Traits.Merit = *f
+		}
+	case colNoLabour:
+		h.Traits.NoLabourOverride, p = parseBool(v)
+	case colCauses:
+		h.Traits.Causes, p = parseList(causeChoices, v)
+	case colNeeds:
+		h.Traits.Needs, p = parseList(needChoices, v)
 	case colRecognised, colDecisionNumber, colDecisionDate, colCertificate:
 		p = setRecognition(&h.Recognised, id, v)
 	}

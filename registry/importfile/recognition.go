@@ -74,3 +74,14 @@ func (r *Reader) HasRecognition() (bool, []string) {
 	}
 	return len(names) > 0, names
 }
+
+// IgnoreRecognition leaves the recognised-list columns aside: an import that does not
+// migrate a registry's list reads a household export (which carries them to be read)
+// as a plain list of households.
+func (r *Reader) IgnoreRecognition() {
+	for _, c := range columns {
+		if c.Recognition {
+			r.colIdx[c.id] = -1
+		}
+	}
+}

@@ -209,3 +209,27 @@ var boolExact = map[string]bool{"Có": true, "có": true, "CÓ": true, "x": true
 
 // noneKeys mean "none" in the devices column: answered, and the list is empty.
 var noneKeys = map[string]bool{"khong": true, "khong co": true, "none": true, "0": true}
+
+// causeChoices are the causes of poverty (registry.Causes) with the spellings lists use.
+var causeChoices = newChoices(
+	choice[registry.Cause]{registry.CauseLand, "Thiếu đất sản xuất", []string{"thiếu đất", "không có đất sản xuất", "đất sản xuất"}},
+	choice[registry.Cause]{registry.CauseCapital, "Thiếu vốn", []string{"thiếu vốn sản xuất", "không có vốn", "vốn"}},
+	choice[registry.Cause]{registry.CauseLabour, "Thiếu lao động", []string{"không có lao động", "lao động"}},
+	choice[registry.Cause]{registry.CauseTools, "Thiếu công cụ sản xuất", []string{"thiếu công cụ", "thiếu phương tiện sản xuất", "công cụ sản xuất"}},
+	choice[registry.Cause]{registry.CauseKnowledge, "Thiếu kiến thức sản xuất", []string{"thiếu kiến thức", "thiếu kiến thức, kỹ thuật sản xuất", "kiến thức sản xuất"}},
+	choice[registry.Cause]{registry.CauseSkills, "Thiếu kỹ năng lao động", []string{"thiếu kỹ năng", "thiếu tay nghề", "kỹ năng lao động"}},
+	choice[registry.Cause]{registry.CauseIllness, "Ốm đau, tai nạn", []string{"ốm đau", "tai nạn", "ốm đau tai nạn", "bệnh tật", "có người ốm đau"}},
+	choice[registry.Cause]{registry.CauseOther, "Nguyên nhân khác", []string{"khác"}},
+)
+
+// needChoices are the needs for support (registry.Needs).
+var needChoices = newChoices(
+	choice[registry.Need]{"capital", "Vốn", []string{"vay vốn", "hỗ trợ vốn", "tín dụng"}},
+	choice[registry.Need]{"jobs", "Việc làm", []string{"hỗ trợ việc làm", "giới thiệu việc làm"}},
+	choice[registry.Need]{"training", "Đào tạo nghề", []string{"học nghề", "dạy nghề", "đào tạo"}},
+	choice[registry.Need]{"housing", "Nhà ở", []string{"hỗ trợ nhà ở", "nhà"}},
+	choice[registry.Need]{"water", "Nước sạch", []string{"nước sinh hoạt", "nước"}},
+	choice[registry.Need]{"health", "Y tế", []string{"bảo hiểm y tế", "khám chữa bệnh"}},
+	choice[registry.Need]{"education", "Giáo dục", []string{"học tập", "hỗ trợ học tập", "giáo dục đào tạo"}},
+	choice[registry.Need]{"other", "Khác", []string{"nhu cầu khác"}},
+)

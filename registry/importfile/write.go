@@ -168,6 +168,11 @@ func (w *Writer) Write(h *registry.Household) error {
 		if m.SocialAllowance != "" {
 			set(colAllowance, allowanceChoices.label(m.SocialAllowance))
 		}
+		t := &h.Traits
+		set(colMerit, yesNo(&t.Merit))
+		set(colNoLabour, yesNo(t.NoLabourOverride))
+		set(colCauses, listLabels(causeChoices, t.Causes))
+		set(colNeeds, listLabels(needChoices, t.Needs))
 		for k, e := range w.extra {
 			w.cell[templateColumns+k] = e.Value(h)
 		}

@@ -47,6 +47,13 @@ func TestWriterRoundTrip(t *testing.T) {
 	want[0].Livelihood.ForestLandM2 = &area
 	want[0].Members[0].SocialAllowance = registry.AllowanceSingleParent
 	want[0].Members[2].SocialAllowance = registry.AllowanceChild
+	// The traits: the template gives two causes and two needs; a person of merit and an
+	// officer's "has labour capacity" besides.
+	if len(want[0].Traits.Causes) != 2 || len(want[0].Traits.Needs) != 2 {
+		t.Fatalf("template traits %+v", want[0].Traits)
+	}
+	no := false
+	want[0].Traits.Merit, want[0].Traits.NoLabourOverride = true, &no
 	for _, tc := range []struct {
 		name string
 		new  func(io.Writer) (*Writer, error)
@@ -63,7 +70,8 @@ func TestWriterRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := readAllHouseholds(t, b.Bytes(), tc.name)
-		if len(got) != 1 || !registry.SameContent(got[0], want[0]) || *got[0].Livelihood.ForestLandM2 != area || got[0].Members[2].SocialAllowance != registry.AllowanceChild {
+		if len(got) != 1 || !registry.SameContent(got[0], want[0]) || *got[0].Livelihood.ForestLandM2 != area || got[0].Members[2].SocialAllowance != registry.AllowanceChild ||
+			!got[0].Traits.Merit || got[0].Traits.NoLabourOverride == nil || *got[0].Traits.NoLabourOverride {
 			t.Fatalf("%s: round trip differs:\n got %+v\nwant %+v", tc.name, got, want)
 		}
 	}

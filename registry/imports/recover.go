@@ -36,8 +36,10 @@ type Recovered struct {
 // owner is a process of this machine that no longer runs (or this very process id,
 // which at a start can only be an earlier process's), or whose last slice is older than
 // StaleAfter. A job whose owner still runs is left alone: a CLI import may be running
-// beside the server. Call it at a start, before any import of this process begins.
-func Recover(ctx context.Context, svc *registry.Service) ([]Recovered, error) {
+// beside the server. atStart says no import of this process has begun yet: a job of
+// this very process id is then an earlier process's; later (a server looking again
+// while it serves) it is one of its own imports, alive.
+func Recover(ctx context.Context, svc *registry.Service, atStart bool) ([]Recovered, error) {
 	jobs, err := svc.Store.FindImportJobs(ctx, registry.ImportRunning)
 	if err != nil {
 		return nil, err
@@ -45,7 +47,7 @@ func Recover(ctx context.Context, svc *registry.Service) ([]Recovered, error) {
 	host, _ := os.Hostname()
 	var out []Recovered
 	for _, j := range jobs {
-		if !dead(j, host, svc.Now()) {
+		if !dead(j, host, svc.Now(), atStart) {
 			continue
 		}
 		n, err := svc.UndoImport(giamngheo.NewContextWithActor(ctx, giamngheo.System), j.ID)
@@ -58,7 +60,7 @@ func Recover(ctx context.Context, svc *registry.Service) ([]Recovered, error) {
 }
 
 // dead says whether a running job's process is gone.
-func dead(j registry.ImportJob, host string, now time.Time) bool {
+func dead(j registry.ImportJob, host string, now time.Time, atStart bool) bool {
 	if now.Sub(j.HeartbeatAt) > StaleAfter {
 		return true
 	}
@@ -68,7 +70,7 @@ func dead(j registry.ImportJob, host string, now time.Time) bool {
 		return false // another machine's: only its age tells
 	}
 	if pid == os.Getpid() {
-		return true
+		return atStart
 	}
 	err = syscall.Kill(pid, 0)
 	return errors.Is(err, syscall.ESRCH)

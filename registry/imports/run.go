@@ -141,6 +141,19 @@ func (r *Report) keep(c *registry.ImportCounts) {
 	c.Changes, c.Conflicts = nil, nil
 }
 
+// took records what a written (or compared) batch did, hands the batch's slice back
+// to the reader and reports the progress.
+func (r *Report) took(c registry.ImportCounts, b batchOf, free chan<- []*registry.Household, progress func(Progress)) {
+	c.Written = nil // recorded under the job by runSliced; nothing to keep here
+	r.keep(&c)
+	r.Counts.Add(c)
+	select {
+	case free <- b.hs[:0]:
+	default:
+	}
+	progress(b.progress)
+}
+
 func (r *Report) add(is ...importfile.Issue) {
 	for _, i := range is {
 		if len(r.Issues) < MaxIssues {
@@ -217,11 +230,15 @@ func Run(ctx context.Context, svc *registry.Service, r io.Reader, filename strin
 		return nil, err
 	}
 	defer rd.Close()
-	if err := checkRecognition(ctx, rd, opts); err != nil {
+	ignored, err := checkRecognition(ctx, rd, opts, filename)
+	if err != nil {
 		return nil, err
 	}
 	rep := &Report{File: filename, Encoding: rd.Encoding().String(), DryRun: opts.DryRun, Job: opts.Job}
 	rep.add(rd.HeaderIssues()...)
+	if ignored != nil {
+		rep.add(*ignored)
+	}
 	ref := opts.ReferenceDate
 	if ref.IsZero() {
 		ref = svc.Now()
@@ -316,9 +333,6 @@ func runWhole(ctx context.Context, svc *registry.Service, ri *registry.Recogniti
 			if err != nil {
 				return err
 			}
-			c.Written = nil // one transaction: nothing to undo by hand
-			rep.keep(&c)
-			rep.Counts.Add(c)
 			for _, h := range b.hs {
 				if h.ID == 0 { // updated or unchanged: stays where it is
 					continue
@@ -326,11 +340,7 @@ func runWhole(ctx context.Context, svc *registry.Service, ri *registry.Recogniti
 				unordered = unordered || h.CommuneCode < lastCommune
 				lastCommune = h.CommuneCode
 			}
-			select {
-			case free <- b.hs[:0]:
-			default:
-			}
-			progress(b.progress)
+			rep.took(c, b, free, progress)
 		}
 		if err := finishReading(rep, wait, filename, opts); err != nil {
 			return err
@@ -390,14 +400,7 @@ func runSliced(ctx context.Context, svc *registry.Service, ri *registry.Recognit
 			if err != nil {
 				return err
 			}
-			c.Written = nil
-			rep.keep(&c)
-			rep.Counts.Add(c)
-			select {
-			case free <- b.hs[:0]:
-			default:
-			}
-			progress(b.progress)
+			rep.took(c, b, free, progress)
 		}
 		if err := finishReading(rep, wait, filename, opts); err != nil {
 			return err
@@ -506,13 +509,7 @@ func dryRun(ctx context.Context, svc *registry.Service, rep *Report, batches <-c
 			wait()
 			return err
 		}
-		rep.keep(&c)
-		rep.Counts.Add(c)
-		select {
-		case free <- b.hs[:0]:
-		default:
-		}
-		progress(b.progress)
+		rep.took(c, b, free, progress)
 	}
 	if err := wait(); err != nil {
 		return err

@@ -17,7 +17,7 @@ import (
 // testRecognisedImport: migrating an existing registry, the import of a recognised list
 // sets each household's recognised status with its decision's reference, only when
 // asked, only for the roles that record decisions, each household audited under the
-// import's job, and the roll-ups follow; without asking, such a file is refused.
+// import's job, and the roll-ups follow; without asking, those columns are left aside with a warning.
 func testRecognisedImport(t *testing.T, s Store) {
 	ctx := context.Background()
 	units, maps := fixtureUnits()
@@ -40,10 +40,15 @@ func testRecognisedImport(t *testing.T, s Store) {
 		rows("RC-3", ",Không thuộc diện,,,") + rows("RC-4", ",Hộ có mức sống trung bình,126/QĐ-UBND,16/12/2024,")
 	officer := giamngheo.NewContextWithActor(ctx, &giamngheo.Actor{UserID: 1, Username: "xa.thanhha", Role: giamngheo.RoleCommuneOfficer, ScopeCode: "10813"})
 
-	_, err := imports.Run(officer, svc, strings.NewReader(file), "ds-cong-nhan.csv", imports.Options{})
-	MustCode(t, err, giamngheo.EINVALID)
-	if !strings.Contains(err.Error(), "--recognised") || !strings.Contains(err.Error(), "Tình trạng đã công nhận") {
-		t.Fatalf("the refusal should say how to import the recognised list: %v", err)
+	// Without asking, the columns are left aside with a warning saying how.
+	dry, err := imports.Run(officer, svc, strings.NewReader(file), "ds-cong-nhan.csv", imports.Options{DryRun: true})
+	MustOK(t, err)
+	warned := false
+	for _, is := range dry.Issues {
+		warned = warned || is.Severity == importfile.SeverityWarning && strings.Contains(is.Message, "--recognised") && strings.Contains(is.Message, "Tình trạng đã công nhận")
+	}
+	if !warned || dry.Recognised != 0 || dry.Invalid != 0 || dry.Counts.Created != 4 {
+		t.Fatalf("without --recognised: warned %v, recognised %d, invalid %d, to create %d: %+v", warned, dry.Recognised, dry.Invalid, dry.Counts.Created, dry.Issues)
 	}
 	agency := giamngheo.NewContextWithActor(ctx, &giamngheo.Actor{UserID: 2, Username: "so.yte", Role: giamngheo.RoleAgencyOfficer, ScopeCode: "31"})
 	_, err = imports.Run(agency, svc, strings.NewReader(file), "ds-cong-nhan.csv", imports.Options{Recognised: true})

@@ -60,8 +60,27 @@ func testRollupsRandom(t *testing.T, s Store) {
 		h.Survey.HouseWallsDurable = ptr(rng.IntN(2) == 0)
 		h.Survey.Income12m = ptr(int64(rng.IntN(80)) * 1_000_000)
 		h.Members = h.Members[:1+rng.IntN(len(h.Members))]
+		// The traits the reports count (issue 14 item 1): entered, and derived from the
+		// head's sex and ethnicity and the members' ages.
+		eth := []string{"Kinh", "Tày", "Mường", ""}[rng.IntN(4)]
 		for i := range h.Members {
 			h.Members[i].NationalID = ""
+			h.Members[i].Ethnicity = eth
+		}
+		h.Members[0].Sex = []poverty.Sex{poverty.Male, poverty.Female}[rng.IntN(2)]
+		h.Traits = registry.Traits{Merit: rng.IntN(5) == 0}
+		if rng.IntN(4) == 0 {
+			h.Traits.NoLabourOverride = ptr(rng.IntN(2) == 0)
+		}
+		for _, x := range registry.Causes {
+			if rng.IntN(3) == 0 {
+				h.Traits.Causes = append(h.Traits.Causes, registry.Cause(x.Value))
+			}
+		}
+		for _, x := range registry.Needs {
+			if rng.IntN(4) == 0 {
+				h.Traits.Needs = append(h.Traits.Needs, registry.Need(x.Value))
+			}
 		}
 		MustOK(t, c.Prepare(sys, h))
 	}
@@ -131,6 +150,7 @@ func testRollupsRandom(t *testing.T, s Store) {
 		t.Fatalf("rebuild of right roll-ups corrected %+v", fixed)
 	}
 	mustVerify(t, s, "after rebuild")
+	checkTraitMeasures(t, s)
 	checkDynamics(t, s)
 	checkAnalysis(t, s, ids)
 }
@@ -233,3 +253,24 @@ func sumRows(t *testing.T, tb *report.Table) {
 		}
 	}
 }
+
+// checkTraitMeasures: the random writes reached every kind of trait measure, so that
+// the verifications above covered them.
+func checkTraitMeasures(t *testing.T, s Store) {
+	cells, err := s.RollupCells(context.Background(), []string{"10813", "10816"}, false)
+	MustOK(t, err)
+	seen := map[string]bool{}
+	for _, c := range cells {
+		if c.N > 0 && listedStatus(c.Status) {
+			seen[c.Measure] = true
+		}
+	}
+	for _, m := range []string{"grp:merit", "grp:no_labour", "grp:ethnic", "grp:female_head", "grp:other", "grp:ethnic/persons",
+		"eth:Kinh", "eth:Tày/persons", "cause:capital", "cause:illness", "need:water"} {
+		if !seen[m] {
+			t.Fatalf("no listed household counted in measure %s", m)
+		}
+	}
+}
+
+func listedStatus(s string) bool { return s == string(poverty.Poor) || s == string(poverty.NearPoor) }

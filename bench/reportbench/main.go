@@ -1,0 +1,173 @@
+// Command reportbench measures the reports of a province (issue 14 item 9) beside their
+// floor, in the same run on the same database: every table of the report set built for
+// the province (report.Service.Build, as the page and the API do) against a bare SELECT
+// of the same roll-up rows and flows (the rows the report reads, scanned and dropped);
+// and `rollup rebuild` against a bare GROUP BY over the households giving the same
+// household and person counts.
+//
+//	go run ./bench/reportbench -db bench/out/edit.db -unit 31 -runs 50
+//
+// The database must hold a province's households (see bench/edit-during-import.sh or
+// `giamngheo demo generate` then `giamngheo import`). Prints one JSON line a measure.
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite"
+
+	"giamngheo"
+	"giamngheo/admin"
+	"giamngheo/report"
+	sqlstore "giamngheo/store"
+)
+
+func main() {
+	dsn := flag.String("db", "", "SQLite file or postgres:// DSN")
+	unit := flag.String("unit", "31", "the province")
+	runs := flag.Int("runs", 50, "builds of each report")
+	period := flag.Int("period", time.Now().Year(), "the year")
+	rebuild := flag.Bool("rebuild", true, "also time rollup rebuild against its floor")
+	flag.Parse()
+	if *dsn == "" {
+		fmt.Fprintln(os.Stderr, "usage: reportbench -db DSN [-unit 31] [-runs 50]")
+		os.Exit(2)
+	}
+	if err := run(*dsn, *unit, *period, *runs, *rebuild); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(dsn, unit string, period, runs int, rebuild bool) error {
+	ctx := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
+	var s *sqlstore.DB
+	var raw *sql.DB
+	var err error
+	if strings.HasPrefix(dsn, "postgres://") {
+		s, err = sqlstore.OpenPostgres(ctx, dsn)
+		if err == nil {
+			raw, err = sql.Open("pgx", dsn)
+		}
+	} else {
+		s, err = sqlstore.OpenSQLite(ctx, dsn)
+		if err == nil {
+			raw, err = sql.Open("sqlite", dsn)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	defer raw.Close()
+	rs := &report.Service{Store: s, Units: s, Frozen: s, InScope: func(ctx context.Context, scope, u string) (bool, error) {
+		return admin.StoreInScope(ctx, s, scope, u)
+	}}
+	out := json.NewEncoder(os.Stdout)
+	// The floor: the roll-up rows and the flows of the province, read and dropped.
+	from, to := fmt.Sprintf("%04d-01-01", period), fmt.Sprintf("%04d-12-31", period)
+	floor := func() error {
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{{`SELECT commune_code, village_id, status, measure, n FROM rollups WHERE province_code = $1 AND measure NOT LIKE 'set:%'`, []any{unit}},
+			{`SELECT commune_code, village_id, status, kind, day, households, persons FROM rollup_flows WHERE province_code = $1 AND day <= $2`, []any{unit, to}}} {
+			rows, err := raw.QueryContext(ctx, q.sql, q.args...)
+			if err != nil {
+				return err
+			}
+			var a, c, d, e string
+			var b, f, g int64
+			for rows.Next() {
+				if q.sql[len("SELECT commune_code, village_id, status, "):][0] == 'm' {
+					err = rows.Scan(&a, &b, &c, &d, &f)
+				} else {
+					err = rows.Scan(&a, &b, &c, &d, &e, &f, &g)
+				}
+				if err != nil {
+					rows.Close()
+					return err
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	floorLat, err := measure(runs, floor)
+	if err != nil {
+		return err
+	}
+	out.Encode(line("floor: bare SELECT of the province's roll-up rows and flows", floorLat, nil))
+	for _, d := range report.Definitions {
+		lat, err := measure(runs, func() error { _, err := rs.Build(ctx, d.Name, unit, period); return err })
+		if err != nil {
+			return fmt.Errorf("report %s: %w", d.Name, err)
+		}
+		out.Encode(line(fmt.Sprintf("report (%d) %s", d.Number, d.Name), lat, floorLat))
+	}
+	_ = from
+	if !rebuild {
+		return nil
+	}
+	groupBy, err := measure(1, func() error {
+		rows, err := raw.QueryContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, count(*),
+			sum((SELECT count(*) FROM members m WHERE m.household_id = h.id))
+			FROM households h GROUP BY h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+		}
+		rows.Close()
+		return rows.Err()
+	})
+	if err != nil {
+		return err
+	}
+	out.Encode(line("floor: bare GROUP BY over the households (households, persons)", groupBy, nil))
+	rb, err := measure(1, func() error { _, err := s.RebuildRollups(ctx, giamngheo.DayString(time.Now())); return err })
+	if err != nil {
+		return err
+	}
+	out.Encode(line("rollup rebuild", rb, groupBy))
+	return nil
+}
+
+// measure runs fn n times and returns the sorted durations.
+func measure(n int, fn func() error) ([]time.Duration, error) {
+	lat := make([]time.Duration, 0, n)
+	for range n {
+		t0 := time.Now()
+		if err := fn(); err != nil {
+			return nil, err
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	slices.Sort(lat)
+	return lat, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// line is a measure as printed: p50, p99 and max, and against the floor's p99 when given.
+func line(what string, lat, floor []time.Duration) map[string]any {
+	p := func(q float64) time.Duration { return lat[min(len(lat)-1, int(q*float64(len(lat))))] }
+	m := map[string]any{"what": what, "runs": len(lat), "p50_ms": ms(p(0.5)), "p99_ms": ms(p(0.99)), "max_ms": ms(lat[len(lat)-1])}
+	if floor != nil {
+		f := floor[min(len(floor)-1, int(0.99*float64(len(floor))))]
+		m["x_floor_p99"] = float64(p(0.99)) / float64(max(f, 1))
+	}
+	return m
+}
