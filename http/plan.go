@@ -20,6 +20,7 @@ import (
 func (s *Server) routesPlan(mux router) {
 	mux.HandleFunc("GET /plan", s.requireUser(s.handlePlan))
 	mux.HandleFunc("GET /plan.xlsx", s.requireUser(s.handlePlanXLSX))
+	mux.HandleFunc("GET /plan/report.pdf", s.requireUser(s.handlePlanReportPDF))
 	mux.HandleFunc("POST /plan/figures", s.requireUser(s.handlePlanFigure))
 	mux.HandleFunc("POST /plan/reports", s.requireUser(s.handlePlanReport))
 	mux.HandleFunc("POST /plan/settings", s.requireUser(s.handlePlanSettings))
@@ -45,6 +46,8 @@ type budgetRow struct {
 
 type agencyReportRow struct {
 	Agency, State, StateLabel, Submitted, Narrative string
+	// PDF is the link to the report as a document ("" before it is submitted).
+	PDF string
 }
 
 type planPage struct {
@@ -155,6 +158,7 @@ func (s *Server) handlePlan(w http.ResponseWriter, r *http.Request) {
 		row := agencyReportRow{Agency: agencyLabel(ctx, st.Agency), State: st.State, StateLabel: reportStateLabel(ctx, st.State)}
 		if st.Report != nil {
 			row.Submitted, row.Narrative = formatDay(st.Report.SubmittedAt), st.Report.Narrative
+			row.PDF = "/plan/report.pdf?" + pg.Query + "&agency=" + url.QueryEscape(st.Agency)
 		}
 		pg.Reports = append(pg.Reports, row)
 	}

@@ -59,13 +59,13 @@ func agencyOf(u *user.User) string {
 }
 
 func (s *Server) gapCounts(ctx context.Context) ([]gapCount, error) {
+	counts, err := s.Support.GapCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []gapCount
-	for _, spec := range support.GapSpecsOf(agencyOf(currentUser(ctx))) {
-		w, err := s.Support.FindGaps(ctx, spec.Kind, 0, 1)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, gapCount{Kind: string(spec.Kind), Name: pick(ctx, spec.Name), Count: w.Total})
+	for _, c := range counts {
+		out = append(out, gapCount{Kind: string(c.Spec.Kind), Name: pick(ctx, c.Spec.Name), Count: c.Count})
 	}
 	return out, nil
 }
@@ -74,10 +74,6 @@ func (s *Server) supportBase(r *http.Request) (*supportPage, error) {
 	ctx := r.Context()
 	u := currentUser(ctx)
 	p := &supportPage{Reason: func(t poverty.Text) string { return pick(ctx, t) }}
-	var err error
-	if p.Kinds, err = s.gapCounts(ctx); err != nil {
-		return nil, err
-	}
 	if u.Role.CanWrite() && (u.Role.EditsRegistry() || u.Agency != "") {
 		p.CanList = true
 		for _, t := range support.TypesOf(agencyOf(u)) {
@@ -116,24 +112,48 @@ func (s *Server) handleSupport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	p.Kind = q.Get("kind")
-	if p.Kind == "" && len(p.Kinds) > 0 {
-		p.Kind = p.Kinds[0].Kind
-	}
-	if p.Kind != "" {
-		offset, _ := strconv.Atoi(q.Get("offset"))
-		if p.List, err = s.Support.FindGaps(r.Context(), support.GapKind(p.Kind), offset, 50); err != nil {
-			s.Error(w, r, err)
-			return
-		}
-		if p.List.Offset > 0 {
-			p.Prev = "/support?kind=" + p.Kind + "&offset=" + strconv.Itoa(max(0, p.List.Offset-50))
-		}
-		if p.List.Offset+len(p.List.Gaps) < p.List.Total {
-			p.Next = "/support?kind=" + p.Kind + "&offset=" + strconv.Itoa(p.List.Offset+50)
-		}
+	offset, _ := strconv.Atoi(q.Get("offset"))
+	if err := s.loadWorklist(r.Context(), p, q.Get("kind"), offset); err != nil {
+		s.Error(w, r, err)
+		return
 	}
 	s.render(w, r, "support", p)
+}
+
+// loadWorklist puts the sizes of the user's worklists and a page of the one of the kind
+// ("" the user's first) on p, from one walk of the households.
+func (s *Server) loadWorklist(ctx context.Context, p *supportPage, kind string, offset int) error {
+	counts, list, err := s.Support.Worklists(ctx, support.GapKind(kind), offset, 50)
+	if err != nil {
+		return err
+	}
+	for _, c := range counts {
+		p.Kinds = append(p.Kinds, gapCount{Kind: string(c.Spec.Kind), Name: pick(ctx, c.Spec.Name), Count: c.Count})
+	}
+	if list == nil {
+		return nil
+	}
+	p.List, p.Kind = list, string(list.Spec.Kind)
+	if p.List.Offset > 0 {
+		p.Prev = "/support?kind=" + p.Kind + "&offset=" + strconv.Itoa(max(0, p.List.Offset-50))
+	}
+	if p.List.Offset+len(p.List.Gaps) < p.List.Total {
+		p.Next = "/support?kind=" + p.Kind + "&offset=" + strconv.Itoa(p.List.Offset+50)
+	}
+	return nil
+}
+
+// gapKindClosedBy is the worklist of the user's that support of type code closes
+// ("" when none): where the user returns after recording a list.
+func gapKindClosedBy(ctx context.Context, code string) string {
+	for _, spec := range support.GapSpecsOf(agencyOf(currentUser(ctx))) {
+		for _, c := range spec.Closing {
+			if c == code {
+				return string(spec.Kind)
+			}
+		}
+	}
+	return ""
 }
 
 // handleGapsExport writes a whole worklist of the user's scope as XLSX.
@@ -218,6 +238,11 @@ func (s *Server) handleListPreview(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	// The worklist the list closes stays in view under the preview.
+	if err := s.loadWorklist(ctx, p, gapKindClosedBy(ctx, t.Code), 0); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	p.Preview, p.Token = rep, user.RandomToken(24)
 	pendingLists.Lock()
 	now := time.Now()
@@ -251,7 +276,11 @@ func (s *Server) handleListCommit(w http.ResponseWriter, r *http.Request) {
 	}
 	flash(w, "Đã ghi nhận "+strconv.Itoa(res.Added)+" hỗ trợ; "+strconv.Itoa(res.Already)+" đã có từ trước; bỏ qua "+strconv.Itoa(res.Skipped)+" dòng.",
 		"Recorded "+strconv.Itoa(res.Added)+" supports; "+strconv.Itoa(res.Already)+" were already recorded; "+strconv.Itoa(res.Skipped)+" rows skipped.")
-	http.Redirect(w, r, "/support", http.StatusSeeOther)
+	to := "/support"
+	if k := gapKindClosedBy(ctx, pl.report.Type); k != "" {
+		to += "?kind=" + k
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
 // householdSupport is the support section of the household page.

@@ -104,8 +104,16 @@ func (db *DB) SupportedKeys(ctx context.Context, f support.Filter) (map[support.
 const candidateSQL = `SELECT h.id, m.id, h.code, h.province_code, h.commune_code, h.head_name, m.full_name, m.birth_date, m.national_id, h.status
 	FROM members m JOIN households h ON h.id = m.household_id AND h.province_code = m.province_code WHERE `
 
-func (db *DB) candidates(ctx context.Context, cond string, args ...any) ([]support.Candidate, error) {
-	rows, err := db.r(ctx).QueryContext(ctx, candidateSQL+cond+` ORDER BY h.commune_code, h.code, m.seq LIMIT 50`, args...)
+// candidatesPerKey bounds the candidates of one ID, code or birth date: a key held by
+// more members than this is a data error, not a list to show.
+const candidatesPerKey = 50
+
+// candidates returns the members matching cond, at most candidatesPerKey per key of
+// the query (keys: the number of IDs or codes asked for at once).
+func (db *DB) candidates(ctx context.Context, keys int, cond string, args ...any) ([]support.Candidate, error) {
+	w := &where{args: args}
+	lim := w.next(candidatesPerKey * max(1, keys))
+	rows, err := db.r(ctx).QueryContext(ctx, candidateSQL+cond+` ORDER BY h.commune_code, h.code, m.seq LIMIT `+lim[0], w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -131,12 +139,21 @@ func (db *DB) CandidatesByNationalID(ctx context.Context, ids []string) ([]suppo
 	}
 	w := &where{}
 	db.in(w, "m.national_id", ids)
-	return db.candidates(ctx, w.sql(), w.args...)
+	return db.candidates(ctx, len(ids), w.sql(), w.args...)
 }
 
-// CandidatesByHouseholdCode returns the members of the households with the code.
-func (db *DB) CandidatesByHouseholdCode(ctx context.Context, code string) ([]support.Candidate, error) {
-	return db.candidates(ctx, "h.code = $1", strings.TrimSpace(code))
+// CandidatesByHouseholdCodes returns the members of the households with the codes.
+func (db *DB) CandidatesByHouseholdCodes(ctx context.Context, codes []string) ([]support.Candidate, error) {
+	if len(codes) == 0 {
+		return nil, nil
+	}
+	trimmed := make([]string, len(codes))
+	for i, c := range codes {
+		trimmed[i] = strings.TrimSpace(c)
+	}
+	w := &where{}
+	db.in(w, "h.code", trimmed)
+	return db.candidates(ctx, len(codes), w.sql(), w.args...)
 }
 
 // CandidatesByBirthDate returns the members born on the day in the communes.
@@ -147,5 +164,5 @@ func (db *DB) CandidatesByBirthDate(ctx context.Context, communeCodes []string, 
 	w := &where{}
 	db.in(w, "h.commune_code", communeCodes)
 	w.add("m.birth_date = ?", birthDate)
-	return db.candidates(ctx, w.sql(), w.args...)
+	return db.candidates(ctx, 1, w.sql(), w.args...)
 }

@@ -224,29 +224,128 @@ func (s *Service) FindGaps(ctx context.Context, kind GapKind, offset, limit int)
 
 // allGaps walks the recognised households of the scope once.
 func (s *Service) allGaps(ctx context.Context, spec GapSpec) ([]Gap, int, error) {
-	now := s.Now()
-	ref := giamngheo.Today(now)
-	year := ref.Year()
-	cs, err := s.communes(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	supported, err := s.Store.SupportedKeys(ctx, Filter{CommuneCodes: cs, Year: year, Types: spec.Closing})
-	if err != nil {
-		return nil, 0, err
-	}
 	var all []Gap
-	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
-		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c}, func(h *registry.Household) error {
-			all = append(all, GapsOf(h, spec, ref, supported)...)
-			return nil
-		})
-		if err != nil {
-			return nil, 0, err
-		}
+	year, err := s.walkGaps(ctx, []GapSpec{spec}, func(_ int, gs []Gap) { all = append(all, gs...) })
+	if err != nil {
+		return nil, 0, err
 	}
 	slices.SortFunc(all, func(a, b Gap) int {
 		return cmp.Or(cmp.Compare(a.CommuneCode, b.CommuneCode), cmp.Compare(a.HouseholdCode, b.HouseholdCode), cmp.Compare(a.MemberID, b.MemberID))
 	})
 	return all, year, nil
+}
+
+// walkGaps walks the recognised poor and near-poor households of the actor's scope
+// once and hands fn the gaps of each household on each of specs (by index), for the
+// current year, which it returns.
+func (s *Service) walkGaps(ctx context.Context, specs []GapSpec, fn func(i int, gs []Gap)) (int, error) {
+	ref := giamngheo.Today(s.Now())
+	year := ref.Year()
+	cs, err := s.communes(ctx)
+	if err != nil {
+		return 0, err
+	}
+	supported := make([]map[Key]bool, len(specs))
+	for i, spec := range specs {
+		if supported[i], err = s.Store.SupportedKeys(ctx, Filter{CommuneCodes: cs, Year: year, Types: spec.Closing}); err != nil {
+			return 0, err
+		}
+	}
+	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
+		// No communes in the filter: the registry confines the walk to the actor's scope
+		// with one lookup, where a list of communes is checked one by one.
+		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c}, func(h *registry.Household) error {
+			for i, spec := range specs {
+				if gs := GapsOf(h, spec, ref, supported[i]); len(gs) > 0 {
+					fn(i, gs)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	return year, nil
+}
+
+// GapCount is the size of one worklist.
+type GapCount struct {
+	Spec  GapSpec
+	Count int
+}
+
+// GapCounts returns the sizes of the worklists the actor reads (an agency officer's
+// agency's, everyone else's all), in the actor's scope for the current year, from one
+// walk of the recognised households.
+func (s *Service) GapCounts(ctx context.Context) ([]GapCount, error) {
+	a := giamngheo.ActorFromContext(ctx)
+	if a == nil {
+		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
+	}
+	agency := ""
+	if a.Role == giamngheo.RoleAgencyOfficer {
+		agency = a.Agency
+	}
+	specs := GapSpecsOf(agency)
+	out := make([]GapCount, len(specs))
+	for i, spec := range specs {
+		out[i].Spec = spec
+	}
+	if len(specs) == 0 {
+		return out, nil
+	}
+	_, err := s.walkGaps(ctx, specs, func(i int, gs []Gap) { out[i].Count += len(gs) })
+	return out, err
+}
+
+// Worklists returns the sizes of the worklists the actor reads and a page of the one of
+// kind ("" the first of them), from one walk of the recognised households: the support
+// page shows both.
+func (s *Service) Worklists(ctx context.Context, kind GapKind, offset, limit int) ([]GapCount, *Worklist, error) {
+	a := giamngheo.ActorFromContext(ctx)
+	if a == nil {
+		return nil, nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
+	}
+	agency := ""
+	if a.Role == giamngheo.RoleAgencyOfficer {
+		agency = a.Agency
+	}
+	specs := GapSpecsOf(agency)
+	if kind == "" {
+		if len(specs) == 0 {
+			return nil, nil, nil
+		}
+		kind = specs[0].Kind
+	}
+	spec, ok := GapSpecByKind(kind)
+	if !ok {
+		return nil, nil, giamngheo.Errorf(giamngheo.EINVALID, "Không có danh sách %q.", "No worklist %q.", string(kind))
+	}
+	if err := MayReadWorklist(ctx, spec); err != nil {
+		return nil, nil, err
+	}
+	counts := make([]GapCount, len(specs))
+	for i, sp := range specs {
+		counts[i].Spec = sp
+	}
+	var all []Gap
+	year, err := s.walkGaps(ctx, specs, func(i int, gs []Gap) {
+		counts[i].Count += len(gs)
+		if specs[i].Kind == kind {
+			all = append(all, gs...)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(all, func(a, b Gap) int {
+		return cmp.Or(cmp.Compare(a.CommuneCode, b.CommuneCode), cmp.Compare(a.HouseholdCode, b.HouseholdCode), cmp.Compare(a.MemberID, b.MemberID))
+	})
+	if limit <= 0 || limit > MaxWorklistPage {
+		limit = 50
+	}
+	offset = max(0, min(offset, len(all)))
+	end := min(len(all), offset+limit)
+	return counts, &Worklist{Spec: spec, Year: year, Gaps: all[offset:end], Total: len(all), Offset: offset}, nil
 }

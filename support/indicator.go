@@ -1,14 +1,14 @@
 package support
 
 import (
+	"context"
 	"time"
 
-	"context"
-	"giamngheo/admin"
-
 	"giamngheo"
+	"giamngheo/admin"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 )
 
 // Measure is an indicator computed live from the registry and the support records.
@@ -60,11 +60,34 @@ func (s *Service) Measures(ctx context.Context) (map[Measure]Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := s.coverage(ctx, cs, ref.Year(), ref)
+	out, err := s.coverage(ctx, cs, nil, ref.Year(), ref)
 	if err != nil {
 		return nil, err
 	}
-	// The rates count every household of the scope: the one count query each.
+	// The rates count every household of the scope: from the maintained roll-ups of its
+	// communes (ADR 0009), else one count query each.
+	if s.Rollups != nil && cs != nil {
+		cells, err := s.Rollups.RollupCells(ctx, cs, false)
+		if err != nil {
+			return nil, err
+		}
+		var poor, near, total int
+		for _, c := range cells {
+			if c.Measure != report.MeasureHouseholds {
+				continue
+			}
+			total += int(c.N)
+			switch c.Status {
+			case string(poverty.Poor):
+				poor += int(c.N)
+			case string(poverty.NearPoor):
+				near += int(c.N)
+			}
+		}
+		out[MeasurePoorRate] = Value{Part: poor, Whole: total}
+		out[MeasureNearPoorRate] = Value{Part: near, Whole: total}
+		return out, nil
+	}
 	all := giamngheo.Page{Limit: 1}
 	_, total, err := s.Registry.FindHouseholds(ctx, registry.HouseholdFilter{Page: all})
 	if err != nil {
@@ -89,7 +112,7 @@ func (s *Service) Coverage(ctx context.Context, unit string, year int) (map[Meas
 	if a == nil {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
 	}
-	var cs []string
+	var cs, walk []string
 	var err error
 	if unit == "" {
 		cs, err = s.communes(ctx)
@@ -104,6 +127,7 @@ func (s *Service) Coverage(ctx context.Context, unit string, year int) (map[Meas
 		if cs, err = registry.CommunesUnder(ctx, s.Units, unit); cs == nil {
 			cs = []string{}
 		}
+		walk = cs
 	}
 	if err != nil {
 		return nil, err
@@ -112,12 +136,14 @@ func (s *Service) Coverage(ctx context.Context, unit string, year int) (map[Meas
 	if year < ref.Year() {
 		ref = time.Date(year, time.December, 31, 0, 0, 0, 0, giamngheo.Vietnam)
 	}
-	return s.coverage(ctx, cs, year, ref)
+	return s.coverage(ctx, cs, walk, year, ref)
 }
 
 // coverage computes the coverage measures over the communes cs (nil: the actor's
-// scope) for the support recorded in year, with ages on ref.
-func (s *Service) coverage(ctx context.Context, cs []string, year int, ref time.Time) (map[Measure]Value, error) {
+// scope) for the support recorded in year, with ages on ref. walk is the communes of
+// the households' walk: nil when cs is the actor's whole scope, which the registry
+// then resolves once instead of checking each commune.
+func (s *Service) coverage(ctx context.Context, cs, walk []string, year int, ref time.Time) (map[Measure]Value, error) {
 	out := map[Measure]Value{}
 	if cs != nil && len(cs) == 0 {
 		return out, nil
@@ -146,7 +172,7 @@ func (s *Service) coverage(ctx context.Context, cs []string, year int, ref time.
 		return nil, err
 	}
 	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
-		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c, CommuneCodes: cs}, func(h *registry.Household) error {
+		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c, CommuneCodes: walk}, func(h *registry.Household) error {
 			v := out[MeasureHealthInsurance]
 			t := out[MeasureTuition]
 			for _, m := range h.Members {

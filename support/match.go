@@ -75,8 +75,41 @@ func (s *Service) MatchList(ctx context.Context, typeCode, file string, rows []R
 	if err != nil {
 		return nil, err
 	}
-	inScope := func(c Candidate) bool { return scope == nil || contains(scope, c.CommuneCode) }
-	names, err := s.communeNames(ctx, scope)
+	var inScope func(Candidate) bool
+	if scope == nil {
+		inScope = func(Candidate) bool { return true }
+	} else {
+		set := make(map[string]bool, len(scope))
+		for _, c := range scope {
+			set[c] = true
+		}
+		inScope = func(c Candidate) bool { return set[c.CommuneCode] }
+	}
+	// The names of the scope's communes, read only when a row names its commune.
+	var names map[string]string
+	for _, row := range rows {
+		if row.NationalID == "" && row.HouseholdCode == "" && row.Commune != "" && !communeCodeRE.MatchString(strings.TrimSpace(row.Commune)) {
+			if names, err = s.communeNames(ctx, scope); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	// The candidates of every national ID and household code of the list, a chunk of
+	// keys per query rather than a query per row.
+	var ids, codes []string
+	for _, row := range rows {
+		if row.NationalID != "" {
+			ids = append(ids, row.NationalID)
+		} else if row.HouseholdCode != "" {
+			codes = append(codes, strings.TrimSpace(row.HouseholdCode))
+		}
+	}
+	byID, err := candidatesBy(ctx, ids, s.Store.CandidatesByNationalID, func(c Candidate) string { return c.NationalID })
+	if err != nil {
+		return nil, err
+	}
+	byCode, err := candidatesBy(ctx, codes, s.Store.CandidatesByHouseholdCodes, func(c Candidate) string { return c.HouseholdCode })
 	if err != nil {
 		return nil, err
 	}
@@ -87,13 +120,13 @@ func (s *Service) MatchList(ctx context.Context, typeCode, file string, rows []R
 		switch {
 		case row.NationalID != "":
 			m.By = "national_id"
-			cands, err = s.Store.CandidatesByNationalID(ctx, []string{row.NationalID})
+			cands = byID[row.NationalID]
 		case row.HouseholdCode != "":
 			m.By = "household_code"
-			cands, err = s.Store.CandidatesByHouseholdCode(ctx, row.HouseholdCode)
-			if err == nil && t.Person {
+			cands = byCode[strings.TrimSpace(row.HouseholdCode)]
+			if t.Person {
 				cands = byPerson(cands, row)
-			} else if err == nil {
+			} else {
 				cands = oneRowPerHousehold(cands)
 			}
 		case row.Name != "" && row.BirthDate != "" && row.Commune != "":
@@ -136,6 +169,34 @@ func (s *Service) MatchList(ctx context.Context, typeCode, file string, rows []R
 		rep.Matches = append(rep.Matches, m)
 	}
 	return rep, nil
+}
+
+// matchChunk is the number of keys looked up in one query: small enough for an IN
+// list on SQLite (at most 32,766 parameters) and for PostgreSQL's = ANY.
+const matchChunk = 500
+
+// candidatesBy looks the distinct keys up a chunk at a time and groups the candidates
+// by their key.
+func candidatesBy(ctx context.Context, keys []string, find func(context.Context, []string) ([]Candidate, error), key func(Candidate) string) (map[string][]Candidate, error) {
+	out := map[string][]Candidate{}
+	seen := map[string]bool{}
+	var distinct []string
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			distinct = append(distinct, k)
+		}
+	}
+	for i := 0; i < len(distinct); i += matchChunk {
+		cs, err := find(ctx, distinct[i:min(len(distinct), i+matchChunk)])
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			out[key(c)] = append(out[key(c)], c)
+		}
+	}
+	return out, nil
 }
 
 // byPerson keeps the members of a household-code match that the row names (and whose

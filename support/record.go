@@ -87,10 +87,12 @@ type Store interface {
 	// SupportedKeys returns the persons and households with a record of one of the
 	// types in the year, in the communes (nil: all).
 	SupportedKeys(ctx context.Context, f Filter) (map[Key]bool, error)
-	// CandidatesByNationalID returns the members holding one of the IDs.
+	// CandidatesByNationalID returns the members holding one of the IDs (a list is
+	// matched a chunk of IDs at a time).
 	CandidatesByNationalID(ctx context.Context, ids []string) ([]Candidate, error)
-	// CandidatesByHouseholdCode returns the members of the households with the code.
-	CandidatesByHouseholdCode(ctx context.Context, code string) ([]Candidate, error)
+	// CandidatesByHouseholdCodes returns the members of the households with one of
+	// the codes.
+	CandidatesByHouseholdCodes(ctx context.Context, codes []string) ([]Candidate, error)
 	// CandidatesByBirthDate returns the members born on the day in the communes.
 	CandidatesByBirthDate(ctx context.Context, communeCodes []string, birthDate string) ([]Candidate, error)
 }

@@ -11,6 +11,7 @@ import (
 	"giamngheo/audit"
 	"giamngheo/poverty"
 	"giamngheo/registry"
+	"giamngheo/report"
 )
 
 // Service runs the support use cases: validate → authorise → write → audit, each in
@@ -22,6 +23,14 @@ type Service struct {
 	Audit    audit.Store
 	Tx       giamngheo.TxRunner
 	Now      giamngheo.Clock
+	// Rollups answers the household counts of the rates from the maintained roll-ups
+	// (nil: counted from the households).
+	Rollups Rollups
+}
+
+// Rollups reads the maintained counts per commune and recognised status (ADR 0009).
+type Rollups interface {
+	RollupCells(ctx context.Context, communes []string, byVillage bool) ([]report.Cell, error)
 }
 
 // MayRecord returns EFORBIDDEN unless the actor may record support of type t: an

@@ -91,7 +91,7 @@ func newApp(ctx context.Context, s store) *app {
 	}
 	a.sim = &simulate.Service{Store: s, Units: s, Card: a.reg.Card, Now: now}
 	a.rev = &review.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Config: review.DefaultConfig()}
-	a.sup = &support.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now}
+	a.sup = &support.Service{Store: s, Registry: a.reg, Units: s, Audit: s, Tx: s, Now: now, Rollups: s}
 	a.plan = &plan.Service{Store: s, Support: a.sup, Rollups: s, Units: s, Audit: s, Tx: s, Now: now}
 	a.post = &portal.Service{Store: s, Audit: s, Tx: s, Now: now, InScope: func(ctx context.Context, scope, unit string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, unit)

@@ -77,6 +77,7 @@ func Run(t *testing.T, open Opener) {
 		{"NoLostUpdates", testNoLostUpdates},
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
+		{"SupportMatchBatch", testSupportMatchBatch},
 		{"RollupsRandom", testRollupsRandom},
 		{"TraitReports", testTraitReports},
 		{"NamedLists", testNamedLists},

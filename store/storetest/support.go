@@ -12,7 +12,7 @@ import (
 )
 
 func supportService(s Store, now *time.Time) *support.Service {
-	return &support.Service{Store: s, Registry: registryService(s, now), Units: s, Audit: s, Tx: s, Now: func() time.Time { return *now }}
+	return &support.Service{Store: s, Registry: registryService(s, now), Units: s, Audit: s, Tx: s, Now: func() time.Time { return *now }, Rollups: s}
 }
 
 func actor(role giamngheo.Role, scope, agency string) context.Context {
