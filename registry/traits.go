@@ -2,6 +2,7 @@ package registry
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,6 +38,10 @@ type Traits struct {
 	EthnicMinority bool `json:"ethnic_minority,omitempty"`
 	// FemaleHead: the head of household is a woman (chủ hộ là nữ), derived.
 	FemaleHead bool `json:"female_head,omitempty"`
+	// Children counts the members under 16 and those of them deprived in health and in
+	// education (report (11)), derived on the reference date under the standard in
+	// force then.
+	Children poverty.Children `json:"children,omitzero"`
 }
 
 // Cause is a cause of poverty (nguyên nhân nghèo).
@@ -256,6 +261,9 @@ func (r *TraitRules) DeriveTraits(h *Household, ref time.Time) {
 		e := h.Members[i].Ethnicity
 		t.EthnicMinority = e != "" && !r.IsMajority(e)
 	}
+	if std, err := poverty.StandardInForce(ref); err == nil {
+		t.Children = poverty.ChildrenOf(h.Answers(), std, ref)
+	}
 	if r.EthnicBy == "any" {
 		for i := range h.Members {
 			if e := h.Members[i].Ethnicity; e != "" && !r.IsMajority(e) {
@@ -323,6 +331,15 @@ func TraitsText(h *Household) string {
 	}
 	for _, n := range t.Needs {
 		put("need:" + string(n))
+	}
+	// Counts, not flags: "child:total=3" adds 3 to the measure (report.TraitCount).
+	for _, c := range []struct {
+		measure string
+		n       int
+	}{{"child:total", t.Children.Total}, {"child:health", t.Children.Health}, {"child:education", t.Children.Education}} {
+		if c.n > 0 {
+			put(c.measure + "=" + strconv.Itoa(c.n))
+		}
 	}
 	return b.String()
 }

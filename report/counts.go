@@ -22,7 +22,30 @@ const (
 	MeasureCausePfx   = "cause:"   // "cause:capital": households giving the cause of poverty
 	MeasureNeedPfx    = "need:"    // "need:water": households stating the need for support
 	MeasurePersonsSfx = "/persons" // "grp:merit/persons"
+	// The children of the households (poverty.ChildrenOf, report (11)): a number of
+	// members, not of households.
+	MeasureChildren          = "child:total"     // members under 16
+	MeasureChildrenHealth    = "child:health"    // of them deprived in health
+	MeasureChildrenEducation = "child:education" // of them deprived in education
 )
+
+// TraitCount splits a stored trait that carries a count ("child:total=3") into its
+// measure and count; a plain trait counts 1.
+func TraitCount(trait string) (string, int64) {
+	for i := len(trait) - 1; i > 0; i-- {
+		if trait[i] == '=' {
+			var n int64
+			for _, c := range trait[i+1:] {
+				if c < '0' || c > '9' {
+					return trait, 1
+				}
+				n = n*10 + int64(c-'0')
+			}
+			return trait[:i], n
+		}
+	}
+	return trait, 1
+}
 
 // TraitPersons reports whether the roll-ups count a trait's persons too.
 func TraitPersons(trait string) bool {

@@ -107,7 +107,7 @@ const poor, nearPoor = string(poverty.Poor), string(poverty.NearPoor)
 // Definitions lists the reports, by number.
 var Definitions = []*Definition{officialResults(), dynamics(2, poor), dynamics(3, nearPoor),
 	deprivations(4, poor, false), deprivations(5, poor, true), deprivations(6, nearPoor, false), deprivations(7, nearPoor, true),
-	targetGroups(), ethnicGroups(), causes(), multidimensional(12, poor), multidimensional(13, nearPoor)}
+	targetGroups(), ethnicGroups(), causes(), children(), multidimensional(12, poor), multidimensional(13, nearPoor)}
 
 // Find returns the definition named name ("1", "bao-cao-1" or its Name), or nil.
 func Find(name string) *Definition {

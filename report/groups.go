@@ -12,9 +12,9 @@ import (
 // third-party project [S]; the official Mẫu numbers, titles and column order were not
 // retrieved [U]. Each report's columns are therefore one table of data below (title,
 // group, formula and the measure each reads), so that a column can be renamed, moved
-// or dropped there without touching the machinery. Report (11), the deprivations of
-// children, is not made: the roll-ups count households, not children, and counting
-// children would need every member of every listed household (see ADR 0009).
+// or dropped there without touching the machinery. Report (11) counts members (the
+// children), kept as counts in the households' traits (poverty.ChildrenOf,
+// report.TraitCount).
 
 // traitCol is one column of a trait report: how a line of a unit reads it.
 type traitCol struct {
@@ -96,6 +96,25 @@ func targetGroups() *Definition {
 		cols[n+4].Formula = "(" + itoa(n+5) + "): không thuộc (" + itoa(n+2) + "), (" + itoa(n+3) + "), (" + itoa(n+4) + "); mỗi hộ tính một lần"
 	}
 	return traitDef("nhom-doi-tuong", 8, "Phân tích hộ nghèo, hộ cận nghèo theo các nhóm đối tượng", []string{"Hộ", "Nhân khẩu"}, cols)
+}
+
+// children is report (11): the children (under 16) of poor and near-poor households,
+// and of them those deprived in health (without health insurance, or malnourished) and
+// in education (not at school for their age), with the rates (regulations.md §2.4 item
+// 11 [S]; the official layout is not known [U]).
+func children() *Definition {
+	var cols []traitCol
+	for _, st := range []string{poor, nearPoor} {
+		g := "Trẻ em thuộc " + listName(st)
+		n := len(cols)
+		cols = append(cols,
+			traitCol{Title: "Tổng số trẻ em dưới 16 tuổi", Group: g, status: st, measure: MeasureChildren},
+			traitCol{Title: "Thiếu hụt y tế (bảo hiểm y tế, dinh dưỡng)", Group: g, status: st, measure: MeasureChildrenHealth},
+			rateCol("Tỷ lệ thiếu hụt y tế (%)", g, "("+itoa(n+3)+") = ("+itoa(n+2)+")/("+itoa(n+1)+") × 100", n+1, n),
+			traitCol{Title: "Thiếu hụt giáo dục (đi học đúng độ tuổi)", Group: g, status: st, measure: MeasureChildrenEducation},
+			rateCol("Tỷ lệ thiếu hụt giáo dục (%)", g, "("+itoa(n+5)+") = ("+itoa(n+4)+")/("+itoa(n+1)+") × 100", n+3, n))
+	}
+	return traitDef("thieu-hut-tre-em", 11, "Tổng hợp chỉ tiêu thiếu hụt của trẻ em thuộc hộ nghèo, hộ cận nghèo", []string{""}, cols)
 }
 
 // causes is report (10): poor and near-poor households by cause of poverty, several

@@ -154,8 +154,9 @@ func (f footprint) add(d map[rollupKey]int64, sign int64) {
 // the stored traits text, and their persons (p) where the roll-ups count them.
 func addTraits(d map[rollupKey]int64, k rollupKey, traits string, hh, p int64) {
 	for _, t := range registry.TraitsItems(traits) {
-		k.measure = t
-		d[k] += hh
+		m, n := report.TraitCount(t)
+		k.measure = m
+		d[k] += hh * n
 		if report.TraitPersons(t) {
 			k.measure = t + report.MeasurePersonsSfx
 			d[k] += p

@@ -163,6 +163,19 @@ func testTraitReports(t *testing.T, s Store) {
 		z(11), z(11),
 		{5, 3, 2, 1, 20, 0, 1, 50, 0, 0, 0}, {12, 7, 5, 2, 200.0 / 12, 0, 2, 40, 0, 0, 0},
 	})
+	// (11) poor: children under 16, deprived in health, rate, in education, rate; then
+	// near-poor. T1 and T2 each have a child of 14, insured and at school.
+	want("11", [][]float64{{2, 0, 0, 0, 0, 0, 0, 0, 0, 0}, z(10), z(10), {2, 0, 0, 0, 0, 0, 0, 0, 0, 0}})
+	// T2's child loses its insurance and leaves school: the edit moves report (11).
+	cur, err := s.FindHouseholdByID(ctx, h2.ID)
+	MustOK(t, err)
+	members := append([]registry.Member(nil), cur.Members...)
+	no := false
+	members[2].HealthInsurance, members[2].Schooling = &no, poverty.SchoolingLowerSecondary
+	_, err = svc.UpdateHousehold(sys, h2.ID, registry.HouseholdUpdate{BaseVersion: cur.Version, Members: &members})
+	MustOK(t, err)
+	want("11", [][]float64{{2, 1, 50, 1, 50, 0, 0, 0, 0, 0}, z(10), z(10), {2, 1, 50, 1, 50, 0, 0, 0, 0, 0}})
+	mustVerify(t, s, "children after an edit")
 }
 
 func closeValues(a, b []float64) bool {
