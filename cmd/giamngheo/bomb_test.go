@@ -141,7 +141,7 @@ func uploadBomb(t *testing.T, r *running, c *http.Client, content []byte) string
 		job := resp.Request.URL.String()
 		for {
 			text := string(page)
-			if !strings.Contains(text, "Đang") || time.Now().After(deadline) {
+			if !strings.Contains(text, `id="import-running"`) || time.Now().After(deadline) {
 				return text
 			}
 			time.Sleep(50 * time.Millisecond)
