@@ -8,6 +8,7 @@ import (
 
 	"giamngheo"
 	"giamngheo/audit"
+	"giamngheo/poverty"
 )
 
 // ImportCounts says what an import batch did (or, in a dry run, would do).
@@ -209,9 +210,7 @@ type content struct {
 func contentOf(h *Household) ([]byte, error) {
 	// The land, livestock and entered traits too; the derived traits follow the
 	// members and the reference date, so they are not content.
-	c := *h
-	c.Traits.NoLabour, c.Traits.EthnicMinority, c.Traits.FemaleHead = false, false, false
-	survey, err := EncodeSurvey(&c) // the land and livestock too
+	survey, err := EncodeSurvey(underived(h)) // the land and livestock too
 	if err != nil {
 		return nil, err
 	}
@@ -221,6 +220,16 @@ func contentOf(h *Household) ([]byte, error) {
 		ms[i] = m
 	}
 	return json.Marshal(content{h.VillageName, h.Address, h.HeadName, h.Phone, survey, ms})
+}
+
+// underived is h without the traits derived from its members on the reference date (no
+// labour capacity, ethnic minority, female head, the children's counts): what an officer
+// or a file changes, and so what an import compares and a change lists.
+func underived(h *Household) *Household {
+	c := *h
+	c.Traits.NoLabour, c.Traits.EthnicMinority, c.Traits.FemaleHead = false, false, false
+	c.Traits.Children = poverty.Children{}
+	return &c
 }
 
 // SameContent reports whether two households hold the same data (ignoring ids,

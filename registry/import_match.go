@@ -137,8 +137,8 @@ func ChangedFields(before, after *Household) []string {
 			out = append(out, f.name)
 		}
 	}
-	sa, _ := EncodeSurvey(before)
-	sb, _ := EncodeSurvey(after)
+	sa, _ := EncodeSurvey(underived(before))
+	sb, _ := EncodeSurvey(underived(after))
 	out = append(out, diffJSON("survey", sa, sb)...)
 	if len(before.Members) != len(after.Members) {
 		out = append(out, fmt.Sprintf("members: %d → %d", len(before.Members), len(after.Members)))

@@ -44,8 +44,8 @@ func TestDeriveTraits(t *testing.T) {
 		{"a woman of 56 works", []Member{member(RelationHead, poverty.Female, "1970-01-01", "Kinh")}, nil, false, false, true, ",grp:female_head,grp:other,eth:Kinh,"},
 		{"a woman of 57 does not", []Member{member(RelationHead, poverty.Female, "1969-06-30", "kinh")}, nil, true, false, true, ",grp:no_labour,grp:female_head,eth:Kinh,"},
 		{"a man of 61y5m works", []Member{member(RelationHead, poverty.Male, "1965-01-31", "Tày")}, nil, false, true, false, ",grp:ethnic,eth:Tày,"},
-		{"a man of 61y6m does not; a child of 14 neither", []Member{member(RelationHead, poverty.Male, "1964-12-30", "Mường"), member(RelationChild, poverty.Female, "2012-01-01", "Mường")}, nil, true, true, false, ",grp:no_labour,grp:ethnic,eth:Mường,"},
-		{"15 works", []Member{member(RelationHead, poverty.Male, "1950-01-01", ""), member(RelationChild, poverty.Male, "2011-06-30", "")}, nil, false, false, false, ",grp:other,"},
+		{"a man of 61y6m does not; a child of 14 neither", []Member{member(RelationHead, poverty.Male, "1964-12-30", "Mường"), member(RelationChild, poverty.Female, "2012-01-01", "Mường")}, nil, true, true, false, ",grp:no_labour,grp:ethnic,eth:Mường,child:total=1,"},
+		{"15 works", []Member{member(RelationHead, poverty.Male, "1950-01-01", ""), member(RelationChild, poverty.Male, "2011-06-30", "")}, nil, false, false, false, ",grp:other,child:total=1,"},
 		{"override", []Member{member(RelationHead, poverty.Male, "1980-01-01", "Kinh")}, &yes, true, false, false, ",grp:no_labour,eth:Kinh,"},
 	} {
 		h := &Household{Members: c.members}
