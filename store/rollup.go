@@ -640,12 +640,11 @@ func (db *DB) VerifyRollups(ctx context.Context) ([]report.Mismatch, error) {
 func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch, error) {
 	var out []report.Mismatch
 	err := db.WithTx(ctx, func(ctx context.Context) error {
+		// The recount the rebuild wrote is the one the flows are evened against: one
+		// pass over the households, not two.
+		var counted map[rollupKey]int64
 		var err error
-		if out, err = db.rebuildRollups(ctx); err != nil {
-			return err
-		}
-		counted, err := db.recount(ctx)
-		if err != nil {
+		if out, counted, err = db.rebuildRollupsCounted(ctx); err != nil {
 			return err
 		}
 		stock, err := db.flowStock(ctx)
@@ -691,18 +690,26 @@ func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch
 
 // rebuildRollups replaces the roll-ups table by a recount, in the caller's transaction.
 func (db *DB) rebuildRollups(ctx context.Context) ([]report.Mismatch, error) {
+	out, _, err := db.rebuildRollupsCounted(ctx)
+	return out, err
+}
+
+// rebuildRollupsCounted is rebuildRollups that also returns the recount it wrote.
+func (db *DB) rebuildRollupsCounted(ctx context.Context) ([]report.Mismatch, map[rollupKey]int64, error) {
 	counted, err := db.recount(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	stored, err := db.storedRollups(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM rollups`); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return diffRollups("rollups", stored, counted, nil), db.applyRollups(ctx, counted)
+	diff := diffRollups("rollups", stored, counted, nil)
+	// applyRollups must not change counted: RebuildRollups evens the flows against it.
+	return diff, counted, db.applyRollups(ctx, counted)
 }
 
 // rollupImported adds the households just imported to the roll-ups: they are on no list

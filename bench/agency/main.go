@@ -193,7 +193,7 @@ func listRows(ctx context.Context, db *sql.DB, n int) ([]support.Row, error) {
 		if i%step != 0 {
 			continue
 		}
-		r := support.Row{Line: len(out) + 2, Day: time.Now().Format("2006-01-02")}
+		r := support.Row{Line: len(out) + 2, Day: giamngheo.DayString(time.Now())}
 		if id != "" && len(out)%2 == 0 {
 			r.NationalID = id
 		} else {
