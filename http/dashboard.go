@@ -341,37 +341,29 @@ func (s *Server) dashboard(r *http.Request, unit string, year int) (*dashPage, e
 	return p, nil
 }
 
-// dashReview counts the cases of the unit's rounds of the year by state.
+// reviewCounts are the cases of a unit's rounds of a year by state.
+type reviewCounts struct {
+	Rounds, Cases, Overdue int
+	ByState                map[review.State]int
+}
+
+// dashReview draws the cases of the unit's rounds of the year by state.
 func (s *Server) dashReview(r *http.Request, p *dashPage, unit string, year int) error {
 	ctx := r.Context()
 	en := lang(ctx) == "en"
-	rounds, err := s.Review.FindRounds(ctx)
+	var rc *reviewCounts
+	var err error
+	if f := figuresOf(ctx); f != nil {
+		f.reviewOnce.Do(func() { f.review, f.reviewErr = s.countReview(ctx, unit, year) })
+		rc, err = f.review, f.reviewErr
+	} else {
+		rc, err = s.countReview(ctx, unit, year)
+	}
 	if err != nil {
 		return err
 	}
-	counts := map[review.State]int{}
-	for _, rd := range rounds {
-		if rd.Year != year {
-			continue
-		}
-		if rd.CommuneCode != unit && rd.ProvinceCode != unit {
-			if ok, err := admin.StoreInScope(ctx, s.Units, unit, rd.CommuneCode); err != nil || !ok {
-				continue
-			}
-		}
-		p.Review.Rounds++
-		cases, err := s.Review.Store.FindCases(ctx, rd.ID)
-		if err != nil {
-			return err
-		}
-		for _, c := range cases {
-			counts[c.State]++
-			p.Review.Cases++
-			if review.Overdue(&c.Case, &rd.Round, s.Today()) {
-				p.Review.Overdue++
-			}
-		}
-	}
+	p.Review.Rounds, p.Review.Cases, p.Review.Overdue = rc.Rounds, rc.Cases, rc.Overdue
+	counts := rc.ByState
 	tr := func(vi, e string) string {
 		if en {
 			return e
@@ -399,6 +391,38 @@ func (s *Server) dashReview(r *http.Request, p *dashPage, unit string, year int)
 	return nil
 }
 
+// countReview counts the cases of the unit's rounds of the year by state.
+func (s *Server) countReview(ctx context.Context, unit string, year int) (*reviewCounts, error) {
+	rounds, err := s.Review.FindRounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rc := &reviewCounts{ByState: map[review.State]int{}}
+	for _, rd := range rounds {
+		if rd.Year != year {
+			continue
+		}
+		if rd.CommuneCode != unit && rd.ProvinceCode != unit {
+			if ok, err := admin.StoreInScope(ctx, s.Units, unit, rd.CommuneCode); err != nil || !ok {
+				continue
+			}
+		}
+		rc.Rounds++
+		cases, err := s.Review.Store.FindCases(ctx, rd.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cases {
+			rc.ByState[c.State]++
+			rc.Cases++
+			if review.Overdue(&c.Case, &rd.Round, s.Today()) {
+				rc.Overdue++
+			}
+		}
+	}
+	return rc, nil
+}
+
 func chartOf(c *svg.BarChart, ds dataset, q string) *chartView {
 	var b bytes.Buffer
 	c.Write(&b, false)
@@ -417,15 +441,14 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, giamngheo.Errorf(giamngheo.ENOTFOUND, "Chưa có tỉnh nào trong danh mục đơn vị.", "No province in the unit catalogue yet."))
 		return
 	}
-	kept, err := s.cachedDashboard(r, unit, s.dashYear(r))
+	e, err := s.cachedDashboard(r, unit, s.dashYear(r))
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	p := *kept // the kept page is shared: this request's fields go on a copy
+	p := *e.page // the kept page is shared: this request's fields go on a copy
 	p.Provinces = provinces
-	p.Body = s.dashBody(r, kept, &p)
-	s.render(w, r, "dashboard", &p)
+	s.writeDashboard(w, r, e, &p)
 }
 
 // dashChart computes the dashboard and returns the chart the query names.
@@ -435,11 +458,12 @@ func (s *Server) dashChart(w http.ResponseWriter, r *http.Request) (*dashPage, *
 		s.Error(w, r, err)
 		return nil, nil, false
 	}
-	p, err := s.cachedDashboard(r, unit, s.dashYear(r))
+	e, err := s.cachedDashboard(r, unit, s.dashYear(r))
 	if err != nil {
 		s.Error(w, r, err)
 		return nil, nil, false
 	}
+	p := e.page
 	c := p.Charts[r.URL.Query().Get("chart")]
 	if c == nil {
 		s.Error(w, r, giamngheo.Errorf(giamngheo.ENOTFOUND, "Không có biểu đồ này.", "No such chart."))

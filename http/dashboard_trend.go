@@ -125,7 +125,7 @@ func (s *Server) dashTargets(ctx context.Context, p *dashPage, unit string, year
 	if s.PlanTargets == nil {
 		return nil
 	}
-	ts, err := s.PlanTargets(ctx, unit, year)
+	ts, err := s.planTargets(ctx, unit, year)
 	if err != nil || ts == nil {
 		return err
 	}

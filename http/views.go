@@ -151,7 +151,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 	if !ok {
 		panic("template not registered: " + name) // a programming error, caught at start-up by tests
 	}
-	v := &view{Lang: lang(r.Context()), CSRF: csrfOf(r.Context()), Page: page, Path: r.URL.RequestURI(), Printed: formatDay(s.Today())}
+	v := s.newView(r, page)
 	if c, err := r.Cookie("gn_flash"); err == nil {
 		msg, _ := url.QueryUnescape(c.Value)
 		vi, en, _ := strings.Cut(msg, flashSep)
@@ -160,15 +160,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 			v.Flash = vi
 		}
 		http.SetCookie(w, &http.Cookie{Name: "gn_flash", Path: "/", MaxAge: -1})
-	}
-	if u := currentUser(r.Context()); u != nil {
-		scope := u.ScopeCode
-		if scope == "" {
-			scope = v.T("Toàn quốc", "Whole country")
-		} else if unit, err := s.Units.FindUnitByCode(r.Context(), u.ScopeCode, ""); err == nil {
-			scope = unit.Name
-		}
-		v.User = &userView{Username: u.Username, Name: u.Name, Role: roleName(u.Role, v.Lang == "en"), Scope: scope, Admin: u.Role.IsAdmin()}
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
@@ -180,6 +171,22 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, pag
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	}
 	w.Write(buf.Bytes())
+}
+
+// newView is the view of a page for the request: its language, CSRF token, path,
+// date and user (no flash: render reads and clears it).
+func (s *Server) newView(r *http.Request, page any) *view {
+	v := &view{Lang: lang(r.Context()), CSRF: csrfOf(r.Context()), Page: page, Path: r.URL.RequestURI(), Printed: formatDay(s.Today())}
+	if u := currentUser(r.Context()); u != nil {
+		scope := u.ScopeCode
+		if scope == "" {
+			scope = v.T("Toàn quốc", "Whole country")
+		} else if unit, err := s.Units.FindUnitByCode(r.Context(), u.ScopeCode, ""); err == nil {
+			scope = unit.Name
+		}
+		v.User = &userView{Username: u.Username, Name: u.Name, Role: roleName(u.Role, v.Lang == "en"), Scope: scope, Admin: u.Role.IsAdmin()}
+	}
+	return v
 }
 
 // flashSep separates the Vietnamese and English texts of a flash message.

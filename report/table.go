@@ -74,6 +74,16 @@ const reformDay = "2025-07-01"
 // Build computes report name for unit (a commune: rows are its villages; a province:
 // its communes; "" the nation: its provinces) over the calendar year period.
 func (s *Service) Build(ctx context.Context, name, unit string, period int) (*Table, error) {
+	if memoOf(ctx) != nil {
+		// The scope is checked on every Build; a memo (memo.go) keeps only the tables.
+		if err := giamngheo.RequireScope(ctx, s.InScope, unit); err != nil {
+			return nil, err
+		}
+	}
+	return s.memoBuild(ctx, name, unit, period, func() (*Table, error) { return s.buildTable(ctx, name, unit, period) })
+}
+
+func (s *Service) buildTable(ctx context.Context, name, unit string, period int) (*Table, error) {
 	t, err := s.build(ctx, name, unit, period)
 	if err != nil || t.pending == nil {
 		return t, err
@@ -229,6 +239,12 @@ func key(commune string, village int64) string { return fmt.Sprintf("%s/%d", com
 
 // numbers reads the roll-ups and flows of the communes, per commune (and village).
 func (s *Service) numbers(ctx context.Context, communes []string, from, to string, byVillage bool) (map[string]*Numbers, error) {
+	return s.memoNumbers(ctx, communes, from, to, byVillage, func() (map[string]*Numbers, error) {
+		return s.readNumbers(ctx, communes, from, to, byVillage)
+	})
+}
+
+func (s *Service) readNumbers(ctx context.Context, communes []string, from, to string, byVillage bool) (map[string]*Numbers, error) {
 	out := map[string]*Numbers{}
 	get := func(k string) *Numbers {
 		if out[k] == nil {
@@ -265,13 +281,15 @@ func (s *Service) numbers(ctx context.Context, communes []string, from, to strin
 	var flows []Flow
 	if len(live) > 0 {
 		var err error
-		if cells, err = s.Store.RollupCells(ctx, live, byVillage); err != nil {
+		if cells, err = s.rollupCells(ctx, live, byVillage); err != nil {
 			return nil, err
 		}
 		if flows, err = s.Store.RollupFlows(ctx, live, from, to, byVillage); err != nil {
 			return nil, err
 		}
 	}
+	// The cells may be a memo's (shared): the frozen ones go on a copy.
+	cells = cells[:len(cells):len(cells)]
 	for _, f := range frozen {
 		cells = append(cells, f.Cells...)
 		flows = append(flows, f.Flows...)
