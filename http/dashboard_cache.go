@@ -3,6 +3,7 @@ package http
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -139,7 +140,14 @@ func (c *dashCache) get(key string, now time.Time, compute func() (*dashPage, er
 // error old is served dashRetry longer.
 func (c *dashCache) refresh(key string, old *dashEntry, now time.Time, compute func() (*dashPage, error)) {
 	defer c.bg.Done()
-	p, err := compute()
+	p, err := func() (p *dashPage, err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				err = fmt.Errorf("dashboard: %v", v)
+			}
+		}()
+		return compute()
+	}()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	old.refreshing = false

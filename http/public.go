@@ -95,6 +95,8 @@ func (l *rateLimiter) allow(addr string, limit int, now time.Time) bool {
 type pageCache struct {
 	mu      sync.Mutex
 	entries map[string]cachedPage
+	// busy marks the pages being computed (public_cache.go): one computation each.
+	busy map[string]chan struct{}
 }
 
 type cachedPage struct {
@@ -105,16 +107,6 @@ type cachedPage struct {
 }
 
 const pageCacheSize = 1000
-
-func (c *pageCache) get(key string, now time.Time) (cachedPage, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[key]
-	if !ok || now.After(e.expires) {
-		return cachedPage{}, false
-	}
-	return e, true
-}
 
 func (c *pageCache) put(key string, e cachedPage) {
 	c.mu.Lock()
@@ -168,12 +160,25 @@ func (s *Server) publicRoute(h http.HandlerFunc) http.HandlerFunc {
 		ctx = giamngheo.NewContextWithActor(ctx, giamngheo.System)
 		r = r.WithContext(ctx)
 		key := r.Method + " " + r.URL.RequestURI()
-		if e, ok := s.pubCache.get(key, time.Now()); ok {
+		e, ok, owner := s.pubCache.lookup(key, time.Now(), func() {
+			// In the background: a failure leaves the kept page, logged here.
+			defer func() {
+				if v := recover(); v != nil {
+					s.Logger.Error("public page", "route", routeLabel(r), "panic", fmt.Sprint(v))
+				}
+			}()
+			s.computePublic(h, r.WithContext(detached(r.Context())), key)
+		})
+		if ok {
 			writePublic(w, e)
 			return
 		}
-		bw := &bufferWriter{header: http.Header{}}
-		h(bw, r)
+		bw := func() *bufferWriter {
+			if owner {
+				defer s.pubCache.finish(key)
+			}
+			return s.computePublic(h, r, key)
+		}()
 		if bw.status != http.StatusOK {
 			for k, v := range bw.header {
 				w.Header()[k] = v
@@ -182,10 +187,18 @@ func (s *Server) publicRoute(h http.HandlerFunc) http.HandlerFunc {
 			w.Write(bw.buf.Bytes())
 			return
 		}
-		e := cachedPage{body: bw.buf.Bytes(), contentType: bw.header.Get("Content-Type"), disposition: bw.header.Get("Content-Disposition"), expires: time.Now().Add(publicMaxAge * time.Second)}
-		s.pubCache.put(key, e)
-		writePublic(w, e)
+		writePublic(w, cachedPage{body: bw.buf.Bytes(), contentType: bw.header.Get("Content-Type"), disposition: bw.header.Get("Content-Disposition")})
 	}
+}
+
+// computePublic renders a public page and keeps it when it is a 200.
+func (s *Server) computePublic(h http.HandlerFunc, r *http.Request, key string) *bufferWriter {
+	bw := &bufferWriter{header: http.Header{}}
+	h(bw, r)
+	if bw.status == http.StatusOK {
+		s.pubCache.put(key, cachedPage{body: bw.buf.Bytes(), contentType: bw.header.Get("Content-Type"), disposition: bw.header.Get("Content-Disposition"), expires: time.Now().Add(publicMaxAge * time.Second)})
+	}
+	return bw
 }
 
 func writePublic(w http.ResponseWriter, e cachedPage) {
