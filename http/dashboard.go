@@ -100,8 +100,9 @@ type dashPage struct {
 	TrendNote  string
 	Empty      bool
 	UnitLabel  string
-	// Computed is when the figures were computed: the page is kept dashCacheTTL.
-	Computed time.Time
+	// Computed is when the figures were computed: the page is kept dashCacheTTL;
+	// TargetsComputed when the plan's targets were (kept dashTargetsTTL).
+	Computed, TargetsComputed time.Time
 	// Body is the page's content already rendered (dashboard_cache.go), or "".
 	Body template.HTML
 }

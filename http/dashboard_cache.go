@@ -62,6 +62,7 @@ type dashCache struct {
 	mu      sync.Mutex
 	entries map[string]*dashEntry
 	figures map[string]*dashFigures
+	targets map[string]*dashTargets
 	seq     atomic.Uint64
 	// bg counts the background recomputations (tests wait for them).
 	bg sync.WaitGroup
@@ -170,9 +171,7 @@ type dashFigures struct {
 	memo *report.Memo
 	born time.Time
 
-	targetsOnce sync.Once
-	targets     *plan.UnitTargets
-	targetsErr  error
+	targets *dashTargets
 
 	reviewOnce sync.Once
 	review     *reviewCounts
@@ -210,14 +209,54 @@ func (c *dashCache) dropFigures(key string, f *dashFigures) {
 	c.mu.Unlock()
 }
 
-// planTargets is s.PlanTargets, once per dashFigures when ctx carries them.
-func (s *Server) planTargets(ctx context.Context, unit string, year int) (*plan.UnitTargets, error) {
+// dashTargetsTTL is how long the plan's targets against their actuals are kept for
+// the dashboards of a unit and year, longer than the other figures: the actuals of the
+// coverage targets (support.Service.Coverage) walk the poor and near-poor households
+// of the unit with their members and the support records of the year, which no
+// roll-up counts yet, and a yearly target read ten minutes late is fine. The page
+// says when they were computed.
+const dashTargetsTTL = 10 * time.Minute
+
+// dashTargets are the targets of a unit and year, computed once.
+type dashTargets struct {
+	once sync.Once
+	born time.Time
+	ts   *plan.UnitTargets
+	at   time.Time // when they were computed
+	err  error
+}
+
+// planTargets is s.PlanTargets, kept dashTargetsTTL per unit and year when ctx
+// carries dashboard figures; it returns when the targets were computed.
+func (s *Server) planTargets(ctx context.Context, unit string, year int) (*plan.UnitTargets, time.Time, error) {
 	f := figuresOf(ctx)
 	if f == nil {
-		return s.PlanTargets(ctx, unit, year)
+		ts, err := s.PlanTargets(ctx, unit, year)
+		return ts, s.Today(), err
 	}
-	f.targetsOnce.Do(func() { f.targets, f.targetsErr = s.PlanTargets(ctx, unit, year) })
-	return f.targets, f.targetsErr
+	c := &s.dashCache
+	key := unit + "|" + strconv.Itoa(year)
+	now := f.born
+	c.mu.Lock()
+	t := c.targets[key]
+	if t == nil || now.Sub(t.born) >= dashTargetsTTL || now.Before(t.born) {
+		if c.targets == nil || len(c.targets) >= dashCacheSize {
+			c.targets = map[string]*dashTargets{}
+		}
+		t = &dashTargets{born: now}
+		c.targets[key] = t
+	}
+	f.targets = t
+	c.mu.Unlock()
+	t.once.Do(func() { t.ts, t.err = s.PlanTargets(ctx, unit, year); t.at = s.Today() })
+	if t.err != nil {
+		c.mu.Lock()
+		if c.targets[key] == t {
+			delete(c.targets, key) // an error is not kept
+		}
+		c.mu.Unlock()
+	}
+	return t.ts, t.at, t.err
 }
 
 // cachedDashboard returns the kept dashboard of unit and year for the request: the

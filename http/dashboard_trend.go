@@ -125,10 +125,11 @@ func (s *Server) dashTargets(ctx context.Context, p *dashPage, unit string, year
 	if s.PlanTargets == nil {
 		return nil
 	}
-	ts, err := s.planTargets(ctx, unit, year)
+	ts, at, err := s.planTargets(ctx, unit, year)
 	if err != nil || ts == nil {
 		return err
 	}
+	p.TargetsComputed = at
 	p.HasPlan, p.PlanTitle = true, ts.Plan.Title
 	p.PlanHref = fmt.Sprintf("/plan?province=%s&year=%d", ts.Plan.ProvinceCode, year)
 	p.Targets = targetViews(ctx, ts)
