@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -9,6 +12,7 @@ import (
 	"testing"
 
 	"giamngheo"
+	"giamngheo/report"
 )
 
 // TestDashCacheKeptPagesPerUser: the dashboard is kept as a whole page per user
@@ -94,6 +98,54 @@ func TestDashCacheKeptPagesPerUser(t *testing.T) {
 			if strings.Contains(body, "tinh.mot") || strings.Contains(body, tok1) || !strings.Contains(body, `<input type="hidden" name="unit" value="`+c.own+`">`) {
 				t.Errorf("leader of %s asks %s: another unit's or user's page\n%.1500s", c.own, u, body)
 			}
+		}
+	}
+}
+
+// TestDashCacheReportMemo: reports built through a report.Memo (the dashboard's) are
+// the reports built without it, every one of them and the trend; and the memo never
+// lets a table out of its scope: a commune's actor is refused the province's report
+// although the memo holds it.
+func TestDashCacheReportMemo(t *testing.T) {
+	r := MustRunServer(t, func(c *Config) { c.Provinces = "31" })
+	communes, _ := publicFixture(t, r)
+	rs := reportService(r.App.store, r.App.reg)
+	prov := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 90, Username: "tinh", Role: giamngheo.RoleProvinceOfficer, ScopeCode: "31"})
+	memo := report.NewMemo()
+	year := clockOf(context.Background())().Year()
+	for _, unit := range []string{"31", communes[0].Code} {
+		for _, name := range []string{"1", "2", "3", "4", "5", "6", "7"} {
+			for _, y := range []int{year - 1, year} {
+				plain, err := rs.Build(prov, name, unit, y)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for range 2 {
+					kept, err := rs.Build(report.WithMemo(prov, memo), name, unit, y)
+					if err != nil {
+						t.Fatal(err)
+					}
+					a, _ := json.Marshal(plain)
+					b, _ := json.Marshal(kept)
+					if string(a) != string(b) {
+						t.Fatalf("report %s of %s %d through the memo differs:\n%s\n%s", name, unit, y, a, b)
+					}
+				}
+			}
+		}
+		plain, err := rs.Trend(prov, unit, 2022, year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept, err := rs.Trend(report.WithMemo(prov, memo), unit, 2022, year)
+		if err != nil || fmt.Sprint(plain) != fmt.Sprint(kept) {
+			t.Fatalf("trend of %s through the memo: %v\n%v\n%v", unit, err, plain, kept)
+		}
+	}
+	leader := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{UserID: 91, Username: "xa", Role: giamngheo.RoleViewer, ScopeCode: communes[1].Code})
+	for _, unit := range []string{"31", communes[0].Code} {
+		if _, err := rs.Build(report.WithMemo(leader, memo), "1", unit, year); giamngheo.ErrorCode(err) != giamngheo.EFORBIDDEN {
+			t.Errorf("a leader of %s asks report 1 of %s through a memo that holds it: %v, want forbidden", communes[1].Code, unit, err)
 		}
 	}
 }
