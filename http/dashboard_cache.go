@@ -171,8 +171,6 @@ type dashFigures struct {
 	memo *report.Memo
 	born time.Time
 
-	targets *dashTargets
-
 	reviewOnce sync.Once
 	review     *reviewCounts
 	reviewErr  error
@@ -227,16 +225,24 @@ type dashTargets struct {
 }
 
 // planTargets is s.PlanTargets, kept dashTargetsTTL per unit and year when ctx
-// carries dashboard figures; it returns when the targets were computed.
+// carries dashboard figures (keptTargets); it returns when the targets were computed.
 func (s *Server) planTargets(ctx context.Context, unit string, year int) (*plan.UnitTargets, time.Time, error) {
 	f := figuresOf(ctx)
 	if f == nil {
 		ts, err := s.PlanTargets(ctx, unit, year)
 		return ts, s.Today(), err
 	}
+	return s.keptTargets(ctx, unit, year, f.born)
+}
+
+// keptTargets returns the targets of unit and year computed less than dashTargetsTTL
+// before now, or computes them (once for everyone who asks meanwhile). The dashboards
+// and the public site share them: they are the same figures for every reader allowed
+// to see the unit, and the caller has checked that this one is (the dashboard checks
+// the scope before it looks at a kept page; the public site publishes every unit's).
+func (s *Server) keptTargets(ctx context.Context, unit string, year int, now time.Time) (*plan.UnitTargets, time.Time, error) {
 	c := &s.dashCache
 	key := unit + "|" + strconv.Itoa(year)
-	now := f.born
 	c.mu.Lock()
 	t := c.targets[key]
 	if t == nil || now.Sub(t.born) >= dashTargetsTTL || now.Before(t.born) {
@@ -246,7 +252,6 @@ func (s *Server) planTargets(ctx context.Context, unit string, year int) (*plan.
 		t = &dashTargets{born: now}
 		c.targets[key] = t
 	}
-	f.targets = t
 	c.mu.Unlock()
 	t.once.Do(func() { t.ts, t.err = s.PlanTargets(ctx, unit, year); t.at = s.Today() })
 	if t.err != nil {

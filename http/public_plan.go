@@ -90,7 +90,8 @@ func (s *Server) publicTargets(ctx context.Context, f *pubFigures, province stri
 	if s.PlanTargets == nil {
 		return nil
 	}
-	ts, err := s.PlanTargets(ctx, province, year)
+	// Kept with the dashboards' (dashboard_cache.go: keptTargets).
+	ts, _, err := s.keptTargets(ctx, province, year, s.Today())
 	if err != nil || ts == nil {
 		return err
 	}
