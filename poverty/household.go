@@ -101,7 +101,7 @@ func (h *Household) Validate() error { return h.validate(Date{}, nil) }
 // validate is Validate; when ages is not nil it also receives every member's age on
 // ref, and makes the checks that need the reference date: no one born after it, no
 // one older than MaxAge. Classify thus reads each birth date once.
-func (h *Household) validate(ref Date, ages *[MaxMembers]int) error {
+func (h *Household) validate(ref Date, ages *memberAges) error {
 	n := len(h.Members)
 	if n == 0 {
 		return invalid("members", "Hộ không có thành viên nào", "the household has no members")
@@ -155,7 +155,7 @@ func (h *Household) validate(ref Date, ages *[MaxMembers]int) error {
 		if a > MaxAge {
 			return invalid(memberField(i, "birth_date"), "Tuổi %d vào ngày tham chiếu không hợp lý (tối đa %d)", "implausible age %d on the reference date (at most %d)", a, MaxAge)
 		}
-		ages[i] = a
+		ages[i] = int16(a) // a ≤ MaxAge
 	}
 	return nil
 }
@@ -188,3 +188,7 @@ func (m *Member) validate(i int) (Date, error) {
 	}
 	return d, nil
 }
+
+// memberAges holds the members' ages on the reference date, in the order of the form;
+// ages are at most MaxAge, so 16 bits hold them and the array stays small to clear.
+type memberAges [MaxMembers]int16

@@ -69,12 +69,13 @@ const (
 // finding is the outcome of one indicator for one household, with what the explanation
 // needs to say why.
 type finding struct {
-	state state
 	// members are the members who make the household deprived (for dependants: the
 	// dependants); unknown are the members whose needed answer is missing.
 	members, unknown MemberSet
-	// count is the number of dependants, or of non-durable main structures.
-	count int
+	// count is the number of dependants, or of non-durable main structures (at most
+	// MaxMembers; 32 bits keep the struct at 24 bytes, cleared on every classification).
+	count int32
+	state state
 }
 
 // assessment is the evaluation of a standard's indicators for a household.
@@ -89,12 +90,12 @@ const memberLevel = 1<<idEmployment | 1<<idNutrition | 1<<idHealthInsurance | 1<
 
 // assess evaluates every indicator of std for h, whose members' ages on the reference
 // date are in ages. a must be zero. It does not allocate.
-func assess(h *Household, std *Standard, ages *[MaxMembers]int, a *assessment) {
+func assess(h *Household, std *Standard, ages *memberAges, a *assessment) {
 	t, want := &std.Thresholds, std.want
 	if want&memberLevel != 0 {
 		// One pass over the members for all member-level indicators.
 		for i := range h.Members {
-			m, age := &h.Members[i], ages[i]
+			m, age := &h.Members[i], int(ages[i])
 			if want.has(idEmployment) {
 				a.findings[idEmployment].note(i, employmentState(m, age, t))
 			}
@@ -189,15 +190,15 @@ func dependant(m *Member, age int, t *Thresholds) (child, elderly, disabled bool
 // dependantsFinding: dependants are more than DependantSharePercent of members; the
 // comparison is exact (3 of 6 is 50 %, not more). Decree 07/2021/NĐ-CP, Appendix
 // (indicator 2) [S].
-func dependantsFinding(h *Household, ages *[MaxMembers]int, t *Thresholds) finding {
+func dependantsFinding(h *Household, ages *memberAges, t *Thresholds) finding {
 	var f finding
 	for i := range h.Members {
-		if c, e, d := dependant(&h.Members[i], ages[i], t); c || e || d {
+		if c, e, d := dependant(&h.Members[i], int(ages[i]), t); c || e || d {
 			f.members = f.members.with(i)
 			f.count++
 		}
 	}
-	if f.count*100 > t.DependantSharePercent*len(h.Members) {
+	if int(f.count)*100 > t.DependantSharePercent*len(h.Members) {
 		f.state = deprived
 	}
 	return f
@@ -272,9 +273,9 @@ func housingQualityFinding(h *Household, t *Thresholds) finding {
 		}
 	}
 	switch {
-	case f.count >= t.HousingNonDurableMin:
+	case int(f.count) >= t.HousingNonDurableMin:
 		f.state = deprived
-	case f.count+missing >= t.HousingNonDurableMin:
+	case int(f.count)+missing >= t.HousingNonDurableMin:
 		f.state = unknown
 	}
 	return f
