@@ -641,7 +641,18 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 		return db.changeHousehold(ctx, &id, causeCarry, dayOf(at), func() error {
 			_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4`,
 				communeCode, provinceCode, db.t(at), h.ID)
-			return db.formatError(err)
+			if err != nil {
+				return db.formatError(err)
+			}
+			// The members carry the household's province (the key a distributed database
+			// places them by, and they are read by it): they move with it (1 July 2025:
+			// Hải Dương into Hải Phòng). Cases and support records keep the unit they were
+			// made in, as they keep its commune.
+			_, err = db.w(ctx).ExecContext(ctx, `UPDATE members SET province_code = $1 WHERE household_id = $2 AND province_code <> $1`, provinceCode, h.ID)
+			if err != nil {
+				return err
+			}
+			return nil
 		})
 	})
 	if err != nil {
