@@ -3,7 +3,15 @@
 // the province (report.Service.Build, as the page and the API do) against a bare SELECT
 // of the same roll-up rows and flows (the rows the report reads, scanned and dropped);
 // and `rollup rebuild` against a bare GROUP BY over the households giving the same
-// household and person counts.
+// household and person counts. With -edits N it also times a household edit (the
+// registry service's UpdateHousehold, as the page does) with roll-up maintenance
+// against the same edit on a second handle of the same database that skips it
+// (SkipRollupMaintenanceForBenchmark, the benchmark seam): the edits come in pairs that
+// toggle the person-of-merit trait on and off, so the counts change and the skipped
+// pairs leave the roll-ups as they were. With -recognise it first recognises (a store
+// decision, SetHouseholdStatus) the households whose survey class is poor or near-poor
+// and that are on no list, so that the reports have content. It ends with
+// VerifyRollups, which must find nothing.
 //
 //	go run ./bench/reportbench -db bench/out/edit.db -unit 31 -runs 50
 //
@@ -37,18 +45,21 @@ func main() {
 	runs := flag.Int("runs", 50, "builds of each report")
 	period := flag.Int("period", time.Now().Year(), "the year")
 	rebuild := flag.Bool("rebuild", true, "also time rollup rebuild against its floor")
+	rebuilds := flag.Int("rebuilds", 1, "rebuilds and floors, alternated")
+	recognise := flag.Bool("recognise", false, "first recognise the survey's poor and near-poor on no list")
+	edits := flag.Int("edits", 0, "households edited with and without roll-up maintenance (0: none)")
 	flag.Parse()
 	if *dsn == "" {
 		fmt.Fprintln(os.Stderr, "usage: reportbench -db DSN [-unit 31] [-runs 50]")
 		os.Exit(2)
 	}
-	if err := run(*dsn, *unit, *period, *runs, *rebuild); err != nil {
+	if err := run(*dsn, *unit, *period, *runs, *rebuild, *rebuilds, *recognise, *edits); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(dsn, unit string, period, runs int, rebuild bool) error {
+func run(dsn, unit string, period, runs int, rebuild bool, rebuilds int, recognise bool, edits int) error {
 	ctx := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
 	var s *sqlstore.DB
 	var raw *sql.DB
@@ -69,10 +80,18 @@ func run(dsn, unit string, period, runs int, rebuild bool) error {
 	}
 	defer s.Close()
 	defer raw.Close()
+	out := json.NewEncoder(os.Stdout)
+	if recognise {
+		t0 := time.Now()
+		n, err := recogniseSurvey(ctx, s, raw, period)
+		if err != nil {
+			return fmt.Errorf("recognise: %w", err)
+		}
+		out.Encode(map[string]any{"what": "prepare: recognised the survey's poor and near-poor", "households": n, "s": time.Since(t0).Seconds()})
+	}
 	rs := &report.Service{Store: s, Units: s, Frozen: s, InScope: func(ctx context.Context, scope, u string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, u)
 	}}
-	out := json.NewEncoder(os.Stdout)
 	// The floor: the roll-up rows and the flows of the province, read and dropped.
 	from, to := fmt.Sprintf("%04d-01-01", period), fmt.Sprintf("%04d-12-31", period)
 	floor := func() error {
@@ -118,29 +137,57 @@ func run(dsn, unit string, period, runs int, rebuild bool) error {
 		out.Encode(line(fmt.Sprintf("report (%d) %s", d.Number, d.Name), lat, floorLat))
 	}
 	_ = from
-	if !rebuild {
-		return nil
+	if edits > 0 {
+		if err := editBench(ctx, s, raw, dsn, edits, out); err != nil {
+			return fmt.Errorf("edits: %w", err)
+		}
 	}
-	groupBy, err := measure(1, func() error {
-		rows, err := raw.QueryContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, count(*),
+	if rebuild {
+		if err := rebuildBench(ctx, s, raw, rebuilds, out); err != nil {
+			return err
+		}
+	}
+	t0 := time.Now()
+	bad, err := s.VerifyRollups(ctx)
+	if err != nil {
+		return err
+	}
+	out.Encode(map[string]any{"what": "rollup verify", "mismatches": len(bad), "s": time.Since(t0).Seconds()})
+	if len(bad) > 0 {
+		return fmt.Errorf("rollup verify: %d mismatches, first %+v", len(bad), bad[0])
+	}
+	return nil
+}
+
+// rebuildBench times `rollup rebuild` against a bare GROUP BY over the households giving
+// the households and persons per unit and status, alternated n times.
+func rebuildBench(ctx context.Context, s *sqlstore.DB, raw *sql.DB, n int, out *json.Encoder) error {
+	var groupBy, rb []time.Duration
+	for range n {
+		g, err := measure(1, func() error {
+			rows, err := raw.QueryContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, count(*),
 			sum((SELECT count(*) FROM members m WHERE m.household_id = h.id))
 			FROM households h GROUP BY h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status`)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+			}
+			rows.Close()
+			return rows.Err()
+		})
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
+		r, err := measure(1, func() error { _, err := s.RebuildRollups(ctx, giamngheo.DayString(time.Now())); return err })
+		if err != nil {
+			return err
 		}
-		rows.Close()
-		return rows.Err()
-	})
-	if err != nil {
-		return err
+		groupBy, rb = append(groupBy, g...), append(rb, r...)
 	}
+	slices.Sort(groupBy)
+	slices.Sort(rb)
 	out.Encode(line("floor: bare GROUP BY over the households (households, persons)", groupBy, nil))
-	rb, err := measure(1, func() error { _, err := s.RebuildRollups(ctx, giamngheo.DayString(time.Now())); return err })
-	if err != nil {
-		return err
-	}
 	out.Encode(line("rollup rebuild", rb, groupBy))
 	return nil
 }
