@@ -38,6 +38,36 @@ func (db *DB) RollupCells(ctx context.Context, communes []string, byVillage bool
 	return out, rows.Err()
 }
 
+// RollupCellsOf is RollupCells of the measures given only (report.CellsReader): a
+// report reads its own rows of the roll-ups, not every measure of the province.
+func (db *DB) RollupCellsOf(ctx context.Context, communes []string, byVillage bool, measures []string) ([]report.Cell, error) {
+	if len(communes) == 0 || len(measures) == 0 {
+		return nil, nil
+	}
+	village, group := "0", ""
+	if byVillage {
+		village, group = "village_id", "village_id, "
+	}
+	var w where
+	db.in(&w, "commune_code", communes)
+	db.in(&w, "measure", measures)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, measure, sum(n) FROM rollups WHERE `+w.sql()+`
+		GROUP BY commune_code, `+group+`status, measure`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []report.Cell
+	for rows.Next() {
+		var c report.Cell
+		if err := rows.Scan(&c.CommuneCode, &c.VillageID, &c.Status, &c.Measure, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
 // RollupFlows sums the list flows of the communes up to the day to (YYYY-MM-DD,
 // inclusive), per commune (and village), status and kind: Day is "" for the flows before
 // from (they make the start of the period) and "in" for those of the period.

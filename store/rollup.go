@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -764,9 +765,11 @@ func (db *DB) rebuildRollupsCounted(ctx context.Context) ([]report.Mismatch, map
 	return diff, counted, db.setRollups(ctx, set, setN)
 }
 
-// recountGrouped counts the roll-ups over the households in one GROUP BY of alike
-// households (unit, status, standard, deprivations, survey class, traits) with their
-// persons, expanded in Go by the footprint's arithmetic.
+// recountGrouped counts the roll-ups over the households in one pass: it streams each
+// household's unit, status, standard, deprivations, survey class, traits and members,
+// groups alike households in Go and expands each group by the footprint's arithmetic.
+// Streaming the rows costs less than a GROUP BY of the same key in the engine (no sort
+// of 650,000 wide keys; the table's pages are read either way).
 func (db *DB) recountGrouped(ctx context.Context) (map[rollupKey]int64, error) {
 	traits := "h.traits"
 	// The roll-ups rebuilt by migrations 0007, 0012 and 0017 come before the column (0018).
@@ -779,25 +782,51 @@ func (db *DB) recountGrouped(ctx context.Context) (map[rollupKey]int64, error) {
 			traits = "''"
 		}
 	}
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT max(h.province_code), h.commune_code, coalesce(h.village_id, 0), h.status, h.standard_id, h.deprived, h.class, `+traits+`,
-		count(*), coalesce(sum((SELECT count(*) FROM members m WHERE m.household_id = h.id)), 0)
-		FROM households h GROUP BY h.commune_code, coalesce(h.village_id, 0), h.status, h.standard_id, h.deprived, h.class, `+traits)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.standard_id, h.deprived, h.class, `+traits+`,
+		(SELECT count(*) FROM members m WHERE m.household_id = h.id) FROM households h`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[rollupKey]int64{}
+	type group struct {
+		f     footprint
+		hh, p int64
+		class string
+	}
+	groups := map[string]*group{}
+	var key []byte
+	var province, commune, status, standard, deprived, class, tr sql.RawBytes
+	var village, persons int64
 	for rows.Next() {
-		f := footprint{exists: true}
-		var class string
-		var hh, p int64
-		if err := rows.Scan(&f.province, &f.commune, &f.village, &f.status, &f.standard, &f.deprived, &class, &f.traits, &hh, &p); err != nil {
+		if err := rows.Scan(&province, &commune, &village, &status, &standard, &deprived, &class, &tr, &persons); err != nil {
 			return nil, err
 		}
-		f.differs, f.class = differs(class, f.status), class
-		f.addN(out, hh, p)
+		key = key[:0]
+		for _, b := range [][]byte{commune, status, standard, deprived, class, tr} {
+			key = append(key, b...)
+			key = append(key, 0)
+		}
+		key = strconv.AppendInt(key, village, 10)
+		g := groups[string(key)]
+		if g == nil {
+			g = &group{f: footprint{exists: true, province: string(province), commune: string(commune), village: village,
+				status: string(status), standard: string(standard), deprived: string(deprived), traits: string(tr)}, class: string(class)}
+			groups[string(key)] = g
+		} else if string(province) > g.f.province { // the latest province, as max(province_code)
+			g.f.province = string(province)
+		}
+		g.hh++
+		g.p += persons
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := map[rollupKey]int64{}
+	for _, g := range groups {
+		g.f.differs, g.f.class = differs(g.class, g.f.status), g.class
+		g.f.addN(out, g.hh, g.p)
+	}
+	return out, nil
 }
 
 type storedCell struct {
@@ -813,13 +842,25 @@ func (db *DB) storedRollupRows(ctx context.Context) (map[rollupKey]storedCell, e
 		return nil, err
 	}
 	defer rows.Close()
+	// The codes, statuses and measures repeat: one string each, not one per row.
+	names := map[string]string{}
+	intern := func(b []byte) string {
+		if s, ok := names[string(b)]; ok {
+			return s
+		}
+		s := string(b)
+		names[s] = s
+		return s
+	}
 	out := map[rollupKey]storedCell{}
+	var province, commune, status, measure sql.RawBytes
 	for rows.Next() {
 		var k rollupKey
 		var c storedCell
-		if err := rows.Scan(&c.province, &k.commune, &k.village, &k.status, &k.measure, &c.n); err != nil {
+		if err := rows.Scan(&province, &commune, &k.village, &status, &measure, &c.n); err != nil {
 			return nil, err
 		}
+		c.province, k.commune, k.status, k.measure = intern(province), intern(commune), intern(status), intern(measure)
 		out[k] = c
 	}
 	return out, rows.Err()
