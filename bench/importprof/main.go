@@ -67,7 +67,10 @@ func main() {
 	}
 	s = db
 	defer s.Close()
-	svc := &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: time.Now}
+	// GIAMNGHEO_NOW sets the clock as for the CLI (a file of units no longer current).
+	clock, err := giamngheo.ParseClock(os.Getenv("GIAMNGHEO_NOW"))
+	check(err)
+	svc := &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: clock}
 	f, err := os.Open(flag.Arg(0))
 	check(err)
 	defer f.Close()

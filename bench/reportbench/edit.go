@@ -74,7 +74,7 @@ func editBench(ctx context.Context, s *sqlstore.DB, raw *sql.DB, dsn string, n i
 	with, without := svc(s), svc(bare)
 	// The households: a fixed random sample of the database's.
 	var all []int64
-	rows, err := raw.QueryContext(ctx, `SELECT id FROM households ORDER BY id`)
+	rows, err := raw.QueryContext(ctx, `SELECT h.id FROM households h WHERE EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id AND m.province_code = h.province_code) ORDER BY h.id`)
 	if err != nil {
 		return err
 	}

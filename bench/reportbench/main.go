@@ -26,6 +26,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -47,19 +48,33 @@ func main() {
 	rebuild := flag.Bool("rebuild", true, "also time rollup rebuild against its floor")
 	rebuilds := flag.Int("rebuilds", 1, "rebuilds and floors, alternated")
 	recognise := flag.Bool("recognise", false, "first recognise the survey's poor and near-poor on no list")
+	reports := flag.Bool("reports", true, "time the reports against their floors")
 	edits := flag.Int("edits", 0, "households edited with and without roll-up maintenance (0: none)")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile of the whole run here")
 	flag.Parse()
+	if *cpu != "" {
+		f, err := os.Create(*cpu)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *dsn == "" {
 		fmt.Fprintln(os.Stderr, "usage: reportbench -db DSN [-unit 31] [-runs 50]")
 		os.Exit(2)
 	}
-	if err := run(*dsn, *unit, *period, *runs, *rebuild, *rebuilds, *recognise, *edits); err != nil {
+	if err := run(*dsn, *unit, *period, *runs, *reports, *rebuild, *rebuilds, *recognise, *edits); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(dsn, unit string, period, runs int, rebuild bool, rebuilds int, recognise bool, edits int) error {
+func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int, recognise bool, edits int) error {
 	ctx := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
 	var s *sqlstore.DB
 	var raw *sql.DB
@@ -92,13 +107,28 @@ func run(dsn, unit string, period, runs int, rebuild bool, rebuilds int, recogni
 	rs := &report.Service{Store: s, Units: s, Frozen: s, InScope: func(ctx context.Context, scope, u string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, u)
 	}}
-	// The floor: the roll-up rows and the flows of the province, read and dropped.
-	from, to := fmt.Sprintf("%04d-01-01", period), fmt.Sprintf("%04d-12-31", period)
-	floor := func() error {
+	// The floor of a report: the roll-up rows it reads (its measures, or every measure
+	// but the Alkire–Foster profiles when its columns depend on the data) and the flows of
+	// the province up to the period's end, read and dropped; measured alternately with
+	// the report's builds.
+	to := fmt.Sprintf("%04d-12-31", period)
+	floor := func(measures []string) error {
+		cells, args := `measure NOT LIKE 'set:%'`, []any{unit}
+		if measures != nil {
+			ps := make([]string, len(measures))
+			for i, m := range measures {
+				ps[i] = fmt.Sprintf("$%d", i+2)
+				args = append(args, m)
+			}
+			cells = "measure IN (" + strings.Join(ps, ", ") + ")"
+			if len(measures) == 0 {
+				cells = "1 = 0"
+			}
+		}
 		for _, q := range []struct {
 			sql  string
 			args []any
-		}{{`SELECT commune_code, village_id, status, measure, n FROM rollups WHERE province_code = $1 AND measure NOT LIKE 'set:%'`, []any{unit}},
+		}{{`SELECT commune_code, village_id, status, measure, n FROM rollups WHERE province_code = $1 AND ` + cells, args},
 			{`SELECT commune_code, village_id, status, kind, day, households, persons FROM rollup_flows WHERE province_code = $1 AND day <= $2`, []any{unit, to}}} {
 			rows, err := raw.QueryContext(ctx, q.sql, q.args...)
 			if err != nil {
@@ -124,19 +154,28 @@ func run(dsn, unit string, period, runs int, rebuild bool, rebuilds int, recogni
 		}
 		return nil
 	}
-	floorLat, err := measure(runs, floor)
-	if err != nil {
-		return err
-	}
-	out.Encode(line("floor: bare SELECT of the province's roll-up rows and flows", floorLat, nil))
 	for _, d := range report.Definitions {
-		lat, err := measure(runs, func() error { _, err := rs.Build(ctx, d.Name, unit, period); return err })
-		if err != nil {
-			return fmt.Errorf("report %s: %w", d.Name, err)
+		if !reports {
+			break
 		}
+		var lat, floorLat []time.Duration
+		for range runs {
+			f, err := measure(1, func() error { return floor(d.Measures()) })
+			if err != nil {
+				return fmt.Errorf("floor of %s: %w", d.Name, err)
+			}
+			l, err := measure(1, func() error { _, err := rs.Build(ctx, d.Name, unit, period); return err })
+			if err != nil {
+				return fmt.Errorf("report %s: %w", d.Name, err)
+			}
+			lat, floorLat = append(lat, l...), append(floorLat, f...)
+		}
+		slices.Sort(lat)
+		slices.Sort(floorLat)
+		fl := line(fmt.Sprintf("floor of (%d): bare SELECT of its roll-up rows (%d measures; -1: all but profiles) and the flows", d.Number, len(d.Measures())-boolInt(d.Measures() == nil)), floorLat, nil)
+		out.Encode(fl)
 		out.Encode(line(fmt.Sprintf("report (%d) %s", d.Number, d.Name), lat, floorLat))
 	}
-	_ = from
 	if edits > 0 {
 		if err := editBench(ctx, s, raw, dsn, edits, out); err != nil {
 			return fmt.Errorf("edits: %w", err)
@@ -217,4 +256,11 @@ func line(what string, lat, floor []time.Duration) map[string]any {
 		m["x_floor_p99"] = float64(p(0.99)) / float64(max(f, 1))
 	}
 	return m
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
