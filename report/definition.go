@@ -35,6 +35,9 @@ type Definition struct {
 	// total row: a report whose columns depend on the data (report (9), one column per
 	// ethnic group present). Columns then lists the columns every table has.
 	Specialise func(total *Numbers) *Definition
+	// MeasurePrefixes, for a definition with Specialise, are the prefixes of the measures
+	// its data-dependent columns read ("eth:"), besides its fixed columns' measures.
+	MeasurePrefixes []string
 }
 
 // Numbers are what the roll-ups hold for one unit (or a sum of units): cells by status
@@ -302,9 +305,10 @@ var measuresOf sync.Map // *Definition → []string
 // only its own rows of the roll-ups (issue 14 item 9: a province's reports under 100 ms).
 // They are found once by running Values on numbers that record what is read and answer 1
 // for every cell (so that no formula skips a read on a zero). nil (read every measure)
-// for a definition whose columns depend on the data (Specialise).
+// for a definition whose columns depend on the data (Specialise) unless it names the
+// prefixes of the measures they read (MeasurePrefixes, read besides these).
 func (d *Definition) Measures() []string {
-	if d.Specialise != nil || d.Values == nil {
+	if (d.Specialise != nil && len(d.MeasurePrefixes) == 0) || d.Values == nil {
 		return nil
 	}
 	if m, ok := measuresOf.Load(d); ok {

@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"giamngheo/report"
 )
@@ -38,10 +41,11 @@ func (db *DB) RollupCells(ctx context.Context, communes []string, byVillage bool
 	return out, rows.Err()
 }
 
-// RollupCellsOf is RollupCells of the measures given only (report.CellsReader): a
-// report reads its own rows of the roll-ups, not every measure of the province.
-func (db *DB) RollupCellsOf(ctx context.Context, communes []string, byVillage bool, measures []string) ([]report.Cell, error) {
-	if len(communes) == 0 || len(measures) == 0 {
+// RollupCellsOf is RollupCells of the measures given and those beginning with one of
+// prefixes only (report.CellsReader): a report reads its own rows of the roll-ups, not
+// every measure of the province.
+func (db *DB) RollupCellsOf(ctx context.Context, communes []string, byVillage bool, measures, prefixes []string) ([]report.Cell, error) {
+	if len(communes) == 0 || len(measures)+len(prefixes) == 0 {
 		return nil, nil
 	}
 	village, group := "0", ""
@@ -50,7 +54,17 @@ func (db *DB) RollupCellsOf(ctx context.Context, communes []string, byVillage bo
 	}
 	var w where
 	db.in(&w, "commune_code", communes)
-	db.in(&w, "measure", measures)
+	var conds []string
+	var args []any
+	if len(measures) > 0 {
+		c, a := db.dialect.anyOf("measure", measures)
+		conds, args = append(conds, c), append(args, a...)
+	}
+	for _, p := range prefixes {
+		conds = append(conds, fmt.Sprintf("substr(measure, 1, %d) = ?", utf8.RuneCountInString(p)))
+		args = append(args, p)
+	}
+	w.add("("+strings.Join(conds, " OR ")+")", args...)
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, measure, sum(n) FROM rollups WHERE `+w.sql()+`
 		GROUP BY commune_code, `+group+`status, measure`, w.args...)
 	if err != nil {

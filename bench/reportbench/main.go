@@ -112,18 +112,23 @@ func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int
 	// the province up to the period's end, read and dropped; measured alternately with
 	// the report's builds.
 	to := fmt.Sprintf("%04d-12-31", period)
-	floor := func(measures []string) error {
+	floor := func(measures, prefixes []string) error {
 		cells, args := `measure NOT LIKE 'set:%'`, []any{unit}
 		if measures != nil {
-			ps := make([]string, len(measures))
-			for i, m := range measures {
-				ps[i] = fmt.Sprintf("$%d", i+2)
-				args = append(args, m)
+			conds := []string{"1 = 0"}
+			if len(measures) > 0 {
+				ps := make([]string, len(measures))
+				for i, m := range measures {
+					args = append(args, m)
+					ps[i] = fmt.Sprintf("$%d", len(args))
+				}
+				conds = append(conds, "measure IN ("+strings.Join(ps, ", ")+")")
 			}
-			cells = "measure IN (" + strings.Join(ps, ", ") + ")"
-			if len(measures) == 0 {
-				cells = "1 = 0"
+			for _, p := range prefixes {
+				args = append(args, p+"%")
+				conds = append(conds, fmt.Sprintf("measure LIKE $%d", len(args)))
 			}
+			cells = "(" + strings.Join(conds, " OR ") + ")"
 		}
 		for _, q := range []struct {
 			sql  string
@@ -160,7 +165,7 @@ func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int
 		}
 		var lat, floorLat []time.Duration
 		for range runs {
-			f, err := measure(1, func() error { return floor(d.Measures()) })
+			f, err := measure(1, func() error { return floor(d.Measures(), d.MeasurePrefixes) })
 			if err != nil {
 				return fmt.Errorf("floor of %s: %w", d.Name, err)
 			}
@@ -172,7 +177,7 @@ func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int
 		}
 		slices.Sort(lat)
 		slices.Sort(floorLat)
-		fl := line(fmt.Sprintf("floor of (%d): bare SELECT of its roll-up rows (%d measures; -1: all but profiles) and the flows", d.Number, len(d.Measures())-boolInt(d.Measures() == nil)), floorLat, nil)
+		fl := line(fmt.Sprintf("floor of (%d): bare SELECT of its roll-up rows (%d measures; -1: all but profiles; prefixes %v) and the flows", d.Number, len(d.Measures())-boolInt(d.Measures() == nil), d.MeasurePrefixes), floorLat, nil)
 		out.Encode(fl)
 		out.Encode(line(fmt.Sprintf("report (%d) %s", d.Number, d.Name), lat, floorLat))
 	}
