@@ -8,6 +8,10 @@
 #          driver (modernc.org/sqlite), decoding nothing; and, for information, the
 #          same reader running our join in commune order (simfloor -join).
 #                                   target: ours ≤ 1.5 × floor and < 5 s
+#   and the pure classification (go test -bench: poverty.BenchmarkClassify, a synthetic
+#   mix of 4.5 members a household; demo.BenchmarkClassifyGenerated, the generated
+#   province's households, 3.5 members), households per second of wall time and per
+#   second of CPU time on one core:    target: ≥ 5 million a second per core
 #
 # The province: `giamngheo demo generate --province 30 --households $HH --date 2024-10-01`
 # imported (with the clock on 2024-10-01, when Hải Dương's communes were current) into
@@ -50,6 +54,11 @@ for i in $(seq "$RUNS"); do
 	printf 'ours\t%s\n' "$(cat "$OUT/t")" >>"$OUT/simulate.tsv"
 	log "run $i: $(tail -3 "$OUT/simulate.tsv" | tr '\n' ' ')"
 done
+log "classification benchmarks"
+go test -run XXX -bench 'Classify$' -benchtime 2s -count "$RUNS" -cpu 1 ./poverty >"$OUT/classify-bench.txt"
+go test -run XXX -bench 'ClassifyGenerated$' -benchtime 2s -count "$RUNS" -cpu 1 ./demo >>"$OUT/classify-bench.txt"
+# bestrate NAME UNIT: the highest rate of a benchmark over its runs.
+bestrate() { grep "^Benchmark$1 " "$OUT/classify-bench.txt" | awk -v u="$2" '{ for (i = 2; i < NF; i++) if ($(i + 1) == u) print $i }' | sort -g | tail -1; }
 F=$(awk '$1 == "floor" {print $2}' "$OUT/simulate.tsv" | best)
 J=$(awk '$1 == "floor_join" {print $2}' "$OUT/simulate.tsv" | best)
 O=$(awk '$1 == "ours" {print $2}' "$OUT/simulate.tsv" | best)
@@ -62,4 +71,10 @@ RSS=$(awk '$1 == "ours" {print $5}' "$OUT/simulate.tsv" | sort -n | tail -1)
 	awk -v f="$F" 'BEGIN { printf "| floor: bare sequential read of the columns (simfloor) | %.2f s | 1 | | |\n", f }'
 	awk -v f="$F" -v j="$J" 'BEGIN { printf "| (information) the same reader on our join, commune order | %.2f s | %.2f× | | |\n", j, j / f }'
 	awk -v f="$F" -v o="$O" -v r="$RSS" 'BEGIN { printf "| ours: giamngheo simulate --standard 2027-2030 --unit 30 (peak RSS %d MB) | %.2f s | %.2f× | ≤ 1.5× and < 5 s | %s |\n", r / 1024, o, o / f, (o / f <= 1.5 && o < 5 ? "yes" : "no") }'
+	echo
+	echo "| classification (go test -bench, one goroutine, best of $RUNS) | households/s (wall) | households per CPU-second | target | met |"
+	echo "|---|---|---|---|---|"
+	for b in Classify ClassifyGenerated; do
+		awk -v b="$b" -v w="$(bestrate "$b" households/s)" -v c="$(bestrate "$b" households/cpu-s)" 'BEGIN { printf "| %s | %.2f M | %.2f M | ≥ 5 M a second per core | %s |\n", b, w / 1e6, c / 1e6, (c >= 5e6 ? "yes" : "no") }'
+	done
 } | tee "$OUT/simulate.md"

@@ -1,6 +1,12 @@
 package demo
 
-import "testing"
+import (
+	"syscall"
+	"testing"
+	"time"
+
+	"giamngheo/poverty"
+)
 
 // BenchmarkGenerate measures generation alone (no classification), in households per
 // second, for Hải Dương on the 2022 reference date.
@@ -16,4 +22,60 @@ func BenchmarkGenerate(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "households/s")
+}
+
+// BenchmarkClassifyGenerated measures the pure classification (poverty.Classify, no
+// explanation, one goroutine) of generated households of Hải Dương as the registry
+// holds them (3.5 members on average, the province's mix of ages and answers), in
+// households per second of wall time and per second of CPU time on one core.
+// poverty.BenchmarkClassify measures a harder synthetic mix (4.5 members).
+func BenchmarkClassifyGenerated(b *testing.B) {
+	// 1,024 households stay in the processor's cache, as a household just decoded by the
+	// simulation's reader does (as in poverty.BenchmarkClassify).
+	const n = 1 << 10
+	ref := date(2024, 10, 1)
+	g, err := New(Config{Provinces: []string{"30"}, Households: n, Seed: 1, ReferenceDate: ref})
+	if err != nil {
+		b.Fatal(err)
+	}
+	areas := map[string]poverty.Area{}
+	for _, c := range g.Communes() {
+		areas[c.Code] = c.Area
+	}
+	type item struct {
+		h    *poverty.Household
+		area poverty.Area
+	}
+	var items []item
+	for h := range g.Households() {
+		items = append(items, item{h.Answers(), areas[h.CommuneCode]})
+	}
+	std := g.Standard()
+	for _, it := range items {
+		if _, err := poverty.Classify(it.h, std, it.area, ref, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i, cpu := 0, cpuTime(b)
+	for b.Loop() {
+		it := &items[i%len(items)]
+		if r, err := poverty.Classify(it.h, std, it.area, ref, nil); err != nil || r.Class == "" {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "households/s")
+	b.ReportMetric(float64(i)/(cpuTime(b)-cpu).Seconds(), "households/cpu-s")
+}
+
+// cpuTime is the CPU time (user + system) the process has used; one goroutine runs
+// the loop, so its growth is the loop's time on one core.
+func cpuTime(b *testing.B) time.Duration {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }

@@ -182,7 +182,7 @@ func (s *Server) homeFigures(r *http.Request, scope string) ([]tile, error) {
 	// province reads no household), or, without them, counted.
 	total := 0
 	poor, near := poverty.Poor, poverty.NearPoor
-	for i, t := range []struct {
+	figures := []struct {
 		vi, en, href string
 		f            registry.HouseholdFilter
 		share        bool
@@ -191,11 +191,25 @@ func (s *Server) homeFigures(r *http.Request, scope string) ([]tile, error) {
 		{"Hộ nghèo (đã công nhận)", "Poor (recognised)", "/households?status=poor", registry.HouseholdFilter{Status: &poor}, true},
 		{"Hộ cận nghèo (đã công nhận)", "Near-poor (recognised)", "/households?status=near_poor", registry.HouseholdFilter{Status: &near}, true},
 		{"Hộ cần rà soát", "Households to review", "/households?differs=1", registry.HouseholdFilter{Differs: true}, false},
-	} {
+	}
+	// All four from one read of the roll-ups when they hold them.
+	var fromRollups []int
+	filters := make([]registry.HouseholdFilter, len(figures))
+	covered := true
+	for i, t := range figures {
+		filters[i] = t.f
+		covered = covered && s.rollupCovered(t.f)
+	}
+	if covered {
+		if fromRollups, err = s.rollupTotals(r.Context(), filters); err != nil {
+			return nil, err
+		}
+	}
+	for i, t := range figures {
 		var n int
 		var err error
-		if s.rollupCovered(t.f) {
-			n, err = s.rollupTotal(r.Context(), t.f)
+		if fromRollups != nil {
+			n = fromRollups[i]
 		} else {
 			t.f.Page = giamngheo.Page{Limit: 1}
 			_, n, err = s.Registry.FindHouseholds(r.Context(), t.f)

@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"giamngheo"
@@ -62,48 +63,75 @@ type rollupTotaler interface {
 
 // rollupTotal is the number of households of f (rollupCovered) within the user's scope.
 func (s *Server) rollupTotal(ctx context.Context, f registry.HouseholdFilter) (int, error) {
+	n, err := s.rollupTotals(ctx, []registry.HouseholdFilter{f})
+	if err != nil {
+		return 0, err
+	}
+	return n[0], nil
+}
+
+// rollupMeasure is the roll-up measure that counts the households of f.
+func rollupMeasure(f registry.HouseholdFilter) string {
+	switch {
+	case f.Differs:
+		return report.MeasureDiffers
+	case f.Indicator != "":
+		return report.MeasureDeprivedPfx + string(f.Indicator)
+	case f.Class != nil:
+		return report.MeasureClassPfx + string(*f.Class)
+	}
+	return report.MeasureHouseholds
+}
+
+// rollupTotals counts the households of each filter from the roll-ups, reading them
+// once for all (the home page's figures); the filters share the first one's communes
+// and village.
+func (s *Server) rollupTotals(ctx context.Context, fs []registry.HouseholdFilter) ([]int, error) {
+	f := fs[0]
 	communes := f.CommuneCodes
 	if communes == nil {
 		var err error
 		if communes, err = s.scopeCommunes(ctx); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
-	measure := report.MeasureHouseholds
-	switch {
-	case f.Differs:
-		measure = report.MeasureDiffers
-	case f.Indicator != "":
-		measure = report.MeasureDeprivedPfx + string(f.Indicator)
-	case f.Class != nil:
-		measure = report.MeasureClassPfx + string(*f.Class)
+	var measures []string
+	for _, x := range fs {
+		if m := rollupMeasure(x); !slices.Contains(measures, m) {
+			measures = append(measures, m)
+		}
 	}
 	var cells []report.Cell
 	var err error
 	village := f.VillageID
 	if t, ok := s.Reports.Store.(rollupTotaler); ok {
-		cells, err = t.RollupTotals(ctx, communes, f.VillageID, []string{measure})
+		cells, err = t.RollupTotals(ctx, communes, f.VillageID, measures)
 		village = nil // RollupTotals kept the village's cells only
 	} else {
 		if communes == nil {
 			// A national user: every commune that ever was.
 			if communes, err = s.allCommunes(ctx); err != nil {
-				return 0, err
+				return nil, err
 			}
 		}
 		cells, err = s.Reports.Store.RollupCells(ctx, communes, f.VillageID != nil)
 	}
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	var n int64
-	for _, c := range cells {
-		if c.Measure != measure || (village != nil && c.VillageID != *village) || !statusMatches(f.Status, c.Status) {
-			continue
+	out := make([]int, len(fs))
+	for i, x := range fs {
+		measure := rollupMeasure(x)
+		var n int64
+		for _, c := range cells {
+			if c.Measure != measure || (village != nil && c.VillageID != *village) || !statusMatches(x.Status, c.Status) {
+				continue
+			}
+			n += c.N
 		}
-		n += c.N
+		out[i] = int(n)
 	}
-	return int(n), nil
+	return out, nil
 }
 
 // allCommunes lists the code of every commune that ever was.

@@ -48,15 +48,50 @@ var schoolings = []label[Schooling]{
 	{SchoolingHigher, Text{"cao đẳng, đại học trở lên", "higher education"}},
 }
 
-// valid reports whether s is "" or in the list; it is a switch because Classify
-// checks every member (keep it in step with schoolings; TestAnswerLists checks).
-func (s Schooling) valid() bool {
+// valid reports whether s is "" or in the list.
+func (s Schooling) valid() bool { return s.code() != schoolInvalid }
+
+// schoolCode is a Schooling answer as a small number, read once per member by Classify
+// so that the rules compare numbers, not texts.
+type schoolCode uint8
+
+const (
+	schoolUnanswered schoolCode = iota
+	schoolStudying
+	schoolStudyingBelowLevel
+	schoolNone
+	schoolPrimary
+	schoolLowerSecondary
+	schoolUpperSecondary
+	schoolVocational
+	schoolHigher
+	schoolInvalid
+)
+
+// code is a switch because Classify reads every member (keep it in step with
+// schoolings; TestAnswerLists checks).
+func (s Schooling) code() schoolCode {
 	switch s {
-	case "", SchoolingStudying, SchoolingStudyingBelowLevel, SchoolingNone, SchoolingPrimary,
-		SchoolingLowerSecondary, SchoolingUpperSecondary, SchoolingVocational, SchoolingHigher:
-		return true
+	case "":
+		return schoolUnanswered
+	case SchoolingStudying:
+		return schoolStudying
+	case SchoolingStudyingBelowLevel:
+		return schoolStudyingBelowLevel
+	case SchoolingNone:
+		return schoolNone
+	case SchoolingPrimary:
+		return schoolPrimary
+	case SchoolingLowerSecondary:
+		return schoolLowerSecondary
+	case SchoolingUpperSecondary:
+		return schoolUpperSecondary
+	case SchoolingVocational:
+		return schoolVocational
+	case SchoolingHigher:
+		return schoolHigher
 	}
-	return false
+	return schoolInvalid
 }
 
 // studying reports whether the answer means the member attends school or training.
@@ -84,13 +119,38 @@ var employments = []label[Employment]{
 	{NotInLabourForce, Text{"không tham gia lực lượng lao động", "not in the labour force"}},
 }
 
-// valid reports whether e is "" or in the list (a switch, as Schooling.valid).
-func (e Employment) valid() bool {
+// valid reports whether e is "" or in the list.
+func (e Employment) valid() bool { return e.code() != workInvalid }
+
+// workCode is an Employment answer as a small number (see schoolCode).
+type workCode uint8
+
+const (
+	workUnanswered workCode = iota
+	workWithContract
+	workNoContract
+	workSelfEmployed
+	workUnemployed
+	workNotInLabourForce
+	workInvalid
+)
+
+func (e Employment) code() workCode {
 	switch e {
-	case "", EmployedWithContract, EmployedNoContract, SelfEmployed, Unemployed, NotInLabourForce:
-		return true
+	case "":
+		return workUnanswered
+	case EmployedWithContract:
+		return workWithContract
+	case EmployedNoContract:
+		return workNoContract
+	case SelfEmployed:
+		return workSelfEmployed
+	case Unemployed:
+		return workUnemployed
+	case NotInLabourForce:
+		return workNotInLabourForce
 	}
-	return false
+	return workInvalid
 }
 
 // WaterSource is the household's main source of domestic water. Which sources count as
@@ -176,6 +236,111 @@ var devices = []label[Device]{
 	{DeviceTablet, Text{"máy tính bảng", "tablet"}},
 	{DeviceSmartphone, Text{"điện thoại thông minh", "smartphone"}},
 	{DeviceBasicPhone, Text{"điện thoại thường", "basic mobile phone"}},
+}
+
+// waterCode numbers the water sources from 1 (0: not answered, -1: not in the list),
+// in a switch because Classify reads every household (in step with waterSources;
+// TestAnswerCodes checks).
+func (w WaterSource) code() int8 {
+	switch w {
+	case "":
+		return 0
+	case WaterTap:
+		return 1
+	case WaterDrilledWell:
+		return 2
+	case WaterProtectedDugWell:
+		return 3
+	case WaterUnprotectedDugWell:
+		return 4
+	case WaterProtectedSpring:
+		return 5
+	case WaterUnprotectedSpring:
+		return 6
+	case WaterRain:
+		return 7
+	case WaterBottled:
+		return 8
+	case WaterTanker:
+		return 9
+	case WaterSurface:
+		return 10
+	case WaterOther:
+		return 11
+	}
+	return -1
+}
+
+// code numbers the latrine types from 1 (0: not answered, -1: not in the list).
+func (l Latrine) code() int8 {
+	switch l {
+	case "":
+		return 0
+	case LatrineSeptic:
+		return 1
+	case LatrineSemiSeptic:
+		return 2
+	case LatrinePourFlush:
+		return 3
+	case LatrineDoubleVault:
+		return 4
+	case LatrineVentilatedPit:
+		return 5
+	case LatrineSimplePit:
+		return 6
+	case LatrineHanging:
+		return 7
+	case LatrineNone:
+		return 8
+	case LatrineOther:
+		return 9
+	}
+	return -1
+}
+
+// code numbers the devices from 1 (0: empty, -1: not in the list).
+func (d Device) code() int8 {
+	switch d {
+	case "":
+		return 0
+	case DeviceTV:
+		return 1
+	case DeviceRadio:
+		return 2
+	case DeviceComputer:
+		return 3
+	case DeviceTablet:
+		return 4
+	case DeviceSmartphone:
+		return 5
+	case DeviceBasicPhone:
+		return 6
+	}
+	return -1
+}
+
+// answerMask is a set of answer codes (1 to 15).
+type answerMask uint16
+
+func (m answerMask) has(code int8) bool { return code > 0 && m&(1<<code) != 0 }
+
+// maskOf is the set of the codes of list.
+func maskOf[T ~string](list []T, code func(T) int8) answerMask {
+	var m answerMask
+	for _, v := range list {
+		if c := code(v); c > 0 {
+			m |= 1 << c
+		}
+	}
+	return m
+}
+
+// houseFact is what the rules read of the household's own answers, as numbers, worked
+// out once per classification by the validation.
+type houseFact struct {
+	water, latrine  int8
+	devices         answerMask
+	devicesAnswered bool
 }
 
 // label pairs an answer value with its bilingual label.

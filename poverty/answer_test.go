@@ -63,3 +63,45 @@ func texts[T ~string](list []label[T]) []Text {
 	}
 	return s
 }
+
+// TestAnswerCodes checks that every labelled answer has its own code, numbered from 1
+// in the order of its list, that "" is 0 (not answered) and that a value near a listed
+// one is -1 (refused), for the lists Classify reads by code.
+func TestAnswerCodes(t *testing.T) {
+	checkCodes(t, "water", waterSources, WaterSource.code, []WaterSource{"Tap", "well", "tap "})
+	checkCodes(t, "latrine", latrines, Latrine.code, []Latrine{"septic_tank", "Septic", "pit"})
+	checkCodes(t, "device", devices, Device.code, []Device{"TV", "phone", "laptop"})
+	for i, l := range schoolings {
+		if got := l.v.code(); int(got) != i+1 {
+			t.Errorf("schooling %q has code %d, want %d", l.v, got, i+1)
+		}
+	}
+	for i, l := range employments {
+		if got := l.v.code(); int(got) != i+1 {
+			t.Errorf("employment %q has code %d, want %d", l.v, got, i+1)
+		}
+	}
+	if Schooling("").code() != schoolUnanswered || Employment("").code() != workUnanswered {
+		t.Error("an unanswered schooling or employment is not coded as unanswered")
+	}
+}
+
+func checkCodes[T ~string](t *testing.T, name string, list []label[T], code func(T) int8, near []T) {
+	t.Helper()
+	if len(list) > 15 {
+		t.Fatalf("%s: %d answers do not fit an answerMask", name, len(list))
+	}
+	for i, l := range list {
+		if got := code(l.v); int(got) != i+1 {
+			t.Errorf("%s %q has code %d, want %d", name, l.v, got, i+1)
+		}
+	}
+	if code("") != 0 {
+		t.Errorf("%s: \"\" is not coded 0", name)
+	}
+	for _, v := range near {
+		if code(v) != -1 {
+			t.Errorf("%s %q is not refused", name, v)
+		}
+	}
+}

@@ -43,7 +43,7 @@ func ChildrenOf(h *Household, std *Standard, ref time.Time) Children {
 		if nutritionState(m, age, t) == deprived || healthInsuranceState(m, age, t) == deprived {
 			c.Health++
 		}
-		if childSchoolingState(m, age, t) == deprived {
+		if f := factOf(m, age); childSchoolingState(&f, t) == deprived {
 			c.Education++
 		}
 	}

@@ -102,7 +102,7 @@ type Result struct {
 //
 // Errors are *giamngheo.Error with code EINVALID naming the field at fault.
 func Classify(h *Household, std *Standard, area Area, ref time.Time, card *ScoreCard) (Result, error) {
-	var ages [MaxMembers]int
+	var ages memberFacts
 	var a assessment
 	return classify(h, std, area, DateOf(ref), card, &ages, &a)
 }
@@ -110,7 +110,7 @@ func Classify(h *Household, std *Standard, area Area, ref time.Time, card *Score
 // ClassifyExplained is Classify followed by Explain, with the explanation stored in
 // the result.
 func ClassifyExplained(h *Household, std *Standard, area Area, ref time.Time, card *ScoreCard) (Result, error) {
-	var ages [MaxMembers]int
+	var ages memberFacts
 	var a assessment
 	r, err := classify(h, std, area, DateOf(ref), card, &ages, &a)
 	if err != nil {
@@ -122,11 +122,11 @@ func ClassifyExplained(h *Household, std *Standard, area Area, ref time.Time, ca
 
 // classify is the one implementation of the rules; ages and a receive the members'
 // ages and the indicator findings for the explanation.
-func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard, ages *[MaxMembers]int, a *assessment) (Result, error) {
+func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard, ages *memberFacts, a *assessment) (Result, error) {
 	if std == nil || !std.ready {
 		return Result{}, invalid("standard", "Chuẩn nghèo chưa được nạp hoặc chưa kiểm tra (Validate)", "the standard is missing or was not validated")
 	}
-	if err := h.validate(ref, ages); err != nil {
+	if err := h.validate(ref, ages, &a.house); err != nil {
 		return Result{}, err
 	}
 	if h.Area != "" {
@@ -184,7 +184,7 @@ func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard,
 	}
 	if lowIncomeHousehold(&r, std, lines) {
 		for i := range h.Members {
-			if std.Thresholds.workingAge(h.Members[i].Sex, ages[i]) {
+			if std.Thresholds.workingAgeOf(ages[i].female, int(ages[i].age)) {
 				r.LowIncomeWorkers = r.LowIncomeWorkers.with(i)
 			}
 		}
@@ -225,9 +225,9 @@ func Unanswered(h *Household, std *Standard, ref time.Time) (IndicatorSet, error
 	if std == nil || !std.ready {
 		return 0, invalid("standard", "Chuẩn nghèo chưa được nạp hoặc chưa kiểm tra (Validate)", "the standard is missing or was not validated")
 	}
-	var ages [MaxMembers]int
+	var ages memberFacts
 	var a assessment
-	if err := h.validate(DateOf(ref), &ages); err != nil {
+	if err := h.validate(DateOf(ref), &ages, &a.house); err != nil {
 		return 0, err
 	}
 	assess(h, std, &ages, &a)

@@ -35,30 +35,25 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
-// parseDate is the allocation-free core of ParseDate, used in the classification path.
+// parseDate is the allocation-free core of ParseDate, used in the classification path
+// (once per member per classification, so its digits are read without a loop).
 func parseDate(s string) (Date, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, false
 	}
-	y, ok1 := digits(s[0:4])
-	m, ok2 := digits(s[5:7])
-	d, ok3 := digits(s[8:10])
-	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
+	// A byte below '0' wraps around, so one comparison per digit rejects both sides.
+	d0, d1, d2, d3 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0'
+	m0, m1, e0, e1 := s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	if d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || m0 > 9 || m1 > 9 || e0 > 9 || e1 > 9 {
+		return Date{}, false
+	}
+	y := int(d0)*1000 + int(d1)*100 + int(d2)*10 + int(d3)
+	m := int(m0)*10 + int(m1)
+	d := int(e0)*10 + int(e1)
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
 		return Date{}, false
 	}
 	return Date{y, time.Month(m), d}, true
-}
-
-func digits(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
 }
 
 func daysIn(y int, m time.Month) int {

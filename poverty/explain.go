@@ -65,7 +65,7 @@ func Explain(h *Household, r *Result, std *Standard, card *ScoreCard) (*Explanat
 	if std == nil || std.ID != r.Standard {
 		return nil, invalid("standard", "Kết quả được tính theo chuẩn %s, không phải chuẩn đã cho", "the result was computed under standard %s, not the one given", r.Standard)
 	}
-	var ages [MaxMembers]int
+	var ages memberFacts
 	var a assessment
 	again, err := classify(h, std, r.Area, r.ReferenceDate, card, &ages, &a)
 	if err != nil {
@@ -85,7 +85,7 @@ type explainer struct {
 	r     *Result
 	std   *Standard
 	card  *ScoreCard
-	ages  *[MaxMembers]int
+	ages  *memberFacts
 	a     *assessment
 	lines []ExplanationLine
 }
@@ -99,7 +99,7 @@ func (x *explainer) addf(topic Topic, vi, en string, args ...any) {
 }
 
 // explain writes the explanation of r from the ages and findings classify computed.
-func explain(h *Household, r *Result, std *Standard, card *ScoreCard, ages *[MaxMembers]int, a *assessment) *Explanation {
+func explain(h *Household, r *Result, std *Standard, card *ScoreCard, ages *memberFacts, a *assessment) *Explanation {
 	x := &explainer{h: h, r: r, std: std, card: card, ages: ages, a: a}
 	x.standard()
 	x.income()
@@ -285,7 +285,7 @@ func (x *explainer) lowIncomeWorkers() {
 // member names member i with the age on the reference date, numbering from 1.
 func (x *explainer) member(i int) Text {
 	m := &x.h.Members[i]
-	age := x.ages[i]
+	age := int(x.ages[i].age)
 	if m.Name == "" {
 		return Text{fmt.Sprintf("thành viên số %d (%d tuổi)", i+1, age), fmt.Sprintf("member %d (aged %d)", i+1, age)}
 	}

@@ -169,7 +169,7 @@ func (x *explainer) perMemberAge(s MemberSet, fact func(*Member, int) Text) Text
 	idx := s.Indexes()
 	parts := make([]Text, len(idx))
 	for j, i := range idx {
-		who, f := x.member(i), fact(&x.h.Members[i], x.ages[i])
+		who, f := x.member(i), fact(&x.h.Members[i], int(x.ages[i].age))
 		parts[j] = Text{who.VI + ", " + f.VI, who.EN + ", " + f.EN}
 	}
 	return joinText(parts, "; ")

@@ -96,12 +96,13 @@ const (
 // from the closed lists, amounts in range. It does not need the reference date (see
 // Classify for the checks that do). Errors are *giamngheo.Error with code EINVALID and
 // the field path, e.g. members[1].birth_date.
-func (h *Household) Validate() error { return h.validate(Date{}, nil) }
+func (h *Household) Validate() error { return h.validate(Date{}, nil, nil) }
 
 // validate is Validate; when ages is not nil it also receives every member's age on
 // ref, and makes the checks that need the reference date: no one born after it, no
 // one older than MaxAge. Classify thus reads each birth date once.
-func (h *Household) validate(ref Date, ages *[MaxMembers]int) error {
+// hf, when not nil, receives the household's answers as numbers.
+func (h *Household) validate(ref Date, ages *memberFacts, hf *houseFact) error {
 	n := len(h.Members)
 	if n == 0 {
 		return invalid("members", "Hộ không có thành viên nào", "the household has no members")
@@ -121,14 +122,18 @@ func (h *Household) validate(ref Date, ages *[MaxMembers]int) error {
 	if h.FloorAreaM2 != nil && !(*h.FloorAreaM2 >= 0 && *h.FloorAreaM2 <= MaxFloorAreaM2) {
 		return invalid("floor_area_m2", "Diện tích nhà ở %v m² không hợp lệ (phải từ 0 đến %d)", "invalid floor area %v m² (must be between 0 and %d)", *h.FloorAreaM2, MaxFloorAreaM2)
 	}
-	if !known(waterSources, h.WaterSource) {
+	water, latrine := h.WaterSource.code(), h.Latrine.code()
+	if water < 0 {
 		return invalid("water_source", "Nguồn nước %q không hợp lệ (cho phép: %s)", "invalid water source %q (allowed: %s)", h.WaterSource, allowed(waterSources))
 	}
-	if !known(latrines, h.Latrine) {
+	if latrine < 0 {
 		return invalid("latrine", "Loại nhà tiêu %q không hợp lệ (cho phép: %s)", "invalid latrine %q (allowed: %s)", h.Latrine, allowed(latrines))
 	}
+	var have answerMask
 	for _, d := range h.Devices {
-		if d == "" || !known(devices, d) {
+		c := d.code()
+		have |= 1 << max(c, 0)
+		if c <= 0 {
 			return invalid("devices", "Phương tiện %q không hợp lệ (cho phép: %s)", "invalid device %q (allowed: %s)", d, allowed(devices))
 		}
 	}
@@ -140,8 +145,11 @@ func (h *Household) validate(ref Date, ages *[MaxMembers]int) error {
 			return invalid("score_answers", "Câu trả lời bảng điểm %q: %q không hợp lệ", "invalid score answer %q: %q", k, v)
 		}
 	}
+	if hf != nil {
+		*hf = houseFact{water: water, latrine: latrine, devices: have, devicesAnswered: h.Devices != nil}
+	}
 	for i := range h.Members {
-		d, err := h.Members[i].validate(i)
+		d, f, err := h.Members[i].validate(i)
 		if err != nil {
 			return err
 		}
@@ -155,36 +163,56 @@ func (h *Household) validate(ref Date, ages *[MaxMembers]int) error {
 		if a > MaxAge {
 			return invalid(memberField(i, "birth_date"), "Tuổi %d vào ngày tham chiếu không hợp lý (tối đa %d)", "implausible age %d on the reference date (at most %d)", a, MaxAge)
 		}
-		ages[i] = a
+		f.age = int16(a) // a ≤ MaxAge
+		ages[i] = f
 	}
 	return nil
 }
 
-func (m *Member) validate(i int) (Date, error) {
+func (m *Member) validate(i int) (Date, memberFact, error) {
 	if len(m.Name) > maxText {
-		return Date{}, invalid(memberField(i, "name"), "Họ tên dài quá %d byte", "name longer than %d bytes", maxText)
+		return Date{}, memberFact{}, invalid(memberField(i, "name"), "Họ tên dài quá %d byte", "name longer than %d bytes", maxText)
 	}
 	if m.Sex == "" {
-		return Date{}, invalid(memberField(i, "sex"), "Thiếu giới tính (male hoặc female)", "sex is missing (male or female)")
+		return Date{}, memberFact{}, invalid(memberField(i, "sex"), "Thiếu giới tính (male hoặc female)", "sex is missing (male or female)")
 	}
-	if m.Sex != Male && m.Sex != Female {
-		return Date{}, invalid(memberField(i, "sex"), "Giới tính %q không hợp lệ (cho phép: %s)", "invalid sex %q (allowed: %s)", m.Sex, allowed(sexes))
+	female := m.Sex == Female
+	if !female && m.Sex != Male {
+		return Date{}, memberFact{}, invalid(memberField(i, "sex"), "Giới tính %q không hợp lệ (cho phép: %s)", "invalid sex %q (allowed: %s)", m.Sex, allowed(sexes))
 	}
 	if m.BirthDate == "" {
-		return Date{}, invalid(memberField(i, "birth_date"), "Thiếu ngày sinh (dạng NNNN-TT-NN)", "birth date is missing (YYYY-MM-DD)")
+		return Date{}, memberFact{}, invalid(memberField(i, "birth_date"), "Thiếu ngày sinh (dạng NNNN-TT-NN)", "birth date is missing (YYYY-MM-DD)")
 	}
 	d, ok := parseDate(m.BirthDate)
 	if !ok {
-		return Date{}, invalid(memberField(i, "birth_date"), "Ngày sinh %q không hợp lệ (dạng NNNN-TT-NN, ví dụ 2010-06-30)", "invalid birth date %q (want YYYY-MM-DD, e.g. 2010-06-30)", m.BirthDate)
+		return Date{}, memberFact{}, invalid(memberField(i, "birth_date"), "Ngày sinh %q không hợp lệ (dạng NNNN-TT-NN, ví dụ 2010-06-30)", "invalid birth date %q (want YYYY-MM-DD, e.g. 2010-06-30)", m.BirthDate)
 	}
 	if d.Year < MinBirthYear || d.Year > MaxBirthYear {
-		return Date{}, invalid(memberField(i, "birth_date"), "Năm sinh %d không hợp lý (phải từ %d đến %d)", "implausible birth year %d (must be between %d and %d)", d.Year, MinBirthYear, MaxBirthYear)
+		return Date{}, memberFact{}, invalid(memberField(i, "birth_date"), "Năm sinh %d không hợp lý (phải từ %d đến %d)", "implausible birth year %d (must be between %d and %d)", d.Year, MinBirthYear, MaxBirthYear)
 	}
-	if !m.Schooling.valid() {
-		return Date{}, invalid(memberField(i, "schooling"), "Trình độ/đi học %q không hợp lệ (cho phép: %s)", "invalid schooling %q (allowed: %s)", m.Schooling, allowed(schoolings))
+	school, work := m.Schooling.code(), m.Employment.code()
+	if school == schoolInvalid {
+		return Date{}, memberFact{}, invalid(memberField(i, "schooling"), "Trình độ/đi học %q không hợp lệ (cho phép: %s)", "invalid schooling %q (allowed: %s)", m.Schooling, allowed(schoolings))
 	}
-	if !m.Employment.valid() {
-		return Date{}, invalid(memberField(i, "employment"), "Việc làm %q không hợp lệ (cho phép: %s)", "invalid employment %q (allowed: %s)", m.Employment, allowed(employments))
+	if work == workInvalid {
+		return Date{}, memberFact{}, invalid(memberField(i, "employment"), "Việc làm %q không hợp lệ (cho phép: %s)", "invalid employment %q (allowed: %s)", m.Employment, allowed(employments))
 	}
-	return d, nil
+	return d, memberFact{female: female, school: school, work: work}, nil
 }
+
+// memberFact is what the rules read of a member, worked out once per classification:
+// the age on the reference date (at most MaxAge), the sex and the answers as numbers.
+type memberFact struct {
+	age    int16
+	female bool
+	school schoolCode
+	work   workCode
+}
+
+// factOf is the fact of member m aged age (for callers outside Classify).
+func factOf(m *Member, age int) memberFact {
+	return memberFact{age: int16(min(age, MaxAge+1)), female: m.Sex == Female, school: m.Schooling.code(), work: m.Employment.code()}
+}
+
+// memberFacts holds the facts of the members, in the order of the form.
+type memberFacts [MaxMembers]memberFact

@@ -69,16 +69,19 @@ const (
 // finding is the outcome of one indicator for one household, with what the explanation
 // needs to say why.
 type finding struct {
-	state state
 	// members are the members who make the household deprived (for dependants: the
 	// dependants); unknown are the members whose needed answer is missing.
 	members, unknown MemberSet
-	// count is the number of dependants, or of non-durable main structures.
-	count int
+	// count is the number of dependants, or of non-durable main structures (at most
+	// MaxMembers; 32 bits keep the struct at 24 bytes, cleared on every classification).
+	count int32
+	state state
 }
 
 // assessment is the evaluation of a standard's indicators for a household.
 type assessment struct {
+	// house is filled by the validation, before assess reads it.
+	house    houseFact
 	findings [numIndicators]finding
 	deprived IndicatorSet
 	unknown  IndicatorSet
@@ -87,16 +90,18 @@ type assessment struct {
 // memberLevel is the set of indicators decided member by member.
 const memberLevel = 1<<idEmployment | 1<<idNutrition | 1<<idHealthInsurance | 1<<idAdultEducation | 1<<idChildSchooling
 
-// assess evaluates every indicator of std for h, whose members' ages on the reference
-// date are in ages. a must be zero. It does not allocate.
-func assess(h *Household, std *Standard, ages *[MaxMembers]int, a *assessment) {
+// assess evaluates every indicator of std for h, whose members' facts on the reference
+// date are in ages and whose own answers are in a.house (both from the validation);
+// a.findings must be zero. It does not allocate.
+func assess(h *Household, std *Standard, ages *memberFacts, a *assessment) {
 	t, want := &std.Thresholds, std.want
 	if want&memberLevel != 0 {
 		// One pass over the members for all member-level indicators.
 		for i := range h.Members {
-			m, age := &h.Members[i], ages[i]
+			m, f := &h.Members[i], &ages[i]
+			age := int(f.age)
 			if want.has(idEmployment) {
-				a.findings[idEmployment].note(i, employmentState(m, age, t))
+				a.findings[idEmployment].note(i, employmentState(f, t))
 			}
 			if want.has(idNutrition) {
 				a.findings[idNutrition].note(i, nutritionState(m, age, t))
@@ -105,10 +110,10 @@ func assess(h *Household, std *Standard, ages *[MaxMembers]int, a *assessment) {
 				a.findings[idHealthInsurance].note(i, healthInsuranceState(m, age, t))
 			}
 			if want.has(idAdultEducation) {
-				a.findings[idAdultEducation].note(i, adultEducationState(m, age, t))
+				a.findings[idAdultEducation].note(i, adultEducationState(f, t))
 			}
 			if want.has(idChildSchooling) {
-				a.findings[idChildSchooling].note(i, childSchoolingState(m, age, t))
+				a.findings[idChildSchooling].note(i, childSchoolingState(f, t))
 			}
 		}
 	}
@@ -124,13 +129,13 @@ func assess(h *Household, std *Standard, ages *[MaxMembers]int, a *assessment) {
 		case idHousingArea:
 			*f = housingAreaFinding(h, t)
 		case idWater:
-			*f = answerFinding(h.WaterSource, t.CleanWaterSources)
+			*f = codeFinding(a.house.water, std.cleanWater)
 		case idLatrine:
-			*f = answerFinding(h.Latrine, t.HygienicLatrines)
+			*f = codeFinding(a.house.latrine, std.hygienicLatrines)
 		case idTelecom:
 			*f = yesFinding(h.Telecom)
 		case idInfoDevices:
-			*f = devicesFinding(h.Devices, t.InfoDevices)
+			*f = devicesFinding(&a.house, std.infoDevices)
 		case idWaste:
 			*f = yesFinding(h.WasteTreated)
 		}
@@ -166,14 +171,14 @@ func (f *finding) settle() {
 
 // employmentState: a working-age member who is unemployed, or works for wages without
 // a labour contract. Decree 07/2021/NĐ-CP, Appendix (indicator 1, "Việc làm") [S].
-func employmentState(m *Member, age int, t *Thresholds) state {
-	if !t.workingAge(m.Sex, age) {
+func employmentState(f *memberFact, t *Thresholds) state {
+	if !t.workingAgeOf(f.female, int(f.age)) {
 		return clear
 	}
-	switch m.Employment {
-	case Unemployed, EmployedNoContract:
+	switch f.work {
+	case workUnemployed, workNoContract:
 		return deprived
-	case "":
+	case workUnanswered:
 		return unknown
 	}
 	return clear
@@ -189,15 +194,15 @@ func dependant(m *Member, age int, t *Thresholds) (child, elderly, disabled bool
 // dependantsFinding: dependants are more than DependantSharePercent of members; the
 // comparison is exact (3 of 6 is 50 %, not more). Decree 07/2021/NĐ-CP, Appendix
 // (indicator 2) [S].
-func dependantsFinding(h *Household, ages *[MaxMembers]int, t *Thresholds) finding {
+func dependantsFinding(h *Household, ages *memberFacts, t *Thresholds) finding {
 	var f finding
 	for i := range h.Members {
-		if c, e, d := dependant(&h.Members[i], ages[i], t); c || e || d {
+		if c, e, d := dependant(&h.Members[i], int(ages[i].age), t); c || e || d {
 			f.members = f.members.with(i)
 			f.count++
 		}
 	}
-	if f.count*100 > t.DependantSharePercent*len(h.Members) {
+	if int(f.count)*100 > t.DependantSharePercent*len(h.Members) {
 		f.state = deprived
 	}
 	return f
@@ -224,16 +229,17 @@ func healthInsuranceState(m *Member, age int, t *Thresholds) state {
 // adultEducationState: a member aged 16–30 who is not studying and lacks the level
 // expected for the age: lower secondary below 18, upper secondary or a vocational
 // qualification from 18. Decree 07/2021/NĐ-CP, Appendix (indicator 5) [S].
-func adultEducationState(m *Member, age int, t *Thresholds) state {
+func adultEducationState(f *memberFact, t *Thresholds) state {
+	age := int(f.age)
 	if age < t.AdultEducationAgeMin || age > t.AdultEducationAgeMax {
 		return clear
 	}
-	switch m.Schooling {
-	case "":
+	switch f.school {
+	case schoolUnanswered:
 		return unknown
-	case SchoolingNone, SchoolingPrimary:
+	case schoolNone, schoolPrimary:
 		return deprived
-	case SchoolingLowerSecondary:
+	case schoolLowerSecondary:
 		if age >= t.AdultEducationUpperAgeMin {
 			return deprived
 		}
@@ -245,14 +251,15 @@ func adultEducationState(m *Member, age int, t *Thresholds) state {
 
 // childSchoolingState: a child aged 3 to under 16 who does not attend the grade or
 // level appropriate to the age. Decree 07/2021/NĐ-CP, Appendix (indicator 6) [S].
-func childSchoolingState(m *Member, age int, t *Thresholds) state {
+func childSchoolingState(f *memberFact, t *Thresholds) state {
+	age := int(f.age)
 	if age < t.ChildSchoolingAgeMin || age >= t.ChildSchoolingAgeBelow {
 		return clear
 	}
-	switch m.Schooling {
-	case "":
+	switch f.school {
+	case schoolUnanswered:
 		return unknown
-	case SchoolingStudying:
+	case schoolStudying:
 		return clear
 	}
 	return deprived
@@ -272,9 +279,9 @@ func housingQualityFinding(h *Household, t *Thresholds) finding {
 		}
 	}
 	switch {
-	case f.count >= t.HousingNonDurableMin:
+	case int(f.count) >= t.HousingNonDurableMin:
 		f.state = deprived
-	case f.count+missing >= t.HousingNonDurableMin:
+	case int(f.count)+missing >= t.HousingNonDurableMin:
 		f.state = unknown
 	}
 	return f
@@ -293,32 +300,28 @@ func housingAreaFinding(h *Household, t *Thresholds) finding {
 	return finding{}
 }
 
-// answerFinding: deprived unless the answer is one of the good ones (clean water
-// sources, hygienic latrines). Decree 07/2021/NĐ-CP, Appendix (indicators 9, 10) [S].
-func answerFinding[T ~string](v T, good []T) finding {
-	if v == "" {
+// codeFinding: deprived unless the answer is one of the good ones (clean water
+// sources, hygienic latrines: standard data). Decree 07/2021/NĐ-CP, Appendix
+// (indicators 9, 10) [S]. code 0 is not answered.
+func codeFinding(code int8, good answerMask) finding {
+	switch {
+	case code == 0:
 		return finding{state: unknown}
-	}
-	for _, g := range good {
-		if v == g {
-			return finding{}
-		}
+	case good.has(code):
+		return finding{}
 	}
 	return finding{state: deprived}
 }
 
 // devicesFinding: the household owns none of the listed information devices. Decree
-// 07/2021/NĐ-CP, Appendix (indicator 12) [U].
-func devicesFinding(have, counted []Device) finding {
-	if have == nil {
+// 07/2021/NĐ-CP, Appendix (indicator 12) [U]. An empty list is an answer (none);
+// no list is not answered.
+func devicesFinding(hf *houseFact, counted answerMask) finding {
+	switch {
+	case !hf.devicesAnswered:
 		return finding{state: unknown}
-	}
-	for _, d := range have {
-		for _, c := range counted {
-			if d == c {
-				return finding{}
-			}
-		}
+	case hf.devices&counted != 0:
+		return finding{}
 	}
 	return finding{state: deprived}
 }

@@ -50,9 +50,12 @@ type Standard struct {
 	// caveats; they are shown to administrators.
 	Notes []Text `json:"notes,omitempty"`
 
-	ids   []indicatorID // Indicators compiled by Validate
-	want  IndicatorSet  // the same as a set
-	ready bool
+	ids  []indicatorID // Indicators compiled by Validate
+	want IndicatorSet  // the same as a set
+	// cleanWater, hygienicLatrines and infoDevices are the answer lists of the
+	// thresholds as sets of answer codes, compiled by Validate.
+	cleanWater, hygienicLatrines, infoDevices answerMask
+	ready                                     bool
 }
 
 // Lines are the monthly per-capita income lines of a standard, per area.
@@ -140,9 +143,11 @@ type Thresholds struct {
 }
 
 // workingAge reports whether a member of sex s aged age is of working age.
-func (t *Thresholds) workingAge(s Sex, age int) bool {
+func (t *Thresholds) workingAge(s Sex, age int) bool { return t.workingAgeOf(s == Female, age) }
+
+func (t *Thresholds) workingAgeOf(female bool, age int) bool {
 	below := t.WorkingAgeBelowMale
-	if s == Female {
+	if female {
 		below = t.WorkingAgeBelowFemale
 	}
 	return age >= t.WorkingAgeMin && age < below
@@ -249,6 +254,9 @@ func (s *Standard) Validate() error {
 			return invalid("thresholds."+need.field, "Chuẩn %s: chỉ số %s cần danh sách %s", "standard %s: indicator %s needs the list %s", s.ID, need.k, need.field)
 		}
 	}
+	s.cleanWater = maskOf(t.CleanWaterSources, WaterSource.code)
+	s.hygienicLatrines = maskOf(t.HygienicLatrines, Latrine.code)
+	s.infoDevices = maskOf(t.InfoDevices, Device.code)
 	s.ready = true
 	return nil
 }

@@ -304,6 +304,10 @@ type HouseholdFilter struct {
 	// caller takes it from the maintained roll-ups). Counting reads every match: at a
 	// province's size, lists bound it.
 	CountUpTo int
+	// Summary reads only what a list shows: identity, village, head, recognised status
+	// and the survey result's class and deprivation count (Result holds only those);
+	// no answers, address, phone or warnings. For pages that list, never for exports.
+	Summary bool
 }
 
 // HouseholdUpdate changes some fields of a household; nil fields are left as they are.

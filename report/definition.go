@@ -6,7 +6,9 @@ package report
 
 import (
 	"giamngheo/poverty"
+	"sort"
 	"strings"
+	"sync"
 )
 
 // Column is a numbered column of a report: (1)…(n), its header, the group header above
@@ -33,6 +35,9 @@ type Definition struct {
 	// total row: a report whose columns depend on the data (report (9), one column per
 	// ethnic group present). Columns then lists the columns every table has.
 	Specialise func(total *Numbers) *Definition
+	// MeasurePrefixes, for a definition with Specialise, are the prefixes of the measures
+	// its data-dependent columns read ("eth:"), besides its fixed columns' measures.
+	MeasurePrefixes []string
 }
 
 // Numbers are what the roll-ups hold for one unit (or a sum of units): cells by status
@@ -40,6 +45,9 @@ type Definition struct {
 type Numbers struct {
 	Cells map[string]map[string]int64           // status → measure → n
 	Flows map[string]map[FlowKind][2]flowAmount // status → kind → [before, in period]
+	// probe, when set, records the measures a definition reads and makes every cell 1
+	// (Definition.Measures).
+	probe map[string]bool
 }
 
 type flowAmount struct{ Households, Persons int64 }
@@ -85,6 +93,10 @@ func (n *Numbers) add(o *Numbers) {
 
 // cell is a measure of one status; status "*" sums every status.
 func (n *Numbers) cell(status, measure string) float64 {
+	if n.probe != nil {
+		n.probe[measure] = true
+		return 1
+	}
 	if status != "*" {
 		return float64(n.Cells[status][measure])
 	}
@@ -284,4 +296,32 @@ func IndicatorTitle(k poverty.IndicatorKey) string {
 		return "Thu gom, xử lý rác thải"
 	}
 	return string(k)
+}
+
+// measuresOf caches Definition.Measures per definition.
+var measuresOf sync.Map // *Definition → []string
+
+// Measures are the roll-up measures the definition's Values read, so that a report reads
+// only its own rows of the roll-ups (issue 14 item 9: a province's reports under 100 ms).
+// They are found once by running Values on numbers that record what is read and answer 1
+// for every cell (so that no formula skips a read on a zero). nil (read every measure)
+// for a definition whose columns depend on the data (Specialise) unless it names the
+// prefixes of the measures they read (MeasurePrefixes, read besides these).
+func (d *Definition) Measures() []string {
+	if (d.Specialise != nil && len(d.MeasurePrefixes) == 0) || d.Values == nil {
+		return nil
+	}
+	if m, ok := measuresOf.Load(d); ok {
+		return m.([]string)
+	}
+	n := newNumbers()
+	n.probe = map[string]bool{}
+	d.Values(n)
+	out := make([]string, 0, len(n.probe))
+	for m := range n.probe {
+		out = append(out, m)
+	}
+	sort.Strings(out)
+	measuresOf.Store(d, out)
+	return out
 }

@@ -191,6 +191,7 @@ func ethnicGroups() *Definition {
 		sort.Slice(groups, func(i, j int) bool { return vntext.Fold(groups[i]) < vntext.Fold(groups[j]) })
 		return ethnicDef(groups)
 	}
+	d.MeasurePrefixes = []string{MeasureEthnicPfx}
 	return d
 }
 

@@ -71,25 +71,39 @@ func (s *Service) memoBuild(ctx context.Context, name, unit string, period int, 
 }
 
 // memoNumbers is numbers through the context's memo, if any.
-func (s *Service) memoNumbers(ctx context.Context, communes []string, from, to string, byVillage bool, read func() (map[string]*Numbers, error)) (map[string]*Numbers, error) {
+func (s *Service) memoNumbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string, read func() (map[string]*Numbers, error)) (map[string]*Numbers, error) {
 	m := memoOf(ctx)
 	if m == nil {
 		return read()
 	}
-	v, err := m.do(&m.numbers, from+"|"+to+"|"+strconv.FormatBool(byVillage)+"|"+strings.Join(communes, ","), func() (any, error) { return read() })
+	v, err := m.do(&m.numbers, from+"|"+to+"|"+cellsKey(communes, byVillage, measures, prefixes), func() (any, error) { return read() })
 	n, _ := v.(map[string]*Numbers)
 	return n, err
 }
 
-// rollupCells is Store.RollupCells through the context's memo, if any.
-func (s *Service) rollupCells(ctx context.Context, communes []string, byVillage bool) ([]Cell, error) {
-	m := memoOf(ctx)
-	if m == nil {
+// cellsKey names the cells of the communes and measures (nil measures: all of them).
+func cellsKey(communes []string, byVillage bool, measures, prefixes []string) string {
+	all := "all"
+	if measures != nil {
+		all = strings.Join(measures, ",") + "|" + strings.Join(prefixes, ",")
+	}
+	return strconv.FormatBool(byVillage) + "|" + all + "|" + strings.Join(communes, ",")
+}
+
+// rollupCells reads the roll-up cells of the communes (only the measures given, when
+// the store can: CellsReader), through the context's memo, if any.
+func (s *Service) rollupCells(ctx context.Context, communes []string, byVillage bool, measures, prefixes []string) ([]Cell, error) {
+	read := func() ([]Cell, error) {
+		if cr, ok := s.Store.(CellsReader); ok && measures != nil {
+			return cr.RollupCellsOf(ctx, communes, byVillage, measures, prefixes)
+		}
 		return s.Store.RollupCells(ctx, communes, byVillage)
 	}
-	v, err := m.do(&m.cells, strconv.FormatBool(byVillage)+"|"+strings.Join(communes, ","), func() (any, error) {
-		return s.Store.RollupCells(ctx, communes, byVillage)
-	})
+	m := memoOf(ctx)
+	if m == nil {
+		return read()
+	}
+	v, err := m.do(&m.cells, cellsKey(communes, byVillage, measures, prefixes), func() (any, error) { return read() })
 	c, _ := v.([]Cell)
 	return c, err
 }

@@ -163,7 +163,7 @@ func (s *Service) build(ctx context.Context, name, unit string, period int) (*Ta
 				communes = append(communes, c.Code)
 			}
 			sort.SliceStable(rows, func(i, j int) bool { return rows[i].group < rows[j].group })
-			numbers, err := s.numbers(ctx, communes, from, to, false)
+			numbers, err := s.numbers(ctx, communes, from, to, false, def.Measures(), def.MeasurePrefixes)
 			if err != nil {
 				return nil, err
 			}
@@ -211,7 +211,7 @@ func (s *Service) build(ctx context.Context, name, unit string, period int) (*Ta
 		// The nation: one row per province, from the roll-ups summed per province.
 		return s.buildNation(ctx, def, t)
 	}
-	numbers, err := s.numbers(ctx, communes, from, to, byVillage)
+	numbers, err := s.numbers(ctx, communes, from, to, byVillage, def.Measures(), def.MeasurePrefixes)
 	if err != nil {
 		return nil, err
 	}
@@ -237,14 +237,22 @@ func provinceOf(u *admin.Unit) string {
 
 func key(commune string, village int64) string { return fmt.Sprintf("%s/%d", commune, village) }
 
-// numbers reads the roll-ups and flows of the communes, per commune (and village).
-func (s *Service) numbers(ctx context.Context, communes []string, from, to string, byVillage bool) (map[string]*Numbers, error) {
-	return s.memoNumbers(ctx, communes, from, to, byVillage, func() (map[string]*Numbers, error) {
-		return s.readNumbers(ctx, communes, from, to, byVillage)
+// CellsReader is a Store that reads only some measures of the roll-ups (the store's
+// RollupCellsOf); a report then reads its own rows only (Definition.Measures).
+type CellsReader interface {
+	RollupCellsOf(ctx context.Context, communes []string, byVillage bool, measures, prefixes []string) ([]Cell, error)
+}
+
+// numbers reads the roll-ups and flows of the communes, per commune (and village): the
+// measures given and those that begin with one of prefixes, or every measure when
+// measures is nil.
+func (s *Service) numbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string) (map[string]*Numbers, error) {
+	return s.memoNumbers(ctx, communes, from, to, byVillage, measures, prefixes, func() (map[string]*Numbers, error) {
+		return s.readNumbers(ctx, communes, from, to, byVillage, measures, prefixes)
 	})
 }
 
-func (s *Service) readNumbers(ctx context.Context, communes []string, from, to string, byVillage bool) (map[string]*Numbers, error) {
+func (s *Service) readNumbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string) (map[string]*Numbers, error) {
 	out := map[string]*Numbers{}
 	get := func(k string) *Numbers {
 		if out[k] == nil {
@@ -281,7 +289,7 @@ func (s *Service) readNumbers(ctx context.Context, communes []string, from, to s
 	var flows []Flow
 	if len(live) > 0 {
 		var err error
-		if cells, err = s.rollupCells(ctx, live, byVillage); err != nil {
+		if cells, err = s.rollupCells(ctx, live, byVillage, measures, prefixes); err != nil {
 			return nil, err
 		}
 		if flows, err = s.Store.RollupFlows(ctx, live, from, to, byVillage); err != nil {

@@ -3,8 +3,10 @@ package simulate
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 
 	"giamngheo"
 	"giamngheo/admin"
@@ -81,14 +83,98 @@ func (s *Service) Run(ctx context.Context, p Params) (*Result, error) {
 		}
 		sort.Strings(communes)
 	}
-	run := &runner{s: s, p: p, r: r, rows: map[string]*Row{}, areas: map[string]poverty.Area{}, bases: map[string]*poverty.Standard{}}
-	if err := s.Store.EachSurvey(ctx, communes, run.household); err != nil {
+	parts := splitCommunes(communes, s.parts())
+	runs := make([]*runner, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		runs[i] = newRunner(s, p, &Result{RowLevel: r.RowLevel, Changes: []Change{}})
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.Store.EachSurvey(ctx, part, runs[i].household)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	run := newRunner(s, p, r)
+	for _, part := range runs {
+		run.absorb(part)
 	}
 	if err := run.finish(ctx); err != nil {
 		return nil, err
 	}
 	return r, nil
+}
+
+// parts is how many readers a simulation runs at once: one per processor, at most 4
+// (each holds a read connection of the store).
+func (s *Service) parts() int {
+	if s.Parallel > 0 {
+		return s.Parallel
+	}
+	return min(4, runtime.GOMAXPROCS(0))
+}
+
+// splitCommunes cuts the sorted communes into at most n runs of consecutive communes,
+// read at once, so that the concatenation of their results is in commune order; all
+// communes (nil) are one run.
+func splitCommunes(communes []string, n int) [][]string {
+	if communes == nil || n <= 1 || len(communes) < 2 {
+		return [][]string{communes}
+	}
+	n = min(n, len(communes))
+	parts := make([][]string, 0, n)
+	for i := range n {
+		parts = append(parts, communes[i*len(communes)/n:(i+1)*len(communes)/n])
+	}
+	return parts
+}
+
+func newRunner(s *Service, p Params, r *Result) *runner {
+	return &runner{s: s, p: p, r: r, rows: map[string]*Row{}, areas: map[string]poverty.Area{}, bases: map[string]*poverty.Standard{}}
+}
+
+// absorb adds the counts of a part read by another runner; parts are absorbed in
+// commune order, so the changes and issues stay in that order and the first
+// MaxChanges (maxIssues) are kept, as one reader would keep them.
+func (run *runner) absorb(o *runner) {
+	r, x := run.r, o.r
+	for key, row := range o.rows {
+		if mine := run.rows[key]; mine != nil {
+			mine.merge(row)
+		} else {
+			run.rows[key] = row
+		}
+	}
+	for i := range r.SurveyToSimulated {
+		for j := range r.SurveyToSimulated[i] {
+			r.SurveyToSimulated[i][j] += x.SurveyToSimulated[i][j]
+			r.StatusToSimulated[i][j] += x.StatusToSimulated[i][j]
+		}
+	}
+	r.ChangedVsStatus.add(x.ChangedVsStatus)
+	r.ChangedVsSurvey.add(x.ChangedVsSurvey)
+	for _, c := range x.Changes {
+		if len(r.Changes) >= run.p.MaxChanges {
+			r.Truncated = true
+			break
+		}
+		r.Changes = append(r.Changes, c)
+	}
+	r.Truncated = r.Truncated || x.Truncated
+	r.Invalid += x.Invalid
+	for _, is := range x.Issues {
+		if len(r.Issues) < maxIssues {
+			r.Issues = append(r.Issues, is)
+		}
+	}
+	for i := range run.unknown {
+		run.unknown[i] += o.unknown[i]
+		run.decisive[i] += o.decisive[i]
+	}
 }
 
 // runner holds the state of one simulation.

@@ -22,6 +22,9 @@ type Service struct {
 	// Card is the B1 score card of the deployment, or nil.
 	Card *poverty.ScoreCard
 	Now  giamngheo.Clock
+	// Parallel is how many parts of the communes are read at once; 0 means one per
+	// processor, at most 4.
+	Parallel int
 }
 
 // Params are the inputs of one simulation.
@@ -134,6 +137,13 @@ type Bounds struct {
 	Max           int `json:"max"`
 	IfNotDeprived int `json:"if_not_deprived"`
 	IfDeprived    int `json:"if_deprived"`
+}
+
+func (b *Bounds) add(o Bounds) {
+	b.Min += o.Min
+	b.Max += o.Max
+	b.IfNotDeprived += o.IfNotDeprived
+	b.IfDeprived += o.IfDeprived
 }
 
 func (b *Bounds) note(a, d bool) {

@@ -27,6 +27,8 @@ type DB struct {
 	source  string  // the file or the DSN without its password, for messages
 	writer  *sql.DB // what writes and transactions use
 	reader  *sql.DB // what reads outside a transaction use (the writer on PostgreSQL)
+	// noRollups: writes skip the roll-up maintenance (benchmarks only, store/benchseam.go).
+	noRollups bool
 }
 
 // dialect is what differs between the engines; each method says why in its engine's file.

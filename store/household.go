@@ -26,6 +26,28 @@ const householdCols = `id, province_code, commune_code, code, coalesce(village_i
 	CAST(survey AS TEXT), coalesce(CAST(result AS TEXT), ''), coalesce(CAST(warnings AS TEXT), ''), version, created_at, updated_at,
 	status, status_since, status_decided_on, status_decision, status_round_id, status_certificate`
 
+// householdSummaryCols are the columns of a list line (registry.HouseholdFilter.Summary).
+const householdSummaryCols = `id, province_code, commune_code, code, coalesce(village_id, 0), village_name, head_name,
+	coalesce(class, ''), coalesce(deprivation_count, 0), version, status`
+
+// scanHouseholdSummary reads a row of householdSummaryCols.
+func scanHouseholdSummary(sc interface{ Scan(...any) error }) (*registry.Household, error) {
+	h := &registry.Household{}
+	var class, status string
+	var deprivations int
+	if err := sc.Scan(&h.ID, &h.ProvinceCode, &h.CommuneCode, &h.Code, &h.VillageID, &h.VillageName, &h.HeadName,
+		&class, &deprivations, &h.Version, &status); err != nil {
+		return nil, err
+	}
+	if class != "" {
+		h.Result = &poverty.Result{Class: poverty.Class(class), DeprivationCount: deprivations}
+	}
+	if c := poverty.Class(status); c == poverty.Poor || c == poverty.NearPoor {
+		h.Recognised.Class = c
+	}
+	return h, nil
+}
+
 func scanHousehold(sc interface{ Scan(...any) error }, extra ...any) (*registry.Household, error) {
 	h := &registry.Household{}
 	var survey, result, warnings, status string
@@ -229,7 +251,11 @@ func (db *DB) householdPage(ctx context.Context, f registry.HouseholdFilter, aft
 		}
 	}
 	page := w.next(limit, offset)
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+
+	cols, scan := householdCols, func(rows *sql.Rows) (*registry.Household, error) { return scanHousehold(rows) }
+	if f.Summary {
+		cols, scan = householdSummaryCols, func(rows *sql.Rows) (*registry.Household, error) { return scanHouseholdSummary(rows) }
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+cols+` FROM `+from+` WHERE `+
 		w.sql()+` ORDER BY `+householdOrder(f, idCol)+` LIMIT `+page[0]+` OFFSET `+page[1], w.args...)
 	if err != nil {
 		return nil, err
@@ -237,7 +263,7 @@ func (db *DB) householdPage(ctx context.Context, f registry.HouseholdFilter, aft
 	defer rows.Close()
 	var out []*registry.Household
 	for rows.Next() {
-		h, err := scanHousehold(rows)
+		h, err := scan(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -615,7 +641,18 @@ func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeC
 		return db.changeHousehold(ctx, &id, causeCarry, dayOf(at), func() error {
 			_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4`,
 				communeCode, provinceCode, db.t(at), h.ID)
-			return db.formatError(err)
+			if err != nil {
+				return db.formatError(err)
+			}
+			// The members carry the household's province (the key a distributed database
+			// places them by, and they are read by it): they move with it (1 July 2025:
+			// Hải Dương into Hải Phòng). Cases and support records keep the unit they were
+			// made in, as they keep its commune.
+			_, err = db.w(ctx).ExecContext(ctx, `UPDATE members SET province_code = $1 WHERE household_id = $2 AND province_code <> $1`, provinceCode, h.ID)
+			if err != nil {
+				return err
+			}
+			return nil
 		})
 	})
 	if err != nil {

@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"giamngheo/report"
 )
@@ -21,6 +24,47 @@ func (db *DB) RollupCells(ctx context.Context, communes []string, byVillage bool
 	db.in(&w, "commune_code", communes)
 	// The deprivation profiles are read by the analysis only (RollupProfiles).
 	w.add("measure NOT LIKE ?", report.MeasureProfilePfx+"%")
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, measure, sum(n) FROM rollups WHERE `+w.sql()+`
+		GROUP BY commune_code, `+group+`status, measure`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []report.Cell
+	for rows.Next() {
+		var c report.Cell
+		if err := rows.Scan(&c.CommuneCode, &c.VillageID, &c.Status, &c.Measure, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// RollupCellsOf is RollupCells of the measures given and those beginning with one of
+// prefixes only (report.CellsReader): a report reads its own rows of the roll-ups, not
+// every measure of the province.
+func (db *DB) RollupCellsOf(ctx context.Context, communes []string, byVillage bool, measures, prefixes []string) ([]report.Cell, error) {
+	if len(communes) == 0 || len(measures)+len(prefixes) == 0 {
+		return nil, nil
+	}
+	village, group := "0", ""
+	if byVillage {
+		village, group = "village_id", "village_id, "
+	}
+	var w where
+	db.in(&w, "commune_code", communes)
+	var conds []string
+	var args []any
+	if len(measures) > 0 {
+		c, a := db.dialect.anyOf("measure", measures)
+		conds, args = append(conds, c), append(args, a...)
+	}
+	for _, p := range prefixes {
+		conds = append(conds, fmt.Sprintf("substr(measure, 1, %d) = ?", utf8.RuneCountInString(p)))
+		args = append(args, p)
+	}
+	w.add("("+strings.Join(conds, " OR ")+")", args...)
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, measure, sum(n) FROM rollups WHERE `+w.sql()+`
 		GROUP BY commune_code, `+group+`status, measure`, w.args...)
 	if err != nil {

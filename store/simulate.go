@@ -117,11 +117,21 @@ func (db *DB) EachSurvey(ctx context.Context, communes []string, fn func(*simula
 // sends the batch to the decoders and, in order, to the caller.
 func (db *DB) readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surveyBatch, work, ordered chan<- *surveyBatch) error {
 	var (
-		b                                                   *surveyBatch
-		id, village                                         int64
-		code, prov, commune, vname, status, class, standard string
-		survey                                              sql.RawBytes
+		b                                                     *surveyBatch
+		id, village                                           int64
+		code                                                  string
+		prov, commune, vname, status, class, standard, survey sql.RawBytes
 	)
+	// The codes, names and classes repeat from household to household: one string each.
+	names := map[string]string{}
+	intern := func(b []byte) string {
+		if v, ok := names[string(b)]; ok {
+			return v
+		}
+		v := string(b)
+		names[v] = v
+		return v
+	}
 	send := func() error {
 		if b == nil || len(b.hs) == 0 {
 			return nil
@@ -154,8 +164,8 @@ func (db *DB) readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surv
 			}
 			b.reset()
 		}
-		b.hs = append(b.hs, simulate.Household{ID: id, Code: code, ProvinceCode: prov, CommuneCode: commune, VillageID: village,
-			VillageName: vname, Status: poverty.Class(status), Class: poverty.Class(class), StandardID: standard})
+		b.hs = append(b.hs, simulate.Household{ID: id, Code: code, ProvinceCode: intern(prov), CommuneCode: intern(commune), VillageID: village,
+			VillageName: intern(vname), Status: poverty.Class(intern(status)), Class: poverty.Class(intern(class)), StandardID: intern(standard)})
 		b.spans = append(b.spans, b.put(survey))
 		b.mems = append(b.mems, nil)
 		if len(b.hs) >= surveyBatchSize {
@@ -230,17 +240,19 @@ func (b *surveyBatch) put(raw []byte) [2]int {
 }
 
 // decode fills the households' answers from their JSON.
+// A new value arena per batch: the values handed to fn are never overwritten.
 func (b *surveyBatch) decode() {
+	a := &arena{}
 	for i := range b.hs {
 		h := &b.hs[i]
 		s := b.spans[i]
-		if err := decodeSurveyJSON(b.arena[s[0]:s[1]], &h.Answers); err != nil {
+		if err := decodeSurveyJSON(b.arena[s[0]:s[1]], &h.Answers, a); err != nil {
 			b.err = fmt.Errorf("household %d: survey: %w", h.ID, err)
 			return
 		}
-		h.Answers.Members = make([]poverty.Member, len(b.mems[i]))
+		h.Answers.Members = a.memberSlice(len(b.mems[i]))
 		for j, m := range b.mems[i] {
-			if err := decodeMemberJSON(b.arena[m[0]:m[1]], &h.Answers.Members[j]); err != nil {
+			if err := decodeMemberJSON(b.arena[m[0]:m[1]], &h.Answers.Members[j], a); err != nil {
 				b.err = fmt.Errorf("household %d: member answers: %w", h.ID, err)
 				return
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"giamngheo/poverty"
 )
@@ -17,18 +18,20 @@ import (
 // encoding/json, so the result is always what json.Unmarshal gives
 // (TestSurveyJSONMatchesEncodingJSON, FuzzSurveyJSON).
 
-// decodeSurveyJSON fills h (zero) from a survey column.
-func decodeSurveyJSON(b []byte, h *poverty.Household) error {
-	if (&jscan{b: b}).survey(h) {
+// decodeSurveyJSON fills h (zero) from a survey column; its strings and answer values
+// come from a when it is not nil.
+func decodeSurveyJSON(b []byte, h *poverty.Household, a *arena) error {
+	if (&jscan{b: b, a: a}).survey(h) {
 		return nil
 	}
 	*h = poverty.Household{}
 	return json.Unmarshal(b, h)
 }
 
-// decodeMemberJSON fills m (zero) from a member's answers column.
-func decodeMemberJSON(b []byte, m *poverty.Member) error {
-	if (&jscan{b: b}).member(m) {
+// decodeMemberJSON fills m (zero) from a member's answers column; its strings and
+// answer values come from a when it is not nil.
+func decodeMemberJSON(b []byte, m *poverty.Member, a *arena) error {
+	if (&jscan{b: b, a: a}).member(m) {
 		return nil
 	}
 	*m = poverty.Member{}
@@ -40,6 +43,78 @@ func decodeMemberJSON(b []byte, m *poverty.Member) error {
 type jscan struct {
 	b []byte
 	i int
+	a *arena
+}
+
+// arena hands out the strings and answer values of a batch of decoded households from
+// a few large allocations instead of one per value (a province has millions). It only
+// ever appends, and starts a new block when one is full, so nothing it handed out is
+// overwritten, and a value kept by a caller keeps its block alive like any Go value.
+// A nil arena allocates each value.
+type arena struct {
+	text    []byte
+	bools   []bool
+	ints    []int64
+	floats  []float64
+	members []poverty.Member
+}
+
+const arenaBlock = 4096
+
+// string returns a string with the bytes of v.
+func (a *arena) string(v []byte) string {
+	if a == nil || len(v) == 0 || len(v) > arenaBlock {
+		return string(v)
+	}
+	if len(a.text)+len(v) > cap(a.text) {
+		a.text = make([]byte, 0, 16*arenaBlock)
+	}
+	start := len(a.text)
+	a.text = append(a.text, v...)
+	// The block is never written again below len(a.text): the string stays as made.
+	return unsafe.String(&a.text[start], len(v))
+}
+
+func arenaValue[T any](block *[]T, v T) *T {
+	if len(*block) == cap(*block) {
+		*block = make([]T, 0, arenaBlock)
+	}
+	*block = append(*block, v)
+	return &(*block)[len(*block)-1]
+}
+
+func (a *arena) bool(v bool) *bool {
+	if a == nil {
+		return &v
+	}
+	return arenaValue(&a.bools, v)
+}
+
+func (a *arena) int64(v int64) *int64 {
+	if a == nil {
+		return &v
+	}
+	return arenaValue(&a.ints, v)
+}
+
+func (a *arena) float64(v float64) *float64 {
+	if a == nil {
+		return &v
+	}
+	return arenaValue(&a.floats, v)
+}
+
+// memberSlice returns n zero members, with no room to grow into the next household's.
+func (a *arena) memberSlice(n int) []poverty.Member {
+	if a == nil || n > arenaBlock/4 {
+		return make([]poverty.Member, n)
+	}
+	if len(a.members)+n > cap(a.members) {
+		a.members = make([]poverty.Member, 0, arenaBlock)
+	}
+	start := len(a.members)
+	a.members = a.members[:start+n]
+	return a.members[start : start+n : start+n]
 }
 
 func (s *jscan) ws() {
@@ -107,8 +182,7 @@ func (s *jscan) optBool() (*bool, bool) {
 	case w == "null":
 		return nil, true
 	}
-	v := w == "true"
-	return &v, true
+	return s.a.bool(w == "true"), true
 }
 
 func (s *jscan) number() ([]byte, bool) {
@@ -276,7 +350,7 @@ func (s *jscan) survey(h *poverty.Household) bool {
 			if !isNum || err != nil {
 				return false
 			}
-			h.Income12m, ok = &n, true
+			h.Income12m, ok = s.a.int64(n), true
 		case "floor_area_m2":
 			if w, isWord := s.word(); isWord {
 				return w == "null"
@@ -286,7 +360,7 @@ func (s *jscan) survey(h *poverty.Household) bool {
 			if !isNum || err != nil {
 				return false
 			}
-			h.FloorAreaM2, ok = &f, true
+			h.FloorAreaM2, ok = s.a.float64(f), true
 		case "house_walls_durable":
 			h.HouseWallsDurable, ok = s.optBool()
 		case "house_columns_durable":
@@ -352,13 +426,13 @@ func (s *jscan) member(m *poverty.Member) bool {
 		switch string(k) {
 		case "name":
 			v, ok = s.str()
-			m.Name = string(v)
+			m.Name = s.a.string(v)
 		case "sex":
 			v, ok = s.str()
 			m.Sex = poverty.Sex(enum(v))
 		case "birth_date":
 			v, ok = s.str()
-			m.BirthDate = string(v)
+			m.BirthDate = s.a.string(v)
 		case "health_insurance":
 			m.HealthInsurance, ok = s.optBool()
 		case "schooling":

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -51,7 +52,7 @@ func TestSurveyJSONMatchesEncodingJSON(t *testing.T) {
 	for _, s := range append(surveyJSONSamples, string(b)) {
 		var want, got poverty.Household
 		wantErr := json.Unmarshal([]byte(s), &want)
-		gotErr := decodeSurveyJSON([]byte(s), &got)
+		gotErr := decodeSurveyJSON([]byte(s), &got, arenaFor(s))
 		if (wantErr == nil) != (gotErr == nil) || (wantErr == nil && !reflect.DeepEqual(want, got)) {
 			t.Fatalf("survey %s:\nfast %+v (%v)\njson %+v (%v)", s, got, gotErr, want, wantErr)
 		}
@@ -63,7 +64,7 @@ func TestSurveyJSONMatchesEncodingJSON(t *testing.T) {
 	for _, s := range append(memberJSONSamples, string(mb)) {
 		var want, got poverty.Member
 		wantErr := json.Unmarshal([]byte(s), &want)
-		gotErr := decodeMemberJSON([]byte(s), &got)
+		gotErr := decodeMemberJSON([]byte(s), &got, arenaFor(s))
 		if (wantErr == nil) != (gotErr == nil) || (wantErr == nil && !reflect.DeepEqual(want, got)) {
 			t.Fatalf("member %s:\nfast %+v (%v)\njson %+v (%v)", s, got, gotErr, want, wantErr)
 		}
@@ -80,13 +81,13 @@ func FuzzSurveyJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var want, got poverty.Household
 		wantErr := json.Unmarshal([]byte(s), &want)
-		gotErr := decodeSurveyJSON([]byte(s), &got)
+		gotErr := decodeSurveyJSON([]byte(s), &got, arenaFor(s))
 		if (wantErr == nil) != (gotErr == nil) || (wantErr == nil && !reflect.DeepEqual(want, got)) {
 			t.Fatalf("survey %q: fast %+v (%v), json %+v (%v)", s, got, gotErr, want, wantErr)
 		}
 		var wm, gm poverty.Member
 		wantErr = json.Unmarshal([]byte(s), &wm)
-		gotErr = decodeMemberJSON([]byte(s), &gm)
+		gotErr = decodeMemberJSON([]byte(s), &gm, arenaFor(s))
 		if (wantErr == nil) != (gotErr == nil) || (wantErr == nil && !reflect.DeepEqual(wm, gm)) {
 			t.Fatalf("member %q: fast %+v (%v), json %+v (%v)", s, gm, gotErr, wm, wantErr)
 		}
@@ -94,3 +95,57 @@ func FuzzSurveyJSON(f *testing.F) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// arenaFor decodes half the inputs (by their length) with a value arena and half
+// without, so that both paths are compared with encoding/json.
+func arenaFor(s string) *arena {
+	if len(s)%2 == 0 {
+		return &arena{}
+	}
+	return nil
+}
+
+// TestArenaValuesStay decodes many members and surveys through one arena, keeping
+// every result, and checks them all afterwards: a value handed out is never
+// overwritten by a later one, across the arena's blocks.
+func TestArenaValuesStay(t *testing.T) {
+	a := &arena{}
+	type pair struct {
+		s        string
+		got      poverty.Member
+		survey   string
+		gotHouse poverty.Household
+	}
+	var all []pair
+	for i := range 20000 {
+		m := &registry.Member{Member: poverty.Member{Name: fmt.Sprintf("Nguyễn Văn Số %d", i), Sex: poverty.Male,
+			BirthDate: fmt.Sprintf("%04d-%02d-%02d", 1940+i%80, 1+i%12, 1+i%28), HealthInsurance: ptr(i%3 == 0), Malnourished: ptr(i%5 == 0)}}
+		mb, err := registry.EncodeMemberAnswers(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sb := fmt.Sprintf(`{"income_12m":%d,"floor_area_m2":%d.5,"telecom":%v,"members":null}`, i*1000, i%90, i%2 == 0)
+		p := pair{s: string(mb), survey: sb}
+		all = append(all, p)
+		q := &all[len(all)-1]
+		if err := decodeMemberJSON(mb, &q.got, a); err != nil {
+			t.Fatal(err)
+		}
+		if err := decodeSurveyJSON([]byte(sb), &q.gotHouse, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range all {
+		var want poverty.Member
+		var wantHouse poverty.Household
+		if err := json.Unmarshal([]byte(p.s), &want); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(p.survey), &wantHouse); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(want, p.got) || !reflect.DeepEqual(wantHouse, p.gotHouse) {
+			t.Fatalf("after decoding through one arena:\n got %+v %+v\nwant %+v %+v", p.got, p.gotHouse, want, wantHouse)
+		}
+	}
+}

@@ -3,7 +3,15 @@
 // the province (report.Service.Build, as the page and the API do) against a bare SELECT
 // of the same roll-up rows and flows (the rows the report reads, scanned and dropped);
 // and `rollup rebuild` against a bare GROUP BY over the households giving the same
-// household and person counts.
+// household and person counts. With -edits N it also times a household edit (the
+// registry service's UpdateHousehold, as the page does) with roll-up maintenance
+// against the same edit on a second handle of the same database that skips it
+// (SkipRollupMaintenanceForBenchmark, the benchmark seam): the edits come in pairs that
+// toggle the person-of-merit trait on and off, so the counts change and the skipped
+// pairs leave the roll-ups as they were. With -recognise it first recognises (a store
+// decision, SetHouseholdStatus) the households whose survey class is poor or near-poor
+// and that are on no list, so that the reports have content. It ends with
+// VerifyRollups, which must find nothing.
 //
 //	go run ./bench/reportbench -db bench/out/edit.db -unit 31 -runs 50
 //
@@ -18,6 +26,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -37,18 +46,35 @@ func main() {
 	runs := flag.Int("runs", 50, "builds of each report")
 	period := flag.Int("period", time.Now().Year(), "the year")
 	rebuild := flag.Bool("rebuild", true, "also time rollup rebuild against its floor")
+	rebuilds := flag.Int("rebuilds", 1, "rebuilds and floors, alternated")
+	recognise := flag.Bool("recognise", false, "first recognise the survey's poor and near-poor on no list")
+	reports := flag.Bool("reports", true, "time the reports against their floors")
+	edits := flag.Int("edits", 0, "households edited with and without roll-up maintenance (0: none)")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile of the whole run here")
 	flag.Parse()
+	if *cpu != "" {
+		f, err := os.Create(*cpu)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *dsn == "" {
 		fmt.Fprintln(os.Stderr, "usage: reportbench -db DSN [-unit 31] [-runs 50]")
 		os.Exit(2)
 	}
-	if err := run(*dsn, *unit, *period, *runs, *rebuild); err != nil {
+	if err := run(*dsn, *unit, *period, *runs, *reports, *rebuild, *rebuilds, *recognise, *edits); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(dsn, unit string, period, runs int, rebuild bool) error {
+func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int, recognise bool, edits int) error {
 	ctx := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
 	var s *sqlstore.DB
 	var raw *sql.DB
@@ -69,17 +95,45 @@ func run(dsn, unit string, period, runs int, rebuild bool) error {
 	}
 	defer s.Close()
 	defer raw.Close()
+	out := json.NewEncoder(os.Stdout)
+	if recognise {
+		t0 := time.Now()
+		n, err := recogniseSurvey(ctx, s, raw, period)
+		if err != nil {
+			return fmt.Errorf("recognise: %w", err)
+		}
+		out.Encode(map[string]any{"what": "prepare: recognised the survey's poor and near-poor", "households": n, "s": time.Since(t0).Seconds()})
+	}
 	rs := &report.Service{Store: s, Units: s, Frozen: s, InScope: func(ctx context.Context, scope, u string) (bool, error) {
 		return admin.StoreInScope(ctx, s, scope, u)
 	}}
-	out := json.NewEncoder(os.Stdout)
-	// The floor: the roll-up rows and the flows of the province, read and dropped.
-	from, to := fmt.Sprintf("%04d-01-01", period), fmt.Sprintf("%04d-12-31", period)
-	floor := func() error {
+	// The floor of a report: the roll-up rows it reads (its measures, or every measure
+	// but the Alkire–Foster profiles when its columns depend on the data) and the flows of
+	// the province up to the period's end, read and dropped; measured alternately with
+	// the report's builds.
+	to := fmt.Sprintf("%04d-12-31", period)
+	floor := func(measures, prefixes []string) error {
+		cells, args := `measure NOT LIKE 'set:%'`, []any{unit}
+		if measures != nil {
+			conds := []string{"1 = 0"}
+			if len(measures) > 0 {
+				ps := make([]string, len(measures))
+				for i, m := range measures {
+					args = append(args, m)
+					ps[i] = fmt.Sprintf("$%d", len(args))
+				}
+				conds = append(conds, "measure IN ("+strings.Join(ps, ", ")+")")
+			}
+			for _, p := range prefixes {
+				args = append(args, p+"%")
+				conds = append(conds, fmt.Sprintf("measure LIKE $%d", len(args)))
+			}
+			cells = "(" + strings.Join(conds, " OR ") + ")"
+		}
 		for _, q := range []struct {
 			sql  string
 			args []any
-		}{{`SELECT commune_code, village_id, status, measure, n FROM rollups WHERE province_code = $1 AND measure NOT LIKE 'set:%'`, []any{unit}},
+		}{{`SELECT commune_code, village_id, status, measure, n FROM rollups WHERE province_code = $1 AND ` + cells, args},
 			{`SELECT commune_code, village_id, status, kind, day, households, persons FROM rollup_flows WHERE province_code = $1 AND day <= $2`, []any{unit, to}}} {
 			rows, err := raw.QueryContext(ctx, q.sql, q.args...)
 			if err != nil {
@@ -105,42 +159,79 @@ func run(dsn, unit string, period, runs int, rebuild bool) error {
 		}
 		return nil
 	}
-	floorLat, err := measure(runs, floor)
+	for _, d := range report.Definitions {
+		if !reports {
+			break
+		}
+		var lat, floorLat []time.Duration
+		for range runs {
+			f, err := measure(1, func() error { return floor(d.Measures(), d.MeasurePrefixes) })
+			if err != nil {
+				return fmt.Errorf("floor of %s: %w", d.Name, err)
+			}
+			l, err := measure(1, func() error { _, err := rs.Build(ctx, d.Name, unit, period); return err })
+			if err != nil {
+				return fmt.Errorf("report %s: %w", d.Name, err)
+			}
+			lat, floorLat = append(lat, l...), append(floorLat, f...)
+		}
+		slices.Sort(lat)
+		slices.Sort(floorLat)
+		fl := line(fmt.Sprintf("floor of (%d): bare SELECT of its roll-up rows (%d measures; -1: all but profiles; prefixes %v) and the flows", d.Number, len(d.Measures())-boolInt(d.Measures() == nil), d.MeasurePrefixes), floorLat, nil)
+		out.Encode(fl)
+		out.Encode(line(fmt.Sprintf("report (%d) %s", d.Number, d.Name), lat, floorLat))
+	}
+	if edits > 0 {
+		if err := editBench(ctx, s, raw, dsn, edits, out); err != nil {
+			return fmt.Errorf("edits: %w", err)
+		}
+	}
+	if rebuild {
+		if err := rebuildBench(ctx, s, raw, rebuilds, out); err != nil {
+			return err
+		}
+	}
+	t0 := time.Now()
+	bad, err := s.VerifyRollups(ctx)
 	if err != nil {
 		return err
 	}
-	out.Encode(line("floor: bare SELECT of the province's roll-up rows and flows", floorLat, nil))
-	for _, d := range report.Definitions {
-		lat, err := measure(runs, func() error { _, err := rs.Build(ctx, d.Name, unit, period); return err })
-		if err != nil {
-			return fmt.Errorf("report %s: %w", d.Name, err)
-		}
-		out.Encode(line(fmt.Sprintf("report (%d) %s", d.Number, d.Name), lat, floorLat))
+	out.Encode(map[string]any{"what": "rollup verify", "mismatches": len(bad), "s": time.Since(t0).Seconds()})
+	if len(bad) > 0 {
+		return fmt.Errorf("rollup verify: %d mismatches, first %+v", len(bad), bad[0])
 	}
-	_ = from
-	if !rebuild {
-		return nil
-	}
-	groupBy, err := measure(1, func() error {
-		rows, err := raw.QueryContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, count(*),
+	return nil
+}
+
+// rebuildBench times `rollup rebuild` against a bare GROUP BY over the households giving
+// the households and persons per unit and status, alternated n times.
+func rebuildBench(ctx context.Context, s *sqlstore.DB, raw *sql.DB, n int, out *json.Encoder) error {
+	var groupBy, rb []time.Duration
+	for range n {
+		g, err := measure(1, func() error {
+			rows, err := raw.QueryContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, count(*),
 			sum((SELECT count(*) FROM members m WHERE m.household_id = h.id))
 			FROM households h GROUP BY h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status`)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+			}
+			rows.Close()
+			return rows.Err()
+		})
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
+		r, err := measure(1, func() error { _, err := s.RebuildRollups(ctx, giamngheo.DayString(time.Now())); return err })
+		if err != nil {
+			return err
 		}
-		rows.Close()
-		return rows.Err()
-	})
-	if err != nil {
-		return err
+		groupBy, rb = append(groupBy, g...), append(rb, r...)
 	}
+	slices.Sort(groupBy)
+	slices.Sort(rb)
 	out.Encode(line("floor: bare GROUP BY over the households (households, persons)", groupBy, nil))
-	rb, err := measure(1, func() error { _, err := s.RebuildRollups(ctx, giamngheo.DayString(time.Now())); return err })
-	if err != nil {
-		return err
-	}
 	out.Encode(line("rollup rebuild", rb, groupBy))
 	return nil
 }
@@ -170,4 +261,11 @@ func line(what string, lat, floor []time.Duration) map[string]any {
 		m["x_floor_p99"] = float64(p(0.99)) / float64(max(f, 1))
 	}
 	return m
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -17,7 +17,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(profiled(func() int { return run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }))
 }
 
 const usage = `giamngheo — quản lý giảm nghèo bền vững / sustainable poverty reduction
@@ -41,6 +41,7 @@ Cách dùng / Usage:
 Biến môi trường / Environment: GIAMNGHEO_ADDR, GIAMNGHEO_DB, GIAMNGHEO_NO_DEMO, GIAMNGHEO_LOG_FORMAT (text|json),
   GIAMNGHEO_AF_K (ngưỡng k mặc định / default cut-off, 1/3), GIAMNGHEO_AF_WEIGHTS (dimension|indicator|chỉ_số:trọng_số,…),
   GIAMNGHEO_ETHNIC_BY (head|any), GIAMNGHEO_MAJORITY_ETHNICITIES (Kinh), GIAMNGHEO_WORKING_AGE_MIN (15): đặc điểm hộ / household traits,
+  GIAMNGHEO_CPUPROFILE (ghi hồ sơ CPU vào tệp / write a CPU profile to the file, for benchmarks),
   GIAMNGHEO_NOW (đặt đồng hồ, chỉ để thử / set the clock, for testing only: 2027-01-02 or 2027-01-02T10:00:00+07:00)
 `
 

@@ -322,3 +322,43 @@ func getBody(tb testing.TB, c *http.Client, u string) string {
 	b, _ := io.ReadAll(res.Body)
 	return string(b)
 }
+
+// TestSimulateInPartsEqualsOneReader runs the fixture's province simulation with one
+// reader and with the communes cut into parts read at once (as on a machine with
+// several processors), and wants the same result, in the same order, including when
+// the list of changes is cut short.
+func TestSimulateInPartsEqualsOneReader(t *testing.T) {
+	r := MustRunServerAt(t, time.Date(2026, 6, 15, 9, 0, 0, 0, giamngheo.Vietnam))
+	mustSimulationFixture(t, r)
+	ctx := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{Username: "tinh.sim", Role: giamngheo.RoleProvinceOfficer, ScopeCode: "31"})
+	std, err := poverty.Standards().ByID("2027-2030")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, maxChanges := range []int{1000, 1} {
+		run := func(parallel int) *simulate.Result {
+			t.Helper()
+			svc := *r.App.sim
+			svc.Parallel = parallel
+			res, err := svc.Run(ctx, simulate.Params{Standard: std, Unit: "31", Date: time.Date(2027, 1, 15, 9, 0, 0, 0, giamngheo.Vietnam), MaxChanges: maxChanges})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}
+		one := run(1)
+		if len(one.Rows) != 2 || one.Total.Simulated.Households[simulate.IdxPoor] == 0 {
+			t.Fatalf("the fixture's simulation has %d rows and %+v poor: not the fixture", len(one.Rows), one.Total.Simulated)
+		}
+		if maxChanges == 1 && (!one.Truncated || len(one.Changes) != 1) {
+			t.Fatalf("with at most 1 change: truncated %v, %d changes", one.Truncated, len(one.Changes))
+		}
+		want, _ := json.Marshal(one)
+		for _, parallel := range []int{2, 3, 1000} {
+			got, _ := json.Marshal(run(parallel))
+			if string(got) != string(want) {
+				t.Errorf("max %d changes, %d parts:\n got %s\nwant %s", maxChanges, parallel, got, want)
+			}
+		}
+	}
+}

@@ -145,6 +145,40 @@ func testHouseholdPaging(t *testing.T, s Store) {
 		if got := walk(tc.f, tc.limit); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: pages give\n%v\nwant\n%v", tc.name, got, tc.want)
 		}
+		summary := tc.f
+		summary.Summary = true
+		if got := walk(summary, tc.limit); !slices.Equal(got, tc.want) {
+			t.Errorf("%s, summary lines: pages give\n%v\nwant\n%v", tc.name, got, tc.want)
+		}
+	}
+
+	// A summary line holds what a list shows, as the full household says it.
+	full, _, err := s.FindHouseholds(ctx, registry.HouseholdFilter{CommuneCodes: []string{"10816", "10813"}, Page: giamngheo.Page{Limit: 500}})
+	MustOK(t, err)
+	lines, _, err := s.FindHouseholds(ctx, registry.HouseholdFilter{CommuneCodes: []string{"10816", "10813"}, Page: giamngheo.Page{Limit: 500}, Summary: true})
+	MustOK(t, err)
+	if len(lines) != len(full) || len(full) < 20 {
+		t.Fatalf("summary lines %d, full %d", len(lines), len(full))
+	}
+	withResult := 0
+	for i, h := range full {
+		l := lines[i]
+		if l.ID != h.ID || l.Code != h.Code || l.CommuneCode != h.CommuneCode || l.HeadName != h.HeadName || l.VillageName != h.VillageName ||
+			l.VillageID != h.VillageID || l.Version != h.Version || l.Recognised.Class != h.Recognised.Class || l.NeedsReview() != h.NeedsReview() {
+			t.Fatalf("summary line %+v differs from the household %+v", l, h)
+		}
+		if (l.Result == nil) != (h.Result == nil) {
+			t.Fatalf("summary line %s: result %v, household's %v", l.Code, l.Result, h.Result)
+		}
+		if h.Result != nil {
+			withResult++
+			if l.Result.Class != h.Result.Class || l.Result.DeprivationCount != h.Result.DeprivationCount {
+				t.Fatalf("summary line %s: %s/%d, household %s/%d", l.Code, l.Result.Class, l.Result.DeprivationCount, h.Result.Class, h.Result.DeprivationCount)
+			}
+		}
+	}
+	if withResult == 0 {
+		t.Fatal("no household of the fixture has a survey result")
 	}
 
 	// Totals: exact, bounded ("more than n"), or none.

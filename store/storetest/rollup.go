@@ -93,53 +93,56 @@ func testRollupsRandom(t *testing.T, s Store) {
 	}
 	day := func() string { return giamngheo.DayString(now) }
 	const batches, perBatch = 20, 100
+	step := func() {
+		now = now.Add(7 * time.Hour)
+		switch op := rng.IntN(10); {
+		case op < 3 || len(ids) == 0: // create
+			h := fresh()
+			MustOK(t, s.CreateHousehold(ctx, h))
+			ids = append(ids, h.ID)
+		case op == 3: // import a small file through the bulk path
+			var hs []*registry.Household
+			for range 1 + rng.IntN(8) {
+				hs = append(hs, fresh())
+			}
+			MustOK(t, s.ImportHouseholds(ctx, hs))
+			for _, h := range hs {
+				got, err := s.FindHouseholdByCode(ctx, h.ProvinceCode, h.Code)
+				MustOK(t, err)
+				ids = append(ids, got.ID)
+			}
+		case op < 6: // edit
+			h, err := s.FindHouseholdByID(ctx, ids[rng.IntN(len(ids))])
+			MustOK(t, err)
+			if len(h.Members) < 3 {
+				h.Members = newHousehold("x", 0).Members
+			}
+			random(h)
+			h.Version++
+			h.UpdatedAt = now
+			MustOK(t, s.SaveHousehold(ctx, h))
+		case op < 9: // a decision
+			class := []poverty.Class{poverty.Poor, poverty.NearPoor, ""}[rng.IntN(3)]
+			MustOK(t, s.SetHouseholdStatus(ctx, ids[rng.IntN(len(ids))], registry.Recognition{Class: class, Since: day(), DecidedOn: day()}))
+		default: // carried to the other commune, or a write that fails and rolls back
+			h, err := s.FindHouseholdByID(ctx, ids[rng.IntN(len(ids))])
+			MustOK(t, err)
+			if rng.IntN(2) == 0 {
+				to := "10813"
+				if h.CommuneCode == to {
+					to = "10816"
+				}
+				MustOK(t, s.MoveHousehold(ctx, h, to, h.ProvinceCode, now, "test"))
+				return
+			}
+			dup := fresh()
+			dup.Code, dup.ProvinceCode = h.Code, h.ProvinceCode
+			MustCode(t, s.CreateHousehold(ctx, dup), giamngheo.ECONFLICT)
+		}
+	}
 	for b := range batches {
 		for range perBatch {
-			now = now.Add(7 * time.Hour)
-			switch op := rng.IntN(10); {
-			case op < 3 || len(ids) == 0: // create
-				h := fresh()
-				MustOK(t, s.CreateHousehold(ctx, h))
-				ids = append(ids, h.ID)
-			case op == 3: // import a small file through the bulk path
-				var hs []*registry.Household
-				for range 1 + rng.IntN(8) {
-					hs = append(hs, fresh())
-				}
-				MustOK(t, s.ImportHouseholds(ctx, hs))
-				for _, h := range hs {
-					got, err := s.FindHouseholdByCode(ctx, h.ProvinceCode, h.Code)
-					MustOK(t, err)
-					ids = append(ids, got.ID)
-				}
-			case op < 6: // edit
-				h, err := s.FindHouseholdByID(ctx, ids[rng.IntN(len(ids))])
-				MustOK(t, err)
-				if len(h.Members) < 3 {
-					h.Members = newHousehold("x", 0).Members
-				}
-				random(h)
-				h.Version++
-				h.UpdatedAt = now
-				MustOK(t, s.SaveHousehold(ctx, h))
-			case op < 9: // a decision
-				class := []poverty.Class{poverty.Poor, poverty.NearPoor, ""}[rng.IntN(3)]
-				MustOK(t, s.SetHouseholdStatus(ctx, ids[rng.IntN(len(ids))], registry.Recognition{Class: class, Since: day(), DecidedOn: day()}))
-			default: // carried to the other commune, or a write that fails and rolls back
-				h, err := s.FindHouseholdByID(ctx, ids[rng.IntN(len(ids))])
-				MustOK(t, err)
-				if rng.IntN(2) == 0 {
-					to := "10813"
-					if h.CommuneCode == to {
-						to = "10816"
-					}
-					MustOK(t, s.MoveHousehold(ctx, h, to, h.ProvinceCode, now, "test"))
-					continue
-				}
-				dup := fresh()
-				dup.Code, dup.ProvinceCode = h.Code, h.ProvinceCode
-				MustCode(t, s.CreateHousehold(ctx, dup), giamngheo.ECONFLICT)
-			}
+			step()
 		}
 		mustVerify(t, s, fmt.Sprintf("batch %d", b))
 	}
@@ -153,6 +156,34 @@ func testRollupsRandom(t *testing.T, s Store) {
 	checkTraitMeasures(t, s)
 	checkDynamics(t, s)
 	checkAnalysis(t, s, ids)
+	// A rebuild repairs roll-ups and flows left wrong: writes of every kind that skip the
+	// maintenance (the benchmark seam, store/benchseam.go), then a rebuild corrects
+	// them, verify finds nothing, and a second rebuild corrects nothing.
+	seam, ok := s.(interface{ SkipRollupMaintenanceForBenchmark() })
+	if !ok {
+		t.Fatalf("%T has no benchmark seam", s)
+	}
+	seam.SkipRollupMaintenanceForBenchmark()
+	for range 300 {
+		step()
+	}
+	ms, err := s.VerifyRollups(ctx)
+	MustOK(t, err)
+	if len(ms) == 0 {
+		t.Fatal("writes without maintenance left the roll-ups right: the seam skipped nothing")
+	}
+	fixed, err = s.RebuildRollups(ctx, day())
+	MustOK(t, err)
+	if len(fixed) == 0 {
+		t.Fatalf("rebuild of wrong roll-ups (%d differences) corrected nothing", len(ms))
+	}
+	mustVerify(t, s, "after a repairing rebuild")
+	fixed, err = s.RebuildRollups(ctx, day())
+	MustOK(t, err)
+	if len(fixed) != 0 {
+		t.Fatalf("second rebuild corrected %+v", fixed)
+	}
+	checkDynamics(t, s)
 }
 
 // checkDynamics: over the random history, for the province, the dynamics reports

@@ -65,6 +65,7 @@ func Run(t *testing.T, open Opener) {
 		{"LoginThrottle", testLoginThrottle},
 		{"HouseholdStore", testHouseholdStore},
 		{"HouseholdPaging", testHouseholdPaging},
+		{"MoveAcrossProvinces", testMoveAcrossProvinces},
 		{"ScopeMemo", testScopeMemo},
 		{"RegistryService", testRegistryService},
 		{"BulkImport", testBulkImport},
