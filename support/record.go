@@ -79,6 +79,7 @@ type Candidate struct {
 // Store persists support records and answers the matching queries. Inserts use the
 // transaction carried by ctx.
 type Store interface {
+	NeedStore
 	// InsertSupport stores r and reports true, or reports false and stores nothing when
 	// the same support (type, household, member, day) is already recorded.
 	InsertSupport(ctx context.Context, r *Record) (bool, error)
