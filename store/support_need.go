@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"giamngheo/poverty"
@@ -100,15 +101,67 @@ func (db *DB) needWhere(f support.NeedFilter) *where {
 	return w
 }
 
-// CountNeeds counts the needs of f.
+// CountNeeds counts the needs of f. With support types, it counts the needs of f
+// without them and those supported, joined from the year's support records of the
+// communes (few beside the needs): the unsupported are the difference. No count probes
+// the support records once per need.
 func (db *DB) CountNeeds(ctx context.Context, f support.NeedFilter) (int, error) {
 	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
 		return 0, nil
 	}
-	w := db.needWhere(f)
-	var n int
-	err := db.r(ctx).QueryRowContext(ctx, `SELECT count(*) FROM support_needs n WHERE `+w.sql(), w.args...).Scan(&n)
-	return n, err
+	all := f
+	all.Types = nil
+	w := db.needWhere(all)
+	var total int
+	if err := db.r(ctx).QueryRowContext(ctx, `SELECT count(*) FROM support_needs n WHERE `+w.sql(), w.args...).Scan(&total); err != nil {
+		return 0, err
+	}
+	if len(f.Types) == 0 {
+		return total, nil
+	}
+	sw := &where{}
+	db.in(sw, "type", f.Types)
+	sw.add("year = ?", f.Year)
+	if f.CommuneCodes != nil {
+		db.in(sw, "commune_code", f.CommuneCodes)
+	}
+	w = db.needWhere(all)
+	// The needs' conditions after the records' (their placeholders are numbered on).
+	cond := renumber(w.sql(), len(sw.args))
+	args := append(append([]any{}, sw.args...), w.args...)
+	var supported int
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT household_id, person FROM support_records WHERE `+sw.sql()+`) s
+		`+db.dialect.fixedJoin()+` support_needs n ON n.household_id = s.household_id AND n.person = s.person WHERE `+cond, args...).Scan(&supported)
+	if err != nil {
+		return 0, err
+	}
+	if f.Supported {
+		return supported, nil
+	}
+	return total - supported, nil
+}
+
+// renumber shifts the placeholders $1… of cond by n.
+func renumber(cond string, n int) string {
+	var b strings.Builder
+	for i := 0; i < len(cond); i++ {
+		if cond[i] != '$' {
+			b.WriteByte(cond[i])
+			continue
+		}
+		j := i + 1
+		for j < len(cond) && cond[j] >= '0' && cond[j] <= '9' {
+			j++
+		}
+		k, err := strconv.Atoi(cond[i+1 : j])
+		if err != nil {
+			b.WriteByte('$')
+			continue
+		}
+		b.WriteString("$" + strconv.Itoa(k+n))
+		i = j - 1
+	}
+	return b.String()
 }
 
 // FindNeeds returns at most limit needs of f in worklist order (commune, household

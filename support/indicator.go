@@ -67,23 +67,15 @@ func (s *Service) Measures(ctx context.Context) (map[Measure]Value, error) {
 	// The rates count every household of the scope: from the maintained roll-ups of its
 	// communes (ADR 0009), else one count query each.
 	if s.Rollups != nil && cs != nil {
-		cells, err := s.Rollups.RollupCells(ctx, cs, false)
+		counts, err := s.Rollups.RollupStatusCounts(ctx, cs, report.MeasureHouseholds)
 		if err != nil {
 			return nil, err
 		}
-		var poor, near, total int
-		for _, c := range cells {
-			if c.Measure != report.MeasureHouseholds {
-				continue
-			}
-			total += int(c.N)
-			switch c.Status {
-			case string(poverty.Poor):
-				poor += int(c.N)
-			case string(poverty.NearPoor):
-				near += int(c.N)
-			}
+		var total int
+		for _, n := range counts {
+			total += int(n)
 		}
+		poor, near := int(counts[string(poverty.Poor)]), int(counts[string(poverty.NearPoor)])
 		out[MeasurePoorRate] = Value{Part: poor, Whole: total}
 		out[MeasureNearPoorRate] = Value{Part: near, Whole: total}
 		return out, nil

@@ -30,6 +30,7 @@ type Store interface {
 	review.Store
 	simulate.Store
 	support.Store
+	support.Rollups
 	report.Store
 	report.MemberLoader
 	plan.Store
