@@ -118,7 +118,7 @@ func (db *DB) RollupProvinceFlows(ctx context.Context, from, to string) ([]repor
 
 // RollupStatusCounts sums one measure of the roll-ups over the communes, by recognised
 // status (the rates of the support and plan pages read households this way, through
-// the index rollups_measure of migration 0021).
+// the index rollups_measure of migration 0012).
 func (db *DB) RollupStatusCounts(ctx context.Context, communes []string, measure string) (map[string]int64, error) {
 	out := map[string]int64{}
 	if len(communes) == 0 {

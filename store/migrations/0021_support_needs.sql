@@ -28,6 +28,3 @@ CREATE INDEX support_needs_list ON support_needs (kind, commune_code, household_
 -- The counts read only this index (the age windows compare birth_date; the year's
 -- support is joined on household_id and person).
 CREATE INDEX support_needs_count ON support_needs (kind, commune_code, birth_date, household_id, person);
--- The rates of the support and plan pages sum one measure over a province's communes:
--- by measure first, not through every measure of every village.
-CREATE INDEX rollups_measure ON rollups (measure, commune_code, status);
