@@ -33,6 +33,35 @@ func (db *DB) InsertSupport(ctx context.Context, r *support.Record) (bool, error
 	return added, rows.Err()
 }
 
+// InsertSupports stores the records of rs that are not recorded yet (the same
+// household, person, type and day), a statement per 500 records, and returns how many
+// it stored: a beneficiary list's commit.
+func (db *DB) InsertSupports(ctx context.Context, rs []*support.Record) (int, error) {
+	const per = 500
+	added := 0
+	for start := 0; start < len(rs); start += per {
+		chunk := rs[start:min(len(rs), start+per)]
+		vals := make([]string, 0, len(chunk))
+		args := make([]any, 0, 17*len(chunk))
+		for _, r := range chunk {
+			vals = append(vals, "("+placeholders(len(args)+1, 17)+")")
+			args = append(args, r.ProvinceCode, r.CommuneCode, r.HouseholdID, r.Person, r.MemberName, r.BirthDate, r.Type, r.Agency, r.Day, r.Year,
+				r.Quantity, r.Amount, string(r.Source), r.Note, r.Origin, r.CreatedBy, db.t(r.CreatedAt))
+		}
+		res, err := db.w(ctx).ExecContext(ctx, `INSERT INTO support_records (`+supportCols[4:]+`) VALUES `+strings.Join(vals, ", ")+`
+			ON CONFLICT (household_id, person, type, day) DO NOTHING`, args...)
+		if err != nil {
+			return added, db.formatError(err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return added, err
+		}
+		added += int(n)
+	}
+	return added, nil
+}
+
 // supportWhere builds the conditions of f.
 func (db *DB) supportWhere(f support.Filter) *where {
 	w := &where{}
@@ -139,6 +168,9 @@ func (db *DB) CandidatesByNationalID(ctx context.Context, ids []string) ([]suppo
 	}
 	w := &where{}
 	db.in(w, "m.national_id", ids)
+	// The index members_national_id is partial (national_id <> ''): SQLite uses it only
+	// when the query says so too, and scans every member of the province otherwise.
+	w.add("m.national_id <> ''")
 	return db.candidates(ctx, len(ids), w.sql(), w.args...)
 }
 

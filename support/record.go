@@ -83,6 +83,9 @@ type Store interface {
 	// InsertSupport stores r and reports true, or reports false and stores nothing when
 	// the same support (type, household, member, day) is already recorded.
 	InsertSupport(ctx context.Context, r *Record) (bool, error)
+	// InsertSupports stores the records not recorded yet and returns how many it stored
+	// (a list's commit, in a few statements).
+	InsertSupports(ctx context.Context, rs []*Record) (int, error)
 	// FindSupport returns the matching records, newest day first.
 	FindSupport(ctx context.Context, f Filter) ([]*Record, error)
 	// SupportedKeys returns the persons and households with a record of one of the

@@ -39,7 +39,8 @@ func main() {
 	province := flag.String("province", "31", "the province's code")
 	rows := flag.Int("rows", 10000, "rows of the beneficiary list")
 	only := flag.String("only", "", "run only the measures whose name contains this")
-	runs := flag.Int("runs", 3, "repetitions of each measure (the best and the worst are printed)")
+	runs := flag.Int("runs", 3, "repetitions of each measure of the list (the best and the worst are printed)")
+	pageRuns := flag.Int("pageruns", 100, "repetitions of each page measure (best, median, p99 and worst are printed)")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
 	if *cpu != "" {
@@ -51,7 +52,7 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*dsn, *province, *rows, *runs, *only); err != nil {
+	if err := run(*dsn, *province, *rows, *runs, *pageRuns, *only); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
@@ -60,7 +61,7 @@ func main() {
 
 var errRollback = errors.New("rolled back")
 
-func run(dsn, province string, nrows, runs int, only string) error {
+func run(dsn, province string, nrows, listRuns, pageRuns int, only string) error {
 	ctx := context.Background()
 	s, err := sqlstore.OpenSQLite(ctx, dsn)
 	if err != nil {
@@ -78,6 +79,7 @@ func run(dsn, province string, nrows, runs int, only string) error {
 	agency := giamngheo.NewContextWithActor(ctx, &giamngheo.Actor{UserID: 1, Username: "bhxh", Role: giamngheo.RoleAgencyOfficer, ScopeCode: province, Agency: support.AgencyInsurance})
 	officer := giamngheo.NewContextWithActor(ctx, &giamngheo.Actor{UserID: 2, Username: "tinh", Role: giamngheo.RoleProvinceOfficer, ScopeCode: province})
 
+	runs := pageRuns
 	measure := func(name string, fn func() error) error {
 		if only != "" && !strings.Contains(name, only) {
 			return nil
@@ -91,6 +93,11 @@ func run(dsn, province string, nrows, runs int, only string) error {
 			ts = append(ts, time.Since(t0))
 		}
 		sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
+		if len(ts) >= 10 {
+			fmt.Printf("%-58s best %8.1f ms  median %8.1f ms  p99 %8.1f ms  worst %8.1f ms (%d runs)\n", name, ms(ts[0]), ms(ts[len(ts)/2]),
+				ms(ts[(len(ts)*99+99)/100-1]), ms(ts[len(ts)-1]), len(ts))
+			return nil
+		}
 		fmt.Printf("%-58s best %8.1f ms  worst %8.1f ms\n", name, ms(ts[0]), ms(ts[len(ts)-1]))
 		return nil
 	}
@@ -172,6 +179,7 @@ func run(dsn, province string, nrows, runs int, only string) error {
 		return err
 	}
 
+	runs = listRuns
 	list, err := listRows(ctx, raw, nrows)
 	if err != nil {
 		return err
