@@ -79,6 +79,7 @@ func Run(t *testing.T, open Opener) {
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
 		{"SupportMatchBatch", testSupportMatchBatch},
+		{"SupportNeeds", testSupportNeeds},
 		{"RollupsRandom", testRollupsRandom},
 		{"TraitReports", testTraitReports},
 		{"NamedLists", testNamedLists},
