@@ -11,11 +11,12 @@
 # benchmark shortcut for the commune decisions. HH=65000 by default (the machine is
 # shared); the 650,000-household run of docs/benchmarks.md:
 #
-#   PROVINCE=30 HH=650000 SRC=/work/main/bench/out/sim-650000.db \
+#   PROVINCE=30 HH=650000 SRC=/work/main/bench/out/sim-650000.db IMPORT_NOW=2024-10-01 \
 #     CSV=/work/main/bench/out/province30-650000/ho-gia-dinh-30.csv ROWS=100000 bench/agency.sh
 #
 # The household import's rate: the first IMPORT_LINES member rows of the province's CSV
-# imported into a new database, timed, before the measures. ROWS is the length of the
+# imported into a new database, timed, before the measures, with the clock on IMPORT_NOW
+# when set (a file of the units before the 2025 reform, as SRC was imported). ROWS is the length of the
 # beneficiary list (members of recognised households, else of every household).
 # Run from the repository root. Needs go and sqlite3.
 set -euo pipefail
@@ -52,7 +53,7 @@ rm -rf "$IMP" && mkdir -p "$IMP"
 head -n $((IMPORT_LINES + 1)) "$CSV" >"$IMP/ho-gia-dinh.csv"
 "$BIN" units load --provinces 30,31 --db "$IMP/db" >/dev/null
 t0=$(date +%s.%N)
-"$BIN" import "$IMP/ho-gia-dinh.csv" --db "$IMP/db" --quiet >/dev/null 2>&1
+GIAMNGHEO_NOW=${IMPORT_NOW:-} "$BIN" import "$IMP/ho-gia-dinh.csv" --db "$IMP/db" --quiet >"$IMP/import.log" 2>&1 || { tail -5 "$IMP/import.log" >&2; exit 1; }
 t1=$(date +%s.%N)
 read -r hh members < <(sqlite3 -separator ' ' "$IMP/db" "SELECT (SELECT count(*) FROM households), (SELECT count(*) FROM members)")
 awk -v t="$(echo "$t1 - $t0" | bc)" -v r="$IMPORT_LINES" -v h="$hh" -v m="$members" 'BEGIN {
