@@ -43,19 +43,20 @@ func (db *DB) refreshNeeds(ctx context.Context, id int64, before, after footprin
 	return db.insertNeeds(ctx, support.NeedsOf(h))
 }
 
-// insertNeeds stores ns, a statement per 500 rows.
+// insertNeeds stores ns through one prepared statement (see InsertSupports: a
+// statement of many rows binds its parameters in time quadratic in their number).
 func (db *DB) insertNeeds(ctx context.Context, ns []support.Need) error {
-	const per = 500
-	for start := 0; start < len(ns); start += per {
-		chunk := ns[start:min(len(ns), start+per)]
-		vals := make([]string, 0, len(chunk))
-		args := make([]any, 0, 14*len(chunk))
-		for _, n := range chunk {
-			vals = append(vals, "("+placeholders(len(args)+1, 14)+")")
-			args = append(args, n.HouseholdID, n.Kind, n.Seq, n.MemberID, n.Person, n.ProvinceCode, n.CommuneCode, n.HouseholdCode, string(n.Status),
-				n.HeadName, n.MemberName, n.BirthDate, n.NationalID, n.Reason)
-		}
-		if _, err := db.w(ctx).ExecContext(ctx, `INSERT INTO support_needs (`+needCols+`) VALUES `+strings.Join(vals, ", "), args...); err != nil {
+	if len(ns) == 0 {
+		return nil
+	}
+	exec, done, err := db.prepared(ctx, `INSERT INTO support_needs (`+needCols+`) VALUES (`+placeholders(1, 14)+`)`)
+	if err != nil {
+		return fmt.Errorf("support needs: %w", err)
+	}
+	defer done()
+	for _, n := range ns {
+		if _, err := exec(ctx, n.HouseholdID, n.Kind, n.Seq, n.MemberID, n.Person, n.ProvinceCode, n.CommuneCode, n.HouseholdCode, string(n.Status),
+			n.HeadName, n.MemberName, n.BirthDate, n.NationalID, n.Reason); err != nil {
 			return fmt.Errorf("support needs: %w", err)
 		}
 	}

@@ -147,23 +147,40 @@ func (s *Service) coverage(ctx context.Context, cs, walk []string, year int, ref
 	}
 	var persons, uncovered, pupils, exempt, households, dry, watered, loans, trained int
 	var err error
-	for _, q := range []struct {
+	// The persons and households of the lists: from the maintained roll-ups when the
+	// service has them (two index reads), else counted from the needs.
+	counts := []struct {
+		n *int
+		f NeedFilter
+	}{{&persons, NeedFilter{Kind: NeedMember}}, {&households, NeedFilter{Kind: string(GapCredit)}}}
+	if s.Rollups != nil && cs != nil {
+		for _, c := range []struct {
+			n       *int
+			measure string
+		}{{&persons, report.MeasurePersons}, {&households, report.MeasureHouseholds}} {
+			m, err := s.Rollups.RollupStatusCounts(ctx, cs, c.measure)
+			if err != nil {
+				return nil, err
+			}
+			*c.n = int(m[string(poverty.Poor)] + m[string(poverty.NearPoor)])
+		}
+		counts = nil
+	}
+	for _, q := range append(counts, []struct {
 		n *int
 		f NeedFilter
 	}{
-		{&persons, NeedFilter{Kind: NeedMember}},
 		// Not covered: no card by the survey, no card recorded in the year, and not a
 		// child under 6 (Law on Health Insurance, Art. 12: the State budget buys theirs).
 		{&uncovered, NeedFilter{Kind: string(GapHealthInsurance), BornAfter: bornBefore(ref, 6), BornThrough: bornBefore(ref, 0), BornOutside: true,
 			Types: []string{TypeHealthInsurance}}},
 		{&pupils, NeedFilter{Kind: NeedPupil}},
 		{&exempt, NeedFilter{Kind: NeedPupil, Types: []string{TypeTuition}, Supported: true}},
-		{&households, NeedFilter{Kind: string(GapCredit)}},
 		{&dry, NeedFilter{Kind: NeedNoWater}},
 		{&watered, NeedFilter{Kind: NeedNoWater, Types: []string{TypeCleanWater, "loan_water"}, Supported: true}},
 		{&loans, NeedFilter{Kind: string(GapCredit), Types: loanTypes(), Supported: true}},
 		{&trained, NeedFilter{Kind: NeedMember, Types: []string{TypeVocational}, Supported: true}},
-	} {
+	}...) {
 		if *q.n, err = count(q.f); err != nil {
 			return nil, err
 		}
