@@ -112,8 +112,12 @@ func (s *Server) handleSupport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	offset, _ := strconv.Atoi(q.Get("offset"))
-	if err := s.loadWorklist(r.Context(), p, q.Get("kind"), offset); err != nil {
+	cur, err := support.ParseNeedCursor(q.Get("at"))
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if err := s.loadWorklist(r.Context(), p, q.Get("kind"), cur); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -121,9 +125,10 @@ func (s *Server) handleSupport(w http.ResponseWriter, r *http.Request) {
 }
 
 // loadWorklist puts the sizes of the user's worklists and a page of the one of the kind
-// ("" the user's first) on p, from one walk of the households.
-func (s *Server) loadWorklist(ctx context.Context, p *supportPage, kind string, offset int) error {
-	counts, list, err := s.Support.Worklists(ctx, support.GapKind(kind), offset, 50)
+// ("" the user's first) at the cursor on p, from the maintained needs: a page reads a
+// page, whatever the size of the province.
+func (s *Server) loadWorklist(ctx context.Context, p *supportPage, kind string, cur *support.NeedCursor) error {
+	counts, list, err := s.Support.WorklistsAt(ctx, support.GapKind(kind), cur, 50)
 	if err != nil {
 		return err
 	}
@@ -134,11 +139,11 @@ func (s *Server) loadWorklist(ctx context.Context, p *supportPage, kind string, 
 		return nil
 	}
 	p.List, p.Kind = list, string(list.Spec.Kind)
-	if p.List.Offset > 0 {
-		p.Prev = "/support?kind=" + p.Kind + "&offset=" + strconv.Itoa(max(0, p.List.Offset-50))
+	if list.Prev != nil {
+		p.Prev = "/support?kind=" + p.Kind + "&at=" + list.Prev.String()
 	}
-	if p.List.Offset+len(p.List.Gaps) < p.List.Total {
-		p.Next = "/support?kind=" + p.Kind + "&offset=" + strconv.Itoa(p.List.Offset+50)
+	if list.Next != nil {
+		p.Next = "/support?kind=" + p.Kind + "&at=" + list.Next.String()
 	}
 	return nil
 }
@@ -161,14 +166,15 @@ func (s *Server) handleGapsExport(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	kind := support.GapKind(r.URL.Query().Get("kind"))
 	var gaps []support.Gap
-	for offset := 0; ; offset += support.MaxWorklistPage {
-		l, err := s.Support.FindGaps(ctx, kind, offset, support.MaxWorklistPage)
+	var cur *support.NeedCursor
+	for {
+		l, err := s.Support.FindGapsAt(ctx, kind, cur, support.MaxWorklistPage)
 		if err != nil {
 			s.Error(w, r, err)
 			return
 		}
 		gaps = append(gaps, l.Gaps...)
-		if offset+len(l.Gaps) >= l.Total || len(l.Gaps) == 0 {
+		if cur = l.Next; cur == nil {
 			break
 		}
 	}
@@ -239,7 +245,7 @@ func (s *Server) handleListPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The worklist the list closes stays in view under the preview.
-	if err := s.loadWorklist(ctx, p, gapKindClosedBy(ctx, t.Code), 0); err != nil {
+	if err := s.loadWorklist(ctx, p, gapKindClosedBy(ctx, t.Code), nil); err != nil {
 		s.Error(w, r, err)
 		return
 	}

@@ -191,21 +191,12 @@ func (s *Service) listShares(ctx context.Context, unit string) (poor, near, tota
 	if err != nil || len(cs) == 0 {
 		return 0, 0, 0, err
 	}
-	cells, err := s.Rollups.RollupCells(ctx, cs, false)
+	counts, err := s.Rollups.RollupStatusCounts(ctx, cs, report.MeasureHouseholds)
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	for _, c := range cells {
-		if c.Measure != report.MeasureHouseholds {
-			continue
-		}
-		total += int(c.N)
-		switch c.Status {
-		case string(poverty.Poor):
-			poor += int(c.N)
-		case string(poverty.NearPoor):
-			near += int(c.N)
-		}
+	for _, n := range counts {
+		total += int(n)
 	}
-	return poor, near, total, nil
+	return int(counts[string(poverty.Poor)]), int(counts[string(poverty.NearPoor)]), total, nil
 }

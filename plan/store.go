@@ -2,8 +2,6 @@ package plan
 
 import (
 	"context"
-
-	"giamngheo/report"
 )
 
 // Store persists plans, the figures agencies enter and their progress reports. Writes
@@ -34,5 +32,6 @@ type Store interface {
 // Rollups is what the plan reads of the maintained roll-ups: the poor-household rate
 // of a province is summed from them, never counted over its households.
 type Rollups interface {
-	RollupCells(ctx context.Context, communes []string, byVillage bool) ([]report.Cell, error)
+	// RollupStatusCounts sums one measure over the communes, by recognised status.
+	RollupStatusCounts(ctx context.Context, communes []string, measure string) (map[string]int64, error)
 }

@@ -159,3 +159,30 @@ func (db *DB) RollupProvinceFlows(ctx context.Context, from, to string) ([]repor
 	}
 	return out, rows.Err()
 }
+
+// RollupStatusCounts sums one measure of the roll-ups over the communes, by recognised
+// status (the rates of the support and plan pages read households this way, through
+// the index rollups_measure of migration 0012).
+func (db *DB) RollupStatusCounts(ctx context.Context, communes []string, measure string) (map[string]int64, error) {
+	out := map[string]int64{}
+	if len(communes) == 0 {
+		return out, nil
+	}
+	var w where
+	w.add("measure = ?", measure)
+	db.in(&w, "commune_code", communes)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT status, sum(n) FROM rollups WHERE `+w.sql()+` GROUP BY status`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var status string
+		var n int64
+		if err := rows.Scan(&status, &n); err != nil {
+			return nil, err
+		}
+		out[status] += n
+	}
+	return out, rows.Err()
+}

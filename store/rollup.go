@@ -44,6 +44,11 @@ var afterMigration = map[string]func(ctx context.Context, db *DB) error{
 			GROUP BY h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.status_since`)
 		return err
 	},
+	// The needs of the listed households already stored (issue 15 item 8).
+	"migrations/0021_support_needs.sql": func(ctx context.Context, db *DB) error {
+		_, err := db.rebuildNeeds(ctx)
+		return err
+	},
 	// The deprivation profiles (ADR 0012) of the households already stored.
 	"migrations/0017_rollup_profiles.sql": func(ctx context.Context, db *DB) error {
 		_, err := db.rebuildRollups(ctx)
@@ -267,6 +272,9 @@ func (db *DB) changeHousehold(ctx context.Context, id *int64, cause, day string,
 	before.add(d, -1)
 	after.add(d, 1)
 	if err := db.applyRollups(ctx, d); err != nil {
+		return err
+	}
+	if err := db.refreshNeeds(ctx, *id, before, after); err != nil {
 		return err
 	}
 	fl := map[flowKey]flowVal{}
@@ -642,7 +650,17 @@ func (db *DB) VerifyRollups(ctx context.Context) ([]report.Mismatch, error) {
 		return nil, err
 	}
 	out := diffRollups("rollups", stored, counted, nil)
-	return append(out, diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)...), nil
+	out = append(out, diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)...)
+	// The needs of the listed households (migration 0021), kept with the roll-ups.
+	countedNeeds, err := db.recountNeeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	storedNeeds, err := db.storedNeeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, diffNeeds(storedNeeds, countedNeeds)...), nil
 }
 
 // RebuildRollups writes the roll-ups anew from the households, in one transaction, and
@@ -694,7 +712,12 @@ func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch
 			fl[fk] = v
 		}
 		out = append(out, fixes...)
-		return db.applyFlows(ctx, fl)
+		if err := db.applyFlows(ctx, fl); err != nil {
+			return err
+		}
+		needs, err := db.rebuildNeeds(ctx)
+		out = append(out, needs...)
+		return err
 	})
 	return out, err
 }

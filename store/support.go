@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"giamngheo/poverty"
@@ -31,6 +32,52 @@ func (db *DB) InsertSupport(ctx context.Context, r *support.Record) (bool, error
 		added = true
 	}
 	return added, rows.Err()
+}
+
+// InsertSupports stores the records of rs that are not recorded yet (the same
+// household, person, type and day), through one prepared statement, and returns how
+// many it stored: a beneficiary list's commit. One row a statement: a statement of many
+// rows binds its parameters by name, one lookup over all of them per parameter, and a
+// list of 100,000 rows took minutes in statements of 500.
+func (db *DB) InsertSupports(ctx context.Context, rs []*support.Record) (int, error) {
+	exec, done, err := db.prepared(ctx, `INSERT INTO support_records (`+supportCols[4:]+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+		ON CONFLICT (household_id, person, type, day) DO NOTHING`)
+	if err != nil {
+		return 0, err
+	}
+	defer done()
+	added := 0
+	for _, r := range rs {
+		res, err := exec(ctx, r.ProvinceCode, r.CommuneCode, r.HouseholdID, r.Person, r.MemberName, r.BirthDate, r.Type, r.Agency, r.Day, r.Year,
+			r.Quantity, r.Amount, string(r.Source), r.Note, r.Origin, r.CreatedBy, db.t(r.CreatedAt))
+		if err != nil {
+			return added, db.formatError(err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return added, err
+		}
+		added += int(n)
+	}
+	return added, nil
+}
+
+// prepared prepares query on what writes use (the transaction in ctx, or the writer)
+// and returns its Exec and the statement's Close.
+func (db *DB) prepared(ctx context.Context, query string) (func(context.Context, ...any) (sql.Result, error), func(), error) {
+	q := db.w(ctx)
+	p, ok := q.(interface {
+		PrepareContext(context.Context, string) (*sql.Stmt, error)
+	})
+	if !ok {
+		return func(ctx context.Context, args ...any) (sql.Result, error) { return q.ExecContext(ctx, query, args...) }, func() {}, nil
+	}
+	stmt, err := p.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, nil, err
+	}
+	return stmt.ExecContext, func() { stmt.Close() }, nil
 }
 
 // supportWhere builds the conditions of f.
@@ -139,6 +186,9 @@ func (db *DB) CandidatesByNationalID(ctx context.Context, ids []string) ([]suppo
 	}
 	w := &where{}
 	db.in(w, "m.national_id", ids)
+	// The index members_national_id is partial (national_id <> ''): SQLite uses it only
+	// when the query says so too, and scans every member of the province otherwise.
+	w.add("m.national_id <> ''")
 	return db.candidates(ctx, len(ids), w.sql(), w.args...)
 }
 

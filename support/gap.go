@@ -1,14 +1,11 @@
 package support
 
 import (
-	"cmp"
 	"context"
-	"slices"
 	"time"
 
 	"giamngheo"
 	"giamngheo/poverty"
-	"giamngheo/registry"
 )
 
 // GapKind names a worklist: a deprivation an agency answers for.
@@ -92,88 +89,6 @@ type Gap struct {
 	Reason        poverty.Text  `json:"reason"`
 }
 
-// GapsOf returns the gaps of kind spec in a recognised poor or near-poor household h on
-// the day ref, leaving out the persons and households in supported. It is pure.
-func GapsOf(h *registry.Household, spec GapSpec, ref time.Time, supported map[Key]bool) []Gap {
-	if !listed(h) {
-		return nil
-	}
-	base := Gap{HouseholdID: h.ID, HouseholdCode: h.Code, CommuneCode: h.CommuneCode, HeadName: h.HeadName, Status: h.Recognised.Class}
-	var deprived poverty.IndicatorSet
-	if h.Result != nil {
-		deprived = h.Result.Deprived
-	}
-	if !spec.Person {
-		if supported[Key{h.ID, ""}] {
-			return nil
-		}
-		var why poverty.Text
-		switch spec.Kind {
-		case GapHousing:
-			if deprived.Has(poverty.IndicatorHousingQuality) || deprived.Has(poverty.IndicatorHousingArea) {
-				why = poverty.Text{VI: "Nhà ở không bền chắc hoặc diện tích bình quân dưới 8 m²/người", EN: "Non-durable house or under 8 m² per person"}
-			}
-		case GapWater:
-			if deprived.Has(poverty.IndicatorWater) || deprived.Has(poverty.IndicatorLatrine) {
-				why = poverty.Text{VI: "Không tiếp cận nước sinh hoạt an toàn hoặc không có nhà tiêu hợp vệ sinh", EN: "No safe drinking water or no hygienic latrine"}
-			}
-		case GapInformation:
-			if deprived.Has(poverty.IndicatorTelecom) || deprived.Has(poverty.IndicatorInfoDevices) {
-				why = poverty.Text{VI: "Không sử dụng dịch vụ viễn thông hoặc không có phương tiện tiếp cận thông tin", EN: "No telecom service or no information device"}
-			}
-		case GapCredit:
-			// The survey does not ask whether a household needs capital: every listed
-			// household without a policy loan this year is offered to the bank, which
-			// confirms need and eligibility (plan 2023, I.2: 100% of those in need).
-			why = poverty.Text{VI: "Chưa vay vốn chính sách trong năm", EN: "No policy loan this year"}
-		}
-		if why.VI == "" {
-			return nil
-		}
-		base.Reason = why
-		return []Gap{base}
-	}
-	var out []Gap
-	for _, m := range h.Members {
-		if supported[Key{h.ID, PersonKey(m.Name, m.BirthDate)}] {
-			continue
-		}
-		age := ageOn(m.BirthDate, ref)
-		var why poverty.Text
-		switch spec.Kind {
-		case GapHealthInsurance:
-			// Decree 07/2021/NĐ-CP, Art. 3.1.b (health insurance): members aged 6 and
-			// over; children under 6 receive a card from the State budget (Law on Health
-			// Insurance, Art. 12).
-			if age >= 6 && (m.HealthInsurance == nil || !*m.HealthInsurance) {
-				why = poverty.Text{VI: "Chưa có thẻ bảo hiểm y tế", EN: "No health-insurance card"}
-				if m.HealthInsurance == nil {
-					why = poverty.Text{VI: "Chưa có thông tin thẻ bảo hiểm y tế", EN: "Health-insurance card not recorded"}
-				}
-			}
-		case GapEducation:
-			// Decree 07/2021/NĐ-CP, Art. 3.1.b (children's schooling): children from 3
-			// to under 16 not attending school at the level for their age.
-			if age >= 3 && age < 16 && m.Schooling != "" && m.Schooling != poverty.SchoolingStudying {
-				why = poverty.Text{VI: "Không đi học đúng cấp theo độ tuổi", EN: "Not attending school at the level for age"}
-			}
-		case GapLabour:
-			if m.Employment == poverty.Unemployed {
-				why = poverty.Text{VI: "Thất nghiệp", EN: "Unemployed"}
-			} else if m.Employment == poverty.EmployedNoContract {
-				why = poverty.Text{VI: "Làm công không có hợp đồng lao động", EN: "Works without a labour contract"}
-			}
-		}
-		if why.VI == "" {
-			continue
-		}
-		g := base
-		g.MemberID, g.MemberName, g.BirthDate, g.NationalID, g.Reason = m.ID, m.Name, m.BirthDate, m.NationalID, why
-		out = append(out, g)
-	}
-	return out
-}
-
 // Worklist is one page of a worklist and its total.
 type Worklist struct {
 	Spec   GapSpec
@@ -181,6 +96,8 @@ type Worklist struct {
 	Gaps   []Gap
 	Total  int
 	Offset int
+	// Next and Prev are the cursors of the following and the preceding page (nil: none).
+	Next, Prev *NeedCursor
 }
 
 // MaxWorklistPage bounds a page of a worklist (and an export reads it page by page).
@@ -201,8 +118,36 @@ func MayReadWorklist(ctx context.Context, spec GapSpec) error {
 
 // FindGaps returns the worklist of the kind in the actor's scope for the current
 // year: the recognised poor and near-poor persons or households deprived on it and
-// not yet supported, in administrative order, limit from offset (bounded).
+// not yet supported, in administrative order, limit from offset (bounded). It reads
+// the maintained needs a page at a time up to offset+limit; a page of the web reads
+// by cursor (FindGapsAt).
 func (s *Service) FindGaps(ctx context.Context, kind GapKind, offset, limit int) (*Worklist, error) {
+	if limit <= 0 || limit > MaxWorklistPage {
+		limit = 50
+	}
+	offset = max(0, offset)
+	var cur *NeedCursor
+	skipped := 0
+	for {
+		w, err := s.FindGapsAt(ctx, kind, cur, min(MaxWorklistPage, max(limit, offset-skipped)))
+		if err != nil {
+			return nil, err
+		}
+		if skipped+len(w.Gaps) > offset || w.Next == nil {
+			from := min(len(w.Gaps), offset-skipped)
+			w.Gaps = w.Gaps[from:min(len(w.Gaps), from+limit)]
+			w.Offset, w.Next, w.Prev = min(offset, skipped+from), nil, nil
+			return w, nil
+		}
+		skipped += len(w.Gaps)
+		cur = w.Next
+	}
+}
+
+// FindGapsAt returns a page of the worklist of the kind in the actor's scope for the
+// current year, from the start or after or before cur, with the worklist's size: it
+// reads the page and a count of the maintained needs, never the households.
+func (s *Service) FindGapsAt(ctx context.Context, kind GapKind, cur *NeedCursor, limit int) (*Worklist, error) {
 	spec, ok := GapSpecByKind(kind)
 	if !ok {
 		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Không có danh sách %q.", "No worklist %q.", string(kind))
@@ -210,63 +155,74 @@ func (s *Service) FindGaps(ctx context.Context, kind GapKind, offset, limit int)
 	if err := MayReadWorklist(ctx, spec); err != nil {
 		return nil, err
 	}
-	all, year, err := s.allGaps(ctx, spec)
+	cs, err := s.communes(ctx)
 	if err != nil {
 		return nil, err
 	}
+	ref := giamngheo.Today(s.Now())
+	f := gapFilter(spec, cs, ref)
+	total, err := s.Store.CountNeeds(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return s.page(ctx, spec, f, ref.Year(), total, cur, limit)
+}
+
+// page reads a page of the worklist of f.
+func (s *Service) page(ctx context.Context, spec GapSpec, f NeedFilter, year, total int, cur *NeedCursor, limit int) (*Worklist, error) {
 	if limit <= 0 || limit > MaxWorklistPage {
 		limit = 50
 	}
-	offset = max(0, min(offset, len(all)))
-	end := min(len(all), offset+limit)
-	return &Worklist{Spec: spec, Year: year, Gaps: all[offset:end], Total: len(all), Offset: offset}, nil
-}
-
-// allGaps walks the recognised households of the scope once.
-func (s *Service) allGaps(ctx context.Context, spec GapSpec) ([]Gap, int, error) {
-	var all []Gap
-	year, err := s.walkGaps(ctx, []GapSpec{spec}, func(_ int, gs []Gap) { all = append(all, gs...) })
+	ns, err := s.Store.FindNeeds(ctx, f, cur, limit+1)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	slices.SortFunc(all, func(a, b Gap) int {
-		return cmp.Or(cmp.Compare(a.CommuneCode, b.CommuneCode), cmp.Compare(a.HouseholdCode, b.HouseholdCode), cmp.Compare(a.MemberID, b.MemberID))
-	})
-	return all, year, nil
-}
-
-// walkGaps walks the recognised poor and near-poor households of the actor's scope
-// once and hands fn the gaps of each household on each of specs (by index), for the
-// current year, which it returns.
-func (s *Service) walkGaps(ctx context.Context, specs []GapSpec, fn func(i int, gs []Gap)) (int, error) {
-	ref := giamngheo.Today(s.Now())
-	year := ref.Year()
-	cs, err := s.communes(ctx)
-	if err != nil {
-		return 0, err
-	}
-	supported := make([]map[Key]bool, len(specs))
-	for i, spec := range specs {
-		if supported[i], err = s.Store.SupportedKeys(ctx, Filter{CommuneCodes: cs, Year: year, Types: spec.Closing}); err != nil {
-			return 0, err
+	more := len(ns) > limit
+	if more {
+		if cur != nil && cur.Before {
+			ns = ns[1:]
+		} else {
+			ns = ns[:limit]
 		}
 	}
-	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
-		// No communes in the filter: the registry confines the walk to the actor's scope
-		// with one lookup, where a list of communes is checked one by one.
-		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c}, func(h *registry.Household) error {
-			for i, spec := range specs {
-				if gs := GapsOf(h, spec, ref, supported[i]); len(gs) > 0 {
-					fn(i, gs)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return 0, err
+	w := &Worklist{Spec: spec, Year: year, Total: total}
+	for _, n := range ns {
+		w.Gaps = append(w.Gaps, gapOf(n))
+	}
+	at := func(n Need, before bool) *NeedCursor {
+		return &NeedCursor{CommuneCode: n.CommuneCode, HouseholdCode: n.HouseholdCode, Seq: n.Seq, Before: before}
+	}
+	if len(ns) > 0 {
+		backward := cur != nil && cur.Before
+		if more || backward {
+			w.Next = at(ns[len(ns)-1], false)
+		}
+		if (more && backward) || (cur != nil && !backward) {
+			w.Prev = at(ns[0], true)
 		}
 	}
-	return year, nil
+	return w, nil
+}
+
+// gapFilter selects the open needs of spec in the communes cs (nil: all) on the day
+// ref: those in the age window of the worklist and without a closing support in ref's
+// year.
+func gapFilter(spec GapSpec, cs []string, ref time.Time) NeedFilter {
+	f := NeedFilter{Kind: string(spec.Kind), CommuneCodes: cs, Types: spec.Closing, Year: ref.Year()}
+	switch spec.Kind {
+	case GapHealthInsurance:
+		// Decree 07/2021/NĐ-CP, Art. 3.1.b: members aged 6 and over.
+		f.BornThrough = bornBefore(ref, 6)
+	case GapEducation:
+		// Decree 07/2021/NĐ-CP, Art. 3.1.b: children from 3 to under 16.
+		f.BornAfter, f.BornThrough = bornBefore(ref, 16), bornBefore(ref, 3)
+	}
+	return f
+}
+
+func gapOf(n Need) Gap {
+	return Gap{HouseholdID: n.HouseholdID, MemberID: n.MemberID, HouseholdCode: n.HouseholdCode, CommuneCode: n.CommuneCode, HeadName: n.HeadName,
+		MemberName: n.MemberName, BirthDate: n.BirthDate, NationalID: n.NationalID, Status: n.Status, Reason: ReasonText(n.Reason)}
 }
 
 // GapCount is the size of one worklist.
@@ -276,33 +232,15 @@ type GapCount struct {
 }
 
 // GapCounts returns the sizes of the worklists the actor reads (an agency officer's
-// agency's, everyone else's all), in the actor's scope for the current year, from one
-// walk of the recognised households.
+// agency's, everyone else's all), in the actor's scope for the current year, counted
+// from the maintained needs.
 func (s *Service) GapCounts(ctx context.Context) ([]GapCount, error) {
-	a := giamngheo.ActorFromContext(ctx)
-	if a == nil {
-		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
-	}
-	agency := ""
-	if a.Role == giamngheo.RoleAgencyOfficer {
-		agency = a.Agency
-	}
-	specs := GapSpecsOf(agency)
-	out := make([]GapCount, len(specs))
-	for i, spec := range specs {
-		out[i].Spec = spec
-	}
-	if len(specs) == 0 {
-		return out, nil
-	}
-	_, err := s.walkGaps(ctx, specs, func(i int, gs []Gap) { out[i].Count += len(gs) })
-	return out, err
+	counts, _, err := s.counts(ctx)
+	return counts, err
 }
 
-// Worklists returns the sizes of the worklists the actor reads and a page of the one of
-// kind ("" the first of them), from one walk of the recognised households: the support
-// page shows both.
-func (s *Service) Worklists(ctx context.Context, kind GapKind, offset, limit int) ([]GapCount, *Worklist, error) {
+// counts sizes the worklists the actor reads; it also returns the communes of the scope.
+func (s *Service) counts(ctx context.Context) ([]GapCount, []string, error) {
 	a := giamngheo.ActorFromContext(ctx)
 	if a == nil {
 		return nil, nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Bạn cần đăng nhập.", "You must log in.")
@@ -311,12 +249,45 @@ func (s *Service) Worklists(ctx context.Context, kind GapKind, offset, limit int
 	if a.Role == giamngheo.RoleAgencyOfficer {
 		agency = a.Agency
 	}
+	cs, err := s.communes(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ref := giamngheo.Today(s.Now())
 	specs := GapSpecsOf(agency)
+	out := make([]GapCount, len(specs))
+	for i, spec := range specs {
+		out[i].Spec = spec
+		if out[i].Count, err = s.Store.CountNeeds(ctx, gapFilter(spec, cs, ref)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, cs, nil
+}
+
+// Worklists returns the sizes of the worklists the actor reads and a page of the one of
+// kind ("" the first of them) from offset: the support page shows both.
+func (s *Service) Worklists(ctx context.Context, kind GapKind, offset, limit int) ([]GapCount, *Worklist, error) {
+	counts, w, err := s.WorklistsAt(ctx, kind, nil, 0)
+	if err != nil || w == nil || (offset == 0 && limit == 50) {
+		return counts, w, err
+	}
+	w, err = s.FindGaps(ctx, w.Spec.Kind, offset, limit)
+	return counts, w, err
+}
+
+// WorklistsAt returns the sizes of the worklists the actor reads and a page of the one
+// of kind ("" the first of them) from the start or at the cursor: the support page.
+func (s *Service) WorklistsAt(ctx context.Context, kind GapKind, cur *NeedCursor, limit int) ([]GapCount, *Worklist, error) {
+	counts, cs, err := s.counts(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	if kind == "" {
-		if len(specs) == 0 {
+		if len(counts) == 0 {
 			return nil, nil, nil
 		}
-		kind = specs[0].Kind
+		kind = counts[0].Spec.Kind
 	}
 	spec, ok := GapSpecByKind(kind)
 	if !ok {
@@ -325,27 +296,19 @@ func (s *Service) Worklists(ctx context.Context, kind GapKind, offset, limit int
 	if err := MayReadWorklist(ctx, spec); err != nil {
 		return nil, nil, err
 	}
-	counts := make([]GapCount, len(specs))
-	for i, sp := range specs {
-		counts[i].Spec = sp
-	}
-	var all []Gap
-	year, err := s.walkGaps(ctx, specs, func(i int, gs []Gap) {
-		counts[i].Count += len(gs)
-		if specs[i].Kind == kind {
-			all = append(all, gs...)
+	ref := giamngheo.Today(s.Now())
+	f := gapFilter(spec, cs, ref)
+	total := -1
+	for _, c := range counts {
+		if c.Spec.Kind == kind {
+			total = c.Count
 		}
-	})
-	if err != nil {
-		return nil, nil, err
 	}
-	slices.SortFunc(all, func(a, b Gap) int {
-		return cmp.Or(cmp.Compare(a.CommuneCode, b.CommuneCode), cmp.Compare(a.HouseholdCode, b.HouseholdCode), cmp.Compare(a.MemberID, b.MemberID))
-	})
-	if limit <= 0 || limit > MaxWorklistPage {
-		limit = 50
+	if total < 0 {
+		if total, err = s.Store.CountNeeds(ctx, f); err != nil {
+			return nil, nil, err
+		}
 	}
-	offset = max(0, min(offset, len(all)))
-	end := min(len(all), offset+limit)
-	return counts, &Worklist{Spec: spec, Year: year, Gaps: all[offset:end], Total: len(all), Offset: offset}, nil
+	w, err := s.page(ctx, spec, f, ref.Year(), total, cur, limit)
+	return counts, w, err
 }

@@ -67,23 +67,15 @@ func (s *Service) Measures(ctx context.Context) (map[Measure]Value, error) {
 	// The rates count every household of the scope: from the maintained roll-ups of its
 	// communes (ADR 0009), else one count query each.
 	if s.Rollups != nil && cs != nil {
-		cells, err := s.Rollups.RollupCells(ctx, cs, false)
+		counts, err := s.Rollups.RollupStatusCounts(ctx, cs, report.MeasureHouseholds)
 		if err != nil {
 			return nil, err
 		}
-		var poor, near, total int
-		for _, c := range cells {
-			if c.Measure != report.MeasureHouseholds {
-				continue
-			}
-			total += int(c.N)
-			switch c.Status {
-			case string(poverty.Poor):
-				poor += int(c.N)
-			case string(poverty.NearPoor):
-				near += int(c.N)
-			}
+		var total int
+		for _, n := range counts {
+			total += int(n)
 		}
+		poor, near := int(counts[string(poverty.Poor)]), int(counts[string(poverty.NearPoor)])
 		out[MeasurePoorRate] = Value{Part: poor, Whole: total}
 		out[MeasureNearPoorRate] = Value{Part: near, Whole: total}
 		return out, nil
@@ -139,78 +131,68 @@ func (s *Service) Coverage(ctx context.Context, unit string, year int) (map[Meas
 	return s.coverage(ctx, cs, walk, year, ref)
 }
 
-// coverage computes the coverage measures over the communes cs (nil: the actor's
-// scope) for the support recorded in year, with ages on ref. walk is the communes of
-// the households' walk: nil when cs is the actor's whole scope, which the registry
-// then resolves once instead of checking each commune.
+// coverage computes the coverage measures over the communes cs (nil: the whole
+// country) for the support recorded in year, with ages on ref, by counting the
+// maintained needs of the recognised households (never the households themselves).
+// walk is unused since the needs are kept per commune; it stays for the callers.
 func (s *Service) coverage(ctx context.Context, cs, walk []string, year int, ref time.Time) (map[Measure]Value, error) {
+	_ = walk
 	out := map[Measure]Value{}
 	if cs != nil && len(cs) == 0 {
 		return out, nil
 	}
-	keys := func(types ...string) (map[Key]bool, error) {
-		return s.Store.SupportedKeys(ctx, Filter{CommuneCodes: cs, Year: year, Types: types})
+	count := func(f NeedFilter) (int, error) {
+		f.CommuneCodes, f.Year = cs, year
+		return s.Store.CountNeeds(ctx, f)
 	}
-	cards, err := keys(TypeHealthInsurance)
-	if err != nil {
-		return nil, err
-	}
-	tuition, err := keys(TypeTuition)
-	if err != nil {
-		return nil, err
-	}
-	water, err := keys(TypeCleanWater, "loan_water")
-	if err != nil {
-		return nil, err
-	}
-	loans, err := keys(loanTypes()...)
-	if err != nil {
-		return nil, err
-	}
-	trained, err := keys(TypeVocational)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
-		err := s.Registry.EachHousehold(ctx, registry.HouseholdFilter{Status: &c, CommuneCodes: walk}, func(h *registry.Household) error {
-			v := out[MeasureHealthInsurance]
-			t := out[MeasureTuition]
-			for _, m := range h.Members {
-				k := Key{h.ID, PersonKey(m.Name, m.BirthDate)}
-				v.Whole++
-				age := ageOn(m.BirthDate, ref)
-				if (m.HealthInsurance != nil && *m.HealthInsurance) || cards[k] || (age >= 0 && age < 6) {
-					v.Part++
-				}
-				if m.Schooling == poverty.SchoolingStudying || m.Schooling == poverty.SchoolingStudyingBelowLevel {
-					t.Whole++
-					if tuition[k] {
-						t.Part++
-					}
-				}
-				if trained[k] {
-					out[MeasureTrainees] = Value{Part: out[MeasureTrainees].Part + 1}
-				}
+	var persons, uncovered, pupils, exempt, households, dry, watered, loans, trained int
+	var err error
+	// The persons and households of the lists: from the maintained roll-ups when the
+	// service has them (two index reads), else counted from the needs.
+	counts := []struct {
+		n *int
+		f NeedFilter
+	}{{&persons, NeedFilter{Kind: NeedMember}}, {&households, NeedFilter{Kind: string(GapCredit)}}}
+	if s.Rollups != nil && cs != nil {
+		for _, c := range []struct {
+			n       *int
+			measure string
+		}{{&persons, report.MeasurePersons}, {&households, report.MeasureHouseholds}} {
+			m, err := s.Rollups.RollupStatusCounts(ctx, cs, c.measure)
+			if err != nil {
+				return nil, err
 			}
-			out[MeasureHealthInsurance], out[MeasureTuition] = v, t
-			hk := Key{h.ID, ""}
-			w := out[MeasureCleanWater]
-			w.Whole++
-			if h.Result == nil || !h.Result.Deprived.Has(poverty.IndicatorWater) || water[hk] {
-				w.Part++
-			}
-			out[MeasureCleanWater] = w
-			l := out[MeasureCredit]
-			l.Whole++
-			if loans[hk] {
-				l.Part++
-			}
-			out[MeasureCredit] = l
-			return nil
-		})
-		if err != nil {
+			*c.n = int(m[string(poverty.Poor)] + m[string(poverty.NearPoor)])
+		}
+		counts = nil
+	}
+	for _, q := range append(counts, []struct {
+		n *int
+		f NeedFilter
+	}{
+		// Not covered: no card by the survey, no card recorded in the year, and not a
+		// child under 6 (Law on Health Insurance, Art. 12: the State budget buys theirs).
+		{&uncovered, NeedFilter{Kind: string(GapHealthInsurance), BornAfter: bornBefore(ref, 6), BornThrough: bornBefore(ref, 0), BornOutside: true,
+			Types: []string{TypeHealthInsurance}}},
+		{&pupils, NeedFilter{Kind: NeedPupil}},
+		{&exempt, NeedFilter{Kind: NeedPupil, Types: []string{TypeTuition}, Supported: true}},
+		{&dry, NeedFilter{Kind: NeedNoWater}},
+		{&watered, NeedFilter{Kind: NeedNoWater, Types: []string{TypeCleanWater, "loan_water"}, Supported: true}},
+		{&loans, NeedFilter{Kind: string(GapCredit), Types: loanTypes(), Supported: true}},
+		{&trained, NeedFilter{Kind: NeedMember, Types: []string{TypeVocational}, Supported: true}},
+	}...) {
+		if *q.n, err = count(q.f); err != nil {
 			return nil, err
 		}
+	}
+	if households > 0 {
+		out[MeasureHealthInsurance] = Value{Part: persons - uncovered, Whole: persons}
+		out[MeasureTuition] = Value{Part: exempt, Whole: pupils}
+		out[MeasureCleanWater] = Value{Part: households - dry + watered, Whole: households}
+		out[MeasureCredit] = Value{Part: loans, Whole: households}
+	}
+	if trained > 0 {
+		out[MeasureTrainees] = Value{Part: trained}
 	}
 	return out, nil
 }

@@ -311,6 +311,7 @@ func (s *Service) CommitList(ctx context.Context, rep *MatchReport) (CommitResul
 		now := s.Now().UTC()
 		a := giamngheo.ActorFromContext(ctx)
 		res = CommitResult{}
+		var batch []*Record
 		for _, m := range rep.Matches {
 			if m.Outcome != Matched {
 				res.Skipped++
@@ -338,16 +339,15 @@ func (s *Service) CommitList(ctx context.Context, rep *MatchReport) (CommitResul
 				continue
 			}
 			fmt.Sscanf(r.Day[:4], "%d", &r.Year)
-			added, err := s.Store.InsertSupport(ctx, r)
-			if err != nil {
-				return err
-			}
-			if added {
-				res.Added++
-			} else {
-				res.Already++
-			}
+			batch = append(batch, r)
 		}
+		// A statement per few hundred records; a record already stored (or twice on the
+		// list) is not stored again.
+		added, err := s.Store.InsertSupports(ctx, batch)
+		if err != nil {
+			return err
+		}
+		res.Added, res.Already = added, len(batch)-added
 		return audit.Record(ctx, s.Audit, now, "import", "support_list", rep.File, scopeOf(a), nil,
 			map[string]any{"type": t.Code, "file": rep.File, "added": res.Added, "already": res.Already, "skipped": res.Skipped})
 	})

@@ -79,9 +79,13 @@ type Candidate struct {
 // Store persists support records and answers the matching queries. Inserts use the
 // transaction carried by ctx.
 type Store interface {
+	NeedStore
 	// InsertSupport stores r and reports true, or reports false and stores nothing when
 	// the same support (type, household, member, day) is already recorded.
 	InsertSupport(ctx context.Context, r *Record) (bool, error)
+	// InsertSupports stores the records not recorded yet and returns how many it stored
+	// (a list's commit, in a few statements).
+	InsertSupports(ctx context.Context, rs []*Record) (int, error)
 	// FindSupport returns the matching records, newest day first.
 	FindSupport(ctx context.Context, f Filter) ([]*Record, error)
 	// SupportedKeys returns the persons and households with a record of one of the

@@ -11,7 +11,6 @@ import (
 	"giamngheo/audit"
 	"giamngheo/poverty"
 	"giamngheo/registry"
-	"giamngheo/report"
 )
 
 // Service runs the support use cases: validate → authorise → write → audit, each in
@@ -30,7 +29,8 @@ type Service struct {
 
 // Rollups reads the maintained counts per commune and recognised status (ADR 0009).
 type Rollups interface {
-	RollupCells(ctx context.Context, communes []string, byVillage bool) ([]report.Cell, error)
+	// RollupStatusCounts sums one measure over the communes, by recognised status.
+	RollupStatusCounts(ctx context.Context, communes []string, measure string) (map[string]int64, error)
 }
 
 // MayRecord returns EFORBIDDEN unless the actor may record support of type t: an

@@ -4,7 +4,7 @@
 // the web handlers call them, with the actor of an agency officer and of a province
 // officer:
 //
-//	go run ./bench/agency -db bench/out/agency-65000.db -province 31 -rows 10000
+//	go run ./bench/agency -db bench/out/agency-31-65000.db -province 31 -rows 10000
 //
 // The database must hold an imported province whose poor and near-poor households are
 // recognised (bench/agency.sh prepares one). The list's rows are members of recognised
@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"giamngheo"
+	"giamngheo/plan"
 	"giamngheo/registry"
 	sqlstore "giamngheo/store"
 	"giamngheo/support"
@@ -38,7 +39,8 @@ func main() {
 	province := flag.String("province", "31", "the province's code")
 	rows := flag.Int("rows", 10000, "rows of the beneficiary list")
 	only := flag.String("only", "", "run only the measures whose name contains this")
-	runs := flag.Int("runs", 3, "repetitions of each measure (the best and the worst are printed)")
+	runs := flag.Int("runs", 3, "repetitions of each measure of the list (the best and the worst are printed)")
+	pageRuns := flag.Int("pageruns", 100, "repetitions of each page measure (best, median, p99 and worst are printed)")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
 	if *cpu != "" {
@@ -50,7 +52,7 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*dsn, *province, *rows, *runs, *only); err != nil {
+	if err := run(*dsn, *province, *rows, *runs, *pageRuns, *only); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
@@ -59,7 +61,7 @@ func main() {
 
 var errRollback = errors.New("rolled back")
 
-func run(dsn, province string, nrows, runs int, only string) error {
+func run(dsn, province string, nrows, listRuns, pageRuns int, only string) error {
 	ctx := context.Background()
 	s, err := sqlstore.OpenSQLite(ctx, dsn)
 	if err != nil {
@@ -77,6 +79,7 @@ func run(dsn, province string, nrows, runs int, only string) error {
 	agency := giamngheo.NewContextWithActor(ctx, &giamngheo.Actor{UserID: 1, Username: "bhxh", Role: giamngheo.RoleAgencyOfficer, ScopeCode: province, Agency: support.AgencyInsurance})
 	officer := giamngheo.NewContextWithActor(ctx, &giamngheo.Actor{UserID: 2, Username: "tinh", Role: giamngheo.RoleProvinceOfficer, ScopeCode: province})
 
+	runs := pageRuns
 	measure := func(name string, fn func() error) error {
 		if only != "" && !strings.Contains(name, only) {
 			return nil
@@ -90,6 +93,11 @@ func run(dsn, province string, nrows, runs int, only string) error {
 			ts = append(ts, time.Since(t0))
 		}
 		sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
+		if len(ts) >= 10 {
+			fmt.Printf("%-58s best %8.1f ms  median %8.1f ms  p99 %8.1f ms  worst %8.1f ms (%d runs)\n", name, ms(ts[0]), ms(ts[len(ts)/2]),
+				ms(ts[(len(ts)*99+99)/100-1]), ms(ts[len(ts)-1]), len(ts))
+			return nil
+		}
 		fmt.Printf("%-58s best %8.1f ms  worst %8.1f ms\n", name, ms(ts[0]), ms(ts[len(ts)-1]))
 		return nil
 	}
@@ -97,7 +105,7 @@ func run(dsn, province string, nrows, runs int, only string) error {
 	// and the measures (http.supportBase + handleSupport).
 	page := func(ctx context.Context) func() error {
 		return func() error {
-			if _, _, err := sup.Worklists(ctx, "", 0, 50); err != nil {
+			if _, _, err := sup.WorklistsAt(ctx, "", nil, 50); err != nil {
 				return err
 			}
 			_, err := sup.Measures(ctx)
@@ -105,13 +113,32 @@ func run(dsn, province string, nrows, runs int, only string) error {
 		}
 	}
 	if err := measure("worklist page, health insurance (agency officer)", func() error {
-		_, err := sup.FindGaps(agency, support.GapHealthInsurance, 0, 50)
+		_, err := sup.FindGapsAt(agency, support.GapHealthInsurance, nil, 50)
 		return err
 	}); err != nil {
 		return err
 	}
+	// A page deep in the list: the cursor after the middle row of the first 5,000.
+	deep, err := sup.FindGapsAt(agency, support.GapHealthInsurance, nil, support.MaxWorklistPage)
+	if err != nil {
+		return err
+	}
+	if n := len(deep.Gaps); n > 0 {
+		g := deep.Gaps[n/2]
+		fmt.Printf("  health-insurance worklist: %d rows; the deep page starts after row %d\n", deep.Total, n/2+1)
+		cur, err := cursorOf(ctx, raw, g)
+		if err != nil {
+			return err
+		}
+		if err := measure("worklist page after a cursor (agency officer)", func() error {
+			_, err := sup.FindGapsAt(agency, support.GapHealthInsurance, cur, 50)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
 	if err := measure("worklist page, housing (province officer)", func() error {
-		_, err := sup.FindGaps(officer, support.GapHousing, 0, 50)
+		_, err := sup.FindGapsAt(officer, support.GapHousing, nil, 50)
 		return err
 	}); err != nil {
 		return err
@@ -129,6 +156,30 @@ func run(dsn, province string, nrows, runs int, only string) error {
 		return err
 	}
 
+	// The province's plan page: the targets against their actuals (plan.Service.Progress,
+	// as /plan calls it), on a copy of the embedded 2023 plan kept for this province and
+	// the current year (made once, outside the timing).
+	ps := &plan.Service{Store: s, Support: sup, Rollups: s, Units: s, Audit: s, Tx: s, Now: now}
+	year := giamngheo.Today(now()).Year()
+	p, err := ps.FindPlan(officer, province, year)
+	if err != nil {
+		doc, err := plan.SeedDoc("31", 2023)
+		if err != nil {
+			return err
+		}
+		doc.ReportDue = fmt.Sprintf("%d-11-20", year)
+		if p, err = ps.CreatePlan(officer, province, year, doc); err != nil {
+			return fmt.Errorf("plan: %w", err)
+		}
+	}
+	if err := measure("plan page (targets against actuals, province officer)", func() error {
+		_, err := ps.Progress(officer, p)
+		return err
+	}); err != nil {
+		return err
+	}
+
+	runs = listRuns
 	list, err := listRows(ctx, raw, nrows)
 	if err != nil {
 		return err
@@ -144,6 +195,27 @@ func run(dsn, province string, nrows, runs int, only string) error {
 		return nil
 	}
 	fmt.Printf("  matched %d, unmatched %d, ambiguous %d\n", rep.Matched, rep.Unmatched, rep.Ambiguous)
+	var t0 time.Time
+	if err := measure(fmt.Sprintf("match and commit the list of %d rows (rolled back)", len(list)), func() error {
+		t0 = time.Now()
+		err := s.WithTx(agency, func(ctx context.Context) error {
+			rep, err := sup.MatchList(ctx, support.TypeHealthInsurance, "bench.csv", list)
+			if err != nil {
+				return err
+			}
+			if _, err := sup.CommitList(ctx, rep); err != nil {
+				return err
+			}
+			return errRollback
+		})
+		if errors.Is(err, errRollback) {
+			err = nil
+		}
+		fmt.Printf("  %d rows in %.1f s: %.0f rows/s\n", len(list), time.Since(t0).Seconds(), float64(len(list))/time.Since(t0).Seconds())
+		return err
+	}); err != nil {
+		return err
+	}
 	if err := measure(fmt.Sprintf("commit the %d matched rows (rolled back)", rep.Matched), func() error {
 		err := s.WithTx(agency, func(ctx context.Context) error {
 			if _, err := sup.CommitList(ctx, rep); err != nil {
@@ -161,25 +233,33 @@ func run(dsn, province string, nrows, runs int, only string) error {
 	return nil
 }
 
-func agencyOf(ctx context.Context) string {
-	if a := giamngheo.ActorFromContext(ctx); a.Role == giamngheo.RoleAgencyOfficer {
-		return a.Agency
-	}
-	return ""
+// cursorOf is the worklist cursor after the gap g (its member's order read back).
+func cursorOf(ctx context.Context, db *sql.DB, g support.Gap) (*support.NeedCursor, error) {
+	var seq int
+	err := db.QueryRowContext(ctx, `SELECT seq FROM support_needs WHERE household_id = ? AND kind = 'health_insurance' AND member_id = ?`, g.HouseholdID, g.MemberID).Scan(&seq)
+	return &support.NeedCursor{CommuneCode: g.CommuneCode, HouseholdCode: g.HouseholdCode, Seq: seq}, err
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// listRows picks n members of recognised households evenly: half by national ID,
-// half by household code with name and birth date.
+// listRows picks n members evenly, those of recognised households when they are enough
+// and else of every household (an agency's list names persons of the province, listed
+// or not): half by national ID, half by household code with name and birth date.
 func listRows(ctx context.Context, db *sql.DB, n int) ([]support.Row, error) {
 	var total int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id WHERE h.status IN ('poor', 'near_poor')`).Scan(&total); err != nil {
+	cond := `h.status IN ('poor', 'near_poor')`
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id WHERE `+cond).Scan(&total); err != nil {
 		return nil, err
+	}
+	if total < n {
+		cond = `1 = 1`
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM members`).Scan(&total); err != nil {
+			return nil, err
+		}
 	}
 	step := max(1, total/max(1, n))
 	rows, err := db.QueryContext(ctx, `SELECT h.code, m.full_name, m.birth_date, m.national_id FROM members m JOIN households h ON h.id = m.household_id
-		WHERE h.status IN ('poor', 'near_poor') ORDER BY m.id`)
+		WHERE `+cond+` ORDER BY m.id`)
 	if err != nil {
 		return nil, err
 	}

@@ -31,6 +31,7 @@ type store interface {
 	review.Store
 	simulate.Store
 	support.Store
+	support.Rollups
 	report.Store
 	report.MemberLoader
 	report.ApprovalStore

@@ -30,6 +30,7 @@ type Store interface {
 	review.Store
 	simulate.Store
 	support.Store
+	support.Rollups
 	report.Store
 	report.MemberLoader
 	plan.Store
@@ -79,6 +80,7 @@ func Run(t *testing.T, open Opener) {
 		{"EachSurvey", testEachSurvey},
 		{"SupportLists", testSupportLists},
 		{"SupportMatchBatch", testSupportMatchBatch},
+		{"SupportNeeds", testSupportNeeds},
 		{"RollupsRandom", testRollupsRandom},
 		{"TraitReports", testTraitReports},
 		{"NamedLists", testNamedLists},

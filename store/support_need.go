@@ -1,0 +1,338 @@
+package store
+
+// The needs of the recognised households (migration 0021, issue 15 item 8): kept with
+// the roll-ups in the writing transaction (changeHousehold), checked by VerifyRollups
+// and rewritten by RebuildRollups, read by the worklists and the coverage measures.
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"giamngheo/poverty"
+	"giamngheo/registry"
+	"giamngheo/report"
+	"giamngheo/support"
+)
+
+const needCols = `household_id, kind, seq, member_id, person, province_code, commune_code, household_code, status, head_name,
+	member_name, birth_date, national_id, reason`
+
+// refreshNeeds rewrites the needs of household id after a write that left it with the
+// footprint after (before: its footprint before). A household on no list before or
+// after costs nothing.
+func (db *DB) refreshNeeds(ctx context.Context, id int64, before, after footprint) error {
+	wasListed, isListed := before.exists && listed(before.status), after.exists && listed(after.status)
+	if !wasListed && !isListed {
+		return nil
+	}
+	if wasListed {
+		if _, err := db.w(ctx).ExecContext(ctx, `DELETE FROM support_needs WHERE household_id = $1`, id); err != nil {
+			return fmt.Errorf("support needs: %w", err)
+		}
+	}
+	if !isListed {
+		return nil
+	}
+	h, err := db.FindHouseholdByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	return db.insertNeeds(ctx, support.NeedsOf(h))
+}
+
+// insertNeeds stores ns through one prepared statement (see InsertSupports: a
+// statement of many rows binds its parameters in time quadratic in their number).
+func (db *DB) insertNeeds(ctx context.Context, ns []support.Need) error {
+	if len(ns) == 0 {
+		return nil
+	}
+	exec, done, err := db.prepared(ctx, `INSERT INTO support_needs (`+needCols+`) VALUES (`+placeholders(1, 14)+`)`)
+	if err != nil {
+		return fmt.Errorf("support needs: %w", err)
+	}
+	defer done()
+	for _, n := range ns {
+		if _, err := exec(ctx, n.HouseholdID, n.Kind, n.Seq, n.MemberID, n.Person, n.ProvinceCode, n.CommuneCode, n.HouseholdCode, string(n.Status),
+			n.HeadName, n.MemberName, n.BirthDate, n.NationalID, n.Reason); err != nil {
+			return fmt.Errorf("support needs: %w", err)
+		}
+	}
+	return nil
+}
+
+// needWhere builds the conditions of f over support_needs n.
+func (db *DB) needWhere(f support.NeedFilter) *where {
+	w := &where{}
+	w.add("n.kind = ?", f.Kind)
+	if f.CommuneCodes != nil {
+		db.in(w, "n.commune_code", f.CommuneCodes)
+	}
+	if f.BornAfter != "" || f.BornThrough != "" {
+		cw := &where{args: w.args}
+		cw.add("n.birth_date <> ''")
+		if f.BornAfter != "" {
+			cw.add("n.birth_date > ?", f.BornAfter)
+		}
+		if f.BornThrough != "" {
+			cw.add("n.birth_date <= ?", f.BornThrough)
+		}
+		w.args = cw.args
+		cond := "(" + cw.sql() + ")"
+		if f.BornOutside {
+			cond = "NOT " + cond
+		}
+		w.conds = append(w.conds, cond)
+	}
+	if len(f.Types) > 0 {
+		sw := &where{args: w.args}
+		sw.add("s.household_id = n.household_id")
+		sw.add("s.person = n.person")
+		db.in(sw, "s.type", f.Types)
+		sw.add("s.year = ?", f.Year)
+		w.args = sw.args
+		cond := "EXISTS (SELECT 1 FROM support_records s WHERE " + sw.sql() + ")"
+		if !f.Supported {
+			cond = "NOT " + cond
+		}
+		w.conds = append(w.conds, cond)
+	}
+	return w
+}
+
+// CountNeeds counts the needs of f. With support types, it counts the needs of f
+// without them and those supported, joined from the year's support records of the
+// communes (few beside the needs): the unsupported are the difference. No count probes
+// the support records once per need.
+func (db *DB) CountNeeds(ctx context.Context, f support.NeedFilter) (int, error) {
+	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		return 0, nil
+	}
+	all := f
+	all.Types = nil
+	w := db.needWhere(all)
+	var total int
+	if err := db.r(ctx).QueryRowContext(ctx, `SELECT count(*) FROM support_needs n WHERE `+w.sql(), w.args...).Scan(&total); err != nil {
+		return 0, err
+	}
+	if len(f.Types) == 0 {
+		return total, nil
+	}
+	sw := &where{}
+	db.in(sw, "type", f.Types)
+	sw.add("year = ?", f.Year)
+	if f.CommuneCodes != nil {
+		db.in(sw, "commune_code", f.CommuneCodes)
+	}
+	w = db.needWhere(all)
+	// The needs' conditions after the records' (their placeholders are numbered on).
+	cond := renumber(w.sql(), len(sw.args))
+	args := append(append([]any{}, sw.args...), w.args...)
+	var supported int
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT household_id, person FROM support_records WHERE `+sw.sql()+`) s
+		`+db.dialect.fixedJoin()+` support_needs n ON n.household_id = s.household_id AND n.person = s.person WHERE `+cond, args...).Scan(&supported)
+	if err != nil {
+		return 0, err
+	}
+	if f.Supported {
+		return supported, nil
+	}
+	return total - supported, nil
+}
+
+// renumber shifts the placeholders $1… of cond by n.
+func renumber(cond string, n int) string {
+	var b strings.Builder
+	for i := 0; i < len(cond); i++ {
+		if cond[i] != '$' {
+			b.WriteByte(cond[i])
+			continue
+		}
+		j := i + 1
+		for j < len(cond) && cond[j] >= '0' && cond[j] <= '9' {
+			j++
+		}
+		k, err := strconv.Atoi(cond[i+1 : j])
+		if err != nil {
+			b.WriteByte('$')
+			continue
+		}
+		b.WriteString("$" + strconv.Itoa(k+n))
+		i = j - 1
+	}
+	return b.String()
+}
+
+// FindNeeds returns at most limit needs of f in worklist order (commune, household
+// code, member order), from the start or after or before cur: the index
+// support_needs_list gives the order, and only the communes from the cursor's on are
+// asked for, so a page reads little more than its rows.
+func (db *DB) FindNeeds(ctx context.Context, f support.NeedFilter, cur *support.NeedCursor, limit int) ([]support.Need, error) {
+	if cur != nil && f.CommuneCodes != nil {
+		var kept []string
+		for _, c := range f.CommuneCodes {
+			if (!cur.Before && c >= cur.CommuneCode) || (cur.Before && c <= cur.CommuneCode) {
+				kept = append(kept, c)
+			}
+		}
+		f.CommuneCodes = kept
+	}
+	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
+		return nil, nil
+	}
+	w := db.needWhere(f)
+	order := "n.commune_code, n.household_code, n.seq"
+	if cur != nil {
+		op := ">"
+		if cur.Before {
+			op, order = "<", "n.commune_code DESC, n.household_code DESC, n.seq DESC"
+		}
+		w.add("(n.commune_code "+op+" ? OR (n.commune_code = ? AND (n.household_code "+op+" ? OR (n.household_code = ? AND n.seq "+op+" ?))))",
+			cur.CommuneCode, cur.CommuneCode, cur.HouseholdCode, cur.HouseholdCode, cur.Seq)
+	}
+	lim := w.next(limit)
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+prefixed("n.", needCols)+` FROM support_needs n WHERE `+w.sql()+` ORDER BY `+order+` LIMIT `+lim[0], w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []support.Need
+	for rows.Next() {
+		var n support.Need
+		var status string
+		if err := rows.Scan(&n.HouseholdID, &n.Kind, &n.Seq, &n.MemberID, &n.Person, &n.ProvinceCode, &n.CommuneCode, &n.HouseholdCode, &status,
+			&n.HeadName, &n.MemberName, &n.BirthDate, &n.NationalID, &n.Reason); err != nil {
+			return nil, err
+		}
+		n.Status = poverty.Class(status)
+		out = append(out, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if cur != nil && cur.Before {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out, nil
+}
+
+// needKey is a need's place: its household, kind and member.
+type needKey struct {
+	household int64
+	kind      string
+	seq       int
+}
+
+// recountNeeds derives the needs of every listed household from the households, the
+// reference verify compares with and rebuild writes (a walk of the listed households:
+// a maintenance command's cost, never a page's).
+func (db *DB) recountNeeds(ctx context.Context) (map[needKey]support.Need, error) {
+	out := map[needKey]support.Need{}
+	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
+		err := db.EachHousehold(ctx, registry.HouseholdFilter{Status: &c}, func(h *registry.Household) error {
+			for _, n := range support.NeedsOf(h) {
+				out[needKey{n.HouseholdID, n.Kind, n.Seq}] = n
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// storedNeeds reads the needs table.
+func (db *DB) storedNeeds(ctx context.Context) (map[needKey]support.Need, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+needCols+` FROM support_needs`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[needKey]support.Need{}
+	for rows.Next() {
+		var n support.Need
+		var status string
+		if err := rows.Scan(&n.HouseholdID, &n.Kind, &n.Seq, &n.MemberID, &n.Person, &n.ProvinceCode, &n.CommuneCode, &n.HouseholdCode, &status,
+			&n.HeadName, &n.MemberName, &n.BirthDate, &n.NationalID, &n.Reason); err != nil {
+			return nil, err
+		}
+		n.Status = poverty.Class(status)
+		out[needKey{n.HouseholdID, n.Kind, n.Seq}] = n
+	}
+	return out, rows.Err()
+}
+
+// diffNeeds lists the needs that differ between the table and the recount.
+func diffNeeds(stored, counted map[needKey]support.Need) []report.Mismatch {
+	var out []report.Mismatch
+	seen := map[needKey]bool{}
+	check := func(k needKey) {
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		s, inS := stored[k]
+		c, inC := counted[k]
+		if inS != inC || s != c {
+			var ns, nc int64
+			if inS {
+				ns = 1
+			}
+			if inC {
+				nc = 1
+			}
+			if inS && inC {
+				ns = 0 // present in both, but not the same row
+			}
+			out = append(out, report.Mismatch{Table: "support_needs", Key: fmt.Sprintf("%d/%s/%d", k.household, k.kind, k.seq), Stored: ns, Counted: nc})
+		}
+	}
+	for k := range stored {
+		check(k)
+	}
+	for k := range counted {
+		check(k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// rebuildNeeds rewrites the needs table from the households, in the caller's
+// transaction, and returns what it corrected.
+func (db *DB) rebuildNeeds(ctx context.Context) ([]report.Mismatch, error) {
+	counted, err := db.recountNeeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := db.storedNeeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	diff := diffNeeds(stored, counted)
+	if len(diff) == 0 {
+		return nil, nil
+	}
+	if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM support_needs`); err != nil {
+		return nil, err
+	}
+	ns := make([]support.Need, 0, len(counted))
+	for _, n := range counted {
+		ns = append(ns, n)
+	}
+	sort.Slice(ns, func(i, j int) bool {
+		a, b := ns[i], ns[j]
+		if a.HouseholdID != b.HouseholdID {
+			return a.HouseholdID < b.HouseholdID
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Seq < b.Seq
+	})
+	return diff, db.insertNeeds(ctx, ns)
+}
