@@ -16,14 +16,19 @@ func (db *DB) RollupCells(ctx context.Context, communes []string, byVillage bool
 	if len(communes) == 0 {
 		return nil, nil
 	}
-	village, group := "0", ""
-	if byVillage {
-		village, group = "village_id", "village_id, "
-	}
 	var w where
 	db.in(&w, "commune_code", communes)
 	// The deprivation profiles are read by the analysis only (RollupProfiles).
 	w.add("measure NOT LIKE ?", report.MeasureProfilePfx+"%")
+	return db.rollupCellsWhere(ctx, w, byVillage)
+}
+
+// rollupCellsWhere sums the roll-ups of w per commune (and village), status and measure.
+func (db *DB) rollupCellsWhere(ctx context.Context, w where, byVillage bool) ([]report.Cell, error) {
+	village, group := "0", ""
+	if byVillage {
+		village, group = "village_id", "village_id, "
+	}
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, measure, sum(n) FROM rollups WHERE `+w.sql()+`
 		GROUP BY commune_code, `+group+`status, measure`, w.args...)
 	if err != nil {
@@ -48,10 +53,6 @@ func (db *DB) RollupCellsOf(ctx context.Context, communes []string, byVillage bo
 	if len(communes) == 0 || len(measures)+len(prefixes) == 0 {
 		return nil, nil
 	}
-	village, group := "0", ""
-	if byVillage {
-		village, group = "village_id", "village_id, "
-	}
 	var w where
 	db.in(&w, "commune_code", communes)
 	var conds []string
@@ -65,21 +66,7 @@ func (db *DB) RollupCellsOf(ctx context.Context, communes []string, byVillage bo
 		args = append(args, p)
 	}
 	w.add("("+strings.Join(conds, " OR ")+")", args...)
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, measure, sum(n) FROM rollups WHERE `+w.sql()+`
-		GROUP BY commune_code, `+group+`status, measure`, w.args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []report.Cell
-	for rows.Next() {
-		var c report.Cell
-		if err := rows.Scan(&c.CommuneCode, &c.VillageID, &c.Status, &c.Measure, &c.N); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return db.rollupCellsWhere(ctx, w, byVillage)
 }
 
 // RollupFlows sums the list flows of the communes up to the day to (YYYY-MM-DD,
