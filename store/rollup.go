@@ -321,19 +321,7 @@ func (db *DB) applyRollups(ctx context.Context, d map[rollupKey]int64) error {
 	for k := range d {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.commune != b.commune {
-			return a.commune < b.commune
-		}
-		if a.village != b.village {
-			return a.village < b.village
-		}
-		if a.status != b.status {
-			return a.status < b.status
-		}
-		return a.measure < b.measure
-	})
+	sortRollupKeys(keys)
 	const per = 100
 	for start := 0; start < len(keys); start += per {
 		chunk := keys[start:min(len(keys), start+per)]
@@ -889,8 +877,9 @@ func (db *DB) storedRollupRows(ctx context.Context) (map[rollupKey]storedCell, e
 	return out, rows.Err()
 }
 
-// setRollups sets the cells keys to the counts n (not adding to them), in key order.
-func (db *DB) setRollups(ctx context.Context, keys []rollupKey, n map[rollupKey]int64) error {
+// sortRollupKeys orders roll-up cells as the table's key (commune, village, status,
+// measure), so that writers take its rows in one order.
+func sortRollupKeys(keys []rollupKey) {
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := keys[i], keys[j]
 		if a.commune != b.commune {
@@ -904,6 +893,11 @@ func (db *DB) setRollups(ctx context.Context, keys []rollupKey, n map[rollupKey]
 		}
 		return a.measure < b.measure
 	})
+}
+
+// setRollups sets the cells keys to the counts n (not adding to them), in key order.
+func (db *DB) setRollups(ctx context.Context, keys []rollupKey, n map[rollupKey]int64) error {
+	sortRollupKeys(keys)
 	const per = 200
 	for start := 0; start < len(keys); start += per {
 		chunk := keys[start:min(len(keys), start+per)]
