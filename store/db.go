@@ -44,6 +44,10 @@ type dialect interface {
 	// anyOf is the condition "col is one of vals" (a []string or []int64), written with
 	// '?' for where.add, and its arguments.
 	anyOf(col string, vals any) (string, []any)
+	// startsWith is the condition "col begins with prefix" (ASCII), with '?', and its
+	// arguments: a range of the index on SQLite (BINARY order), substr on PostgreSQL
+	// (whose collation may not order by bytes).
+	startsWith(col, prefix string) (string, []any)
 	// params returns n parameters numbered from from, for multi-row INSERTs: SQLite
 	// resolves "$NNN" names in time quadratic in their count, "?" in constant time.
 	params(from, n int) string

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"giamngheo"
 	"giamngheo/registry"
@@ -62,6 +63,10 @@ func (postgresDialect) ilike() string { return "ILIKE" }
 // One array parameter: a list of hundreds of parameters makes the cached statement's
 // generic plan scan the table (0.7 s a call during an import, against milliseconds).
 func (postgresDialect) params(from, n int) string { return placeholders(from, n) }
+
+func (postgresDialect) startsWith(col, prefix string) (string, []any) {
+	return fmt.Sprintf("substr(%s, 1, %d) = ?", col, utf8.RuneCountInString(prefix)), []any{prefix}
+}
 
 func (postgresDialect) anyOf(col string, vals any) (string, []any) {
 	return col + " = ANY(?)", []any{vals}

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"giamngheo/report"
 )
@@ -62,8 +60,8 @@ func (db *DB) RollupCellsOf(ctx context.Context, communes []string, byVillage bo
 		conds, args = append(conds, c), append(args, a...)
 	}
 	for _, p := range prefixes {
-		conds = append(conds, fmt.Sprintf("substr(measure, 1, %d) = ?", utf8.RuneCountInString(p)))
-		args = append(args, p)
+		c, a := db.dialect.startsWith("measure", p)
+		conds, args = append(conds, c), append(args, a...)
 	}
 	w.add("("+strings.Join(conds, " OR ")+")", args...)
 	return db.rollupCellsWhere(ctx, w, byVillage)

@@ -10,11 +10,13 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"runtime"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"giamngheo"
 	"giamngheo/registry"
@@ -117,6 +119,16 @@ func (sqliteDialect) anyOf(col string, vals any) (string, []any) {
 		}
 	}
 	return col + " IN (" + strings.TrimSuffix(strings.Repeat("?,", len(args)), ",") + ")", args
+}
+
+func (sqliteDialect) startsWith(col, prefix string) (string, []any) {
+	if prefix == "" || prefix[len(prefix)-1] == 0xff {
+		return fmt.Sprintf("substr(%s, 1, %d) = ?", col, utf8.RuneCountInString(prefix)), []any{prefix}
+	}
+	// SQLite compares TEXT by bytes (BINARY): the strings beginning with prefix are
+	// those from prefix up to prefix with its last byte raised by one, excluded.
+	upper := prefix[:len(prefix)-1] + string([]byte{prefix[len(prefix)-1] + 1})
+	return "(" + col + " >= ? AND " + col + " < ?)", []any{prefix, upper}
 }
 
 // anyOfListMax is the longest "one of" list written as parameters.
