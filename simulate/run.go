@@ -92,6 +92,16 @@ func (s *Service) Run(ctx context.Context, p Params) (*Result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Each part holds two read connections while it runs (the households'
+			// cursor and its members' batches): the parts running at once, over all
+			// simulations, are bounded so that pages always find a connection.
+			select {
+			case partSlots <- struct{}{}:
+			case <-ctx.Done():
+				errs[i] = ctx.Err()
+				return
+			}
+			defer func() { <-partSlots }()
 			errs[i] = s.Store.EachSurvey(ctx, part, runs[i].household)
 		}()
 	}
@@ -109,8 +119,13 @@ func (s *Service) Run(ctx context.Context, p Params) (*Result, error) {
 	return r, nil
 }
 
+// partSlots bounds the parts read at once by all simulations of the process: 2 parts
+// hold 4 read connections, of the 8 or more of the store's read pool
+// (store.OpenSQLite; PostgreSQL's pool is larger).
+var partSlots = make(chan struct{}, 2)
+
 // parts is how many readers a simulation runs at once: one per processor, at most 4
-// (each holds a read connection of the store).
+// (each holds two read connections while it runs; partSlots bounds them all).
 func (s *Service) parts() int {
 	if s.Parallel > 0 {
 		return s.Parallel

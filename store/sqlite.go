@@ -73,7 +73,9 @@ func OpenSQLite(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	r.SetMaxOpenConns(max(4, runtime.NumCPU()*2))
+	// Readers are cheap in WAL mode; a simulation holds up to 4 of them (simulate's
+	// partSlots) and the pages need theirs meanwhile.
+	r.SetMaxOpenConns(max(8, runtime.NumCPU()*2))
 	db.reader = r
 	return db, nil
 }

@@ -103,8 +103,8 @@ func (db *DB) needWhere(f support.NeedFilter) *where {
 }
 
 // CountNeeds counts the needs of f. With support types, it counts the needs of f
-// without them and those supported, joined from the year's support records of the
-// communes (few beside the needs): the unsupported are the difference. No count probes
+// without them and those supported, joined from the year's support records of those
+// types (few beside the needs): the unsupported are the difference. No count probes
 // the support records once per need.
 func (db *DB) CountNeeds(ctx context.Context, f support.NeedFilter) (int, error) {
 	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
@@ -120,12 +120,12 @@ func (db *DB) CountNeeds(ctx context.Context, f support.NeedFilter) (int, error)
 	if len(f.Types) == 0 {
 		return total, nil
 	}
+	// Every record of the year counts, wherever it was made: a household carried to
+	// another commune (the 2025 reform) keeps the support recorded before, as the list
+	// (FindNeeds) does; the needs' scope limits the join (index support_records_year).
 	sw := &where{}
-	db.in(sw, "type", f.Types)
 	sw.add("year = ?", f.Year)
-	if f.CommuneCodes != nil {
-		db.in(sw, "commune_code", f.CommuneCodes)
-	}
+	db.in(sw, "type", f.Types)
 	w = db.needWhere(all)
 	// The needs' conditions after the records' (their placeholders are numbered on).
 	cond := renumber(w.sql(), len(sw.args))

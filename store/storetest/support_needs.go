@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -92,5 +93,25 @@ func testSupportNeeds(t *testing.T, s Store) {
 	MustOK(t, err)
 	if w.Total != 3 {
 		t.Fatalf("the day before her sixth birthday: %+v", w.Gaps)
+	}
+	// A card recorded in the commune the household was in before a move (the record
+	// keeps that commune, here one outside the scope) still closes the gap: the list
+	// and its total agree.
+	now = time.Date(2026, 11, 28, 3, 0, 0, 0, time.UTC)
+	card := all.Gaps[0]
+	_, err = s.InsertSupports(context.Background(), []*support.Record{{HouseholdID: card.HouseholdID, Person: support.PersonKey(card.MemberName, card.BirthDate),
+		MemberName: card.MemberName, BirthDate: card.BirthDate, ProvinceCode: "30", CommuneCode: "99999", Type: support.TypeHealthInsurance,
+		Agency: support.AgencyInsurance, Day: "2026-03-02", Year: 2026}})
+	MustOK(t, err)
+	hp := actor(giamngheo.RoleProvinceOfficer, "31", "") // a scope of communes: the records are filtered by it
+	closed, err := svc.FindGaps(hp, support.GapHealthInsurance, 0, 100)
+	MustOK(t, err)
+	if closed.Total != 2 || len(closed.Gaps) != 2 {
+		t.Fatalf("after a card recorded before a move: total %d, %d rows, want 2 and 2", closed.Total, len(closed.Gaps))
+	}
+	for _, x := range closed.Gaps {
+		if key(x) == key(card) {
+			t.Fatalf("%s is still on the list after the card", key(card))
+		}
 	}
 }
