@@ -125,7 +125,23 @@ func (c *dashCache) get(key string, now time.Time, compute func() (*dashPage, er
 	e := &dashEntry{id: c.seq.Add(1), done: make(chan struct{}), computed: now}
 	c.entries[key] = e
 	c.mu.Unlock()
-	e.page, e.err = compute()
+	func() {
+		// A panic in the computation must not leave the requests that wait for it
+		// waiting for ever: it becomes the entry's error (and is re-raised here).
+		defer func() {
+			if v := recover(); v != nil {
+				e.err = fmt.Errorf("dashboard: %v", v)
+				close(e.done)
+				c.mu.Lock()
+				if c.entries[key] == e {
+					delete(c.entries, key)
+				}
+				c.mu.Unlock()
+				panic(v)
+			}
+		}()
+		e.page, e.err = compute()
+	}()
 	close(e.done)
 	if e.err != nil {
 		c.mu.Lock()
@@ -209,10 +225,10 @@ func (c *dashCache) dropFigures(key string, f *dashFigures) {
 
 // dashTargetsTTL is how long the plan's targets against their actuals are kept for
 // the dashboards of a unit and year, longer than the other figures: the actuals of the
-// coverage targets (support.Service.Coverage) walk the poor and near-poor households
-// of the unit with their members and the support records of the year, which no
-// roll-up counts yet, and a yearly target read ten minutes late is fine. The page
-// says when they were computed.
+// coverage targets (support.Service.Coverage) count the maintained needs of the listed
+// households and the support records of the year (migration 0021), more than the
+// roll-ups the other figures read, and a yearly target read ten minutes late is fine.
+// The page says when they were computed.
 const dashTargetsTTL = 10 * time.Minute
 
 // dashTargets are the targets of a unit and year, computed once.
@@ -232,7 +248,7 @@ func (s *Server) planTargets(ctx context.Context, unit string, year int) (*plan.
 		ts, err := s.PlanTargets(ctx, unit, year)
 		return ts, s.Today(), err
 	}
-	return s.keptTargets(ctx, unit, year, f.born)
+	return s.keptTargets(ctx, unit, year, s.Today())
 }
 
 // keptTargets returns the targets of unit and year computed less than dashTargetsTTL
@@ -253,7 +269,8 @@ func (s *Server) keptTargets(ctx context.Context, unit string, year int, now tim
 		c.targets[key] = t
 	}
 	c.mu.Unlock()
-	t.once.Do(func() { t.ts, t.err = s.PlanTargets(ctx, unit, year); t.at = s.Today() })
+	// Computed once for every caller: not cancelled with the request that came first.
+	t.once.Do(func() { t.ts, t.err = s.PlanTargets(context.WithoutCancel(ctx), unit, year); t.at = s.Today() })
 	if t.err != nil {
 		c.mu.Lock()
 		if c.targets[key] == t {

@@ -97,6 +97,9 @@ type pageCache struct {
 	entries map[string]cachedPage
 	// busy marks the pages being computed (public_cache.go): one computation each.
 	busy map[string]chan struct{}
+	// gen counts the clears: a page computed before the last clear (a post withdrawn
+	// meanwhile) is not kept.
+	gen uint64
 }
 
 type cachedPage struct {
@@ -108,9 +111,21 @@ type cachedPage struct {
 
 const pageCacheSize = 1000
 
-func (c *pageCache) put(key string, e cachedPage) {
+// generation is the count of clears, read before a page is computed.
+func (c *pageCache) generation() uint64 {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.gen
+}
+
+// put keeps the page of key computed in generation gen, unless the cache was cleared
+// since.
+func (c *pageCache) put(key string, e cachedPage, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
 	if c.entries == nil || len(c.entries) >= pageCacheSize {
 		c.entries = map[string]cachedPage{}
 	}
@@ -194,9 +209,10 @@ func (s *Server) publicRoute(h http.HandlerFunc) http.HandlerFunc {
 // computePublic renders a public page and keeps it when it is a 200.
 func (s *Server) computePublic(h http.HandlerFunc, r *http.Request, key string) *bufferWriter {
 	bw := &bufferWriter{header: http.Header{}}
+	gen := s.pubCache.generation()
 	h(bw, r)
 	if bw.status == http.StatusOK {
-		s.pubCache.put(key, cachedPage{body: bw.buf.Bytes(), contentType: bw.header.Get("Content-Type"), disposition: bw.header.Get("Content-Disposition"), expires: time.Now().Add(publicMaxAge * time.Second)})
+		s.pubCache.put(key, cachedPage{body: bw.buf.Bytes(), contentType: bw.header.Get("Content-Type"), disposition: bw.header.Get("Content-Disposition"), expires: time.Now().Add(publicMaxAge * time.Second)}, gen)
 	}
 	return bw
 }
@@ -649,5 +665,6 @@ func (s *Server) handlePublicOffices(w http.ResponseWriter, r *http.Request) {
 func (c *pageCache) clear() {
 	c.mu.Lock()
 	c.entries = nil
+	c.gen++
 	c.mu.Unlock()
 }

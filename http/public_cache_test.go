@@ -27,7 +27,7 @@ func TestPublicPageCache(t *testing.T) {
 		}()
 	}
 	time.Sleep(20 * time.Millisecond) // the others now wait for the owner
-	c.put("k", cachedPage{body: []byte("one"), expires: t0.Add(time.Minute)})
+	c.put("k", cachedPage{body: []byte("one"), expires: t0.Add(time.Minute)}, c.generation())
 	c.finish("k")
 	wg.Wait()
 	for i, ok := range got {
@@ -39,7 +39,7 @@ func TestPublicPageCache(t *testing.T) {
 	done := make(chan struct{})
 	refresh := func() {
 		refreshes.Add(1)
-		c.put("k", cachedPage{body: []byte("two"), expires: t0.Add(3 * time.Minute)})
+		c.put("k", cachedPage{body: []byte("two"), expires: t0.Add(3 * time.Minute)}, c.generation())
 		close(done)
 	}
 	stale := t0.Add(2 * time.Minute)
@@ -55,5 +55,23 @@ func TestPublicPageCache(t *testing.T) {
 	}
 	if _, ok, owner := c.lookup("k", t0.Add(3*time.Minute+publicMaxStale+time.Second), refresh); ok || !owner {
 		t.Fatal("a page past publicMaxStale is served")
+	}
+}
+
+// TestPublicPageCacheClearDropsPagesComputedBefore: a page computed before a clear (a
+// post withdrawn while it was being computed) is not kept; one computed after is.
+func TestPublicPageCacheClearDropsPagesComputedBefore(t *testing.T) {
+	var c pageCache
+	t0 := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	gen := c.generation()
+	c.clear() // the editor withdraws a post while the page is computed
+	c.put("k", cachedPage{body: []byte("with the withdrawn post"), expires: t0.Add(time.Minute)}, gen)
+	if _, ok, _ := c.lookup("k", t0, nil); ok {
+		t.Fatal("a page computed before the clear was kept")
+	}
+	c.finish("k")
+	c.put("k", cachedPage{body: []byte("without it"), expires: t0.Add(time.Minute)}, c.generation())
+	if e, ok, _ := c.lookup("k", t0, nil); !ok || string(e.body) != "without it" {
+		t.Fatalf("the page computed after the clear: %q, %v", e.body, ok)
 	}
 }

@@ -632,17 +632,25 @@ func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error
 // MoveHousehold keeps the household's present state in the history and moves it to
 // another commune from at (unit reorganisations).
 func (db *DB) MoveHousehold(ctx context.Context, h *registry.Household, communeCode, provinceCode string, at time.Time, by string) error {
-	if err := db.InsertHistory(ctx, h.ID, &registry.HistoryEntry{Version: h.Version, ValidFrom: h.UpdatedAt, ValidTo: at, ChangedBy: by, Household: registry.ForHistory(h)}); err != nil {
-		return err
-	}
 	// issue 14: the roll-ups follow the household to its new unit (store/rollup.go).
+	// The move carries the version it was based on, and its history entry is written
+	// with it, in one transaction.
 	id := h.ID
 	err := db.WithTx(ctx, func(ctx context.Context) error {
+		if err := db.InsertHistory(ctx, h.ID, &registry.HistoryEntry{Version: h.Version, ValidFrom: h.UpdatedAt, ValidTo: at, ChangedBy: by, Household: registry.ForHistory(h)}); err != nil {
+			return err
+		}
 		return db.changeHousehold(ctx, &id, causeCarry, dayOf(at), func() error {
-			_, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4`,
-				communeCode, provinceCode, db.t(at), h.ID)
+			res, err := db.w(ctx).ExecContext(ctx, `UPDATE households SET commune_code = $1, province_code = $2, version = version + 1, updated_at = $3 WHERE id = $4 AND version = $5`,
+				communeCode, provinceCode, db.t(at), h.ID, h.Version)
 			if err != nil {
 				return db.formatError(err)
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				return giamngheo.Errorf(giamngheo.ECONFLICT, "Hộ %s đã được sửa trong lúc chuyển sang đơn vị mới: hãy chuyển lại.",
+					"Household %s was changed while it was being carried to its new unit: carry it again.", h.Code)
 			}
 			// The members carry the household's province (the key a distributed database
 			// places them by, and they are read by it): they move with it (1 July 2025:

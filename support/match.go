@@ -341,8 +341,8 @@ func (s *Service) CommitList(ctx context.Context, rep *MatchReport) (CommitResul
 			fmt.Sscanf(r.Day[:4], "%d", &r.Year)
 			batch = append(batch, r)
 		}
-		// A statement per few hundred records; a record already stored (or twice on the
-		// list) is not stored again.
+		// The batch through one prepared statement (store.InsertSupports); a record
+		// already stored (or twice on the list) is not stored again.
 		added, err := s.Store.InsertSupports(ctx, batch)
 		if err != nil {
 			return err

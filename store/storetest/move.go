@@ -3,6 +3,8 @@ package storetest
 import (
 	"context"
 	"testing"
+
+	"giamngheo"
 )
 
 // testMoveAcrossProvinces: a household carried into another province (1 July 2025:
@@ -32,6 +34,15 @@ func testMoveAcrossProvinces(t *testing.T, s Store) {
 	}
 	if len(got.Members) != 3 || got.Members[0].Name != "Nguyễn Văn Hùng" {
 		t.Fatalf("after the move from province %s to %s the household has %d members, want its 3", from, to, len(got.Members))
+	}
+	// A move based on a version that is no longer the stored one changes nothing.
+	stale := *got
+	stale.Version--
+	MustCode(t, s.MoveHousehold(ctx, &stale, "10816", from, t0.AddDate(0, 2, 0), "test"), giamngheo.ECONFLICT)
+	again, err := s.FindHouseholdByID(ctx, h.ID)
+	MustOK(t, err)
+	if again.Version != got.Version || again.ProvinceCode != to {
+		t.Fatalf("a stale move changed the household: version %d → %d, province %s", got.Version, again.Version, again.ProvinceCode)
 	}
 	byCode, err := s.FindHouseholdByCode(ctx, to, "MV-001")
 	MustOK(t, err)
