@@ -6,6 +6,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strconv"
@@ -200,13 +201,10 @@ func (db *DB) FindNeeds(ctx context.Context, f support.NeedFilter, cur *support.
 	defer rows.Close()
 	var out []support.Need
 	for rows.Next() {
-		var n support.Need
-		var status string
-		if err := rows.Scan(&n.HouseholdID, &n.Kind, &n.Seq, &n.MemberID, &n.Person, &n.ProvinceCode, &n.CommuneCode, &n.HouseholdCode, &status,
-			&n.HeadName, &n.MemberName, &n.BirthDate, &n.NationalID, &n.Reason); err != nil {
+		n, err := scanNeed(rows)
+		if err != nil {
 			return nil, err
 		}
-		n.Status = poverty.Class(status)
 		out = append(out, n)
 	}
 	if err := rows.Err(); err != nil {
@@ -255,13 +253,10 @@ func (db *DB) storedNeeds(ctx context.Context) (map[needKey]support.Need, error)
 	defer rows.Close()
 	out := map[needKey]support.Need{}
 	for rows.Next() {
-		var n support.Need
-		var status string
-		if err := rows.Scan(&n.HouseholdID, &n.Kind, &n.Seq, &n.MemberID, &n.Person, &n.ProvinceCode, &n.CommuneCode, &n.HouseholdCode, &status,
-			&n.HeadName, &n.MemberName, &n.BirthDate, &n.NationalID, &n.Reason); err != nil {
+		n, err := scanNeed(rows)
+		if err != nil {
 			return nil, err
 		}
-		n.Status = poverty.Class(status)
 		out[needKey{n.HouseholdID, n.Kind, n.Seq}] = n
 	}
 	return out, rows.Err()
@@ -335,4 +330,16 @@ func (db *DB) rebuildNeeds(ctx context.Context) ([]report.Mismatch, error) {
 		return a.Seq < b.Seq
 	})
 	return diff, db.insertNeeds(ctx, ns)
+}
+
+// scanNeed reads a row of the needs' columns (household, kind, seq, member, person,
+// province, commune, household code, status, head, member name, birth date, national
+// ID, reason).
+func scanNeed(rows *sql.Rows) (support.Need, error) {
+	var n support.Need
+	var status string
+	err := rows.Scan(&n.HouseholdID, &n.Kind, &n.Seq, &n.MemberID, &n.Person, &n.ProvinceCode, &n.CommuneCode, &n.HouseholdCode, &status,
+		&n.HeadName, &n.MemberName, &n.BirthDate, &n.NationalID, &n.Reason)
+	n.Status = poverty.Class(status)
+	return n, err
 }
