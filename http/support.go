@@ -165,18 +165,10 @@ func gapKindClosedBy(ctx context.Context, code string) string {
 func (s *Server) handleGapsExport(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	kind := support.GapKind(r.URL.Query().Get("kind"))
-	var gaps []support.Gap
-	var cur *support.NeedCursor
-	for {
-		l, err := s.Support.FindGapsAt(ctx, kind, cur, support.MaxWorklistPage)
-		if err != nil {
-			s.Error(w, r, err)
-			return
-		}
-		gaps = append(gaps, l.Gaps...)
-		if cur = l.Next; cur == nil {
-			break
-		}
+	gaps, err := s.Support.AllGaps(ctx, kind)
+	if err != nil {
+		s.Error(w, r, err)
+		return
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", `attachment; filename="danh-sach-chua-ho-tro-`+string(kind)+`.xlsx"`)

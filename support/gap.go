@@ -148,24 +148,54 @@ func (s *Service) FindGaps(ctx context.Context, kind GapKind, offset, limit int)
 // current year, from the start or after or before cur, with the worklist's size: it
 // reads the page and a count of the maintained needs, never the households.
 func (s *Service) FindGapsAt(ctx context.Context, kind GapKind, cur *NeedCursor, limit int) (*Worklist, error) {
-	spec, ok := GapSpecByKind(kind)
-	if !ok {
-		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Không có danh sách %q.", "No worklist %q.", string(kind))
-	}
-	if err := MayReadWorklist(ctx, spec); err != nil {
-		return nil, err
-	}
-	cs, err := s.communes(ctx)
+	spec, f, year, err := s.worklist(ctx, kind)
 	if err != nil {
 		return nil, err
 	}
-	ref := giamngheo.Today(s.Now())
-	f := gapFilter(spec, cs, ref)
 	total, err := s.Store.CountNeeds(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	return s.page(ctx, spec, f, ref.Year(), total, cur, limit)
+	return s.page(ctx, spec, f, year, total, cur, limit)
+}
+
+// AllGaps returns every row of the worklist of kind in the actor's scope (the XLSX
+// export), read page by page after a cursor and counted by none of them.
+func (s *Service) AllGaps(ctx context.Context, kind GapKind) ([]Gap, error) {
+	spec, f, year, err := s.worklist(ctx, kind)
+	if err != nil {
+		return nil, err
+	}
+	var out []Gap
+	var cur *NeedCursor
+	for {
+		l, err := s.page(ctx, spec, f, year, -1, cur, MaxWorklistPage)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l.Gaps...)
+		if cur = l.Next; cur == nil {
+			return out, nil
+		}
+	}
+}
+
+// worklist checks that the actor may read the worklist of kind and returns its
+// filter over the actor's communes on today's date, and the year of its support.
+func (s *Service) worklist(ctx context.Context, kind GapKind) (GapSpec, NeedFilter, int, error) {
+	spec, ok := GapSpecByKind(kind)
+	if !ok {
+		return GapSpec{}, NeedFilter{}, 0, giamngheo.Errorf(giamngheo.EINVALID, "Không có danh sách %q.", "No worklist %q.", string(kind))
+	}
+	if err := MayReadWorklist(ctx, spec); err != nil {
+		return GapSpec{}, NeedFilter{}, 0, err
+	}
+	cs, err := s.communes(ctx)
+	if err != nil {
+		return GapSpec{}, NeedFilter{}, 0, err
+	}
+	ref := giamngheo.Today(s.Now())
+	return spec, gapFilter(spec, cs, ref), ref.Year(), nil
 }
 
 // page reads a page of the worklist of f.

@@ -23,6 +23,19 @@ func testSupportNeeds(t *testing.T, s Store) {
 		t.Fatalf("health-insurance worklist: %+v", all.Gaps)
 	}
 	key := func(g support.Gap) string { return g.HouseholdCode + "/" + g.MemberName }
+	// The export's read: every row, in the list's order, page after page.
+	every, err := svc.AllGaps(province, support.GapHealthInsurance)
+	MustOK(t, err)
+	if len(every) != len(all.Gaps) {
+		t.Fatalf("AllGaps: %d rows, the list %d", len(every), len(all.Gaps))
+	}
+	for i := range every {
+		if key(every[i]) != key(all.Gaps[i]) {
+			t.Fatalf("AllGaps row %d: %s, the list's %s", i, key(every[i]), key(all.Gaps[i]))
+		}
+	}
+	_, err = svc.AllGaps(actor(giamngheo.RoleAgencyOfficer, "10816", support.AgencyEducation), support.GapHealthInsurance)
+	MustCode(t, err, giamngheo.EFORBIDDEN)
 	// Forward a row a page: every row once, in order, then no next page.
 	var cur *support.NeedCursor
 	var fwd []string
