@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -16,6 +17,8 @@ import (
 	"giamngheo/registry"
 	"giamngheo/support"
 	"giamngheo/user"
+
+	"github.com/xuri/excelize/v2"
 )
 
 var (
@@ -57,6 +60,23 @@ func TestAgencyImportsHealthInsuranceList(t *testing.T) {
 	}
 	if got := total(); got != "2" {
 		t.Fatalf("worklist before the list: %s, want the two heads without a card", got)
+	}
+	// The worklist's workbook holds the same two people.
+	if status, body := getStatus(t, c, r.URL+"/support/gaps.xlsx?kind=health_insurance"); status != http.StatusOK {
+		t.Fatalf("worklist export: %d", status)
+	} else {
+		wb, err := excelize.OpenReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := wb.GetRows(wb.GetSheetName(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := fmt.Sprint(rows)
+		if !strings.Contains(text, "Phạm Thị Lan") || !strings.Contains(text, "Đỗ Thị Mai") {
+			t.Fatalf("the worklist's workbook lacks the two heads: %v", rows)
+		}
 	}
 	if home := get(t, c, r.URL+"/"); !strings.Contains(home, `id="queue-support"`) {
 		t.Fatal("the agency officer's home page has no support section")
