@@ -341,6 +341,33 @@ type houseFact struct {
 	water, latrine  int8
 	devices         answerMask
 	devicesAnswered bool
+	// walls, columns, roof: durable; telecom: uses telecommunications; waste: treated.
+	walls, columns, roof, telecom, waste tri
+	farm                                 bool
+	hasFloor, hasIncome                  bool
+	// area is the household's own area ("": the commune's).
+	area   Area
+	floor  float64
+	income int64
+}
+
+// tri is a yes/no answer that may be missing.
+type tri uint8
+
+const (
+	triUnanswered tri = iota
+	triYes
+	triNo
+)
+
+func triOf(p *bool) tri {
+	switch {
+	case p == nil:
+		return triUnanswered
+	case *p:
+		return triYes
+	}
+	return triNo
 }
 
 // label pairs an answer value with its bilingual label.

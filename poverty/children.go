@@ -40,7 +40,7 @@ func ChildrenOf(h *Household, std *Standard, ref time.Time) Children {
 			continue
 		}
 		c.Total++
-		if nutritionState(m, age, t) == deprived || healthInsuranceState(m, age, t) == deprived {
+		if nutritionState(triOf(m.Malnourished), age, t) == deprived || healthInsuranceState(triOf(m.HealthInsurance), age, t) == deprived {
 			c.Health++
 		}
 		if f := factOf(m, age); childSchoolingState(&f, t) == deprived {

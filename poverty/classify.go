@@ -120,11 +120,12 @@ func ClassifyExplained(h *Household, std *Standard, area Area, ref time.Time, ca
 	return r, nil
 }
 
-// classify is the one implementation of the rules; ages and a receive the members'
-// ages and the indicator findings for the explanation.
+// classify reads h's answers into numbers (validating them) and applies the rules
+// (judge); ages and a receive the members' ages and the indicator findings for the
+// explanation.
 func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard, ages *memberFacts, a *assessment) (Result, error) {
 	if std == nil || !std.ready {
-		return Result{}, invalid("standard", "Chuẩn nghèo chưa được nạp hoặc chưa kiểm tra (Validate)", "the standard is missing or was not validated")
+		return Result{}, errNoStandard()
 	}
 	if err := h.validate(ref, ages, &a.house); err != nil {
 		return Result{}, err
@@ -133,27 +134,48 @@ func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard,
 		area = h.Area
 	}
 	if !area.Valid() {
-		return Result{}, invalid("area", "Chưa xác định khu vực nông thôn hay thành thị của hộ", "the household's area (rural or urban) is not known")
+		return Result{}, errNoArea()
 	}
+	if len(h.ScoreAnswers) == 0 {
+		return judge(len(h.Members), std, area, ref, nil, ages, a)
+	}
+	s, err := card.score(h, std, area)
+	if err != nil {
+		return Result{}, err
+	}
+	r, err := judge(len(h.Members), std, area, ref, &s, ages, a)
+	r.ExampleCard = err == nil && !card.Official
+	return r, err
+}
+
+func errNoStandard() error {
+	return invalid("standard", "Chuẩn nghèo chưa được nạp hoặc chưa kiểm tra (Validate)", "the standard is missing or was not validated")
+}
+
+func errNoArea() error {
+	return invalid("area", "Chưa xác định khu vực nông thôn hay thành thị của hộ", "the household's area (rural or urban) is not known")
+}
+
+// judge is the one implementation of the rules, over a valid household of n members
+// in area whose answers are numbers: the members' facts on ref in ages, the household's
+// in a.house (from its answers, or from its compact form: facts.go). score is the B1
+// score when the household answered the card.
+func judge(n int, std *Standard, area Area, ref Date, score *ScoreIncome, ages *memberFacts, a *assessment) (Result, error) {
+	hf := &a.house
 	r := Result{Standard: std.ID, ReferenceDate: ref, Area: area}
 	lines := std.Lines.For(area)
-	if h.Income12m != nil {
-		n := int64(len(h.Members))
-		r.Income = MeasuredIncome{Income12m: *h.Income12m, Members: len(h.Members), PerCapita: *h.Income12m / (12 * n), Line: lines.Poverty}
+	if hf.hasIncome {
+		r.Income = MeasuredIncome{Income12m: hf.income, Members: n, PerCapita: hf.income / (12 * int64(n)), Line: lines.Poverty}
 	}
 
 	var atOrBelow bool
 	switch {
-	case len(h.ScoreAnswers) > 0:
-		s, err := card.score(h, std, area)
-		if err != nil {
-			return Result{}, err
-		}
-		r.IncomeMethod, r.Score, r.ExampleCard = IncomeScore, s, !card.Official
+	case score != nil:
+		r.IncomeMethod, r.Score = IncomeScore, *score
 		// Circular 07/2021/TT-BLĐTBXH, Art. 3 [S]: the income test is met at a B1 score
 		// of at most 140 points (rural) or 175 points (urban).
-		atOrBelow = s.Points <= s.Line
-	case h.Income12m != nil:
+		atOrBelow = score.Points <= score.Line
+	case hf.hasIncome:
 		r.IncomeMethod = IncomeMeasured
 		// Decree 07/2021/NĐ-CP, Art. 3.1.a: monthly per-capita income at or below the
 		// line (1,500,000 VND rural, 2,000,000 VND urban for 2022-2025).
@@ -162,7 +184,7 @@ func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard,
 		return Result{}, invalid("income_12m", "Thiếu thu nhập 12 tháng (income_12m) hoặc câu trả lời bảng điểm B1 (score_answers)", "neither the 12-month income (income_12m) nor B1 score answers (score_answers) are given")
 	}
 
-	assess(h, std, ages, a)
+	assess(n, std, ages, a)
 	r.Deprived, r.Unknown = a.deprived, a.unknown
 	r.DeprivationCount = a.deprived.Len()
 	r.DeprivationScore = r.DeprivationCount * std.ScorePerDeprivation
@@ -177,13 +199,13 @@ func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard,
 	case atOrBelow:
 		r.Class = NearPoor
 		r.Provisional = r.DeprivationCount+r.Unknown.Len() >= std.PoorMinDeprivations
-	case middleBand(h, &r, lines):
+	case middleBand(hf.farm, &r, lines):
 		r.Class = Middle
 	default:
 		r.Class = NotPoor
 	}
 	if lowIncomeHousehold(&r, std, lines) {
-		for i := range h.Members {
+		for i := range n {
 			if std.Thresholds.workingAgeOf(ages[i].female, int(ages[i].age)) {
 				r.LowIncomeWorkers = r.LowIncomeWorkers.with(i)
 			}
@@ -197,8 +219,8 @@ func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard,
 // above the poverty line and at most the middle line (2,250,000 VND rural, 3,000,000 VND
 // urban for 2022-2025). Decree 07/2021/NĐ-CP, Art. 3.2 [S as to the amounts];
 // Decision 24/2021/QĐ-TTg, Art. 2: measured over the last 12 months.
-func middleBand(h *Household, r *Result, lines AreaLines) bool {
-	return h.FarmHousehold && !r.Income.isZero() && lines.MiddleUpper > 0 &&
+func middleBand(farm bool, r *Result, lines AreaLines) bool {
+	return farm && !r.Income.isZero() && lines.MiddleUpper > 0 &&
 		r.Income.PerCapita > lines.Poverty && r.Income.PerCapita <= lines.MiddleUpper
 }
 
@@ -223,13 +245,13 @@ func (m MeasuredIncome) isZero() bool { return m == MeasuredIncome{} }
 // else may treat them as deprived or not.
 func Unanswered(h *Household, std *Standard, ref time.Time) (IndicatorSet, error) {
 	if std == nil || !std.ready {
-		return 0, invalid("standard", "Chuẩn nghèo chưa được nạp hoặc chưa kiểm tra (Validate)", "the standard is missing or was not validated")
+		return 0, errNoStandard()
 	}
 	var ages memberFacts
 	var a assessment
 	if err := h.validate(DateOf(ref), &ages, &a.house); err != nil {
 		return 0, err
 	}
-	assess(h, std, &ages, &a)
+	assess(len(h.Members), std, &ages, &a)
 	return a.unknown, nil
 }

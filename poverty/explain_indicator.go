@@ -178,7 +178,7 @@ func (x *explainer) perMemberAge(s MemberSet, fact func(*Member, int) Text) Text
 // dependantReason says why a member aged age counts as a dependant.
 func (x *explainer) dependantReason(m *Member, age int) Text {
 	t := &x.std.Thresholds
-	child, elderly, disabled := dependant(m, age, t)
+	child, elderly, disabled := dependant(age, m.DisabilityAllowance, t)
 	var parts []Text
 	if child {
 		parts = append(parts, Text{fmt.Sprintf("trẻ em dưới %d tuổi", t.DependantChildAgeBelow), fmt.Sprintf("child under %d", t.DependantChildAgeBelow)})

@@ -146,7 +146,15 @@ func (h *Household) validate(ref Date, ages *memberFacts, hf *houseFact) error {
 		}
 	}
 	if hf != nil {
-		*hf = houseFact{water: water, latrine: latrine, devices: have, devicesAnswered: h.Devices != nil}
+		*hf = houseFact{water: water, latrine: latrine, devices: have, devicesAnswered: h.Devices != nil,
+			walls: triOf(h.HouseWallsDurable), columns: triOf(h.HouseColumnsDurable), roof: triOf(h.HouseRoofDurable),
+			telecom: triOf(h.Telecom), waste: triOf(h.WasteTreated), farm: h.FarmHousehold, area: h.Area}
+		if h.FloorAreaM2 != nil {
+			hf.hasFloor, hf.floor = true, *h.FloorAreaM2
+		}
+		if h.Income12m != nil {
+			hf.hasIncome, hf.income = true, *h.Income12m
+		}
 	}
 	for i := range h.Members {
 		d, f, err := h.Members[i].validate(i)
@@ -156,17 +164,27 @@ func (h *Household) validate(ref Date, ages *memberFacts, hf *houseFact) error {
 		if ages == nil {
 			continue
 		}
-		if d.Compare(ref) > 0 {
-			return invalid(memberField(i, "birth_date"), "Ngày sinh %s sau ngày tham chiếu %s", "birth date %s is after the reference date %s", d.vi(), ref.vi())
-		}
-		a := ageAt(d, ref)
-		if a > MaxAge {
-			return invalid(memberField(i, "birth_date"), "Tuổi %d vào ngày tham chiếu không hợp lý (tối đa %d)", "implausible age %d on the reference date (at most %d)", a, MaxAge)
+		a, err := ageOn(i, d, ref)
+		if err != nil {
+			return err
 		}
 		f.age = int16(a) // a ≤ MaxAge
 		ages[i] = f
 	}
 	return nil
+}
+
+// ageOn is the age on ref of member i born on d, refused when d is after ref or the
+// age is above MaxAge.
+func ageOn(i int, d, ref Date) (int, error) {
+	if d.Compare(ref) > 0 {
+		return 0, invalid(memberField(i, "birth_date"), "Ngày sinh %s sau ngày tham chiếu %s", "birth date %s is after the reference date %s", d.vi(), ref.vi())
+	}
+	a := ageAt(d, ref)
+	if a > MaxAge {
+		return 0, invalid(memberField(i, "birth_date"), "Tuổi %d vào ngày tham chiếu không hợp lý (tối đa %d)", "implausible age %d on the reference date (at most %d)", a, MaxAge)
+	}
+	return a, nil
 }
 
 func (m *Member) validate(i int) (Date, memberFact, error) {
@@ -197,7 +215,8 @@ func (m *Member) validate(i int) (Date, memberFact, error) {
 	if work == workInvalid {
 		return Date{}, memberFact{}, invalid(memberField(i, "employment"), "Việc làm %q không hợp lệ (cho phép: %s)", "invalid employment %q (allowed: %s)", m.Employment, allowed(employments))
 	}
-	return d, memberFact{female: female, school: school, work: work}, nil
+	return d, memberFact{female: female, school: school, work: work, disabled: m.DisabilityAllowance,
+		insurance: triOf(m.HealthInsurance), malnourished: triOf(m.Malnourished)}, nil
 }
 
 // memberFact is what the rules read of a member, worked out once per classification:
@@ -205,13 +224,18 @@ func (m *Member) validate(i int) (Date, memberFact, error) {
 type memberFact struct {
 	age    int16
 	female bool
-	school schoolCode
-	work   workCode
+	// disabled: a person with a disability on the monthly social allowance.
+	disabled bool
+	school   schoolCode
+	work     workCode
+	// insurance: holds a health-insurance card; malnourished: stunted or underweight.
+	insurance, malnourished tri
 }
 
 // factOf is the fact of member m aged age (for callers outside Classify).
 func factOf(m *Member, age int) memberFact {
-	return memberFact{age: int16(min(age, MaxAge+1)), female: m.Sex == Female, school: m.Schooling.code(), work: m.Employment.code()}
+	return memberFact{age: int16(min(age, MaxAge+1)), female: m.Sex == Female, school: m.Schooling.code(), work: m.Employment.code(),
+		disabled: m.DisabilityAllowance, insurance: triOf(m.HealthInsurance), malnourished: triOf(m.Malnourished)}
 }
 
 // memberFacts holds the facts of the members, in the order of the form.

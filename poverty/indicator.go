@@ -90,24 +90,25 @@ type assessment struct {
 // memberLevel is the set of indicators decided member by member.
 const memberLevel = 1<<idEmployment | 1<<idNutrition | 1<<idHealthInsurance | 1<<idAdultEducation | 1<<idChildSchooling
 
-// assess evaluates every indicator of std for h, whose members' facts on the reference
-// date are in ages and whose own answers are in a.house (both from the validation);
+// assess evaluates every indicator of std for a household of n members whose facts on
+// the reference date are in ages and whose own answers are in a.house (both from the
+// validation, or from the compact form: facts.go);
 // a.findings must be zero. It does not allocate.
-func assess(h *Household, std *Standard, ages *memberFacts, a *assessment) {
+func assess(n int, std *Standard, ages *memberFacts, a *assessment) {
 	t, want := &std.Thresholds, std.want
 	if want&memberLevel != 0 {
 		// One pass over the members for all member-level indicators.
-		for i := range h.Members {
-			m, f := &h.Members[i], &ages[i]
+		for i := range n {
+			f := &ages[i]
 			age := int(f.age)
 			if want.has(idEmployment) {
 				a.findings[idEmployment].note(i, employmentState(f, t))
 			}
 			if want.has(idNutrition) {
-				a.findings[idNutrition].note(i, nutritionState(m, age, t))
+				a.findings[idNutrition].note(i, nutritionState(f.malnourished, age, t))
 			}
 			if want.has(idHealthInsurance) {
-				a.findings[idHealthInsurance].note(i, healthInsuranceState(m, age, t))
+				a.findings[idHealthInsurance].note(i, healthInsuranceState(f.insurance, age, t))
 			}
 			if want.has(idAdultEducation) {
 				a.findings[idAdultEducation].note(i, adultEducationState(f, t))
@@ -123,21 +124,21 @@ func assess(h *Household, std *Standard, ages *memberFacts, a *assessment) {
 		case idEmployment, idNutrition, idHealthInsurance, idAdultEducation, idChildSchooling:
 			f.settle()
 		case idDependants:
-			*f = dependantsFinding(h, ages, t)
+			*f = dependantsFinding(n, ages, t)
 		case idHousingQuality:
-			*f = housingQualityFinding(h, t)
+			*f = housingQualityFinding(&a.house, t)
 		case idHousingArea:
-			*f = housingAreaFinding(h, t)
+			*f = housingAreaFinding(&a.house, n, t)
 		case idWater:
 			*f = codeFinding(a.house.water, std.cleanWater)
 		case idLatrine:
 			*f = codeFinding(a.house.latrine, std.hygienicLatrines)
 		case idTelecom:
-			*f = yesFinding(h.Telecom)
+			*f = yesFinding(a.house.telecom)
 		case idInfoDevices:
 			*f = devicesFinding(&a.house, std.infoDevices)
 		case idWaste:
-			*f = yesFinding(h.WasteTreated)
+			*f = yesFinding(a.house.waste)
 		}
 		switch f.state {
 		case deprived:
@@ -187,22 +188,22 @@ func employmentState(f *memberFact, t *Thresholds) state {
 // dependant reports why a member counts as a dependant: a child, an elderly person, or a
 // person with a disability receiving the monthly social allowance. Decree 07/2021/NĐ-CP,
 // Appendix (indicator 2) [S; the 2021 definition is uncertain].
-func dependant(m *Member, age int, t *Thresholds) (child, elderly, disabled bool) {
-	return age < t.DependantChildAgeBelow, age >= t.DependantElderlyAgeMin, m.DisabilityAllowance
+func dependant(age int, onAllowance bool, t *Thresholds) (child, elderly, disabled bool) {
+	return age < t.DependantChildAgeBelow, age >= t.DependantElderlyAgeMin, onAllowance
 }
 
 // dependantsFinding: dependants are more than DependantSharePercent of members; the
 // comparison is exact (3 of 6 is 50 %, not more). Decree 07/2021/NĐ-CP, Appendix
 // (indicator 2) [S].
-func dependantsFinding(h *Household, ages *memberFacts, t *Thresholds) finding {
+func dependantsFinding(n int, ages *memberFacts, t *Thresholds) finding {
 	var f finding
-	for i := range h.Members {
-		if c, e, d := dependant(&h.Members[i], int(ages[i].age), t); c || e || d {
+	for i := range n {
+		if c, e, d := dependant(int(ages[i].age), ages[i].disabled, t); c || e || d {
 			f.members = f.members.with(i)
 			f.count++
 		}
 	}
-	if int(f.count)*100 > t.DependantSharePercent*len(h.Members) {
+	if int(f.count)*100 > t.DependantSharePercent*n {
 		f.state = deprived
 	}
 	return f
@@ -210,20 +211,20 @@ func dependantsFinding(h *Household, ages *memberFacts, t *Thresholds) finding {
 
 // nutritionState: a child below the age limit who is stunted or underweight. Decree
 // 07/2021/NĐ-CP, Appendix (indicator 3) [S].
-func nutritionState(m *Member, age int, t *Thresholds) state {
+func nutritionState(malnourished tri, age int, t *Thresholds) state {
 	if age >= t.NutritionChildAgeBelow {
 		return clear
 	}
-	return yesNo(m.Malnourished, true)
+	return yesNo(malnourished, triYes)
 }
 
 // healthInsuranceState: a member from the age limit without health insurance. Decree
 // 07/2021/NĐ-CP, Appendix (indicator 4) [U: the age 6 is not verified].
-func healthInsuranceState(m *Member, age int, t *Thresholds) state {
+func healthInsuranceState(insurance tri, age int, t *Thresholds) state {
 	if age < t.HealthInsuranceAgeMin {
 		return clear
 	}
-	return yesNo(m.HealthInsurance, false)
+	return yesNo(insurance, triNo)
 }
 
 // adultEducationState: a member aged 16–30 who is not studying and lacks the level
@@ -267,14 +268,14 @@ func childSchoolingState(f *memberFact, t *Thresholds) state {
 
 // housingQualityFinding: at least 2 of the 3 main structures (walls, columns, roof) are
 // not durable. Decree 07/2021/NĐ-CP, Appendix (indicator 7) [S].
-func housingQualityFinding(h *Household, t *Thresholds) finding {
+func housingQualityFinding(hf *houseFact, t *Thresholds) finding {
 	var f finding
 	missing := 0
-	for _, p := range [3]*bool{h.HouseWallsDurable, h.HouseColumnsDurable, h.HouseRoofDurable} {
-		switch {
-		case p == nil:
+	for _, p := range [3]tri{hf.walls, hf.columns, hf.roof} {
+		switch p {
+		case triUnanswered:
 			missing++
-		case !*p:
+		case triNo:
 			f.count++
 		}
 	}
@@ -290,11 +291,11 @@ func housingQualityFinding(h *Household, t *Thresholds) finding {
 // housingAreaFinding: floor area per person below 8 m² (exactly 8 is not deprived). The
 // comparison multiplies instead of dividing, so it is exact. Decree 07/2021/NĐ-CP,
 // Appendix (indicator 8) [S].
-func housingAreaFinding(h *Household, t *Thresholds) finding {
+func housingAreaFinding(hf *houseFact, n int, t *Thresholds) finding {
 	switch {
-	case h.FloorAreaM2 == nil:
+	case !hf.hasFloor:
 		return finding{state: unknown}
-	case *h.FloorAreaM2 < t.HousingAreaPerPersonM2*float64(len(h.Members)):
+	case hf.floor < t.HousingAreaPerPersonM2*float64(n):
 		return finding{state: deprived}
 	}
 	return finding{}
@@ -329,17 +330,17 @@ func devicesFinding(hf *houseFact, counted answerMask) finding {
 // yesFinding: deprived when a yes/no answer is no (telecom use: Decree 07/2021/NĐ-CP,
 // Appendix, indicator 11 [U]; waste treatment: Decree 351/2025/NĐ-CP [V as to the
 // indicator, U as to its wording]).
-func yesFinding(p *bool) finding {
-	return finding{state: yesNo(p, false)}
+func yesFinding(p tri) finding {
+	return finding{state: yesNo(p, triNo)}
 }
 
-// yesNo maps a nullable answer to a state: unknown when nil, deprived when it equals
-// bad.
-func yesNo(p *bool, bad bool) state {
-	switch {
-	case p == nil:
+// yesNo maps a yes/no answer to a state: unknown when not answered, deprived when it
+// is bad.
+func yesNo(p, bad tri) state {
+	switch p {
+	case triUnanswered:
 		return unknown
-	case *p == bad:
+	case bad:
 		return deprived
 	}
 	return clear

@@ -20,6 +20,10 @@ type Stored struct {
 	HeadKey string
 	// Traits is the traits column the roll-ups count (TraitsText).
 	Traits string
+	// Facts is the compact form of the answers a simulation classifies
+	// (poverty.EncodeFacts), nil when the answers have none (invalid, or B1 score
+	// answers): such a household is classified from its JSON.
+	Facts []byte
 }
 
 // Encode returns the stored form of h (the one Precompute computed, if it did).
@@ -31,7 +35,8 @@ func Encode(h *Household) (*Stored, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stored{Survey: string(survey), Deprived: DeprivedText(h.Result), Search: SearchText(h), HeadKey: vntext.NameKey(h.HeadName), Traits: TraitsText(h)}
+	s := &Stored{Survey: string(survey), Deprived: DeprivedText(h.Result), Search: SearchText(h), HeadKey: vntext.NameKey(h.HeadName), Traits: TraitsText(h),
+		Facts: poverty.EncodeFacts(h.Answers())}
 	if h.Result != nil {
 		b, err := json.Marshal(h.Result)
 		if err != nil {

@@ -149,7 +149,7 @@ func splitCommunes(communes []string, n int) [][]string {
 }
 
 func newRunner(s *Service, p Params, r *Result) *runner {
-	return &runner{s: s, p: p, r: r, rows: map[string]*Row{}, areas: map[string]poverty.Area{}, bases: map[string]*poverty.Standard{}}
+	return &runner{s: s, p: p, r: r, ref: poverty.DateOf(p.Date), rows: map[string]*Row{}, areas: map[string]poverty.Area{}, bases: map[string]*poverty.Standard{}}
 }
 
 // absorb adds the counts of a part read by another runner; parts are absorbed in
@@ -197,6 +197,7 @@ type runner struct {
 	s     *Service
 	p     Params
 	r     *Result
+	ref   poverty.Date // p.Date in Vietnam
 	rows  map[string]*Row
 	areas map[string]poverty.Area // commune → area; "" when the commune is unknown
 	bases map[string]*poverty.Standard
@@ -260,6 +261,9 @@ func (run *runner) baseline(id string) *poverty.Standard {
 // test only under a standard that has a score line (Circular 07/2021/TT-BLĐTBXH);
 // under 2027–2030 (Decree 351/2025/NĐ-CP, no B1 line) the measured income does.
 func (run *runner) classify(h *Household, std *poverty.Standard, area poverty.Area) (poverty.Result, error) {
+	if h.Facts != nil {
+		return poverty.ClassifyFacts(h.Facts, std, area, run.ref)
+	}
 	ans := &h.Answers
 	if len(ans.ScoreAnswers) > 0 && !std.HasScoreLine() {
 		if ans.Income12m == nil {
@@ -287,10 +291,13 @@ func (run *runner) household(h *Household) error {
 		}
 		run.rows[key] = row
 	}
-	persons, pupils := len(h.Answers.Members), 0
-	for i := range h.Answers.Members {
-		if s := h.Answers.Members[i].Schooling; s == poverty.SchoolingStudying || s == poverty.SchoolingStudyingBelowLevel {
-			pupils++
+	persons, pupils := poverty.FactsMembers(h.Facts)
+	if h.Facts == nil {
+		persons = len(h.Answers.Members)
+		for i := range h.Answers.Members {
+			if s := h.Answers.Members[i].Schooling; s == poverty.SchoolingStudying || s == poverty.SchoolingStudyingBelowLevel {
+				pupils++
+			}
 		}
 	}
 	status, survey := ClassIndex(h.Status), ClassIndex(h.Class)

@@ -25,7 +25,10 @@ type Household struct {
 	// standard_id): "" when the household was never classified.
 	Class      poverty.Class
 	StandardID string
-	// Answers are the survey answers with the members, as the rules read them.
+	// Facts is the compact form of the answers (poverty.EncodeFacts), what the
+	// simulation classifies; nil when the household has none, and then Answers are
+	// the survey answers with the members, as the rules read them.
+	Facts   []byte
 	Answers poverty.Household
 }
 

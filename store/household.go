@@ -304,11 +304,20 @@ func (db *DB) householdArgs(h *registry.Household) ([]any, error) {
 	}
 	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
 		st.Search, st.Survey, st.Class, st.Deprived, st.DeprivationCount, st.Standard, registry.OrNull(st.Result), registry.OrNull(st.Warnings),
-		h.Version, db.t(h.CreatedAt), db.t(h.UpdatedAt), st.HeadKey, st.Traits}, nil
+		h.Version, db.t(h.CreatedAt), db.t(h.UpdatedAt), st.HeadKey, st.Traits, factsArg(st.Facts)}, nil
+}
+
+// factsArg is the facts column's value: NULL for none (both drivers store an empty
+// slice as an empty value).
+func factsArg(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
 }
 
 var householdColumns = []string{"id", "province_code", "commune_code", "code", "village_id", "village_name", "address", "head_name", "phone",
-	"search", "survey", "class", "deprived", "deprivation_count", "standard_id", "result", "warnings", "version", "created_at", "updated_at", "head_key", "traits"}
+	"search", "survey", "class", "deprived", "deprivation_count", "standard_id", "result", "warnings", "version", "created_at", "updated_at", "head_key", "traits", "facts"}
 
 var memberColumns = []string{"id", "household_id", "province_code", "seq", "full_name", "sex", "birth_date", "relation", "ethnicity", "national_id", "answers"}
 
@@ -374,7 +383,7 @@ func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
 		return db.changeHousehold(ctx, &id, causeEdit, dayOf(h.UpdatedAt), func() error {
 			res, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET province_code=$1, commune_code=$2, code=$3, village_id=$4, village_name=$5, address=$6,
 			head_name=$7, phone=$8, search=$9, survey=$10, class=$11, deprived=$12, deprivation_count=$13, standard_id=$14, result=$15,
-			warnings=$16, version=$17, created_at=$18, updated_at=$19, head_key=$20, traits=$21 WHERE id=$22`, append(args, h.ID)...)
+			warnings=$16, version=$17, created_at=$18, updated_at=$19, head_key=$20, traits=$21, facts=$22 WHERE id=$23`, append(args, h.ID)...)
 			if err != nil {
 				return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
 			}

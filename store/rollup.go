@@ -54,6 +54,10 @@ var afterMigration = map[string]func(ctx context.Context, db *DB) error{
 		_, err := db.rebuildRollups(ctx)
 		return err
 	},
+	// The compact forms of the answers already stored (ADR 0014).
+	"migrations/0023_household_facts.sql": func(ctx context.Context, db *DB) error {
+		return db.backfillFacts(ctx)
+	},
 	// The traits of the households already stored, then their roll-ups.
 	"migrations/0018_household_traits.sql": func(ctx context.Context, db *DB) error {
 		if err := db.backfillTraits(ctx, time.Now().In(giamngheo.Vietnam)); err != nil {

@@ -12,13 +12,14 @@ import (
 )
 
 // eachSurveySQL reads the households in commune order (the households_commune
-// index); their members come by batch (membersByRangeSQL, membersByIDSQL) through the
+// index) with the compact form of their answers (facts, ADR 0014); the survey JSON
+// only of a household without one, whose members then come by batch (membersByRangeSQL, membersByIDSQL) through the
 // members_household index, in (household_id, seq) order. A join would repeat the
 // household columns on every member row and cost one index probe per household: it
 // reads about 2.7 times slower than the two tables (docs/benchmarks.md).
 const (
 	eachSurveySQL = `SELECT id, code, province_code, commune_code, coalesce(village_id, 0), village_name, status, class, standard_id,
-	CAST(survey AS TEXT) FROM households WHERE %s ORDER BY commune_code, code`
+	facts, CASE WHEN facts IS NULL THEN CAST(survey AS TEXT) END FROM households WHERE %s ORDER BY commune_code, code`
 	membersByRangeSQL = `SELECT household_id, CAST(answers AS TEXT) FROM members WHERE household_id BETWEEN $1 AND $2 ORDER BY household_id, seq`
 	membersByIDSQL    = `SELECT household_id, CAST(answers AS TEXT) FROM members WHERE %s ORDER BY household_id, seq`
 )
@@ -26,8 +27,11 @@ const (
 // surveyBatch is a run of households read from the rows: their plain columns and the
 // raw JSON of the survey and of each member (offsets into arena), then decoded.
 type surveyBatch struct {
-	hs    []simulate.Household
-	spans [][2]int // per household: survey [start, end) in arena
+	hs []simulate.Household
+	// spans: per household, its survey [start, end) in arena, or its facts when
+	// facts[i]; a household with facts has no members read.
+	spans [][2]int
+	facts []bool
 	mems  [][][2]int
 	index map[int64]int // household id → position in hs
 	arena []byte
@@ -121,6 +125,7 @@ func (db *DB) readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surv
 		id, village                                           int64
 		code                                                  string
 		prov, commune, vname, status, class, standard, survey sql.RawBytes
+		facts                                                 sql.RawBytes
 	)
 	// The codes, names and classes repeat from household to household: one string each.
 	names := map[string]string{}
@@ -153,7 +158,7 @@ func (db *DB) readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surv
 		return nil
 	}
 	for rows.Next() {
-		if err := rows.Scan(&id, &code, &prov, &commune, &village, &vname, &status, &class, &standard, &survey); err != nil {
+		if err := rows.Scan(&id, &code, &prov, &commune, &village, &vname, &status, &class, &standard, &facts, &survey); err != nil {
 			return err
 		}
 		if b == nil {
@@ -166,7 +171,11 @@ func (db *DB) readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surv
 		}
 		b.hs = append(b.hs, simulate.Household{ID: id, Code: code, ProvinceCode: intern(prov), CommuneCode: intern(commune), VillageID: village,
 			VillageName: intern(vname), Status: poverty.Class(intern(status)), Class: poverty.Class(intern(class)), StandardID: intern(standard)})
-		b.spans = append(b.spans, b.put(survey))
+		if len(facts) > 0 {
+			b.spans, b.facts = append(b.spans, b.put(facts)), append(b.facts, true)
+		} else {
+			b.spans, b.facts = append(b.spans, b.put(survey)), append(b.facts, false)
+		}
 		b.mems = append(b.mems, nil)
 		if len(b.hs) >= surveyBatchSize {
 			if err := send(); err != nil {
@@ -184,20 +193,28 @@ func (db *DB) readSurveys(ctx context.Context, rows *sql.Rows, free <-chan *surv
 // numbered in commune order by the import (ADR 0006), so a batch's ids are usually a
 // short range, read as one index range; scattered ids are asked for by list.
 func (db *DB) batchMembers(ctx context.Context, b *surveyBatch) error {
-	lo, hi := b.hs[0].ID, b.hs[0].ID
+	var lo, hi int64
+	var ids []int64
 	for i := range b.hs {
-		lo, hi = min(lo, b.hs[i].ID), max(hi, b.hs[i].ID)
-		b.index[b.hs[i].ID] = i
+		if b.facts[i] {
+			continue
+		}
+		id := b.hs[i].ID
+		if len(ids) == 0 {
+			lo, hi = id, id
+		}
+		lo, hi = min(lo, id), max(hi, id)
+		b.index[id] = i
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil
 	}
 	var rows *sql.Rows
 	var err error
-	if hi-lo < int64(4*len(b.hs)) {
+	if hi-lo < int64(4*len(ids)) {
 		rows, err = db.r(ctx).QueryContext(ctx, membersByRangeSQL, lo, hi)
 	} else {
-		ids := make([]int64, len(b.hs))
-		for i := range b.hs {
-			ids[i] = b.hs[i].ID
-		}
 		var w where
 		db.in(&w, "household_id", ids)
 		rows, err = db.r(ctx).QueryContext(ctx, fmt.Sprintf(membersByIDSQL, w.sql()), w.args...)
@@ -220,7 +237,7 @@ func (db *DB) batchMembers(ctx context.Context, b *surveyBatch) error {
 }
 
 func (b *surveyBatch) reset() {
-	b.hs, b.spans, b.arena, b.err = b.hs[:0], b.spans[:0], b.arena[:0], nil
+	b.hs, b.spans, b.facts, b.arena, b.err = b.hs[:0], b.spans[:0], b.facts[:0], b.arena[:0], nil
 	for i := range b.mems {
 		b.mems[i] = b.mems[i][:0]
 	}
@@ -244,17 +261,78 @@ func (b *surveyBatch) put(raw []byte) [2]int {
 func (b *surveyBatch) decode() {
 	a := &arena{}
 	for i := range b.hs {
-		h := &b.hs[i]
-		s := b.spans[i]
-		if err := decodeSurveyJSON(b.arena[s[0]:s[1]], &h.Answers, a); err != nil {
-			b.err = fmt.Errorf("household %d: survey: %w", h.ID, err)
+		if err := b.decodeOne(i, a); err != nil {
+			b.err = err
 			return
 		}
-		h.Answers.Members = a.memberSlice(len(b.mems[i]))
-		for j, m := range b.mems[i] {
-			if err := decodeMemberJSON(b.arena[m[0]:m[1]], &h.Answers.Members[j], a); err != nil {
-				b.err = fmt.Errorf("household %d: member answers: %w", h.ID, err)
-				return
+	}
+}
+
+// decodeOne fills household i's facts, or its answers from their JSON.
+func (b *surveyBatch) decodeOne(i int, a *arena) error {
+	h := &b.hs[i]
+	s := b.spans[i]
+	if b.facts[i] {
+		h.Facts = b.arena[s[0]:s[1]:s[1]]
+		return nil
+	}
+	if err := decodeSurveyJSON(b.arena[s[0]:s[1]], &h.Answers, a); err != nil {
+		return fmt.Errorf("household %d: survey: %w", h.ID, err)
+	}
+	h.Answers.Members = a.memberSlice(len(b.mems[i]))
+	for j, m := range b.mems[i] {
+		if err := decodeMemberJSON(b.arena[m[0]:m[1]], &h.Answers.Members[j], a); err != nil {
+			return fmt.Errorf("household %d: member answers: %w", h.ID, err)
+		}
+	}
+	return nil
+}
+
+// backfillFacts fills the facts column of the households stored before migration 0023
+// from their survey and members' answers, a page of households at a time (each page
+// read whole before its rows are written: one connection on PostgreSQL).
+func (db *DB) backfillFacts(ctx context.Context) error {
+	b := &surveyBatch{}
+	var after int64
+	for {
+		b.reset()
+		rows, err := db.r(ctx).QueryContext(ctx, `SELECT id, CAST(survey AS TEXT) FROM households WHERE id > $1 ORDER BY id LIMIT 512`, after)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var survey sql.RawBytes
+			if err := rows.Scan(&id, &survey); err != nil {
+				rows.Close()
+				return err
+			}
+			b.hs = append(b.hs, simulate.Household{ID: id})
+			b.spans, b.facts = append(b.spans, b.put(survey)), append(b.facts, false)
+			b.mems = append(b.mems, nil)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(b.hs) == 0 {
+			return nil
+		}
+		after = b.hs[len(b.hs)-1].ID
+		if err := db.batchMembers(ctx, b); err != nil {
+			return err
+		}
+		a := &arena{}
+		for i := range b.hs {
+			// Answers that cannot be read keep no facts: the simulation reads them and
+			// names the household.
+			if b.decodeOne(i, a) != nil {
+				continue
+			}
+			if f := poverty.EncodeFacts(&b.hs[i].Answers); f != nil {
+				if _, err := txFrom(ctx).ExecContext(ctx, `UPDATE households SET facts = $1 WHERE id = $2`, f, b.hs[i].ID); err != nil {
+					return err
+				}
 			}
 		}
 	}

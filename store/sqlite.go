@@ -371,7 +371,7 @@ var reorderSlice int64 = 20000
 // touches (the foreign keys make each statement abortable); many rows per statement
 // share both. Both stay well under SQLite's 32,766 bound variables.
 const (
-	householdsPerInsert = 50  // × 22 columns
+	householdsPerInsert = 50  // × len(householdColumns) columns
 	membersPerInsert    = 100 // × 11 columns
 )
 
@@ -409,7 +409,7 @@ func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Con
 			err = sqliteDialect{}.noteSearchWords(ctx, conn, texts)
 		}
 	}()
-	hb := &bulk{conn: conn, head: insertHouseholdsHead, cols: 22, per: householdsPerInsert, fullSQL: insertHouseholdsFull}
+	hb := &bulk{conn: conn, head: insertHouseholdsHead, cols: len(householdColumns), per: householdsPerInsert, fullSQL: insertHouseholdsFull}
 	mb := &bulk{conn: conn, head: insertMembersHead, cols: 11, per: membersPerInsert, fullSQL: insertMembersFull}
 	defer hb.close()
 	defer mb.close()
@@ -464,7 +464,7 @@ var (
 // The statements for full chunks, built once: a transaction keeps every statement
 // prepared in it, with its text, until it ends, and an import prepares two per batch.
 var (
-	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: 22}).sql(householdsPerInsert)
+	insertHouseholdsFull = (&bulk{head: insertHouseholdsHead, cols: len(householdColumns)}).sql(householdsPerInsert)
 	insertMembersFull    = (&bulk{head: insertMembersHead, cols: 11}).sql(membersPerInsert)
 )
 

@@ -362,3 +362,51 @@ func TestSimulateInPartsEqualsOneReader(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulateFactsEqualAnswers simulates a generated province from the compact form
+// of its answers (ADR 0014), then from the answers themselves (the facts column
+// emptied, as for households that have none), and wants the same result under each
+// national standard.
+func TestSimulateFactsEqualAnswers(t *testing.T) {
+	var path string
+	r := MustRunServer(t, func(c *Config) { c.DemoHouseholds = 1500; path = c.DB })
+	ctx := giamngheo.NewContextWithActor(context.Background(), &giamngheo.Actor{Username: "tinh.sim", Role: giamngheo.RoleProvinceOfficer, ScopeCode: "31"})
+	run := func(id string) string {
+		t.Helper()
+		std, err := poverty.Standards().ByID(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := r.App.sim.Run(ctx, simulate.Params{Standard: std, Unit: "31", Date: time.Date(2027, 1, 15, 9, 0, 0, 0, giamngheo.Vietnam)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total.Simulated.Households[simulate.IdxPoor] == 0 || len(res.Changes) == 0 {
+			t.Fatalf("%s: no poor household and no change in the generated province: nothing compared", id)
+		}
+		b, _ := json.Marshal(res)
+		return string(b)
+	}
+	ids := []string{"2022-2026", "2027-2030"}
+	fromFacts := map[string]string{}
+	for _, id := range ids {
+		fromFacts[id] = run(id)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	res, err := db.Exec(`UPDATE households SET facts = NULL WHERE facts IS NOT NULL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := res.RowsAffected(); n < 1000 {
+		t.Fatalf("%d households had a compact form, want the generated province's", n)
+	}
+	for _, id := range ids {
+		if got := run(id); got != fromFacts[id] {
+			t.Errorf("%s from the answers:\n%s\nfrom the compact form:\n%s", id, got, fromFacts[id])
+		}
+	}
+}

@@ -31,6 +31,15 @@ func testEachSurvey(t *testing.T, s Store) {
 	MustOK(t, svc.CreateHousehold(sys, b))
 	MustOK(t, svc.CreateHousehold(sys, c))
 	MustOK(t, s.SetHouseholdStatus(ctx, a.ID, registry.Recognition{Class: poverty.Poor, Since: t0.Format(giamngheo.DateLayout)}))
+	// A household that answered the B1 score card has no compact form (the card reads
+	// its answers by key): the stream gives its answers.
+	d := newHousehold("TH-002", 12*10_000_000*3)
+	d.CommuneCode = "10813"
+	d.Survey.ScoreAnswers = map[string]string{"assets": "1", "dwelling": "semi_durable", "earners": "1", "head_education": "lower_secondary", "household_size": "3", "pension": "no"}
+	d.Survey.Region = poverty.RegionRedRiverDelta
+	withCard := *svc
+	withCard.Card = poverty.ExampleScoreCard()
+	MustOK(t, withCard.CreateHousehold(sys, d))
 
 	var got []simulate.Household
 	collect := func(communes []string) []string {
@@ -38,6 +47,7 @@ func testEachSurvey(t *testing.T, s Store) {
 		var codes []string
 		MustOK(t, s.EachSurvey(ctx, communes, func(h *simulate.Household) error {
 			x := *h
+			x.Facts = append([]byte(nil), h.Facts...)
 			x.Answers.Members = append([]poverty.Member(nil), h.Answers.Members...)
 			got = append(got, x)
 			codes = append(codes, h.Code)
@@ -45,36 +55,44 @@ func testEachSurvey(t *testing.T, s Store) {
 		}))
 		return codes
 	}
-	if codes := collect(nil); len(codes) != 3 || codes[0] != "TH-001" || codes[1] != "HB-001" || codes[2] != "HB-002" {
-		t.Fatalf("all communes: %v, want TH-001 HB-001 HB-002 (commune, then code order)", codes)
+	if codes := collect(nil); len(codes) != 4 || codes[0] != "TH-001" || codes[1] != "TH-002" || codes[2] != "HB-001" || codes[3] != "HB-002" {
+		t.Fatalf("all communes: %v, want TH-001 TH-002 HB-001 HB-002 (commune, then code order)", codes)
 	}
-	th, hb1, hb2 := got[0], got[1], got[2]
-	if th.CommuneCode != "10813" || th.ProvinceCode != "31" || th.Answers.WasteTreated == nil || *th.Answers.WasteTreated ||
-		th.Class != c.Result.Class || th.Status != "" || th.StandardID != c.Result.Standard {
+	th, sc, hb1, hb2 := got[0], got[1], got[2], got[3]
+	if th.CommuneCode != "10813" || th.ProvinceCode != "31" || th.Class != c.Result.Class || th.Status != "" || th.StandardID != c.Result.Standard {
 		t.Fatalf("TH-001 read as %+v", th)
 	}
-	if len(hb1.Answers.Members) != 1 || len(hb2.Answers.Members) != 3 {
-		t.Fatalf("members: %d and %d, want 1 and 3", len(hb1.Answers.Members), len(hb2.Answers.Members))
+	// The households stored with their compact form come with it alone, the one
+	// answering the card with its answers and members.
+	for _, h := range []simulate.Household{th, hb1, hb2} {
+		if h.Facts == nil || len(h.Answers.Members) != 0 {
+			t.Fatalf("%s: facts %x, %d members' answers: want the compact form alone", h.Code, h.Facts, len(h.Answers.Members))
+		}
 	}
-	m := hb2.Answers.Members
-	if m[0].Name != "Nguyễn Văn Hùng" || m[2].BirthDate != "2012-09-01" || !m[1].DisabilityAllowance || m[0].HealthInsurance == nil || *m[0].HealthInsurance {
-		t.Fatalf("HB-002 members read as %+v", m)
+	if sc.Facts != nil || sc.Answers.ScoreAnswers["assets"] != "1" || len(sc.Answers.Members) != 3 || sc.Answers.Members[0].Name != "Nguyễn Văn Hùng" {
+		t.Fatalf("TH-002 (B1 card) read as %+v", sc)
 	}
-	if hb2.Status != poverty.Poor || hb2.Class != poverty.Poor || hb2.Answers.Income12m == nil || *hb2.Answers.Income12m != 36_000_000 ||
-		hb2.Answers.WaterSource != poverty.WaterSurface || len(hb2.Answers.Devices) != 1 {
+	if n, _ := poverty.FactsMembers(hb1.Facts); n != 1 {
+		t.Fatalf("HB-001: %d members in its compact form, want 1", n)
+	}
+	if n, pupils := poverty.FactsMembers(hb2.Facts); n != 3 || pupils != 1 {
+		t.Fatalf("HB-002: %d members, %d at school in its compact form, want 3 and 1", n, pupils)
+	}
+	if hb2.Status != poverty.Poor || hb2.Class != poverty.Poor {
 		t.Fatalf("HB-002 read as %+v", hb2)
 	}
 	// Every household classifies from what the stream gives as the registry did.
 	std, err := poverty.StandardByID(c.Result.Standard)
 	MustOK(t, err)
 	for i, want := range []*poverty.Result{c.Result, b.Result, a.Result} {
-		r, err := poverty.Classify(&got[i].Answers, std, want.Area, t0, nil)
+		h := []simulate.Household{th, hb1, hb2}[i]
+		r, err := poverty.ClassifyFacts(h.Facts, std, want.Area, poverty.DateOf(t0))
 		MustOK(t, err)
-		if r.Class != want.Class || r.Deprived != want.Deprived {
-			t.Fatalf("%s: classified %s %v from the stream, stored %s %v", got[i].Code, r.Class, r.Deprived, want.Class, want.Deprived)
+		if r.Class != want.Class || r.Deprived != want.Deprived || r.Unknown != want.Unknown || r.Income != want.Income {
+			t.Fatalf("%s: classified %+v from the stream, stored %+v", h.Code, r, want)
 		}
 	}
-	if codes := collect([]string{"10816"}); len(codes) != 2 || codes[0] != "HB-001" {
+	if codes := collect([]string{"10816"}); len(codes) != 2 || codes[0] != "HB-001" || got[1].Facts == nil {
 		t.Fatalf("commune 10816: %v", codes)
 	}
 	if codes := collect([]string{}); len(codes) != 0 {
