@@ -345,8 +345,8 @@ type houseFact struct {
 	walls, columns, roof, telecom, waste tri
 	farm                                 bool
 	hasFloor, hasIncome                  bool
-	// area is the household's own area ("": the commune's).
-	area   Area
+	// area is the household's own area: 0 the commune's, 1 rural, 2 urban (areaCode).
+	area   uint8
 	floor  float64
 	income int64
 }

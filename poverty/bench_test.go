@@ -96,8 +96,8 @@ func BenchmarkClassifyExplained(b *testing.B) {
 }
 
 // BenchmarkClassifyFacts measures the classification of the compact form (EncodeFacts),
-// as a simulation classifies a province: the same households as BenchmarkClassify,
-// read from their 9 + 4-per-member bytes, on one core.
+// as a simulation classifies a province (a FactsClassifier): the same households as
+// BenchmarkClassify, read from their 9 + 4-per-member bytes, on one core.
 func BenchmarkClassifyFacts(b *testing.B) {
 	std := mustStandard(b, "2022-2026")
 	hs := benchHouseholds(1024)
@@ -108,12 +108,13 @@ func BenchmarkClassifyFacts(b *testing.B) {
 		}
 	}
 	ref := DateOf(ref2026)
+	var r Result
+	var c FactsClassifier
 	b.ReportAllocs()
 	b.ResetTimer()
 	n, cpu := 0, cpuTime(b)
 	for b.Loop() {
-		r, err := ClassifyFacts(facts[n%len(facts)], std, Rural, ref)
-		if err != nil || r.Class == "" {
+		if err := c.Classify(&r, facts[n&(len(facts)-1)], std, Rural, ref); err != nil || r.Class == "" {
 			b.Fatal(err)
 		}
 		n++

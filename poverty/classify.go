@@ -136,16 +136,22 @@ func classify(h *Household, std *Standard, area Area, ref Date, card *ScoreCard,
 	if !area.Valid() {
 		return Result{}, errNoArea()
 	}
+	var r Result
 	if len(h.ScoreAnswers) == 0 {
-		return judge(len(h.Members), std, area, ref, nil, ages, a)
+		if err := judge(&r, len(h.Members), std, area, ref, nil, ages, a); err != nil {
+			return Result{}, err
+		}
+		return r, nil
 	}
 	s, err := card.score(h, std, area)
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := judge(len(h.Members), std, area, ref, &s, ages, a)
-	r.ExampleCard = err == nil && !card.Official
-	return r, err
+	if err := judge(&r, len(h.Members), std, area, ref, &s, ages, a); err != nil {
+		return Result{}, err
+	}
+	r.ExampleCard = !card.Official
+	return r, nil
 }
 
 func errNoStandard() error {
@@ -159,10 +165,11 @@ func errNoArea() error {
 // judge is the one implementation of the rules, over a valid household of n members
 // in area whose answers are numbers: the members' facts on ref in ages, the household's
 // in a.house (from its answers, or from its compact form: facts.go). score is the B1
-// score when the household answered the card.
-func judge(n int, std *Standard, area Area, ref Date, score *ScoreIncome, ages *memberFacts, a *assessment) (Result, error) {
+// score when the household answered the card. It fills r (whatever r held), or
+// returns an error and leaves r undefined.
+func judge(r *Result, n int, std *Standard, area Area, ref Date, score *ScoreIncome, ages *memberFacts, a *assessment) error {
 	hf := &a.house
-	r := Result{Standard: std.ID, ReferenceDate: ref, Area: area}
+	*r = Result{Standard: std.ID, ReferenceDate: ref, Area: area}
 	lines := std.Lines.For(area)
 	if hf.hasIncome {
 		r.Income = MeasuredIncome{Income12m: hf.income, Members: n, PerCapita: hf.income / (12 * int64(n)), Line: lines.Poverty}
@@ -181,10 +188,10 @@ func judge(n int, std *Standard, area Area, ref Date, score *ScoreIncome, ages *
 		// line (1,500,000 VND rural, 2,000,000 VND urban for 2022-2025).
 		atOrBelow = r.Income.PerCapita <= lines.Poverty
 	default:
-		return Result{}, invalid("income_12m", "Thiếu thu nhập 12 tháng (income_12m) hoặc câu trả lời bảng điểm B1 (score_answers)", "neither the 12-month income (income_12m) nor B1 score answers (score_answers) are given")
+		return invalid("income_12m", "Thiếu thu nhập 12 tháng (income_12m) hoặc câu trả lời bảng điểm B1 (score_answers)", "neither the 12-month income (income_12m) nor B1 score answers (score_answers) are given")
 	}
 
-	assess(n, std, ages, a)
+	a.deprived, a.unknown = indicatorSets(n, std, ages, hf)
 	r.Deprived, r.Unknown = a.deprived, a.unknown
 	r.DeprivationCount = a.deprived.Len()
 	r.DeprivationScore = r.DeprivationCount * std.ScorePerDeprivation
@@ -199,19 +206,19 @@ func judge(n int, std *Standard, area Area, ref Date, score *ScoreIncome, ages *
 	case atOrBelow:
 		r.Class = NearPoor
 		r.Provisional = r.DeprivationCount+r.Unknown.Len() >= std.PoorMinDeprivations
-	case middleBand(hf.farm, &r, lines):
+	case middleBand(hf.farm, r, lines):
 		r.Class = Middle
 	default:
 		r.Class = NotPoor
 	}
-	if lowIncomeHousehold(&r, std, lines) {
+	if lowIncomeHousehold(r, std, lines) {
 		for i := range n {
 			if std.Thresholds.workingAgeOf(ages[i].female, int(ages[i].age)) {
 				r.LowIncomeWorkers = r.LowIncomeWorkers.with(i)
 			}
 		}
 	}
-	return r, nil
+	return nil
 }
 
 // middleBand reports whether a household that failed the income test is of middle

@@ -98,8 +98,11 @@ func (x *explainer) addf(topic Topic, vi, en string, args ...any) {
 	x.add(topic, "", 0, Text{fmt.Sprintf(vi, args...), fmt.Sprintf(en, args...)})
 }
 
-// explain writes the explanation of r from the ages and findings classify computed.
+// explain writes the explanation of r from the ages and answers classify read.
 func explain(h *Household, r *Result, std *Standard, card *ScoreCard, ages *memberFacts, a *assessment) *Explanation {
+	// The findings behind the sets classify computed, member by member.
+	a.findings, a.deprived, a.unknown = [numIndicators]finding{}, 0, 0
+	assess(len(h.Members), std, ages, a)
 	x := &explainer{h: h, r: r, std: std, card: card, ages: ages, a: a}
 	x.standard()
 	x.income()

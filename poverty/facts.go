@@ -59,7 +59,7 @@ func EncodeFacts(h *Household) []byte {
 	if hf.devicesAnswered {
 		flags |= factDevices
 	}
-	flags |= areaCode(hf.area) << 4
+	flags |= hf.area << 4
 	b[1] = flags
 	b[2] = byte(hf.walls) | byte(hf.columns)<<2 | byte(hf.roof)<<4 | byte(hf.telecom)<<6
 	b[3] = byte(hf.waste)
@@ -89,7 +89,7 @@ func bit(v bool) byte {
 	return 0
 }
 
-func areaCode(a Area) byte {
+func areaCode(a Area) uint8 {
 	switch a {
 	case Rural:
 		return 1
@@ -123,26 +123,40 @@ func FactsMembers(b []byte) (members, studying int) {
 }
 
 // ClassifyFacts classifies the household whose compact form is b (EncodeFacts) under
-// std on the reference date ref, in area unless the household carries its own, as
-// Classify classifies the household itself. b from anything but EncodeFacts is
-// refused (field "facts").
-func ClassifyFacts(b []byte, std *Standard, area Area, ref Date) (Result, error) {
-	var ages memberFacts
-	var a assessment
+// std on the reference date ref, in area unless the household carries its own, into
+// r, as Classify classifies the household itself (r is filled whatever it held; on
+// an error it is undefined). b from anything but EncodeFacts is refused (field
+// "facts"). A FactsClassifier does the same without clearing its work space.
+func ClassifyFacts(r *Result, b []byte, std *Standard, area Area, ref Date) error {
+	var c FactsClassifier
+	return c.Classify(r, b, std, area, ref)
+}
+
+// FactsClassifier classifies compact forms one after the other (issue 16 item 4: a
+// province is millions): it keeps its work space from one to the next instead of
+// clearing it. Its zero value is ready; it must not be used by two goroutines at once.
+type FactsClassifier struct {
+	ages memberFacts
+	a    assessment
+}
+
+// Classify is ClassifyFacts.
+func (c *FactsClassifier) Classify(r *Result, b []byte, std *Standard, area Area, ref Date) error {
 	if std == nil || !std.ready {
-		return Result{}, errNoStandard()
+		return errNoStandard()
 	}
-	n, err := readFacts(b, ref, &ages, &a.house)
+	a := &c.a
+	n, err := readFacts(b, ref, &c.ages, &a.house)
 	if err != nil {
-		return Result{}, err
+		return err
 	}
-	if a.house.area != "" {
-		area = a.house.area
+	if a.house.area != 0 {
+		area = areaOfCode[a.house.area]
 	}
 	if !area.Valid() {
-		return Result{}, errNoArea()
+		return errNoArea()
 	}
-	return judge(n, std, area, ref, nil, &ages, &a)
+	return judge(r, n, std, area, ref, nil, &c.ages, a)
 }
 
 // readFacts fills hf and the members' facts on ref from b and returns the number of
@@ -152,12 +166,11 @@ func readFacts(b []byte, ref Date, ages *memberFacts, hf *houseFact) (int, error
 		return 0, errFacts()
 	}
 	flags := b[1]
-	*hf = houseFact{
-		farm: flags&factFarm != 0, hasIncome: flags&factIncome != 0, hasFloor: flags&factFloor != 0, devicesAnswered: flags&factDevices != 0,
-		area:  areaOfCode[flags>>4&3],
-		walls: tri(b[2] & 3), columns: tri(b[2] >> 2 & 3), roof: tri(b[2] >> 4 & 3), telecom: tri(b[2] >> 6), waste: tri(b[3] & 3),
-		water: int8(b[4]), latrine: int8(b[5]), devices: answerMask(binary.LittleEndian.Uint16(b[6:])),
-	}
+	hf.farm, hf.hasIncome, hf.hasFloor, hf.devicesAnswered = flags&factFarm != 0, flags&factIncome != 0, flags&factFloor != 0, flags&factDevices != 0
+	hf.area = flags >> 4 & 3
+	hf.walls, hf.columns, hf.roof, hf.telecom, hf.waste = tri(b[2]&3), tri(b[2]>>2&3), tri(b[2]>>4&3), tri(b[2]>>6), tri(b[3]&3)
+	hf.water, hf.latrine, hf.devices = int8(b[4]), int8(b[5]), answerMask(binary.LittleEndian.Uint16(b[6:]))
+	hf.floor, hf.income = 0, 0
 	n := int(b[8])
 	p := factsHeader
 	if hf.hasIncome {
@@ -183,8 +196,11 @@ func readFacts(b []byte, ref Date, ages *memberFacts, hf *houseFact) (int, error
 		if err != nil {
 			return 0, err
 		}
-		ages[i] = memberFact{age: int16(age), female: v>>18&1 != 0, disabled: v>>19&1 != 0,
-			insurance: tri(v >> 20 & 3), malnourished: tri(v >> 22 & 3), school: schoolCode(v >> 24 & 0xf), work: workCode(v >> 28 & 7)}
+		// Field by field: a composite literal is built on the stack byte by byte and
+		// copied as one word, which stalls the processor (store forwarding).
+		f := &ages[i]
+		f.age, f.female, f.disabled = int16(age), v>>18&1 != 0, v>>19&1 != 0
+		f.insurance, f.malnourished, f.school, f.work = tri(v>>20&3), tri(v>>22&3), schoolCode(v>>24&0xf), workCode(v>>28&7)
 	}
 	return n, nil
 }

@@ -88,7 +88,11 @@ func TestClassifyFactsMatchesClassify(t *testing.T) {
 			for _, area := range []Area{Rural, Urban} {
 				for _, ref := range refs {
 					want, werr := Classify(h, std, area, ref, nil)
-					got, gerr := ClassifyFacts(b, std, area, DateOf(ref))
+					var got Result
+					gerr := ClassifyFacts(&got, b, std, area, DateOf(ref))
+					if gerr != nil {
+						got = Result{}
+					}
 					if (werr == nil) != (gerr == nil) || (werr != nil && werr.Error() != gerr.Error()) {
 						t.Fatalf("%s %s %s: error %v, Classify gives %v", id, area, ref, gerr, werr)
 					}
@@ -124,7 +128,8 @@ func TestEncodeFactsNone(t *testing.T) {
 	std := mustStandard(t, "2022-2026")
 	b := EncodeFacts(goodHousehold(perCapita(1_000_000, 2)))
 	for _, damaged := range [][]byte{nil, b[:5], b[:len(b)-1], append(append([]byte{}, b...), 0), append([]byte{2}, b[1:]...)} {
-		_, err := ClassifyFacts(damaged, std, Rural, DateOf(ref2026))
+		var r Result
+		err := ClassifyFacts(&r, damaged, std, Rural, DateOf(ref2026))
 		wantInvalid(t, err, "facts")
 	}
 }
@@ -137,7 +142,54 @@ func FuzzClassifyFacts(f *testing.F) {
 	}
 	std := mustStandard(f, "2027-2030")
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, _ = ClassifyFacts(b, std, Urban, DateOf(ref2026))
+		var r Result
+		_ = ClassifyFacts(&r, b, std, Urban, DateOf(ref2026))
 		FactsMembers(b)
 	})
+}
+
+// TestCompiledRulesMatchRules: the indicators classification reads from the compiled
+// rules (indicatorSets) are those the rules give member by member (assess, which the
+// explanation reads), under each national standard and a local one that moves every
+// threshold, for every case on dates that make members cross the age limits.
+func TestCompiledRulesMatchRules(t *testing.T) {
+	local := *mustStandard(t, "2022-2026")
+	local.ID, local.ready = "local-test", false
+	th := &local.Thresholds
+	th.WorkingAgeMin, th.WorkingAgeBelowMale, th.WorkingAgeBelowFemale = 18, 62, 60
+	th.DependantChildAgeBelow, th.DependantElderlyAgeMin, th.DependantSharePercent = 15, 65, 40
+	th.NutritionChildAgeBelow, th.HealthInsuranceAgeMin = 6, 0
+	th.AdultEducationAgeMin, th.AdultEducationUpperAgeMin, th.AdultEducationAgeMax = 15, 19, 35
+	th.ChildSchoolingAgeMin, th.ChildSchoolingAgeBelow = 5, 15
+	th.HousingNonDurableMin, th.HousingAreaPerPersonM2 = 1, 10
+	th.CleanWaterSources = th.CleanWaterSources[:1]
+	th.HygienicLatrines = th.HygienicLatrines[len(th.HygienicLatrines)-1:]
+	if err := local.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	stds := []*Standard{mustStandard(t, "2022-2026"), mustStandard(t, "2027-2030"), &local}
+	cases := factsCases(t)
+	seen := map[IndicatorSet]bool{}
+	for _, h := range cases {
+		for _, std := range stds {
+			for year := 2020; year <= 2040; year += 4 {
+				ref := Date{year, 7, 1}
+				var ages memberFacts
+				var a assessment
+				if h.validate(ref, &ages, &a.house) != nil {
+					continue
+				}
+				dep, unk := indicatorSets(len(h.Members), std, &ages, &a.house)
+				assess(len(h.Members), std, &ages, &a)
+				if dep != a.deprived || unk != a.unknown {
+					t.Fatalf("%s on %s: compiled rules give deprived %v, undecided %v; the rules %v, %v", std.ID, ref, dep, unk, a.deprived, a.unknown)
+				}
+				seen[dep] = true
+			}
+		}
+	}
+	// The cases must reach many different outcomes, or nothing was compared.
+	if len(seen) < 50 {
+		t.Fatalf("only %d different sets of deprivations", len(seen))
+	}
 }

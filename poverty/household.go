@@ -148,7 +148,7 @@ func (h *Household) validate(ref Date, ages *memberFacts, hf *houseFact) error {
 	if hf != nil {
 		*hf = houseFact{water: water, latrine: latrine, devices: have, devicesAnswered: h.Devices != nil,
 			walls: triOf(h.HouseWallsDurable), columns: triOf(h.HouseColumnsDurable), roof: triOf(h.HouseRoofDurable),
-			telecom: triOf(h.Telecom), waste: triOf(h.WasteTreated), farm: h.FarmHousehold, area: h.Area}
+			telecom: triOf(h.Telecom), waste: triOf(h.WasteTreated), farm: h.FarmHousehold, area: areaCode(h.Area)}
 		if h.FloorAreaM2 != nil {
 			hf.hasFloor, hf.floor = true, *h.FloorAreaM2
 		}

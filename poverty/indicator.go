@@ -62,8 +62,8 @@ type state uint8
 
 const (
 	clear    state = iota // not deprived, or the member is not concerned
-	deprived              // deprived
-	unknown               // an answer needed to decide is missing
+	deprived              // deprived (1: assess reads the bits)
+	unknown               // an answer needed to decide is missing (2)
 )
 
 // finding is the outcome of one indicator for one household, with what the explanation
@@ -90,9 +90,10 @@ type assessment struct {
 // memberLevel is the set of indicators decided member by member.
 const memberLevel = 1<<idEmployment | 1<<idNutrition | 1<<idHealthInsurance | 1<<idAdultEducation | 1<<idChildSchooling
 
-// assess evaluates every indicator of std for a household of n members whose facts on
-// the reference date are in ages and whose own answers are in a.house (both from the
-// validation, or from the compact form: facts.go);
+// assess evaluates every indicator of std for a household of n members, with the
+// findings the explanation names (classification reads indicatorSets, the same rules
+// compiled), whose facts on the reference date are in ages and whose own answers are
+// in a.house (both from the validation, or from the compact form: facts.go);
 // a.findings must be zero. It does not allocate.
 func assess(n int, std *Standard, ages *memberFacts, a *assessment) {
 	t, want := &std.Thresholds, std.want
@@ -140,12 +141,9 @@ func assess(n int, std *Standard, ages *memberFacts, a *assessment) {
 		case idWaste:
 			*f = yesFinding(a.house.waste)
 		}
-		switch f.state {
-		case deprived:
-			a.deprived = a.deprived.with(id)
-		case unknown:
-			a.unknown = a.unknown.with(id)
-		}
+		// deprived is 1 and unknown 2: no branch on the outcome.
+		a.deprived |= IndicatorSet(f.state&1) << id
+		a.unknown |= IndicatorSet(f.state>>1) << id
 	}
 }
 

@@ -55,7 +55,10 @@ type Standard struct {
 	// cleanWater, hygienicLatrines and infoDevices are the answer lists of the
 	// thresholds as sets of answer codes, compiled by Validate.
 	cleanWater, hygienicLatrines, infoDevices answerMask
-	ready                                     bool
+	// rules are the rules worked out for every answer, compiled by Validate
+	// (memberrules.go).
+	rules *compiledRules
+	ready   bool
 }
 
 // Lines are the monthly per-capita income lines of a standard, per area.
@@ -257,6 +260,7 @@ func (s *Standard) Validate() error {
 	s.cleanWater = maskOf(t.CleanWaterSources, WaterSource.code)
 	s.hygienicLatrines = maskOf(t.HygienicLatrines, Latrine.code)
 	s.infoDevices = maskOf(t.InfoDevices, Device.code)
+	s.rules = compileRules(s)
 	s.ready = true
 	return nil
 }

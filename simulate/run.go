@@ -198,6 +198,7 @@ type runner struct {
 	p     Params
 	r     *Result
 	ref   poverty.Date // p.Date in Vietnam
+	facts poverty.FactsClassifier
 	rows  map[string]*Row
 	areas map[string]poverty.Area // commune → area; "" when the commune is unknown
 	bases map[string]*poverty.Standard
@@ -262,7 +263,9 @@ func (run *runner) baseline(id string) *poverty.Standard {
 // under 2027–2030 (Decree 351/2025/NĐ-CP, no B1 line) the measured income does.
 func (run *runner) classify(h *Household, std *poverty.Standard, area poverty.Area) (poverty.Result, error) {
 	if h.Facts != nil {
-		return poverty.ClassifyFacts(h.Facts, std, area, run.ref)
+		var r poverty.Result
+		err := run.facts.Classify(&r, h.Facts, std, area, run.ref)
+		return r, err
 	}
 	ans := &h.Answers
 	if len(ans.ScoreAnswers) > 0 && !std.HasScoreLine() {

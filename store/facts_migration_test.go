@@ -51,8 +51,8 @@ func TestFactsMigrationFillsExistingDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	ref := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	r, err := poverty.ClassifyFacts(got[0].Facts, std, poverty.Rural, poverty.DateOf(ref))
-	if err != nil {
+	var r poverty.Result
+	if err := poverty.ClassifyFacts(&r, got[0].Facts, std, poverty.Rural, poverty.DateOf(ref)); err != nil {
 		t.Fatal(err)
 	}
 	// 12,000,000 VND over 12 months and 2 members: 500,000 a month, under the line;
