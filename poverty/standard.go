@@ -58,7 +58,7 @@ type Standard struct {
 	// rules are the rules worked out for every answer, compiled by Validate
 	// (memberrules.go).
 	rules *compiledRules
-	ready   bool
+	ready bool
 }
 
 // Lines are the monthly per-capita income lines of a standard, per area.
