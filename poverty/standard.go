@@ -56,7 +56,7 @@ type Standard struct {
 	// thresholds as sets of answer codes, compiled by Validate.
 	cleanWater, hygienicLatrines, infoDevices answerMask
 	// rules are the rules worked out for every answer, compiled by Validate
-	// (memberrules.go).
+	// (compiled.go).
 	rules *compiledRules
 	ready bool
 }
