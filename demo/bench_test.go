@@ -70,6 +70,49 @@ func BenchmarkClassifyGenerated(b *testing.B) {
 	b.ReportMetric(float64(i)/(cpuTime(b)-cpu).Seconds(), "households/cpu-s")
 }
 
+// BenchmarkClassifyGeneratedFacts measures what a simulation does with the same
+// households: classify their compact form (poverty.EncodeFacts, as the registry stores
+// it) with one poverty.FactsClassifier, one goroutine.
+func BenchmarkClassifyGeneratedFacts(b *testing.B) {
+	const n = 1 << 10
+	ref := date(2024, 10, 1)
+	g, err := New(Config{Provinces: []string{"30"}, Households: n, Seed: 1, ReferenceDate: ref})
+	if err != nil {
+		b.Fatal(err)
+	}
+	areas := map[string]poverty.Area{}
+	for _, c := range g.Communes() {
+		areas[c.Code] = c.Area
+	}
+	type item struct {
+		facts []byte
+		area  poverty.Area
+	}
+	var items []item
+	for h := range g.Households() {
+		f := poverty.EncodeFacts(h.Answers())
+		if f == nil {
+			b.Fatalf("household %s has no compact form", h.Code)
+		}
+		items = append(items, item{f, areas[h.CommuneCode]})
+	}
+	std, day := g.Standard(), poverty.DateOf(ref)
+	var c poverty.FactsClassifier
+	var r poverty.Result
+	b.ReportAllocs()
+	b.ResetTimer()
+	i, cpu := 0, cpuTime(b)
+	for b.Loop() {
+		it := &items[i&(n-1)]
+		if err := c.Classify(&r, it.facts, std, it.area, day); err != nil || r.Class == "" {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "households/s")
+	b.ReportMetric(float64(i)/(cpuTime(b)-cpu).Seconds(), "households/cpu-s")
+}
+
 // cpuTime is the CPU time (user + system) the process has used; one goroutine runs
 // the loop, so its growth is the loop's time on one core.
 func cpuTime(b *testing.B) time.Duration {
