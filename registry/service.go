@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"regexp"
 	"slices"
-	"sync"
 	"time"
 
 	"giamngheo"
@@ -441,57 +440,15 @@ func (s *Service) scoped(ctx context.Context, f HouseholdFilter) (HouseholdFilte
 // (units, then the mappings of each commune): a store that stamps its changes of
 // units (UnitsStamper) has the answer remembered while its stamp stands.
 func CommunesUnder(ctx context.Context, units admin.Store, scope string) ([]string, error) {
-	st, ok := units.(UnitsStamper)
-	if !ok {
-		return communesUnder(ctx, units, scope)
-	}
-	stamp, err := st.UnitsStamp(ctx)
-	if err != nil {
-		return nil, err
-	}
-	key := scopeKey{units, scope}
-	scopeMemo.Lock()
-	e, hit := scopeMemo.m[key]
-	scopeMemo.Unlock()
-	if hit && e.stamp == stamp {
-		return slices.Clone(e.communes), nil
-	}
-	out, err := communesUnder(ctx, units, scope)
-	if err != nil {
-		return nil, err
-	}
-	scopeMemo.Lock()
-	if scopeMemo.m == nil || len(scopeMemo.m) >= scopeMemoSize {
-		scopeMemo.m = map[scopeKey]scopeEntry{}
-	}
-	scopeMemo.m[key] = scopeEntry{stamp, slices.Clone(out)}
-	scopeMemo.Unlock()
-	return out, nil
+	out, err := scopeMemo.Get(ctx, units, scope, func() ([]string, error) { return communesUnder(ctx, units, scope) })
+	return slices.Clone(out), err
 }
 
-// UnitsStamper is a unit store that tells when its units change: the stamp is a
-// number that every change of units or mappings moves.
-type UnitsStamper interface {
-	UnitsStamp(ctx context.Context) (int64, error)
-}
+// UnitsStamper is admin.UnitsStamper.
+type UnitsStamper = admin.UnitsStamper
 
-type scopeKey struct {
-	units admin.Store
-	scope string
-}
-
-type scopeEntry struct {
-	stamp    int64
-	communes []string
-}
-
-// scopeMemoSize bounds the remembered scopes (one per unit a user is confined to).
-const scopeMemoSize = 4096
-
-var scopeMemo struct {
-	sync.Mutex
-	m map[scopeKey]scopeEntry
-}
+// scopeMemo holds the communes under a scope (one per unit a user is confined to).
+var scopeMemo = admin.StampMemo[string, []string]{Size: 4096}
 
 func communesUnder(ctx context.Context, units admin.Store, scope string) ([]string, error) {
 	seen := map[string]bool{}

@@ -113,11 +113,6 @@ func (s *Service) build(ctx context.Context, name, unit string, period int) (*Ta
 	t := &Table{Name: def.Name, Number: def.Number, Title: def.Title, Unit: unit, UnitName: "Toàn quốc", Period: period, From: from, To: to, Columns: def.Columns}
 	// The units as they stood at the end of the period.
 	asOf := to
-	type rowUnit struct {
-		code, name, group string
-		communes          []string
-		village           int64
-	}
 	var rows []rowUnit
 	var communes []string
 	byVillage := false
@@ -140,29 +135,12 @@ func (s *Service) build(ctx context.Context, name, unit string, period int) (*Ta
 			rows = append(rows, rowUnit{code: "0", name: "Chưa gắn thôn", communes: []string{u.Code}})
 		default:
 			t.RowLevel = "commune"
-			cs, err := s.Units.FindUnits(ctx, admin.UnitFilter{AsOf: asOf, Level: admin.LevelCommune, Province: provinceOf(u)})
+			cu, err := communeRowsMemo.Get(ctx, s.Units, [2]string{unit, asOf}, func() (*communeRows, error) { return s.communeRows(ctx, u, asOf) })
 			if err != nil {
 				return nil, err
 			}
-			groups := map[string]string{}
-			for _, c := range cs {
-				if u.Level == admin.LevelDistrict && c.ParentCode != u.Code {
-					continue
-				}
-				g := ""
-				if asOf < reformDay && c.ParentCode != u.Code {
-					if _, ok := groups[c.ParentCode]; !ok {
-						d, err := s.Units.FindUnitByCode(ctx, c.ParentCode, asOf)
-						if err == nil {
-							groups[c.ParentCode] = d.Name
-						}
-					}
-					g = c.ParentCode
-				}
-				rows = append(rows, rowUnit{code: c.Code, name: c.Name, group: g, communes: []string{c.Code}})
-				communes = append(communes, c.Code)
-			}
-			sort.SliceStable(rows, func(i, j int) bool { return rows[i].group < rows[j].group })
+			groups := cu.groups
+			rows, communes = cu.rows, cu.communes
 			numbers, err := s.numbers(ctx, communes, from, to, false, def.Measures(), def.MeasurePrefixes)
 			if err != nil {
 				return nil, err
@@ -226,6 +204,53 @@ func (s *Service) build(ctx context.Context, name, unit string, period int) (*Ta
 	}
 	t.addRows(def, Row{Name: "Tổng cộng", Kind: "total"}, total)
 	return t, nil
+}
+
+// rowUnit is a row of a report: a unit, its communes (or village), its group.
+type rowUnit struct {
+	code, name, group string
+	communes          []string
+	village           int64
+}
+
+// communeRows are the rows of a province's or a district's report at a date: its
+// communes, grouped by district before 1 July 2025, with the districts' names.
+type communeRows struct {
+	rows     []rowUnit
+	communes []string
+	groups   map[string]string
+}
+
+// communeRowsMemo remembers them while the units stand (admin.StampMemo): reading a
+// province's communes and districts took a third of a flows-only report (issue 14
+// item 9). Shared between builds: read, never changed.
+var communeRowsMemo = admin.StampMemo[[2]string, *communeRows]{Size: 1024}
+
+func (s *Service) communeRows(ctx context.Context, u *admin.Unit, asOf string) (*communeRows, error) {
+	cs, err := s.Units.FindUnits(ctx, admin.UnitFilter{AsOf: asOf, Level: admin.LevelCommune, Province: provinceOf(u)})
+	if err != nil {
+		return nil, err
+	}
+	out := &communeRows{groups: map[string]string{}}
+	for _, c := range cs {
+		if u.Level == admin.LevelDistrict && c.ParentCode != u.Code {
+			continue
+		}
+		g := ""
+		if asOf < reformDay && c.ParentCode != u.Code {
+			if _, ok := out.groups[c.ParentCode]; !ok {
+				d, err := s.Units.FindUnitByCode(ctx, c.ParentCode, asOf)
+				if err == nil {
+					out.groups[c.ParentCode] = d.Name
+				}
+			}
+			g = c.ParentCode
+		}
+		out.rows = append(out.rows, rowUnit{code: c.Code, name: c.Name, group: g, communes: []string{c.Code}})
+		out.communes = append(out.communes, c.Code)
+	}
+	sort.SliceStable(out.rows, func(i, j int) bool { return out.rows[i].group < out.rows[j].group })
+	return out, nil
 }
 
 func provinceOf(u *admin.Unit) string {
