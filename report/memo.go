@@ -71,13 +71,13 @@ func (s *Service) memoBuild(ctx context.Context, name, unit string, period int, 
 }
 
 // memoNumbers is numbers through the context's memo, if any.
-func (s *Service) memoNumbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string, read func() (map[string]*Numbers, error)) (map[string]*Numbers, error) {
+func (s *Service) memoNumbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string, read func() (map[unitKey]*Numbers, error)) (map[unitKey]*Numbers, error) {
 	m := memoOf(ctx)
 	if m == nil {
 		return read()
 	}
 	v, err := m.do(&m.numbers, from+"|"+to+"|"+cellsKey(communes, byVillage, measures, prefixes), func() (any, error) { return read() })
-	n, _ := v.(map[string]*Numbers)
+	n, _ := v.(map[unitKey]*Numbers)
 	return n, err
 }
 

@@ -260,7 +260,14 @@ func provinceOf(u *admin.Unit) string {
 	return ""
 }
 
-func key(commune string, village int64) string { return fmt.Sprintf("%s/%d", commune, village) }
+// unitKey is a commune, or a village of it (0: the commune as a whole), in the
+// numbers read for a report.
+type unitKey struct {
+	commune string
+	village int64
+}
+
+func key(commune string, village int64) unitKey { return unitKey{commune, village} }
 
 // CellsReader is a Store that reads only some measures of the roll-ups (the store's
 // RollupCellsOf); a report then reads its own rows only (Definition.Measures).
@@ -271,19 +278,28 @@ type CellsReader interface {
 // numbers reads the roll-ups and flows of the communes, per commune (and village): the
 // measures given and those that begin with one of prefixes, or every measure when
 // measures is nil.
-func (s *Service) numbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string) (map[string]*Numbers, error) {
-	return s.memoNumbers(ctx, communes, from, to, byVillage, measures, prefixes, func() (map[string]*Numbers, error) {
+func (s *Service) numbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string) (map[unitKey]*Numbers, error) {
+	return s.memoNumbers(ctx, communes, from, to, byVillage, measures, prefixes, func() (map[unitKey]*Numbers, error) {
 		return s.readNumbers(ctx, communes, from, to, byVillage, measures, prefixes)
 	})
 }
 
-func (s *Service) readNumbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string) (map[string]*Numbers, error) {
-	out := map[string]*Numbers{}
-	get := func(k string) *Numbers {
-		if out[k] == nil {
-			out[k] = newNumbers()
+func (s *Service) readNumbers(ctx context.Context, communes []string, from, to string, byVillage bool, measures, prefixes []string) (map[unitKey]*Numbers, error) {
+	out := map[unitKey]*Numbers{}
+	// The rows come commune by commune: the last one is kept at hand.
+	var lastKey unitKey
+	var last *Numbers
+	get := func(k unitKey) *Numbers {
+		if last != nil && k == lastKey {
+			return last
 		}
-		return out[k]
+		n := out[k]
+		if n == nil {
+			n = newNumbers()
+			out[k] = n
+		}
+		lastKey, last = k, n
+		return n
 	}
 	// The communes of an approved period read the figures frozen at the approval
 	// (issue 14 item 3); the others the live roll-ups.

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"giamngheo/report"
@@ -74,32 +76,54 @@ func (db *DB) RollupFlows(ctx context.Context, communes []string, from, to strin
 	if len(communes) == 0 {
 		return nil, nil
 	}
-	village, group := "0", ""
-	if byVillage {
-		village, group = "village_id", "village_id, "
-	}
 	var w where
 	db.in(&w, "commune_code", communes)
 	w.add("day <= ?", to)
-	period := w.next(from)[0]
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, `+village+`, status, kind, CASE WHEN day < `+period+` THEN '' ELSE 'in' END,
-		sum(households), sum(persons) FROM rollup_flows WHERE `+w.sql()+`
-		GROUP BY commune_code, `+group+`status, kind, CASE WHEN day < `+period+` THEN '' ELSE 'in' END`, w.args...)
+	// Summed here rather than by a GROUP BY on the part of the period: the engine's
+	// grouping on that expression cost ten times the read of the rows (issue 14 item 9).
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code, village_id, status, kind, day, households, persons FROM rollup_flows WHERE `+w.sql(), w.args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	type flowKey struct {
+		commune         string
+		village         int64
+		status, kind    string
+		duringThePeriod bool
+	}
+	at := map[flowKey]int{}
 	var out []report.Flow
 	for rows.Next() {
 		var f report.Flow
-		var kind string
-		if err := rows.Scan(&f.CommuneCode, &f.VillageID, &f.Status, &kind, &f.Day, &f.Households, &f.Persons); err != nil {
+		var kind, day string
+		if err := rows.Scan(&f.CommuneCode, &f.VillageID, &f.Status, &kind, &day, &f.Households, &f.Persons); err != nil {
 			return nil, err
 		}
+		if !byVillage {
+			f.VillageID = 0
+		}
 		f.Kind = report.FlowKind(kind)
+		if day >= from {
+			f.Day = "in"
+		}
+		k := flowKey{f.CommuneCode, f.VillageID, f.Status, kind, f.Day == "in"}
+		if i, ok := at[k]; ok {
+			out[i].Households += f.Households
+			out[i].Persons += f.Persons
+			continue
+		}
+		at[k] = len(out)
 		out = append(out, f)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b report.Flow) int {
+		return cmp.Or(cmp.Compare(a.CommuneCode, b.CommuneCode), cmp.Compare(a.VillageID, b.VillageID), cmp.Compare(a.Status, b.Status),
+			cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Day, b.Day))
+	})
+	return out, nil
 }
 
 // RollupProvinceCells sums the maintained roll-ups of the nation per province (the

@@ -28,6 +28,7 @@ import (
 	"os"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,6 +52,8 @@ func main() {
 	reports := flag.Bool("reports", true, "time the reports against their floors")
 	edits := flag.Int("edits", 0, "households edited with and without roll-up maintenance (0: none)")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the whole run here")
+	only := flag.String("only", "", "the reports to time, by number (\"2,3,9\"; empty: all)")
+	verify := flag.Bool("verify", true, "end with rollup verify")
 	flag.Parse()
 	if *cpu != "" {
 		f, err := os.Create(*cpu)
@@ -67,14 +70,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: reportbench -db DSN [-unit 31] [-runs 50]")
 		os.Exit(2)
 	}
-	if err := run(*dsn, *unit, *period, *runs, *reports, *rebuild, *rebuilds, *recognise, *edits); err != nil {
+	if err := run(*dsn, *unit, *period, *runs, *reports, *rebuild, *rebuilds, *recognise, *edits, *only, *verify); err != nil {
 		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int, recognise bool, edits int) error {
+func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int, recognise bool, edits int, only string, verify bool) error {
 	ctx := giamngheo.NewContextWithActor(context.Background(), giamngheo.System)
 	var s *sqlstore.DB
 	var raw *sql.DB
@@ -163,6 +166,9 @@ func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int
 		if !reports {
 			break
 		}
+		if only != "" && !slices.Contains(strings.Split(only, ","), strconv.Itoa(d.Number)) {
+			continue
+		}
 		var lat, floorLat []time.Duration
 		for range runs {
 			f, err := measure(1, func() error { return floor(d.Measures(), d.MeasurePrefixes) })
@@ -190,6 +196,9 @@ func run(dsn, unit string, period, runs int, reports, rebuild bool, rebuilds int
 		if err := rebuildBench(ctx, s, raw, rebuilds, out); err != nil {
 			return err
 		}
+	}
+	if !verify {
+		return nil
 	}
 	t0 := time.Now()
 	bad, err := s.VerifyRollups(ctx)
