@@ -69,7 +69,7 @@ func BenchmarkClassify(b *testing.B) {
 	b.ResetTimer()
 	n, cpu := 0, cpuTime(b)
 	for b.Loop() {
-		r, err := Classify(hs[n%len(hs)], std, Rural, ref2026, nil)
+		r, err := Classify(hs[n&(len(hs)-1)], std, Rural, ref2026, nil)
 		if err != nil || r.Class == "" {
 			b.Fatal(err)
 		}
