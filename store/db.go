@@ -27,6 +27,9 @@ type DB struct {
 	source  string  // the file or the DSN without its password, for messages
 	writer  *sql.DB // what writes and transactions use
 	reader  *sql.DB // what reads outside a transaction use (the writer on PostgreSQL)
+	// cached is the reader with its statements kept prepared (SQLite; nil on
+	// PostgreSQL, whose driver keeps its own), store/stmtcache.go.
+	cached *stmtCache
 	// noRollups: writes skip the roll-up maintenance (benchmarks only, store/benchseam.go).
 	noRollups bool
 }
@@ -91,6 +94,9 @@ func (db *DB) open(ctx context.Context) error {
 
 // Close closes the pools.
 func (db *DB) Close() error {
+	if db.cached != nil {
+		db.cached.close()
+	}
 	errs := []error{db.writer.Close()}
 	if db.reader != db.writer {
 		errs = append(errs, db.reader.Close())
@@ -152,6 +158,9 @@ type querier interface {
 func (db *DB) r(ctx context.Context) querier {
 	if tx := txFrom(ctx); tx != nil {
 		return tx
+	}
+	if db.cached != nil {
+		return db.cached
 	}
 	return db.reader
 }
