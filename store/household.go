@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -212,21 +213,26 @@ func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFi
 			w.add("status = ?", string(*f.Status))
 		}
 	}
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code FROM rollups WHERE `+w.sql()+` GROUP BY commune_code HAVING sum(n) > 0`, w.args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
+	query := `SELECT commune_code FROM rollups WHERE ` + w.sql() + ` GROUP BY commune_code HAVING sum(n) > 0`
+	out, err := memoRollups(ctx, db, memoKey(query, w.args), func() ([]string, error) {
+		rows, err := db.r(ctx).QueryContext(ctx, query, w.args...)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out, rows.Err()
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var c string
+			if err := rows.Scan(&c); err != nil {
+				return nil, err
+			}
+			out = append(out, c)
+		}
+		sort.Strings(out)
+		return out, rows.Err()
+	})
+	// The memo's slice is shared: the caller gets its own.
+	return slices.Clone(out), err
 }
 
 // householdPage reads up to limit households of f in its order, after the cursor (or

@@ -68,6 +68,7 @@ func Run(t *testing.T, open Opener) {
 		{"HouseholdPaging", testHouseholdPaging},
 		{"MoveAcrossProvinces", testMoveAcrossProvinces},
 		{"ScopeMemo", testScopeMemo},
+		{"RollupMemo", testRollupMemo},
 		{"RegistryService", testRegistryService},
 		{"BulkImport", testBulkImport},
 		{"ReviewWorkflow", testReviewWorkflow},
