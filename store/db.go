@@ -30,8 +30,9 @@ type DB struct {
 	// cached is the reader with its statements kept prepared (SQLite; nil on
 	// PostgreSQL, whose driver keeps its own), store/stmtcache.go.
 	cached *stmtCache
-	// memo holds what was read from the roll-ups under their stamp (rollupmemo.go).
-	memo rollupMemo
+	// memo holds what was read from the roll-ups under their stamp, unitsMemo the
+	// units under theirs (rollupmemo.go).
+	memo, unitsMemo stampedMemo
 	// noRollups: writes skip the roll-up maintenance (benchmarks only, store/benchseam.go).
 	noRollups bool
 }

@@ -19,16 +19,17 @@ import (
 // too. Reads inside a write transaction are never remembered: what they see may be
 // rolled back.
 
-// rollupMemo holds values read from the roll-ups under one stamp.
-type rollupMemo struct {
+// stampedMemo holds values read under one stamp (the roll-ups' here, the units' in
+// unit.go).
+type stampedMemo struct {
 	mu    sync.Mutex
 	stamp int64
 	vals  map[string]any
 }
 
-// maxRollupMemo bounds the remembered values (one per scope and filter): past it the
+// maxMemo bounds the remembered values (one per scope and filter): past it the
 // memo starts again.
-const maxRollupMemo = 4096
+const maxMemo = 4096
 
 // stampedMigration is the migration that creates rollups_stamp: the roll-ups
 // rebuilt by earlier migrations cannot move it, and need not (no memo is older).
@@ -75,17 +76,22 @@ func memoKey(query string, args []any) string {
 // memoRollups returns the value read by read for key, remembered while the roll-up
 // stamp stands. The caller must not change the value it gets.
 func memoRollups[T any](ctx context.Context, db *DB, key string, read func() (T, error)) (T, error) {
+	return memoized(ctx, &db.memo, db.RollupsStamp, key, read)
+}
+
+// memoized returns the value read by read for key, remembered in m while the number
+// stamp returns stands. Inside a transaction it reads (what it sees may be rolled
+// back); when the stamp cannot be read (a database not yet migrated), it reads too.
+func memoized[T any](ctx context.Context, m *stampedMemo, stamp func(context.Context) (int64, error), key string, read func() (T, error)) (T, error) {
 	if txFrom(ctx) != nil {
 		return read()
 	}
-	stamp, err := db.RollupsStamp(ctx)
+	now, err := stamp(ctx)
 	if err != nil {
-		var zero T
-		return zero, err
+		return read()
 	}
-	m := &db.memo
 	m.mu.Lock()
-	if m.stamp == stamp {
+	if m.stamp == now {
 		if v, ok := m.vals[key]; ok {
 			m.mu.Unlock()
 			return v.(T), nil
@@ -98,8 +104,8 @@ func memoRollups[T any](ctx context.Context, db *DB, key string, read func() (T,
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if stamp != m.stamp || m.vals == nil || len(m.vals) >= maxRollupMemo {
-		m.stamp, m.vals = stamp, map[string]any{}
+	if now != m.stamp || m.vals == nil || len(m.vals) >= maxMemo {
+		m.stamp, m.vals = now, map[string]any{}
 	}
 	m.vals[key] = v
 	return v, nil

@@ -210,3 +210,36 @@ func RunRollupMemoShared(t *testing.T, a, b Store) {
 		t.Fatalf("store a counts %d households, want 3", n)
 	}
 }
+
+// testUnitsMemo: the units read are remembered while the units stand; a replacement of
+// the units is seen by the next read, and a caller that changes what it got does not
+// change what the next one gets.
+func testUnitsMemo(t *testing.T, s Store) {
+	ctx := context.Background()
+	units, maps := fixtureUnits()
+	MustOK(t, s.ReplaceUnits(ctx, units, maps))
+	name := func() string {
+		t.Helper()
+		u, err := s.FindUnitByCode(ctx, "10813", "2025-01-01")
+		MustOK(t, err)
+		return u.Name
+	}
+	if got := name(); got != "Thị trấn Thanh Hà" {
+		t.Fatalf("unit 10813 = %q", got)
+	}
+	u, err := s.FindUnitByCode(ctx, "10813", "2025-01-01")
+	MustOK(t, err)
+	u.Name = "changed by a caller"
+	if got := name(); got != "Thị trấn Thanh Hà" {
+		t.Fatalf("after a caller changed its copy: %q", got)
+	}
+	for i := range units {
+		if units[i].Code == "10813" {
+			units[i].Name = "Thị trấn Thanh Hà (mới)"
+		}
+	}
+	MustOK(t, s.ReplaceUnits(ctx, units, maps))
+	if got := name(); got != "Thị trấn Thanh Hà (mới)" {
+		t.Fatalf("after ReplaceUnits: %q", got)
+	}
+}

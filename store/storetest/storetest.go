@@ -69,6 +69,7 @@ func Run(t *testing.T, open Opener) {
 		{"MoveAcrossProvinces", testMoveAcrossProvinces},
 		{"ScopeMemo", testScopeMemo},
 		{"RollupMemo", testRollupMemo},
+		{"UnitsMemo", testUnitsMemo},
 		{"RegistryService", testRegistryService},
 		{"BulkImport", testBulkImport},
 		{"ReviewWorkflow", testReviewWorkflow},
