@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"giamngheo"
 )
 
 // What the pages read from the roll-ups on every request (a list's total, the communes
@@ -37,9 +39,16 @@ const stampedMigration = "migrations/0020_rollups_stamp.sql"
 
 // RollupsStamp is a number that grows with every committed change of the roll-ups.
 func (db *DB) RollupsStamp(ctx context.Context) (int64, error) {
-	var n int64
-	err := db.r(ctx).QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM rollups_stamp`).Scan(&n)
-	return n, err
+	read := func() (int64, error) {
+		var n int64
+		err := db.r(ctx).QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM rollups_stamp`).Scan(&n)
+		return n, err
+	}
+	if txFrom(ctx) != nil {
+		return read()
+	}
+	// Once per page (giamngheo.WithStamps).
+	return giamngheo.OnceStamp(ctx, "rollups:"+db.source, read)
 }
 
 // stampRollups moves the stamp of each province of rows, in code order (concurrent

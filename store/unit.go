@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 
+	"giamngheo"
+
 	"giamngheo/admin"
 )
 
@@ -52,6 +54,14 @@ func (db *DB) ReplaceUnits(ctx context.Context, units []admin.Unit, mappings []a
 // UnitsStamp is a number that changes with every change of the units and mappings
 // (registry.UnitsStamper).
 func (db *DB) UnitsStamp(ctx context.Context) (int64, error) {
+	if txFrom(ctx) != nil {
+		return db.unitsStamp(ctx)
+	}
+	// Once per page (giamngheo.WithStamps).
+	return giamngheo.OnceStamp(ctx, "units:"+db.source, func() (int64, error) { return db.unitsStamp(ctx) })
+}
+
+func (db *DB) unitsStamp(ctx context.Context) (int64, error) {
 	var n int64
 	err := db.r(ctx).QueryRowContext(ctx, `SELECT n FROM units_stamp`).Scan(&n)
 	return n, err
