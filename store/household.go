@@ -213,44 +213,64 @@ func (db *DB) searchFirstPage(ctx context.Context, f registry.HouseholdFilter, l
 // householdsByCommune reads a page in administrative order commune by commune, from
 // the cursor's commune on. Only the communes that have households are read: a
 // province's scope holds every commune code it ever had, most of them before the
-// 2025 mergers and empty now (the roll-ups, kept with every write, tell which).
+// 2025 mergers and empty now (the roll-ups, kept with every write, tell which). The
+// roll-ups also tell how many households of the filter each commune has: communes
+// with few (a survey class, a deprivation) are read together, as many as should fill
+// the page, in one query instead of one each.
 func (db *DB) householdsByCommune(ctx context.Context, f registry.HouseholdFilter, limit int) ([]*registry.Household, error) {
 	communes, err := db.communesWithHouseholds(ctx, f)
 	if err != nil {
 		return nil, err
 	}
+	i := 0
+	if f.After != nil {
+		for i < len(communes) && communes[i].code < f.After.CommuneCode {
+			i++
+		}
+	}
 	var out []*registry.Household
-	for i, c := range communes {
-		if i > 0 && c == communes[i-1] {
-			continue
+	for i < len(communes) && len(out) < limit {
+		// The batch: communes from i until their households should fill the rest of the
+		// page (the counts are of the roll-up measure, at least those of f), at most
+		// maxCommuneBatch.
+		need, sum, j := limit-len(out), int64(0), i
+		for j < len(communes) && (j == i || sum < int64(need)) && j-i < maxCommuneBatch {
+			sum += communes[j].n
+			j++
+		}
+		batch := make([]string, 0, j-i)
+		for _, c := range communes[i:j] {
+			batch = append(batch, c.code)
 		}
 		var after *registry.HouseholdCursor
-		if f.After != nil {
-			if c < f.After.CommuneCode {
-				continue
-			}
-			if c == f.After.CommuneCode {
-				after = f.After
-			}
+		if f.After != nil && batch[0] == f.After.CommuneCode {
+			after = f.After
 		}
 		one := f
-		one.CommuneCodes = []string{c}
-		hs, err := db.householdPage(ctx, one, after, limit-len(out), 0)
+		one.CommuneCodes = batch
+		hs, err := db.householdPage(ctx, one, after, need, 0)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, hs...)
-		if len(out) >= limit {
-			break
-		}
+		i = j
 	}
 	return out, nil
 }
 
-// communesWithHouseholds returns, in order, the communes of f that have households
-// (of f's survey class, indicator or "differs", and status, when the roll-ups count
-// them), by the roll-ups.
-func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]string, error) {
+// maxCommuneBatch bounds the communes a page reads in one query.
+const maxCommuneBatch = 64
+
+// communeCount is a commune and its households of a roll-up measure.
+type communeCount struct {
+	code string
+	n    int64
+}
+
+// communesWithHouseholds returns, in code order and once each, the communes of f
+// that have households (of f's survey class, indicator or "differs", and status, when
+// the roll-ups count them) and how many, by the roll-ups.
+func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]communeCount, error) {
 	var w where
 	db.in(&w, "commune_code", f.CommuneCodes)
 	measure := report.MeasureHouseholds
@@ -270,22 +290,23 @@ func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFi
 			w.add("status = ?", string(*f.Status))
 		}
 	}
-	query := `SELECT commune_code FROM rollups WHERE ` + w.sql() + ` GROUP BY commune_code HAVING sum(n) > 0`
-	out, err := memoRollups(ctx, db, memoKey(query, w.args), func() ([]string, error) {
+	query := `SELECT commune_code, sum(n) FROM rollups WHERE ` + w.sql() + ` GROUP BY commune_code HAVING sum(n) > 0 ORDER BY commune_code`
+	out, err := memoRollups(ctx, db, memoKey(query, w.args), func() ([]communeCount, error) {
 		rows, err := db.r(ctx).QueryContext(ctx, query, w.args...)
 		if err != nil {
 			return nil, err
 		}
 		defer rows.Close()
-		var out []string
+		var out []communeCount
 		for rows.Next() {
-			var c string
-			if err := rows.Scan(&c); err != nil {
+			var c communeCount
+			if err := rows.Scan(&c.code, &c.n); err != nil {
 				return nil, err
 			}
 			out = append(out, c)
 		}
-		sort.Strings(out)
+		// In Go's order (the database's collation may differ), as the cursor compares.
+		sort.Slice(out, func(i, j int) bool { return out[i].code < out[j].code })
 		return out, rows.Err()
 	})
 	// The memo's slice is shared: the caller gets its own.
