@@ -54,6 +54,10 @@ load() {
 if [ -n "$DB" ]; then
 	if [ "$(sqlq "SELECT to_regclass('households') IS NOT NULL")" != t ] || [ "$(sqlq 'SELECT count(*) FROM households')" = 0 ]; then
 		load
+		# The planner's statistics of the tables just filled: without them the first
+		# minute of pages is planned blind (a search took seconds until autovacuum's
+		# analyze ran, 2026-12-07).
+		sqlq 'ANALYZE'
 	fi
 elif [ ! -f "$DBFILE" ]; then
 	load

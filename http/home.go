@@ -239,8 +239,21 @@ func (s *Server) homeQueue(r *http.Request) ([]queueSection, []*review.CaseRecor
 	if s.Review != nil {
 		// Overdue review cases are highlighted for the officer and the supervisors above
 		// (Decision 24/2021/QĐ-TTg, Art. 5: a monthly round decides within 15 days).
-		var err error
-		if overdue, err = s.Review.Overdue(ctx); err != nil {
+		// The rounds of the scope and their cases are read once for both sections.
+		rounds, err := s.Review.FindRounds(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		read := map[int64][]*review.CaseRecord{}
+		casesOf := func(id int64) ([]*review.CaseRecord, error) {
+			if cs, ok := read[id]; ok {
+				return cs, nil
+			}
+			cs, err := s.Review.Store.FindCases(ctx, id)
+			read[id] = cs
+			return cs, err
+		}
+		if overdue, err = s.Review.OverdueIn(rounds, casesOf); err != nil {
 			return nil, nil, err
 		}
 		sec := queueSection{ID: "queue-overdue", Title: pickVIEN(ctx, "Bước rà soát quá hạn", "Overdue review steps")}
@@ -254,11 +267,11 @@ func (s *Server) homeQueue(r *http.Request) ([]queueSection, []*review.CaseRecor
 				Badge: pickVIEN(ctx, "Quá hạn", "Overdue"), BadgeClass: "overdue"})
 		}
 		out = append(out, sec)
-		rounds, err := s.roundsInProgress(r)
+		inProgress, err := s.roundsInProgress(r, rounds, casesOf)
 		if err != nil {
 			return nil, nil, err
 		}
-		out = append(out, rounds)
+		out = append(out, inProgress)
 	}
 	if currentUser(ctx).Role.EditsRegistry() {
 		out = append(out, s.importQueue(r))
@@ -294,18 +307,14 @@ func (s *Server) homeQueue(r *http.Request) ([]queueSection, []*review.CaseRecor
 	return out, overdue, nil
 }
 
-// roundsInProgress lists the rounds with cases still open (or none yet) and what
+// roundsInProgress lists the rounds (of the scope, with their cases) with cases still open (or none yet) and what
 // each waits for: its cases counted by the step they are at.
-func (s *Server) roundsInProgress(r *http.Request) (queueSection, error) {
+func (s *Server) roundsInProgress(r *http.Request, rounds []*review.RoundRecord, casesOf func(int64) ([]*review.CaseRecord, error)) (queueSection, error) {
 	ctx := r.Context()
 	sec := queueSection{ID: "queue-rounds", Title: pickVIEN(ctx, "Đợt rà soát đang làm", "Review rounds in progress")}
-	rounds, err := s.Review.FindRounds(ctx)
-	if err != nil {
-		return sec, err
-	}
 	today := s.Today()
 	for _, x := range rounds {
-		cases, err := s.Review.Store.FindCases(ctx, x.ID)
+		cases, err := casesOf(x.ID)
 		if err != nil {
 			return sec, err
 		}

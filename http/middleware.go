@@ -96,6 +96,12 @@ func (s *Server) withRequest(next http.Handler) http.Handler {
 			l = "en"
 		}
 		ctx = context.WithValue(ctx, keyLang, l)
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			// A page reads the stamps of the data the store remembers once (units,
+			// roll-ups: issue 13 item 8); a request that writes reads them at each use,
+			// so that it sees its own changes.
+			ctx = giamngheo.WithStamps(ctx)
+		}
 		r = r.WithContext(ctx)
 
 		if r.URL.Path == "/metrics" || r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") ||

@@ -58,7 +58,11 @@ func staticHandler() http.Handler {
 }
 
 // views holds one parsed template set per page, each with the layout.
-type views struct{ pages map[string]*template.Template }
+type views struct {
+	pages map[string]*template.Template
+	// byLang are the pages with their texts written in, per language (views_lang.go).
+	byLang map[string]map[string]*template.Template
+}
 
 // pageNames are every page the UI renders; parseViews fails at start-up if one is missing.
 var pageNames = []string{"login", "home", "error", "units", "unit", "users", "audit", "households", "household", "household_form", "import", "import_job", "rounds", "round", "case", "simulate", "support", "reports", "report_completeness", "plan", "dashboard", "portal", "jobs", "jobs_seeker_new", "jobs_seeker", "jobs_vacancy_new", "jobs_vacancy", "jobs_report", "public_jobs", "public_jobs_form", "analysis"}
@@ -107,6 +111,10 @@ func parseViews() (*views, error) {
 		}
 		v.pages[name] = t
 	}
+	var err error
+	if v.byLang, err = parseLanguages(funcs); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 
@@ -147,11 +155,11 @@ func (v *view) T(vi, en string) string {
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, page any) {
-	t, ok := s.views.pages[name]
+	v := s.newView(r, page)
+	t, ok := s.views.page(name, v.Lang)
 	if !ok {
 		panic("template not registered: " + name) // a programming error, caught at start-up by tests
 	}
-	v := s.newView(r, page)
 	if c, err := r.Cookie("gn_flash"); err == nil {
 		msg, _ := url.QueryUnescape(c.Value)
 		vi, en, _ := strings.Cut(msg, flashSep)

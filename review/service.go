@@ -514,13 +514,19 @@ func (s *Service) Overdue(ctx context.Context) ([]*CaseRecord, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.OverdueIn(rounds, func(id int64) ([]*CaseRecord, error) { return s.Store.FindCases(ctx, id) })
+}
+
+// OverdueIn is Overdue over rounds already read (FindRounds), their cases read by
+// cases: the home page reads the rounds and their cases once for its two sections.
+func (s *Service) OverdueIn(rounds []*RoundRecord, cases func(roundID int64) ([]*CaseRecord, error)) ([]*CaseRecord, error) {
 	var out []*CaseRecord
 	for _, r := range rounds {
-		cases, err := s.Store.FindCases(ctx, r.ID)
+		cs, err := cases(r.ID)
 		if err != nil {
 			return nil, err
 		}
-		for _, c := range cases {
+		for _, c := range cs {
 			if Overdue(&c.Case, &r.Round, s.Now()) {
 				out = append(out, c)
 			}

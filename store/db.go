@@ -27,6 +27,12 @@ type DB struct {
 	source  string  // the file or the DSN without its password, for messages
 	writer  *sql.DB // what writes and transactions use
 	reader  *sql.DB // what reads outside a transaction use (the writer on PostgreSQL)
+	// cached is the reader with its statements kept prepared (SQLite; nil on
+	// PostgreSQL, whose driver keeps its own), store/stmtcache.go.
+	cached *stmtCache
+	// memo holds what was read from the roll-ups under their stamp, unitsMemo the
+	// units under theirs (rollupmemo.go).
+	memo, unitsMemo stampedMemo
 	// noRollups: writes skip the roll-up maintenance (benchmarks only, store/benchseam.go).
 	noRollups bool
 }
@@ -91,6 +97,9 @@ func (db *DB) open(ctx context.Context) error {
 
 // Close closes the pools.
 func (db *DB) Close() error {
+	if db.cached != nil {
+		db.cached.close()
+	}
 	errs := []error{db.writer.Close()}
 	if db.reader != db.writer {
 		errs = append(errs, db.reader.Close())
@@ -152,6 +161,9 @@ type querier interface {
 func (db *DB) r(ctx context.Context) querier {
 	if tx := txFrom(ctx); tx != nil {
 		return tx
+	}
+	if db.cached != nil {
+		return db.cached
 	}
 	return db.reader
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -131,6 +132,9 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 		return nil, 0, nil
 	}
 	p := f.Page.Norm()
+	if f.After == nil && p.Offset == 0 && f.CountUpTo > 0 && strings.TrimSpace(f.Query) != "" {
+		return db.searchFirstPage(ctx, f, p.Limit)
+	}
 	var out []*registry.Household
 	var err error
 	switch {
@@ -152,47 +156,121 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 	return out, total, err
 }
 
+// searchFirstPage reads the first page of a search and its count up to f.CountUpTo
+// in one pass over the search index (issue 13 item 8: a search for a common name read
+// the index twice, for the page and again for the count): the ids of up to
+// CountUpTo+1 matches (at least a page) in the search's order (entry), then the
+// page's rows by id.
+func (db *DB) searchFirstPage(ctx context.Context, f registry.HouseholdFilter, limit int) ([]*registry.Household, int, error) {
+	from, idCol, w, err := db.householdFrom(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	lim := w.next(max(f.CountUpTo+1, limit))
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+idCol+` FROM `+from+` WHERE `+w.sql()+` ORDER BY `+householdOrder(f, idCol)+` LIMIT `+lim[0], w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	page, total := ids[:min(limit, len(ids))], min(len(ids), f.CountUpTo+1)
+	if len(page) == 0 {
+		return nil, total, nil
+	}
+	var pw where
+	db.in(&pw, "id", page)
+	cols, scan := householdCols, func(rows *sql.Rows) (*registry.Household, error) { return scanHousehold(rows) }
+	if f.Summary {
+		cols, scan = householdSummaryCols, func(rows *sql.Rows) (*registry.Household, error) { return scanHouseholdSummary(rows) }
+	}
+	rows, err = db.r(ctx).QueryContext(ctx, `SELECT `+cols+` FROM households WHERE `+pw.sql()+` ORDER BY id`, pw.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := make([]*registry.Household, 0, len(page))
+	for rows.Next() {
+		h, err := scan(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, h)
+	}
+	return out, total, rows.Err()
+}
+
 // householdsByCommune reads a page in administrative order commune by commune, from
 // the cursor's commune on. Only the communes that have households are read: a
 // province's scope holds every commune code it ever had, most of them before the
-// 2025 mergers and empty now (the roll-ups, kept with every write, tell which).
+// 2025 mergers and empty now (the roll-ups, kept with every write, tell which). The
+// roll-ups also tell how many households of the filter each commune has: communes
+// with few (a survey class, a deprivation) are read together, as many as should fill
+// the page, in one query instead of one each.
 func (db *DB) householdsByCommune(ctx context.Context, f registry.HouseholdFilter, limit int) ([]*registry.Household, error) {
 	communes, err := db.communesWithHouseholds(ctx, f)
 	if err != nil {
 		return nil, err
 	}
+	i := 0
+	if f.After != nil {
+		for i < len(communes) && communes[i].code < f.After.CommuneCode {
+			i++
+		}
+	}
 	var out []*registry.Household
-	for i, c := range communes {
-		if i > 0 && c == communes[i-1] {
-			continue
+	for i < len(communes) && len(out) < limit {
+		// The batch: communes from i until their households should fill the rest of the
+		// page (the counts are of the roll-up measure, at least those of f), at most
+		// maxCommuneBatch.
+		need, sum, j := limit-len(out), int64(0), i
+		for j < len(communes) && (j == i || sum < int64(need)) && j-i < maxCommuneBatch {
+			sum += communes[j].n
+			j++
+		}
+		batch := make([]string, 0, j-i)
+		for _, c := range communes[i:j] {
+			batch = append(batch, c.code)
 		}
 		var after *registry.HouseholdCursor
-		if f.After != nil {
-			if c < f.After.CommuneCode {
-				continue
-			}
-			if c == f.After.CommuneCode {
-				after = f.After
-			}
+		if f.After != nil && batch[0] == f.After.CommuneCode {
+			after = f.After
 		}
 		one := f
-		one.CommuneCodes = []string{c}
-		hs, err := db.householdPage(ctx, one, after, limit-len(out), 0)
+		one.CommuneCodes = batch
+		hs, err := db.householdPage(ctx, one, after, need, 0)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, hs...)
-		if len(out) >= limit {
-			break
-		}
+		i = j
 	}
 	return out, nil
 }
 
-// communesWithHouseholds returns, in order, the communes of f that have households
-// (of f's survey class, indicator or "differs", and status, when the roll-ups count
-// them), by the roll-ups.
-func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]string, error) {
+// maxCommuneBatch bounds the communes a page reads in one query.
+const maxCommuneBatch = 64
+
+// communeCount is a commune and its households of a roll-up measure.
+type communeCount struct {
+	code string
+	n    int64
+}
+
+// communesWithHouseholds returns, in code order and once each, the communes of f
+// that have households (of f's survey class, indicator or "differs", and status, when
+// the roll-ups count them) and how many, by the roll-ups.
+func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]communeCount, error) {
 	var w where
 	db.in(&w, "commune_code", f.CommuneCodes)
 	measure := report.MeasureHouseholds
@@ -212,21 +290,27 @@ func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFi
 			w.add("status = ?", string(*f.Status))
 		}
 	}
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT commune_code FROM rollups WHERE `+w.sql()+` GROUP BY commune_code HAVING sum(n) > 0`, w.args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
+	query := `SELECT commune_code, sum(n) FROM rollups WHERE ` + w.sql() + ` GROUP BY commune_code HAVING sum(n) > 0 ORDER BY commune_code`
+	out, err := memoRollups(ctx, db, memoKey(query, w.args), func() ([]communeCount, error) {
+		rows, err := db.r(ctx).QueryContext(ctx, query, w.args...)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out, rows.Err()
+		defer rows.Close()
+		var out []communeCount
+		for rows.Next() {
+			var c communeCount
+			if err := rows.Scan(&c.code, &c.n); err != nil {
+				return nil, err
+			}
+			out = append(out, c)
+		}
+		// In Go's order (the database's collation may differ), as the cursor compares.
+		sort.Slice(out, func(i, j int) bool { return out[i].code < out[j].code })
+		return out, rows.Err()
+	})
+	// The memo's slice is shared: the caller gets its own.
+	return slices.Clone(out), err
 }
 
 // householdPage reads up to limit households of f in its order, after the cursor (or

@@ -64,6 +64,7 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 			return applied, err
 		}
 		err = db.WithTx(ctx, func(ctx context.Context) error {
+			ctx = context.WithValue(ctx, migratingKey{}, m.name)
 			tx := txFrom(ctx)
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
@@ -84,6 +85,10 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	}
 	return applied, nil
 }
+
+// migratingKey marks the context of a migration with its name (rollupmemo.go: the
+// migrations before the roll-up stamp rebuild roll-ups without it).
+type migratingKey struct{}
 
 // Pending returns the names of the embedded migrations not yet applied.
 func (db *DB) Pending(ctx context.Context) ([]string, error) {

@@ -37,6 +37,10 @@ func OpenPostgres(ctx context.Context, dsn string) (*DB, error) {
 	}
 	// One pool for reads and writes: PostgreSQL runs writers side by side (MVCC).
 	pool.SetMaxOpenConns(16)
+	// Kept open between requests (database/sql keeps 2 by default): a new connection
+	// costs a TCP and authentication round trip, and pgx's prepared statements are per
+	// connection.
+	pool.SetMaxIdleConns(16)
 	if err := pool.PingContext(ctx); err != nil {
 		pool.Close()
 		return nil, giamngheo.Errorf(giamngheo.EINVALID, "Không kết nối được PostgreSQL (%s): %v", "Cannot connect to PostgreSQL (%s): %v", source, err)

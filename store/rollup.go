@@ -340,7 +340,16 @@ func (db *DB) applyRollups(ctx context.Context, d map[rollupKey]int64) error {
 			return fmt.Errorf("rollups: %w", err)
 		}
 	}
-	return nil
+	return db.stampRollups(ctx, rollupProvinces(keys))
+}
+
+// rollupProvinces are the provinces of the roll-up cells keys.
+func rollupProvinces(keys []rollupKey) map[string]bool {
+	out := map[string]bool{}
+	for _, k := range keys {
+		out[k.province] = true
+	}
+	return out
 }
 
 // applyFlows adds the flows of d to the table.
@@ -916,7 +925,7 @@ func (db *DB) setRollups(ctx context.Context, keys []rollupKey, n map[rollupKey]
 			return fmt.Errorf("rollups: %w", err)
 		}
 	}
-	return nil
+	return db.stampRollups(ctx, rollupProvinces(keys))
 }
 
 // rollupImported adds the households just imported to the roll-ups: they are on no list

@@ -75,8 +75,14 @@ func OpenSQLite(ctx context.Context, path string) (*DB, error) {
 	}
 	// Readers are cheap in WAL mode; a simulation holds up to 4 of them (simulate's
 	// partSlots) and the pages need theirs meanwhile.
-	r.SetMaxOpenConns(max(8, runtime.NumCPU()*2))
+	// As many kept idle as may be open: a connection closed after each burst of
+	// requests (database/sql keeps 2 by default) is opened again with its pragmas and
+	// the schema parsed, and its prepared statements are lost.
+	readers := max(8, runtime.NumCPU()*2)
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
 	db.reader = r
+	db.cached = newStmtCache(r)
 	return db, nil
 }
 

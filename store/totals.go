@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 
 	"giamngheo/report"
 )
@@ -21,18 +22,23 @@ func (db *DB) RollupTotals(ctx context.Context, communes []string, village *int6
 		w.add("village_id = ?", *village)
 	}
 	db.in(&w, "measure", measures)
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT status, measure, sum(n) FROM rollups WHERE `+w.sql()+` GROUP BY status, measure`, w.args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []report.Cell
-	for rows.Next() {
-		var c report.Cell
-		if err := rows.Scan(&c.Status, &c.Measure, &c.N); err != nil {
+	query := `SELECT status, measure, sum(n) FROM rollups WHERE ` + w.sql() + ` GROUP BY status, measure`
+	cells, err := memoRollups(ctx, db, memoKey(query, w.args), func() ([]report.Cell, error) {
+		rows, err := db.r(ctx).QueryContext(ctx, query, w.args...)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		var out []report.Cell
+		for rows.Next() {
+			var c report.Cell
+			if err := rows.Scan(&c.Status, &c.Measure, &c.N); err != nil {
+				return nil, err
+			}
+			out = append(out, c)
+		}
+		return out, rows.Err()
+	})
+	// The memo's slice is shared: the caller gets its own.
+	return slices.Clone(cells), err
 }

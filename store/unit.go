@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"slices"
+
+	"giamngheo"
 
 	"giamngheo/admin"
 )
@@ -51,6 +54,14 @@ func (db *DB) ReplaceUnits(ctx context.Context, units []admin.Unit, mappings []a
 // UnitsStamp is a number that changes with every change of the units and mappings
 // (registry.UnitsStamper).
 func (db *DB) UnitsStamp(ctx context.Context) (int64, error) {
+	if txFrom(ctx) != nil {
+		return db.unitsStamp(ctx)
+	}
+	// Once per page (giamngheo.WithStamps).
+	return giamngheo.OnceStamp(ctx, "units:"+db.source, func() (int64, error) { return db.unitsStamp(ctx) })
+}
+
+func (db *DB) unitsStamp(ctx context.Context) (int64, error) {
 	var n int64
 	err := db.r(ctx).QueryRowContext(ctx, `SELECT n FROM units_stamp`).Scan(&n)
 	return n, err
@@ -78,23 +89,40 @@ func (db *DB) FindUnits(ctx context.Context, f admin.UnitFilter) ([]*admin.Unit,
 	if f.Query != "" {
 		w.add("name "+db.dialect.ilike()+" ?", "%"+f.Query+"%")
 	}
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT code, valid_from, valid_to, name, type, level, parent_code FROM units WHERE `+
-		w.sql()+` ORDER BY code, valid_from`, w.args...)
+	query := `SELECT code, valid_from, valid_to, name, type, level, parent_code FROM units WHERE ` + w.sql() + ` ORDER BY code, valid_from`
+	// Every page reads units (the user's scope, its communes): they are remembered
+	// while the units stand (units_stamp, moved by ReplaceUnits in its transaction).
+	units, err := memoized(ctx, &db.unitsMemo, db.UnitsStamp, memoKey(query, w.args), func() ([]admin.Unit, error) {
+		rows, err := db.r(ctx).QueryContext(ctx, query, w.args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []admin.Unit
+		for rows.Next() {
+			var u admin.Unit
+			var level string
+			if err := rows.Scan(&u.Code, &u.ValidFrom, &u.ValidTo, &u.Name, &u.Type, &level, &u.ParentCode); err != nil {
+				return nil, err
+			}
+			u.Level = admin.Level(level)
+			out = append(out, u)
+		}
+		return out, rows.Err()
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	// The caller gets its own units.
 	var out []*admin.Unit
-	for rows.Next() {
-		u := &admin.Unit{}
-		var level string
-		if err := rows.Scan(&u.Code, &u.ValidFrom, &u.ValidTo, &u.Name, &u.Type, &level, &u.ParentCode); err != nil {
-			return nil, err
+	if len(units) > 0 {
+		own := slices.Clone(units)
+		out = make([]*admin.Unit, len(own))
+		for i := range own {
+			out[i] = &own[i]
 		}
-		u.Level = admin.Level(level)
-		out = append(out, u)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // FindUnitByCode returns the version of code valid on asOf, or the latest when "".

@@ -234,6 +234,26 @@ func testHouseholdPaging(t *testing.T, s Store) {
 		if _, n, err := s.FindHouseholds(ctx, f); err != nil || n != len(exp) {
 			t.Errorf("search %q: total %d (%v), want %d", tc.q, n, err, len(exp))
 		}
+		// The first page with a total counted up to a bound (what the list shows), the
+		// full rows and the summary: the walked list's start, and the bounded count.
+		for _, bound := range []int{2, 5, 100} {
+			for _, summary := range []bool{false, true} {
+				g := registry.HouseholdFilter{Query: f.Query, CommuneCodes: f.CommuneCodes, CountUpTo: bound, Summary: summary}
+				g.Page.Limit = tc.limit
+				page, n, err := s.FindHouseholds(ctx, g)
+				MustOK(t, err)
+				var codes []string
+				for _, h := range page {
+					codes = append(codes, h.Code)
+					if h.HeadName == "" || h.CommuneCode == "" {
+						t.Fatalf("search %q: a row without its head or commune: %+v", tc.q, h)
+					}
+				}
+				if wantN := min(len(exp), bound+1); n != wantN || !slices.Equal(codes, exp[:min(len(exp), tc.limit)]) {
+					t.Errorf("search %q up to %d (summary %v): %v, total %d; want %v, %d", tc.q, bound, summary, codes, n, exp[:min(len(exp), tc.limit)], wantN)
+				}
+			}
+		}
 	}
 
 	// An edit keeps the search index: the old name is no longer found, the new one is.

@@ -68,6 +68,8 @@ func Run(t *testing.T, open Opener) {
 		{"HouseholdPaging", testHouseholdPaging},
 		{"MoveAcrossProvinces", testMoveAcrossProvinces},
 		{"ScopeMemo", testScopeMemo},
+		{"RollupMemo", testRollupMemo},
+		{"UnitsMemo", testUnitsMemo},
 		{"RegistryService", testRegistryService},
 		{"BulkImport", testBulkImport},
 		{"ReviewWorkflow", testReviewWorkflow},
