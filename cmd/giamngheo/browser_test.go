@@ -93,6 +93,25 @@ func do(tb testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Vo
 	}
 }
 
+// waitLocation waits until the page's address contains one of wants (the navigation a
+// click starts) and returns it.
+func waitLocation(tb testing.TB, ctx context.Context, wants ...string) string {
+	tb.Helper()
+	var last string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if v, err := chromedp.Run(ctx, chromedp.Location()); err == nil {
+			last = v
+			for _, w := range wants {
+				if strings.Contains(v, w) {
+					return v
+				}
+			}
+		}
+	}
+	tb.Fatalf("the page never went to %q (last %s)", wants, last)
+	return ""
+}
+
 func location(tb testing.TB, ctx context.Context) string {
 	tb.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Location())
