@@ -66,6 +66,8 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 func (s *Server) withRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		// In turn under load (gate.go); the wait counts in the request's duration.
+		defer s.gate.enter(r.Context())()
 		sw := &statusWriter{ResponseWriter: w}
 		ctx := context.WithValue(r.Context(), keyRequestID, user.RandomToken(8))
 		var u *user.User

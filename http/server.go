@@ -54,6 +54,9 @@ type Deps struct {
 	PublicContent *portal.Content
 	PublicFiles   string
 	PublicRate    int
+	// MaxActive bounds the requests served at once, the others waiting their turn
+	// (gate.go; 0: one per CPU, negative: no bound).
+	MaxActive int
 	// Jobs is the job exchange (nil: no job pages, no public vacancies).
 	Jobs   *jobs.Service
 	Units  admin.Store
@@ -85,6 +88,7 @@ type Server struct {
 	ln      net.Listener
 	views   *views
 	metrics *metrics
+	gate    *gate
 	jobs    importJobs
 	handler http.Handler
 	csrfKey []byte
@@ -117,7 +121,7 @@ func NewServer(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Deps: d, views: v, metrics: newMetrics(), csrfKey: []byte(user.RandomToken(32)), publicLimit: newFormLimiter()}
+	s := &Server{Deps: d, views: v, metrics: newMetrics(), gate: newGate(d.MaxActive), csrfKey: []byte(user.RandomToken(32)), publicLimit: newFormLimiter()}
 	if s.publicViews, err = parsePublicViews(); err != nil {
 		return nil, err
 	}

@@ -47,6 +47,8 @@ type Config struct {
 	PublicContent string
 	PublicFiles   string
 	PublicRate    int
+	// MaxActive the requests served at once (0: one per CPU, negative: no bound).
+	MaxActive int
 }
 
 // DefaultConfig is the configuration of a fresh machine: local address, SQLite file.
@@ -91,4 +93,5 @@ func applyEnv(fs *flag.FlagSet, c *Config) {
 	env("public-content", "GIAMNGHEO_PUBLIC_CONTENT", func(v string) { c.PublicContent = v })
 	env("public-files", "GIAMNGHEO_PUBLIC_FILES", func(v string) { c.PublicFiles = v })
 	env("public-rate", "GIAMNGHEO_PUBLIC_RATE", func(v string) { c.PublicRate, _ = strconv.Atoi(v) })
+	env("max-active", "GIAMNGHEO_MAX_ACTIVE", func(v string) { c.MaxActive, _ = strconv.Atoi(v) })
 }

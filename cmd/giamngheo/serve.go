@@ -41,6 +41,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.PublicContent, "public-content", c.PublicContent, "tệp JSON: nơi hỗ trợ, văn bản của trang công khai / JSON file of the public site's offices and documents (GIAMNGHEO_PUBLIC_CONTENT)")
 	fs.StringVar(&c.PublicFiles, "public-files", c.PublicFiles, "thư mục tệp văn bản công khai / directory of the public documents' files (GIAMNGHEO_PUBLIC_FILES)")
 	fs.IntVar(&c.PublicRate, "public-rate", c.PublicRate, "số yêu cầu mỗi phút của một địa chỉ tới trang công khai (mặc định 600, âm: không giới hạn) / public requests a minute per address (GIAMNGHEO_PUBLIC_RATE)")
+	fs.IntVar(&c.MaxActive, "max-active", c.MaxActive, "số yêu cầu được phục vụ cùng lúc, các yêu cầu khác chờ lượt (0: một mỗi CPU, âm: không giới hạn) / requests served at once, the others waiting their turn (0: one per CPU, negative: no bound; GIAMNGHEO_MAX_ACTIVE)")
 	if err := fs.Parse(args); err != nil {
 		return errSilent
 	}
@@ -125,7 +126,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		}
 		rs := reportService(s, a.reg)
 		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Simulate: a.sim, Support: a.sup, Plan: a.plan, Jobs: a.job, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
-			Reports: rs, Approvals: approvals(s, rs, a.now), Portal: a.post, PublicContent: content, PublicFiles: c.PublicFiles, PublicRate: c.PublicRate,
+			Reports: rs, Approvals: approvals(s, rs, a.now), Portal: a.post, PublicContent: content, PublicFiles: c.PublicFiles, PublicRate: c.PublicRate, MaxActive: c.MaxActive,
 			Today:  a.now,
 			Ping:   func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err },
 			Secure: c.SecureCookies, MetricsToken: c.MetricsToken, TempDir: tmp, MaxUpload: int64(c.MaxUploadMB) << 20})
