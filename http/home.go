@@ -307,8 +307,9 @@ func (s *Server) homeQueue(r *http.Request) ([]queueSection, []*review.CaseRecor
 	return out, overdue, nil
 }
 
-// roundsInProgress lists the rounds (of the scope, with their cases) with cases still open (or none yet) and what
-// each waits for: its cases counted by the step they are at.
+// roundsInProgress lists the rounds of the scope (read once by the caller, their cases
+// through casesOf) with cases still open, or none yet, and what each waits for: its
+// cases counted by the step they are at.
 func (s *Server) roundsInProgress(r *http.Request, rounds []*review.RoundRecord, casesOf func(int64) ([]*review.CaseRecord, error)) (queueSection, error) {
 	ctx := r.Context()
 	sec := queueSection{ID: "queue-rounds", Title: pickVIEN(ctx, "Đợt rà soát đang làm", "Review rounds in progress")}
