@@ -35,6 +35,15 @@ func (s IndicatorSet) Keys() []IndicatorKey {
 // MarshalJSON writes the set as a list of keys.
 func (s IndicatorSet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Keys()) }
 
+// With returns the set with k added, and false when k is not an indicator.
+func (s IndicatorSet) With(k IndicatorKey) (IndicatorSet, bool) {
+	id, ok := k.id()
+	if !ok {
+		return s, false
+	}
+	return s.with(id), true
+}
+
 // UnmarshalJSON reads a list of keys.
 func (s *IndicatorSet) UnmarshalJSON(b []byte) error {
 	var keys []IndicatorKey

@@ -2,6 +2,7 @@ package registry
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -82,6 +83,21 @@ func DeprivedText(r *poverty.Result) string {
 		parts[i] = string(k)
 	}
 	return "," + strings.Join(parts, ",") + ","
+}
+
+// ParseDeprivedText reads DeprivedText's form back into a set.
+func ParseDeprivedText(s string) (poverty.IndicatorSet, error) {
+	var set poverty.IndicatorSet
+	for _, k := range strings.Split(strings.Trim(s, ","), ",") {
+		if k == "" {
+			continue
+		}
+		var ok bool
+		if set, ok = set.With(poverty.IndicatorKey(k)); !ok {
+			return 0, fmt.Errorf("deprived indicators %q: unknown indicator %q", s, k)
+		}
+	}
+	return set, nil
 }
 
 // SurveyOnly returns the household-level answers without members, as stored.

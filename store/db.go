@@ -11,6 +11,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strconv"
@@ -66,6 +67,15 @@ type dialect interface {
 	noteSearchWords(ctx context.Context, q querier, texts []string) error
 	// fixedJoin is the join keyword that keeps the left table as the driving loop.
 	fixedJoin() string
+	// eachRaw runs a query without arguments and calls fn with each row's values as
+	// the engine sent them, without a Go value per column (a walk of every household).
+	eachRaw(ctx context.Context, db *DB, query string, fn func(rawRow) error) error
+	// lockMaintainedSQL keeps other writers off the maintained tables (roll-ups, flows,
+	// needs) until the transaction ends, or is "" when the transaction already does.
+	lockMaintainedSQL() string
+	// personsOf is the join and the expression of a household's number of members, for
+	// a query over every household h: what each engine computes fastest.
+	personsOf() (join, expr string)
 	// violation names the constraint err violates: "unique", "foreign" or "".
 	violation(err error) string
 	// tablesSQL counts the tables of the schema and, second, the migrations table.
@@ -119,6 +129,11 @@ type txKey struct{}
 func txFrom(ctx context.Context) *sql.Conn {
 	c, _ := ctx.Value(txKey{}).(*sql.Conn)
 	return c
+}
+
+// withoutTx is ctx without its transaction: reads on another connection of the pool.
+func withoutTx(ctx context.Context) context.Context {
+	return context.WithValue(ctx, txKey{}, (*sql.Conn)(nil))
 }
 
 // WithTx runs fn in a write transaction; a nested call joins the outer one.
@@ -276,4 +291,50 @@ func placeholders(from, n int) string {
 		b.WriteString("$" + strconv.Itoa(from+i))
 	}
 	return b.String()
+}
+
+// rawRow is a row of dialect.eachRaw: its values are valid during the call only.
+type rawRow struct {
+	vals [][]byte
+	// binary marks the values in PostgreSQL's binary format (integers big-endian); the
+	// others are text (SQLite gives integers as decimal text).
+	binary []bool
+}
+
+// Bytes is the value of column i (text columns), nil for NULL.
+func (r rawRow) Bytes(i int) []byte { return r.vals[i] }
+
+// Int is the integer of column i.
+func (r rawRow) Int(i int) (int64, error) {
+	b := r.vals[i]
+	if r.binary != nil && r.binary[i] {
+		switch len(b) {
+		case 8:
+			return int64(binary.BigEndian.Uint64(b)), nil
+		case 4:
+			return int64(int32(binary.BigEndian.Uint32(b))), nil
+		case 2:
+			return int64(int16(binary.BigEndian.Uint16(b))), nil
+		}
+		return 0, fmt.Errorf("column %d: %d bytes for an integer", i, len(b))
+	}
+	var n int64
+	neg := len(b) > 0 && b[0] == '-'
+	digits := b
+	if neg {
+		digits = b[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		return strconv.ParseInt(string(b), 10, 64)
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, fmt.Errorf("column %d: %q is not an integer", i, b)
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, nil
 }

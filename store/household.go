@@ -692,6 +692,51 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 	}
 }
 
+// eachHouseholdOf calls fn for each of these households with its members, in id order,
+// a page of 1,000 at a time; ids missing from the table are skipped. cols and scan are
+// the household columns read and their scan (householdCols and scanHousehold, or a
+// narrower pair).
+func (db *DB) eachHouseholdOf(ctx context.Context, ids []int64, cols string, scan func(sc interface{ Scan(...any) error }) (*registry.Household, error),
+	fn func(*registry.Household) error) error {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 1000)]
+		ids = ids[len(chunk):]
+		var w where
+		db.in(&w, "households.id", chunk)
+		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+cols+` FROM households WHERE `+w.sql()+` ORDER BY households.id`, w.args...)
+		if err != nil {
+			return err
+		}
+		var page []*registry.Household
+		for rows.Next() {
+			h, err := scan(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			page = append(page, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			continue
+		}
+		if err := db.pageMembers(ctx, page); err != nil {
+			return err
+		}
+		for _, h := range page {
+			if err := fn(h); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // pageMembers loads the members of a page of households with one query.
 func (db *DB) pageMembers(ctx context.Context, page []*registry.Household) error {
 	byID := make(map[int64]*registry.Household, len(page))

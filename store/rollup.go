@@ -22,6 +22,7 @@ import (
 	"giamngheo/registry"
 	"giamngheo/report"
 	"giamngheo/review"
+	"giamngheo/support"
 )
 
 // afterMigration holds what must run right after a migration, in its transaction.
@@ -136,14 +137,24 @@ func (f footprint) add(d map[rollupKey]int64, sign int64) {
 
 // addN adds to d hh households of the footprint's shape holding p persons in all: one
 // household's footprint (hh = ±1), or a group of households sharing unit, status,
-// deprivations, standard, class and traits (the rebuild's single recount).
+// deprivations, standard, class and traits. The rebuild's single recount adds the same
+// parts over coarser groups (recountGrouped).
 func (f footprint) addN(d map[rollupKey]int64, hh, p int64) {
 	k := rollupKey{f.province, f.commune, f.village, f.status, report.MeasureHouseholds}
 	d[k] += hh
 	k.measure = report.MeasurePersons
 	d[k] += p
+	addDeprived(d, k, f.standard, f.deprived, hh)
+	addClass(d, k, f.class, f.differs, hh)
+	addTraits(d, k, f.traits, hh, p)
+}
+
+// addDeprived adds to d, under k's unit and status, hh households deprived in the
+// stored deprivations text under the standard: each indicator, their number, and the
+// joint distribution (the Alkire–Foster profile).
+func addDeprived(d map[rollupKey]int64, k rollupKey, standard, deprived string, hh int64) {
 	var n int64
-	for _, ind := range strings.Split(strings.Trim(f.deprived, ","), ",") {
+	for _, ind := range strings.Split(strings.Trim(deprived, ","), ",") {
 		if ind == "" {
 			continue
 		}
@@ -154,17 +165,21 @@ func (f footprint) addN(d map[rollupKey]int64, hh, p int64) {
 	k.measure = report.MeasureDeprivations
 	d[k] += hh * n
 	// The joint distribution of the deprivations, for the Alkire–Foster analysis.
-	k.measure = report.ProfileMeasure(f.standard, f.deprived)
+	k.measure = report.ProfileMeasure(standard, deprived)
 	d[k] += hh
-	if f.differs {
+}
+
+// addClass adds to d, under k's unit and status, hh households of the survey class
+// (and, with differs, whose class would put them on another list).
+func addClass(d map[rollupKey]int64, k rollupKey, class string, differs bool, hh int64) {
+	if differs {
 		k.measure = report.MeasureDiffers
 		d[k] += hh
 	}
-	if f.class != "" {
-		k.measure = report.MeasureClassPfx + f.class
+	if class != "" {
+		k.measure = report.MeasureClassPfx + class
 		d[k] += hh
 	}
-	addTraits(d, k, f.traits, hh, p)
 }
 
 // addTraits adds to d, under k's unit and status, the households (hh) of each trait of
@@ -608,24 +623,25 @@ func (db *DB) flowStock(ctx context.Context) (map[rollupKey]int64, error) {
 // province is not compared: a commune keeps its code when a reorganisation moves it to
 // another province (ADR 0005), and its rows then carry the latest province.
 func diffRollups(table string, stored, counted map[rollupKey]int64, only func(rollupKey) bool) []report.Mismatch {
-	stored, counted = byCommune(stored), byCommune(counted)
+	return diffByCommune(table, byCommune(stored), byCommune(counted), only)
+}
+
+// diffByCommune is diffRollups over counts already keyed without the province.
+func diffByCommune(table string, stored, counted map[rollupKey]int64, only func(rollupKey) bool) []report.Mismatch {
 	var out []report.Mismatch
-	seen := map[rollupKey]bool{}
-	check := func(k rollupKey) {
-		if seen[k] || (only != nil && !only(k)) {
-			return
-		}
-		seen[k] = true
-		if stored[k] != counted[k] {
-			out = append(out, report.Mismatch{Table: table, Key: fmt.Sprintf("%s/%d/%s/%s", k.commune, k.village, k.status, k.measure),
-				Stored: stored[k], Counted: counted[k]})
+	add := func(k rollupKey, s, c int64) {
+		out = append(out, report.Mismatch{Table: table, Key: fmt.Sprintf("%s/%d/%s/%s", k.commune, k.village, k.status, k.measure),
+			Stored: s, Counted: c})
+	}
+	for k, s := range stored {
+		if c := counted[k]; s != c && (only == nil || only(k)) {
+			add(k, s, c)
 		}
 	}
-	for k := range stored {
-		check(k)
-	}
-	for k := range counted {
-		check(k)
+	for k, c := range counted {
+		if _, ok := stored[k]; !ok && c != 0 && (only == nil || only(k)) {
+			add(k, 0, c)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out
@@ -653,49 +669,66 @@ func (db *DB) VerifyRollups(ctx context.Context) ([]report.Mismatch, error) {
 	out := diffRollups("rollups", stored, counted, nil)
 	out = append(out, diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)...)
 	// The needs of the listed households (migration 0021), kept with the roll-ups.
-	countedNeeds, err := db.recountNeeds(ctx)
-	if err != nil {
-		return nil, err
-	}
-	storedNeeds, err := db.storedNeeds(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return append(out, diffNeeds(storedNeeds, countedNeeds)...), nil
+	_, needs, err := db.readNeeds(ctx)
+	return append(out, needs...), err
 }
 
 // RebuildRollups writes the roll-ups anew from the households, in one transaction, and
 // evens out the flows where they no longer add up to the lists (as other increases or
 // decreases on day). It returns the differences it corrected.
+//
+// No writer can change the maintained tables meanwhile (BEGIN IMMEDIATE on SQLite, the
+// dialect's lock on PostgreSQL, where a concurrent edit's deltas would otherwise be
+// overwritten by a recount that did not see them), so they are read on another
+// connection while this one recounts the households: the rebuild costs about the
+// recount (docs/benchmarks.md, issue 14 item 9).
 func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch, error) {
 	var out []report.Mismatch
 	err := db.WithTx(ctx, func(ctx context.Context) error {
-		// The recount the rebuild wrote is the one the flows are evened against: one
-		// pass over the households, not two.
-		var counted map[rollupKey]int64
-		var err error
-		if out, counted, err = db.rebuildRollupsCounted(ctx); err != nil {
-			return err
+		if q := db.dialect.lockMaintainedSQL(); q != "" {
+			if _, err := txFrom(ctx).ExecContext(ctx, q); err != nil {
+				return err
+			}
 		}
-		stock, err := db.flowStock(ctx)
+		side := make(chan maintained, 1)
+		go func() { side <- db.readMaintained(withoutTx(ctx)) }()
+		// The recount the rebuild writes is the one the flows are evened against: one
+		// pass over the households, not two.
+		counted, err := db.recountGrouped(ctx)
+		m := <-side
 		if err != nil {
 			return err
 		}
-		fixes := diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)
-		fl := map[flowKey]flowVal{}
-		province := map[string]string{}
-		for k := range counted {
-			province[k.commune] = k.province
+		if m.err != nil {
+			return m.err
 		}
-		counted, stock = byCommune(counted), byCommune(stock)
-		for k := range counted {
+		if out, err = db.writeRecount(ctx, counted, m.rollups); err != nil {
+			return err
+		}
+		// The lists' households and persons, against the flows' stock.
+		lists, stock := map[rollupKey]int64{}, map[rollupKey]int64{}
+		province := map[string]string{}
+		for k, p := range counted.province {
+			province[k.commune] = p
+		}
+		for k, n := range counted.n {
+			if listedPersonsOrHouseholds(k) {
+				lists[k] += n
+			}
+		}
+		for k, n := range m.stock {
+			if listedPersonsOrHouseholds(k) {
+				k.province = ""
+				stock[k] += n
+			}
+		}
+		fixes := diffByCommune("rollup_flows", stock, lists, nil)
+		fl := map[flowKey]flowVal{}
+		for k := range lists {
 			stock[k] += 0
 		}
 		for k, n := range stock {
-			if !listedPersonsOrHouseholds(k) {
-				continue
-			}
-			diff := counted[k] - n
+			diff := lists[k] - n
 			if diff == 0 {
 				continue
 			}
@@ -716,77 +749,85 @@ func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch
 		if err := db.applyFlows(ctx, fl); err != nil {
 			return err
 		}
-		needs, err := db.rebuildNeeds(ctx)
-		out = append(out, needs...)
-		return err
+		out = append(out, m.needsDiff...)
+		return db.writeNeeds(ctx, m.needs, m.needsDiff)
 	})
 	return out, err
 }
 
-// rebuildRollups replaces the roll-ups table by a recount, in the caller's transaction.
-func (db *DB) rebuildRollups(ctx context.Context) ([]report.Mismatch, error) {
-	out, _, err := db.rebuildRollupsCounted(ctx)
-	return out, err
+// maintained is what the rebuild reads besides the households' recount: the roll-up
+// rows, the flows' stock, and the needs recounted with their differences from the table.
+type maintained struct {
+	rollups     map[rollupKey]storedCell
+	stock       map[rollupKey]int64
+	needs     map[needKey]support.Need
+	needsDiff []report.Mismatch
+	err         error
 }
 
-// rebuildRollupsCounted is rebuildRollups that also returns the recount it wrote. It
-// counts in one pass (recountGrouped: the footprint arithmetic of the maintenance over
-// groups of alike households) and writes only the rows that differ from the table, so
-// that a rebuild of right roll-ups costs the GROUP BY and a read of the table. VerifyRollups
-// keeps its independent conditional sums (recount), which so also check the rebuild.
-func (db *DB) rebuildRollupsCounted(ctx context.Context) ([]report.Mismatch, map[rollupKey]int64, error) {
+func (db *DB) readMaintained(ctx context.Context) (m maintained) {
+	if m.rollups, m.err = db.storedRollupRows(ctx); m.err != nil {
+		return m
+	}
+	if m.stock, m.err = db.flowStock(ctx); m.err != nil {
+		return m
+	}
+	m.needs, m.needsDiff, m.err = db.readNeeds(ctx)
+	return m
+}
+
+// rebuildRollups replaces the roll-ups table by a recount, in the caller's transaction.
+func (db *DB) rebuildRollups(ctx context.Context) ([]report.Mismatch, error) {
 	counted, err := db.recountGrouped(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	stored, err := db.storedRollupRows(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	type cell struct {
-		province string
-		n        int64
+	return db.writeRecount(ctx, counted, stored)
+}
+
+// writeRecount writes the recount (recountGrouped: the footprint arithmetic of the
+// maintenance over groups of alike households) where it differs from the stored rows,
+// so that a rebuild of right roll-ups costs the recount and a read of the table, and
+// returns the differences. VerifyRollups keeps its independent conditional sums
+// (recount), which so also check the rebuild.
+func (db *DB) writeRecount(ctx context.Context, counted recounted, stored map[rollupKey]storedCell) ([]report.Mismatch, error) {
+	var set []rollupKey
+	setN := map[rollupKey]int64{}
+	var diff []report.Mismatch // diffRollups' form: the province is not compared
+	add := func(k rollupKey, s, c int64) {
+		diff = append(diff, report.Mismatch{Table: "rollups", Key: fmt.Sprintf("%s/%d/%s/%s", k.commune, k.village, k.status, k.measure),
+			Stored: s, Counted: c})
 	}
-	want := make(map[rollupKey]cell, len(counted))
-	for k, n := range counted {
+	for row, n := range counted.n {
 		if n == 0 {
 			continue
 		}
-		row := k
-		row.province = ""
-		c := want[row]
-		c.n += n
-		if k.province > c.province { // the latest province, as max(province_code)
-			c.province = k.province
-		}
-		want[row] = c
-	}
-	var set []rollupKey
-	setN := map[rollupKey]int64{}
-	for row, c := range want {
-		if st, ok := stored[row]; !ok || st.n != c.n || st.province != c.province {
+		st, ok := stored[row]
+		if province := counted.provinceOf(row); !ok || st.n != n || st.province != province {
 			k := row
-			k.province = c.province
+			k.province = province
 			set = append(set, k)
-			setN[k] = c.n
+			setN[k] = n
+		}
+		if st.n != n {
+			add(row, st.n, n)
 		}
 	}
 	for row, st := range stored {
-		if _, ok := want[row]; !ok && st.n != 0 {
+		if st.n != 0 && counted.n[row] == 0 {
 			k := row
 			k.province = st.province
 			set = append(set, k)
 			setN[k] = 0
+			add(row, st.n, 0)
 		}
 	}
-	storedN := make(map[rollupKey]int64, len(stored))
-	for row, st := range stored {
-		if st.n != 0 {
-			storedN[row] = st.n
-		}
-	}
-	diff := diffRollups("rollups", storedN, counted, nil)
-	return diff, counted, db.setRollups(ctx, set, setN)
+	sort.Slice(diff, func(i, j int) bool { return diff[i].Key < diff[j].Key })
+	return diff, db.setRollups(ctx, set, setN)
 }
 
 // recountGrouped counts the roll-ups over the households in one pass: it streams each
@@ -794,63 +835,103 @@ func (db *DB) rebuildRollupsCounted(ctx context.Context) ([]report.Mismatch, map
 // groups alike households in Go and expands each group by the footprint's arithmetic.
 // Streaming the rows costs less than a GROUP BY of the same key in the engine (no sort
 // of 650,000 wide keys; the table's pages are read either way).
-func (db *DB) recountGrouped(ctx context.Context) (map[rollupKey]int64, error) {
+func (db *DB) recountGrouped(ctx context.Context) (recounted, error) {
 	traits := "h.traits"
 	// The roll-ups rebuilt by migrations 0007, 0012 and 0017 come before the column (0018).
 	if txFrom(ctx) != nil {
 		cols, err := db.columns(ctx, "households")
 		if err != nil {
-			return nil, err
+			return recounted{}, err
 		}
 		if !slices.Contains(strings.Split(cols, ", "), "traits") {
 			traits = "''"
 		}
 	}
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT h.province_code, h.commune_code, coalesce(h.village_id, 0), h.status, h.standard_id, h.deprived, h.class, `+traits+`,
-		(SELECT count(*) FROM members m WHERE m.household_id = h.id) FROM households h`)
-	if err != nil {
-		return nil, err
+	join, persons := db.dialect.personsOf()
+	// The households of a unit and status, and within them the groups each part of the
+	// footprint's arithmetic depends on (addN's parts): far fewer groups than the
+	// distinct whole footprints, each expanded once.
+	type hp struct{ hh, p int64 }
+	type unit struct {
+		k        rollupKey
+		all      hp
+		deprived map[string]int64 // standard \x00 deprived
+		class    map[string]int64
+		traits   map[string]hp
 	}
-	defer rows.Close()
-	type group struct {
-		f     footprint
-		hh, p int64
-		class string
-	}
-	groups := map[string]*group{}
+	units := map[string]*unit{}
 	var key []byte
-	var province, commune, status, standard, deprived, class, tr sql.RawBytes
-	var village, persons int64
-	for rows.Next() {
-		if err := rows.Scan(&province, &commune, &village, &status, &standard, &deprived, &class, &tr, &persons); err != nil {
-			return nil, err
+	err := db.dialect.eachRaw(ctx, db, `SELECT coalesce(h.village_id, 0), `+persons+`, h.province_code, h.commune_code, h.status, h.standard_id, h.deprived, h.class, `+traits+`
+		FROM households h `+join, func(r rawRow) error {
+		village, err := r.Int(0)
+		if err != nil {
+			return err
 		}
-		key = key[:0]
-		for _, b := range [][]byte{commune, status, standard, deprived, class, tr} {
-			key = append(key, b...)
-			key = append(key, 0)
+		members, err := r.Int(1)
+		if err != nil {
+			return err
 		}
-		key = strconv.AppendInt(key, village, 10)
-		g := groups[string(key)]
-		if g == nil {
-			g = &group{f: footprint{exists: true, province: string(province), commune: string(commune), village: village,
-				status: string(status), standard: string(standard), deprived: string(deprived), traits: string(tr)}, class: string(class)}
-			groups[string(key)] = g
-		} else if string(province) > g.f.province { // the latest province, as max(province_code)
-			g.f.province = string(province)
+		province, commune, status, standard, deprived, class, tr := r.Bytes(2), r.Bytes(3), r.Bytes(4), r.Bytes(5), r.Bytes(6), r.Bytes(7), r.Bytes(8)
+		key = append(append(append(key[:0], commune...), 0), status...)
+		key = strconv.AppendInt(append(key, 0), village, 10)
+		u := units[string(key)]
+		if u == nil {
+			u = &unit{k: rollupKey{province: string(province), commune: string(commune), village: village, status: string(status)},
+				deprived: map[string]int64{}, class: map[string]int64{}, traits: map[string]hp{}}
+			units[string(key)] = u
+		} else if string(province) > u.k.province { // the latest province, as max(province_code)
+			u.k.province = string(province)
 		}
-		g.hh++
-		g.p += persons
+		u.all.hh++
+		u.all.p += members
+		key = append(append(append(key[:0], standard...), 0), deprived...)
+		u.deprived[string(key)]++
+		u.class[string(class)]++
+		t := u.traits[string(tr)]
+		t.hh++
+		t.p += members
+		u.traits[string(tr)] = t
+		return nil
+	})
+	if err != nil {
+		return recounted{}, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := map[rollupKey]int64{}
-	for _, g := range groups {
-		g.f.differs, g.f.class = differs(g.class, g.f.status), g.class
-		g.f.addN(out, g.hh, g.p)
+	out := recounted{n: map[rollupKey]int64{}, province: make(map[rollupKey]string, len(units))}
+	for _, u := range units {
+		// Keyed without the province, which each unit's rows carry apart.
+		out.province[u.k] = u.k.province
+		u.k.province = ""
+		k := u.k
+		k.measure = report.MeasureHouseholds
+		out.n[k] += u.all.hh
+		k.measure = report.MeasurePersons
+		out.n[k] += u.all.p
+		for sd, n := range u.deprived {
+			std, dep, _ := strings.Cut(sd, "\x00")
+			addDeprived(out.n, u.k, std, dep, n)
+		}
+		for c, n := range u.class {
+			addClass(out.n, u.k, c, differs(c, u.k.status), n)
+		}
+		for t, v := range u.traits {
+			addTraits(out.n, u.k, t, v.hh, v.p)
+		}
 	}
 	return out, nil
+}
+
+// recounted is recountGrouped's count: per commune, village, status and measure, and
+// the province each unit's rows carry (the latest, as max(province_code)), keyed by the
+// unit's commune, village and status.
+type recounted struct {
+	n        map[rollupKey]int64
+	province map[rollupKey]string
+}
+
+// provinceOf is the province of k's unit.
+func (r recounted) provinceOf(k rollupKey) string {
+	k.measure = ""
+	return r.province[k]
 }
 
 type storedCell struct {

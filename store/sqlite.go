@@ -213,6 +213,45 @@ func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []str
 
 func (sqliteDialect) fixedJoin() string { return "CROSS JOIN" }
 
+// eachRaw scans the rows into raw bytes (integers as decimal text).
+func (sqliteDialect) eachRaw(ctx context.Context, db *DB, query string, fn func(rawRow) error) error {
+	rows, err := db.r(ctx).QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	raw := make([]sql.RawBytes, len(cols))
+	dest := make([]any, len(cols))
+	for i := range raw {
+		dest[i] = &raw[i]
+	}
+	r := rawRow{vals: make([][]byte, len(cols))}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		for i, b := range raw {
+			r.vals[i] = b
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// lockMaintainedSQL: BEGIN IMMEDIATE already holds the database's only write lock.
+func (sqliteDialect) lockMaintainedSQL() string { return "" }
+
+// personsOf counts each household's members through the index on members(household_id).
+func (sqliteDialect) personsOf() (string, string) {
+	return "", `(SELECT count(*) FROM members m WHERE m.household_id = h.id)`
+}
+
 // The extended result codes of modernc.org/sqlite (on by default).
 func (sqliteDialect) violation(err error) string {
 	var se *sqlite.Error

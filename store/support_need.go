@@ -7,7 +7,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strconv"
 	"strings"
@@ -227,71 +229,143 @@ type needKey struct {
 
 // recountNeeds derives the needs of every listed household from the households, the
 // reference verify compares with and rebuild writes (a walk of the listed households:
-// a maintenance command's cost, never a page's).
+// a maintenance command's cost, never a page's): one narrow query finds them, then
+// they are read a page at a time.
 func (db *DB) recountNeeds(ctx context.Context) (map[needKey]support.Need, error) {
-	out := map[needKey]support.Need{}
-	for _, c := range []poverty.Class{poverty.Poor, poverty.NearPoor} {
-		err := db.EachHousehold(ctx, registry.HouseholdFilter{Status: &c}, func(h *registry.Household) error {
-			for _, n := range support.NeedsOf(h) {
-				out[needKey{n.HouseholdID, n.Kind, n.Seq}] = n
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	ids, err := db.listedIDs(ctx)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	out := map[needKey]support.Need{}
+	err = db.eachHouseholdOf(ctx, ids, needsHouseholdCols, scanNeedsHousehold, func(h *registry.Household) error {
+		for _, n := range support.NeedsOf(h) {
+			out[needKey{n.HouseholdID, n.Kind, n.Seq}] = n
+		}
+		return nil
+	})
+	return out, err
 }
 
-// storedNeeds reads the needs table.
-func (db *DB) storedNeeds(ctx context.Context) (map[needKey]support.Need, error) {
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+needCols+` FROM support_needs`)
+// needsHouseholdCols are the household columns support.NeedsOf reads (with the
+// members): the recount reads the result's deprivations from their column, not the
+// survey and result documents. The
+// verify and the random-writes suite compare this path with the maintenance, which
+// derives the needs from whole households.
+const needsHouseholdCols = `id, province_code, commune_code, code, head_name, status, deprived`
+
+// scanNeedsHousehold reads a row of needsHouseholdCols.
+func scanNeedsHousehold(sc interface{ Scan(...any) error }) (*registry.Household, error) {
+	h := &registry.Household{}
+	var status, deprived string
+	if err := sc.Scan(&h.ID, &h.ProvinceCode, &h.CommuneCode, &h.Code, &h.HeadName, &status, &deprived); err != nil {
+		return nil, err
+	}
+	set, err := registry.ParseDeprivedText(deprived) // "" without a result
+	if err != nil {
+		return nil, err
+	}
+	h.Result = &poverty.Result{Deprived: set}
+	if c := poverty.Class(status); c == poverty.Poor || c == poverty.NearPoor {
+		h.Recognised.Class = c
+	}
+	return h, nil
+}
+
+// listedIDs returns the ids of the households on a list (poor or near-poor).
+func (db *DB) listedIDs(ctx context.Context) ([]int64, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id FROM households WHERE status IN ('poor', 'near_poor')`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[needKey]support.Need{}
+	ids := []int64{}
 	for rows.Next() {
-		n, err := scanNeed(rows)
-		if err != nil {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		out[needKey{n.HouseholdID, n.Kind, n.Seq}] = n
+		ids = append(ids, id)
 	}
-	return out, rows.Err()
+	return ids, rows.Err()
+}
+
+// needSeed seeds the hashes of the needs' rows (storedNeeds, needHash).
+var needSeed = maphash.MakeSeed()
+
+// storedNeeds reads the needs table as one hash of each row's columns (needHash's):
+// what verify and rebuild compare with the recount, without a Go value per column.
+func (db *DB) storedNeeds(ctx context.Context) (map[needKey]uint64, error) {
+	out := map[needKey]uint64{}
+	kinds := map[string]string{}
+	err := db.dialect.eachRaw(ctx, db, `SELECT `+needCols+` FROM support_needs`, func(r rawRow) error {
+		var ints [3]int64 // household_id, seq, member_id
+		for i, col := range []int{0, 2, 3} {
+			var err error
+			if ints[i], err = r.Int(col); err != nil {
+				return err
+			}
+		}
+		kind, ok := kinds[string(r.Bytes(1))]
+		if !ok {
+			kind = string(r.Bytes(1))
+			kinds[kind] = kind
+		}
+		var h maphash.Hash
+		h.SetSeed(needSeed)
+		writeHashInt(&h, ints[0])
+		h.Write(r.Bytes(1))
+		h.WriteByte(0)
+		writeHashInt(&h, ints[1])
+		writeHashInt(&h, ints[2])
+		for col := 4; col < 14; col++ {
+			h.Write(r.Bytes(col))
+			h.WriteByte(0)
+		}
+		out[needKey{ints[0], kind, int(ints[1])}] = h.Sum64()
+		return nil
+	})
+	return out, err
+}
+
+// needHash is the hash of a need's row as storedNeeds computes it from the table.
+func needHash(n support.Need) uint64 {
+	var h maphash.Hash
+	h.SetSeed(needSeed)
+	writeHashInt(&h, n.HouseholdID)
+	h.WriteString(n.Kind)
+	h.WriteByte(0)
+	writeHashInt(&h, int64(n.Seq))
+	writeHashInt(&h, n.MemberID)
+	for _, v := range []string{n.Person, n.ProvinceCode, n.CommuneCode, n.HouseholdCode, string(n.Status), n.HeadName, n.MemberName, n.BirthDate, n.NationalID, n.Reason} {
+		h.WriteString(v)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+func writeHashInt(h *maphash.Hash, n int64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.Write(b[:])
 }
 
 // diffNeeds lists the needs that differ between the table and the recount.
-func diffNeeds(stored, counted map[needKey]support.Need) []report.Mismatch {
+func diffNeeds(stored map[needKey]uint64, counted map[needKey]support.Need) []report.Mismatch {
 	var out []report.Mismatch
-	seen := map[needKey]bool{}
-	check := func(k needKey) {
-		if seen[k] {
-			return
-		}
-		seen[k] = true
-		s, inS := stored[k]
-		c, inC := counted[k]
-		if inS != inC || s != c {
-			var ns, nc int64
-			if inS {
-				ns = 1
-			}
-			if inC {
-				nc = 1
-			}
-			if inS && inC {
-				ns = 0 // present in both, but not the same row
-			}
-			out = append(out, report.Mismatch{Table: "support_needs", Key: fmt.Sprintf("%d/%s/%d", k.household, k.kind, k.seq), Stored: ns, Counted: nc})
-		}
+	add := func(k needKey, ns, nc int64) {
+		out = append(out, report.Mismatch{Table: "support_needs", Key: fmt.Sprintf("%d/%s/%d", k.household, k.kind, k.seq), Stored: ns, Counted: nc})
 	}
-	for k := range stored {
-		check(k)
+	for k, s := range stored {
+		if c, ok := counted[k]; !ok {
+			add(k, 1, 0)
+		} else if s != needHash(c) {
+			add(k, 0, 1) // present in both, but not the same row
+		}
 	}
 	for k := range counted {
-		check(k)
+		if _, ok := stored[k]; !ok {
+			add(k, 0, 1)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out
@@ -300,20 +374,35 @@ func diffNeeds(stored, counted map[needKey]support.Need) []report.Mismatch {
 // rebuildNeeds rewrites the needs table from the households, in the caller's
 // transaction, and returns what it corrected.
 func (db *DB) rebuildNeeds(ctx context.Context) ([]report.Mismatch, error) {
-	counted, err := db.recountNeeds(ctx)
+	counted, diff, err := db.readNeeds(ctx)
 	if err != nil {
 		return nil, err
+	}
+	return diff, db.writeNeeds(ctx, counted, diff)
+}
+
+// readNeeds recounts the needs, reads the table and returns the recount and how the
+// table differs from it.
+func (db *DB) readNeeds(ctx context.Context) (map[needKey]support.Need, []report.Mismatch, error) {
+	counted, err := db.recountNeeds(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
 	stored, err := db.storedNeeds(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	diff := diffNeeds(stored, counted)
+	return counted, diffNeeds(stored, counted), nil
+}
+
+// writeNeeds rewrites the needs table with the recount when readNeeds found it to
+// differ (diff).
+func (db *DB) writeNeeds(ctx context.Context, counted map[needKey]support.Need, diff []report.Mismatch) error {
 	if len(diff) == 0 {
-		return nil, nil
+		return nil
 	}
 	if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM support_needs`); err != nil {
-		return nil, err
+		return err
 	}
 	ns := make([]support.Need, 0, len(counted))
 	for _, n := range counted {
@@ -329,7 +418,7 @@ func (db *DB) rebuildNeeds(ctx context.Context) ([]report.Mismatch, error) {
 		}
 		return a.Seq < b.Seq
 	})
-	return diff, db.insertNeeds(ctx, ns)
+	return db.insertNeeds(ctx, ns)
 }
 
 // scanNeed reads a row of the needs' columns (household, kind, seq, member, person,

@@ -153,6 +153,29 @@ func testRollupsRandom(t *testing.T, s Store) {
 		t.Fatalf("rebuild of right roll-ups corrected %+v", fixed)
 	}
 	mustVerify(t, s, "after rebuild")
+	// Rebuilds beside writes: a write waits for the rebuild (it holds the maintained
+	// tables), so no write's change is lost to a recount that did not see it.
+	stop, rebuilt := make(chan struct{}), make(chan error, 1)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				rebuilt <- nil
+				return
+			default:
+			}
+			if _, err := s.RebuildRollups(ctx, day()); err != nil {
+				rebuilt <- err
+				return
+			}
+		}
+	}()
+	for range 150 {
+		step()
+	}
+	close(stop)
+	MustOK(t, <-rebuilt)
+	mustVerify(t, s, "after rebuilds beside writes")
 	checkTraitMeasures(t, s)
 	checkDynamics(t, s)
 	checkAnalysis(t, s, ids)
