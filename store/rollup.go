@@ -758,11 +758,11 @@ func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch
 // maintained is what the rebuild reads besides the households' recount: the roll-up
 // rows, the flows' stock, and the needs recounted with their differences from the table.
 type maintained struct {
-	rollups     map[rollupKey]storedCell
-	stock       map[rollupKey]int64
+	rollups   map[rollupKey]storedCell
+	stock     map[rollupKey]int64
 	needs     map[needKey]support.Need
 	needsDiff []report.Mismatch
-	err         error
+	err       error
 }
 
 func (db *DB) readMaintained(ctx context.Context) (m maintained) {
