@@ -860,6 +860,7 @@ func (db *DB) recountGrouped(ctx context.Context) (recounted, error) {
 		traits   map[string]hp
 	}
 	units := map[string]*unit{}
+	var last *unit
 	var key []byte
 	err := db.dialect.eachRaw(ctx, db, `SELECT coalesce(h.village_id, 0), `+persons+`, h.province_code, h.commune_code, h.status, h.standard_id, h.deprived, h.class, `+traits+`
 		FROM households h `+join, func(r rawRow) error {
@@ -872,14 +873,20 @@ func (db *DB) recountGrouped(ctx context.Context) (recounted, error) {
 			return err
 		}
 		province, commune, status, standard, deprived, class, tr := r.Bytes(2), r.Bytes(3), r.Bytes(4), r.Bytes(5), r.Bytes(6), r.Bytes(7), r.Bytes(8)
-		key = append(append(append(key[:0], commune...), 0), status...)
-		key = strconv.AppendInt(append(key, 0), village, 10)
-		u := units[string(key)]
-		if u == nil {
-			u = &unit{k: rollupKey{province: string(province), commune: string(commune), village: village, status: string(status)},
-				deprived: map[string]int64{}, class: map[string]int64{}, traits: map[string]hp{}}
-			units[string(key)] = u
-		} else if string(province) > u.k.province { // the latest province, as max(province_code)
+		// Households come in id order, mostly a village's after another's: the last unit
+		// is looked up first.
+		u := last
+		if u == nil || u.k.village != village || u.k.commune != string(commune) || u.k.status != string(status) {
+			key = append(append(append(key[:0], commune...), 0), status...)
+			key = strconv.AppendInt(append(key, 0), village, 10)
+			if u = units[string(key)]; u == nil {
+				u = &unit{k: rollupKey{province: string(province), commune: string(commune), village: village, status: string(status)},
+					deprived: map[string]int64{}, class: map[string]int64{}, traits: map[string]hp{}}
+				units[string(key)] = u
+			}
+			last = u
+		}
+		if string(province) > u.k.province { // the latest province, as max(province_code)
 			u.k.province = string(province)
 		}
 		u.all.hh++
