@@ -647,6 +647,31 @@ func diffByCommune(table string, stored, counted map[rollupKey]int64, only func(
 	return out
 }
 
+// diffProvinces lists the roll-up rows whose province is none of their households'
+// provinces (diffRollups leaves the province out): the national report sums the rows
+// by it (RollupProvinceCells).
+func diffProvinces(stored, counted map[rollupKey]int64) []report.Mismatch {
+	provinces := map[rollupKey][]string{}
+	for k, n := range counted {
+		if n != 0 {
+			row := k
+			row.province = ""
+			provinces[row] = append(provinces[row], k.province)
+		}
+	}
+	var out []report.Mismatch
+	for k, n := range stored {
+		row := k
+		row.province = ""
+		if ps, ok := provinces[row]; ok && n != 0 && !slices.Contains(ps, k.province) {
+			out = append(out, report.Mismatch{Table: "rollups.province_code",
+				Key: fmt.Sprintf("%s/%d/%s/%s %q ∉ %q", k.commune, k.village, k.status, k.measure, k.province, ps), Stored: n, Counted: n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
 func listedPersonsOrHouseholds(k rollupKey) bool {
 	return listed(k.status) && (k.measure == report.MeasureHouseholds || k.measure == report.MeasurePersons)
 }
@@ -667,6 +692,7 @@ func (db *DB) VerifyRollups(ctx context.Context) ([]report.Mismatch, error) {
 		return nil, err
 	}
 	out := diffRollups("rollups", stored, counted, nil)
+	out = append(out, diffProvinces(stored, counted)...)
 	out = append(out, diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)...)
 	// The needs of the listed households (migration 0021), kept with the roll-ups.
 	_, needs, err := db.readNeeds(ctx)
@@ -906,8 +932,9 @@ func (db *DB) recountGrouped(ctx context.Context) (recounted, error) {
 	out := recounted{n: map[rollupKey]int64{}, province: make(map[rollupKey]string, len(units))}
 	for _, u := range units {
 		// Keyed without the province, which each unit's rows carry apart.
-		out.province[u.k] = u.k.province
+		province := u.k.province
 		u.k.province = ""
+		out.province[u.k] = province
 		k := u.k
 		k.measure = report.MeasureHouseholds
 		out.n[k] += u.all.hh
