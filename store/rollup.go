@@ -841,6 +841,9 @@ func (db *DB) writeRecount(ctx context.Context, counted recounted, stored map[ro
 		}
 		if st.n != n {
 			add(row, st.n, n)
+		} else if province := counted.provinceOf(row); st.province != province {
+			diff = append(diff, report.Mismatch{Table: "rollups.province_code",
+				Key: fmt.Sprintf("%s/%d/%s/%s %q → %q", row.commune, row.village, row.status, row.measure, st.province, province), Stored: n, Counted: n})
 		}
 	}
 	for row, st := range stored {
