@@ -57,36 +57,56 @@ func newNumbers() *Numbers {
 }
 
 func (n *Numbers) addCell(status, measure string, v int64) {
-	if n.Cells[status] == nil {
-		n.Cells[status] = map[string]int64{}
+	m := n.Cells[status]
+	if m == nil {
+		m = map[string]int64{}
+		n.Cells[status] = m
 	}
-	n.Cells[status][measure] += v
+	m[measure] += v
+}
+
+// flowsOf is the status's flows, made when missing.
+func (n *Numbers) flowsOf(status string) map[FlowKind][2]flowAmount {
+	m := n.Flows[status]
+	if m == nil {
+		m = map[FlowKind][2]flowAmount{}
+		n.Flows[status] = m
+	}
+	return m
 }
 
 func (n *Numbers) addFlow(status string, kind FlowKind, during bool, h, p int64) {
-	if n.Flows[status] == nil {
-		n.Flows[status] = map[FlowKind][2]flowAmount{}
-	}
-	a := n.Flows[status][kind]
+	m := n.flowsOf(status)
+	a := m[kind]
 	i := 0
 	if during {
 		i = 1
 	}
 	a[i].Households += h
 	a[i].Persons += p
-	n.Flows[status][kind] = a
+	m[kind] = a
 }
 
 func (n *Numbers) add(o *Numbers) {
 	for s, m := range o.Cells {
+		to := n.Cells[s]
+		if to == nil {
+			to = make(map[string]int64, len(m))
+			n.Cells[s] = to
+		}
 		for k, v := range m {
-			n.addCell(s, k, v)
+			to[k] += v
 		}
 	}
 	for s, m := range o.Flows {
+		to := n.flowsOf(s)
 		for k, a := range m {
-			n.addFlow(s, k, false, a[0].Households, a[0].Persons)
-			n.addFlow(s, k, true, a[1].Households, a[1].Persons)
+			b := to[k]
+			for i := range a {
+				b[i].Households += a[i].Households
+				b[i].Persons += a[i].Persons
+			}
+			to[k] = b
 		}
 	}
 }
@@ -192,9 +212,10 @@ func dynamics(number int, status string) *Definition {
 		Lines: []string{"Hộ", "Nhân khẩu"},
 		Values: func(u *Numbers) [][]float64 {
 			out := make([][]float64, 2)
+			flows := u.Flows[status]
 			for line := range 2 {
 				get := func(k FlowKind, during bool) float64 {
-					a := u.Flows[status][k]
+					a := flows[k]
 					i := 0
 					if during {
 						i = 1

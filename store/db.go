@@ -70,6 +70,8 @@ type dialect interface {
 	// eachRaw runs a query without arguments and calls fn with each row's values as
 	// the engine sent them, without a Go value per column (a walk of every household).
 	eachRaw(ctx context.Context, db *DB, query string, fn func(rawRow) error) error
+	// reads wraps what reads use (the pool or the transaction's connection).
+	reads(q querier) querier
 	// lockMaintainedSQL keeps other writers off the maintained tables (roll-ups, flows,
 	// needs) until the transaction ends, or is "" when the transaction already does.
 	lockMaintainedSQL() string
@@ -175,12 +177,12 @@ type querier interface {
 // r returns what reads should use: the transaction in ctx, or the reader pool.
 func (db *DB) r(ctx context.Context) querier {
 	if tx := txFrom(ctx); tx != nil {
-		return tx
+		return db.dialect.reads(tx)
 	}
 	if db.cached != nil {
 		return db.cached
 	}
-	return db.reader
+	return db.dialect.reads(db.reader)
 }
 
 // w returns what writes should use: the transaction in ctx, or the writer.

@@ -244,6 +244,8 @@ func (sqliteDialect) eachRaw(ctx context.Context, db *DB, query string, fn func(
 	return rows.Err()
 }
 
+func (sqliteDialect) reads(q querier) querier { return q }
+
 // lockMaintainedSQL: BEGIN IMMEDIATE already holds the database's only write lock.
 func (sqliteDialect) lockMaintainedSQL() string { return "" }
 
