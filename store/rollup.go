@@ -647,23 +647,21 @@ func diffByCommune(table string, stored, counted map[rollupKey]int64, only func(
 	return out
 }
 
-// diffProvinces lists the roll-up rows whose province is none of their households'
-// provinces (diffRollups leaves the province out): the national report sums the rows
-// by it (RollupProvinceCells).
+// diffProvinces lists the roll-up rows whose province is none of their commune's
+// households' provinces (diffRollups leaves the province out): the national report sums
+// the rows by it (RollupProvinceCells). A commune's households share their province
+// but while a reorganisation carries them (ADR 0005); the maintenance writes the
+// province of the household it counts, the rebuild the latest of the unit's.
 func diffProvinces(stored, counted map[rollupKey]int64) []report.Mismatch {
-	provinces := map[rollupKey][]string{}
+	provinces := map[string][]string{}
 	for k, n := range counted {
-		if n != 0 {
-			row := k
-			row.province = ""
-			provinces[row] = append(provinces[row], k.province)
+		if n != 0 && !slices.Contains(provinces[k.commune], k.province) {
+			provinces[k.commune] = append(provinces[k.commune], k.province)
 		}
 	}
 	var out []report.Mismatch
 	for k, n := range stored {
-		row := k
-		row.province = ""
-		if ps, ok := provinces[row]; ok && n != 0 && !slices.Contains(ps, k.province) {
+		if ps, ok := provinces[k.commune]; ok && n != 0 && !slices.Contains(ps, k.province) {
 			out = append(out, report.Mismatch{Table: "rollups.province_code",
 				Key: fmt.Sprintf("%s/%d/%s/%s %q ∉ %q", k.commune, k.village, k.status, k.measure, k.province, ps), Stored: n, Counted: n})
 		}
