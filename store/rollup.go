@@ -22,7 +22,6 @@ import (
 	"giamngheo/registry"
 	"giamngheo/report"
 	"giamngheo/review"
-	"giamngheo/support"
 )
 
 // afterMigration holds what must run right after a migration, in its transaction.
@@ -693,8 +692,8 @@ func (db *DB) VerifyRollups(ctx context.Context) ([]report.Mismatch, error) {
 	out = append(out, diffProvinces(stored, counted)...)
 	out = append(out, diffRollups("rollup_flows", stock, counted, listedPersonsOrHouseholds)...)
 	// The needs of the listed households (migration 0021), kept with the roll-ups.
-	_, needs, err := db.readNeeds(ctx)
-	return append(out, needs...), err
+	needs, err := db.readNeeds(ctx)
+	return append(out, needs.diff...), err
 }
 
 // RebuildRollups writes the roll-ups anew from the households, in one transaction, and
@@ -773,8 +772,8 @@ func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch
 		if err := db.applyFlows(ctx, fl); err != nil {
 			return err
 		}
-		out = append(out, m.needsDiff...)
-		return db.writeNeeds(ctx, m.needs, m.needsDiff)
+		out = append(out, m.needs.diff...)
+		return db.writeNeeds(ctx, m.needs)
 	})
 	return out, err
 }
@@ -782,11 +781,10 @@ func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch
 // maintained is what the rebuild reads besides the households' recount: the roll-up
 // rows, the flows' stock, and the needs recounted with their differences from the table.
 type maintained struct {
-	rollups   map[rollupKey]storedCell
-	stock     map[rollupKey]int64
-	needs     map[needKey]support.Need
-	needsDiff []report.Mismatch
-	err       error
+	rollups map[rollupKey]storedCell
+	stock   map[rollupKey]int64
+	needs   recountedNeeds
+	err     error
 }
 
 func (db *DB) readMaintained(ctx context.Context) (m maintained) {
@@ -796,7 +794,7 @@ func (db *DB) readMaintained(ctx context.Context) (m maintained) {
 	if m.stock, m.err = db.flowStock(ctx); m.err != nil {
 		return m
 	}
-	m.needs, m.needsDiff, m.err = db.readNeeds(ctx)
+	m.needs, m.err = db.readNeeds(ctx)
 	return m
 }
 

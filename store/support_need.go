@@ -374,42 +374,75 @@ func diffNeeds(stored map[needKey]uint64, counted map[needKey]support.Need) []re
 // rebuildNeeds rewrites the needs table from the households, in the caller's
 // transaction, and returns what it corrected.
 func (db *DB) rebuildNeeds(ctx context.Context) ([]report.Mismatch, error) {
-	counted, diff, err := db.readNeeds(ctx)
+	n, err := db.readNeeds(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return diff, db.writeNeeds(ctx, counted, diff)
+	return n.diff, db.writeNeeds(ctx, n)
 }
 
-// readNeeds recounts the needs, reads the table and returns the recount and how the
-// table differs from it.
-func (db *DB) readNeeds(ctx context.Context) (map[needKey]support.Need, []report.Mismatch, error) {
+// recountedNeeds is the needs recounted from the households, the table's rows (as
+// hashes) and how the table differs from the recount.
+type recountedNeeds struct {
+	counted map[needKey]support.Need
+	stored  map[needKey]uint64
+	diff    []report.Mismatch
+}
+
+// readNeeds recounts the needs and reads the table.
+func (db *DB) readNeeds(ctx context.Context) (recountedNeeds, error) {
 	counted, err := db.recountNeeds(ctx)
 	if err != nil {
-		return nil, nil, err
+		return recountedNeeds{}, err
 	}
 	stored, err := db.storedNeeds(ctx)
 	if err != nil {
-		return nil, nil, err
+		return recountedNeeds{}, err
 	}
-	return counted, diffNeeds(stored, counted), nil
+	return recountedNeeds{counted, stored, diffNeeds(stored, counted)}, nil
 }
 
-// writeNeeds rewrites the needs table with the recount when readNeeds found it to
-// differ (diff).
-func (db *DB) writeNeeds(ctx context.Context, counted map[needKey]support.Need, diff []report.Mismatch) error {
-	if len(diff) == 0 {
+// writeNeeds writes the recount where the table differs from it: the rows that differ
+// are deleted and inserted again (110,682 rows rewritten for 5 that differed took 17 s
+// on PostgreSQL), or, when most differ, the whole table.
+func (db *DB) writeNeeds(ctx context.Context, n recountedNeeds) error {
+	if len(n.diff) == 0 {
 		return nil
 	}
-	if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM support_needs`); err != nil {
-		return err
+	var del []needKey
+	var put []support.Need
+	for k, h := range n.stored {
+		if c, ok := n.counted[k]; !ok || needHash(c) != h {
+			del = append(del, k)
+		}
 	}
-	ns := make([]support.Need, 0, len(counted))
-	for _, n := range counted {
-		ns = append(ns, n)
+	for k, c := range n.counted {
+		if h, ok := n.stored[k]; !ok || needHash(c) != h {
+			put = append(put, c)
+		}
 	}
-	sort.Slice(ns, func(i, j int) bool {
-		a, b := ns[i], ns[j]
+	if 2*len(del) > len(n.stored) {
+		if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM support_needs`); err != nil {
+			return err
+		}
+		put = put[:0]
+		for _, c := range n.counted {
+			put = append(put, c)
+		}
+	} else if len(del) > 0 {
+		exec, done, err := db.prepared(ctx, `DELETE FROM support_needs WHERE household_id = $1 AND kind = $2 AND seq = $3`)
+		if err != nil {
+			return err
+		}
+		defer done()
+		for _, k := range del {
+			if _, err := exec(ctx, k.household, k.kind, k.seq); err != nil {
+				return fmt.Errorf("support needs: %w", err)
+			}
+		}
+	}
+	sort.Slice(put, func(i, j int) bool {
+		a, b := put[i], put[j]
 		if a.HouseholdID != b.HouseholdID {
 			return a.HouseholdID < b.HouseholdID
 		}
@@ -418,7 +451,7 @@ func (db *DB) writeNeeds(ctx context.Context, counted map[needKey]support.Need, 
 		}
 		return a.Seq < b.Seq
 	})
-	return db.insertNeeds(ctx, ns)
+	return db.insertNeeds(ctx, put)
 }
 
 // scanNeed reads a row of the needs' columns (household, kind, seq, member, person,
