@@ -660,36 +660,45 @@ func (db *DB) EachHousehold(ctx context.Context, f registry.HouseholdFilter, fn 
 			return err
 		}
 		w.add("households.id > ?", after)
-		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+w.sql()+` ORDER BY households.id LIMIT 1000`, w.args...)
-		if err != nil {
+		last, err := db.eachPage(ctx, `SELECT `+householdCols+` FROM `+from+` WHERE `+w.sql()+` ORDER BY households.id LIMIT 1000`, w.args,
+			func(sc interface{ Scan(...any) error }) (*registry.Household, error) { return scanHousehold(sc) }, fn)
+		if err != nil || last == 0 {
 			return err
 		}
-		var page []*registry.Household
-		for rows.Next() {
-			h, err := scanHousehold(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			page = append(page, h)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(page) == 0 {
-			return nil
-		}
-		if err := db.pageMembers(ctx, page); err != nil {
-			return err
-		}
-		for _, h := range page {
-			if err := fn(h); err != nil {
-				return err
-			}
-		}
-		after = page[len(page)-1].ID
+		after = last
 	}
+}
+
+// eachPage reads the households of query (in id order, through scan), loads their
+// members and calls fn for each; it returns the id of the last one, 0 for none.
+func (db *DB) eachPage(ctx context.Context, query string, args []any, scan func(sc interface{ Scan(...any) error }) (*registry.Household, error),
+	fn func(*registry.Household) error) (int64, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	var page []*registry.Household
+	for rows.Next() {
+		h, err := scan(rows)
+		if err != nil {
+			rows.Close()
+			return 0, err
+		}
+		page = append(page, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(page) == 0 {
+		return 0, err
+	}
+	if err := db.pageMembers(ctx, page); err != nil {
+		return 0, err
+	}
+	for _, h := range page {
+		if err := fn(h); err != nil {
+			return 0, err
+		}
+	}
+	return page[len(page)-1].ID, nil
 }
 
 // eachHouseholdOf calls fn for each of these households with its members, in id order,
@@ -705,33 +714,8 @@ func (db *DB) eachHouseholdOf(ctx context.Context, ids []int64, cols string, sca
 		ids = ids[len(chunk):]
 		var w where
 		db.in(&w, "households.id", chunk)
-		rows, err := db.r(ctx).QueryContext(ctx, `SELECT `+cols+` FROM households WHERE `+w.sql()+` ORDER BY households.id`, w.args...)
-		if err != nil {
+		if _, err := db.eachPage(ctx, `SELECT `+cols+` FROM households WHERE `+w.sql()+` ORDER BY households.id`, w.args, scan, fn); err != nil {
 			return err
-		}
-		var page []*registry.Household
-		for rows.Next() {
-			h, err := scan(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			page = append(page, h)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(page) == 0 {
-			continue
-		}
-		if err := db.pageMembers(ctx, page); err != nil {
-			return err
-		}
-		for _, h := range page {
-			if err := fn(h); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
