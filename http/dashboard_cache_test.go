@@ -36,12 +36,17 @@ func TestDashCache(t *testing.T) {
 		t.Fatal("another language is another page")
 	}
 	// Stale: the old page at once, one computation in the background.
+	// The background computation waits until the five requests are answered: it may
+	// otherwise finish between two of them (a failure seen once in CI).
 	stale := t0.Add(dashCacheTTL + time.Second)
+	hold := make(chan struct{})
+	held := func() (*dashPage, error) { <-hold; return compute() }
 	for range 5 {
-		if p, _ := get("31|2026|vi|", stale, compute); p != p1 {
+		if p, _ := get("31|2026|vi|", stale, held); p != p1 {
 			t.Fatal("a stale page is not served while it is recomputed")
 		}
 	}
+	close(hold)
 	c.bg.Wait()
 	if n.Load() != 3 {
 		t.Fatalf("stale page recomputed %d times, want once", n.Load()-2)
