@@ -82,7 +82,8 @@ func (postgresDialect) anyOf(col string, vals any) (string, []any) {
 // words in a row, the last one a prefix ("tran <-> thi <-> ho:*",
 // https://www.postgresql.org/docs/15/textsearch-controls.html#TEXTSEARCH-PARSING-QUERIES).
 func (postgresDialect) search(_ context.Context, _ *DB, words []string) (string, string, any, string, error) {
-	return "households", "to_tsvector('simple', search) @@ to_tsquery('simple', ?)", strings.Join(words, " <-> ") + ":*", "households.id", nil
+	// search_tsv is to_tsvector('simple', search), stored (migration 0025).
+	return "households", "search_tsv @@ to_tsquery('simple', ?)", strings.Join(words, " <-> ") + ":*", "households.id", nil
 }
 
 // The GIN index answers prefixes itself.
@@ -208,8 +209,9 @@ func (postgresDialect) migrationsTableSQL() string {
 
 // The standard catalogue, limited to the schema in use.
 func (postgresDialect) columnsSQL() string {
+	// Generated columns (households.search_tsv) are computed, never copied.
 	return `SELECT column_name FROM information_schema.columns
-		WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`
+		WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`
 }
 
 // PostgreSQL keeps its indexes during an import: dropping one would take an exclusive
