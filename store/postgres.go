@@ -170,7 +170,10 @@ func planForValues(args []any) []any {
 // lockMaintainedSQL: SHARE ROW EXCLUSIVE conflicts with the ROW EXCLUSIVE lock of every
 // writer (and with itself: one rebuild at a time), not with readers. The tables are
 // taken in the order a household's change writes them (changeHousehold: roll-ups,
-// needs, flows), so that a writer holding one never waits on this transaction.
+// needs, flows), so that a writer of one household holding one of them never waits on
+// this transaction. A transaction changing several households can still hold the needs
+// (a first household whose roll-ups did not change) and then want the roll-ups: then
+// PostgreSQL finds the deadlock and fails one side (40P01), which can be run again.
 func (postgresDialect) lockMaintainedSQL() string {
 	return `LOCK TABLE rollups, support_needs, rollup_flows IN SHARE ROW EXCLUSIVE MODE`
 }

@@ -704,7 +704,12 @@ func (db *DB) VerifyRollups(ctx context.Context) ([]report.Mismatch, error) {
 // dialect's lock on PostgreSQL, where a concurrent edit's deltas would otherwise be
 // overwritten by a recount that did not see them), so they are read on another
 // connection while this one recounts the households: the rebuild costs about the
-// recount (docs/benchmarks.md, issue 14 item 9).
+// recount (docs/benchmarks.md, issue 14 item 9). On PostgreSQL that connection comes
+// from the same pool as the writers', which wait on the lock while holding theirs: the
+// caller must leave one free (`giamngheo rollup rebuild` has its own pool). A schema
+// change of households asked for meanwhile (a migration) queues the second
+// connection's reads behind it, and both wait until one is cancelled: migrate with no
+// rebuild running.
 func (db *DB) RebuildRollups(ctx context.Context, day string) ([]report.Mismatch, error) {
 	var out []report.Mismatch
 	err := db.WithTx(ctx, func(ctx context.Context) error {
