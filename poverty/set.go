@@ -52,11 +52,10 @@ func (s *IndicatorSet) UnmarshalJSON(b []byte) error {
 	}
 	var v IndicatorSet
 	for _, k := range keys {
-		id, ok := k.id()
-		if !ok {
+		var ok bool
+		if v, ok = v.With(k); !ok {
 			return invalid("", "Chỉ số %q không được hỗ trợ", "unsupported indicator %q", k)
 		}
-		v = v.with(id)
 	}
 	*s = v
 	return nil

@@ -56,14 +56,17 @@ func newNumbers() *Numbers {
 	return &Numbers{Cells: map[string]map[string]int64{}, Flows: map[string]map[FlowKind][2]flowAmount{}}
 }
 
-func (n *Numbers) addCell(status, measure string, v int64) {
+// cellsOf is the status's cells, made when missing.
+func (n *Numbers) cellsOf(status string) map[string]int64 {
 	m := n.Cells[status]
 	if m == nil {
 		m = map[string]int64{}
 		n.Cells[status] = m
 	}
-	m[measure] += v
+	return m
 }
+
+func (n *Numbers) addCell(status, measure string, v int64) { n.cellsOf(status)[measure] += v }
 
 // flowsOf is the status's flows, made when missing.
 func (n *Numbers) flowsOf(status string) map[FlowKind][2]flowAmount {
@@ -89,11 +92,7 @@ func (n *Numbers) addFlow(status string, kind FlowKind, during bool, h, p int64)
 
 func (n *Numbers) add(o *Numbers) {
 	for s, m := range o.Cells {
-		to := n.Cells[s]
-		if to == nil {
-			to = make(map[string]int64, len(m))
-			n.Cells[s] = to
-		}
+		to := n.cellsOf(s)
 		for k, v := range m {
 			to[k] += v
 		}

@@ -126,6 +126,11 @@ type rollupKey struct {
 	status, measure   string
 }
 
+// cell names the key's roll-up cell as verify and rebuild report it.
+func (k rollupKey) cell() string {
+	return fmt.Sprintf("%s/%d/%s/%s", k.commune, k.village, k.status, k.measure)
+}
+
 // add adds sign times the footprint to d.
 func (f footprint) add(d map[rollupKey]int64, sign int64) {
 	if !f.exists {
@@ -629,8 +634,7 @@ func diffRollups(table string, stored, counted map[rollupKey]int64, only func(ro
 func diffByCommune(table string, stored, counted map[rollupKey]int64, only func(rollupKey) bool) []report.Mismatch {
 	var out []report.Mismatch
 	add := func(k rollupKey, s, c int64) {
-		out = append(out, report.Mismatch{Table: table, Key: fmt.Sprintf("%s/%d/%s/%s", k.commune, k.village, k.status, k.measure),
-			Stored: s, Counted: c})
+		out = append(out, report.Mismatch{Table: table, Key: k.cell(), Stored: s, Counted: c})
 	}
 	for k, s := range stored {
 		if c := counted[k]; s != c && (only == nil || only(k)) {
@@ -662,7 +666,7 @@ func diffProvinces(stored, counted map[rollupKey]int64) []report.Mismatch {
 	for k, n := range stored {
 		if ps, ok := provinces[k.commune]; ok && n != 0 && !slices.Contains(ps, k.province) {
 			out = append(out, report.Mismatch{Table: "rollups.province_code",
-				Key: fmt.Sprintf("%s/%d/%s/%s %q ∉ %q", k.commune, k.village, k.status, k.measure, k.province, ps), Stored: n, Counted: n})
+				Key: fmt.Sprintf("%s %q ∉ %q", k.cell(), k.province, ps), Stored: n, Counted: n})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
@@ -826,8 +830,7 @@ func (db *DB) writeRecount(ctx context.Context, counted recounted, stored map[ro
 	setN := map[rollupKey]int64{}
 	var diff []report.Mismatch // diffRollups' form: the province is not compared
 	add := func(k rollupKey, s, c int64) {
-		diff = append(diff, report.Mismatch{Table: "rollups", Key: fmt.Sprintf("%s/%d/%s/%s", k.commune, k.village, k.status, k.measure),
-			Stored: s, Counted: c})
+		diff = append(diff, report.Mismatch{Table: "rollups", Key: k.cell(), Stored: s, Counted: c})
 	}
 	for row, n := range counted.n {
 		if n == 0 {
@@ -844,7 +847,7 @@ func (db *DB) writeRecount(ctx context.Context, counted recounted, stored map[ro
 			add(row, st.n, n)
 		} else if province := counted.provinceOf(row); st.province != province {
 			diff = append(diff, report.Mismatch{Table: "rollups.province_code",
-				Key: fmt.Sprintf("%s/%d/%s/%s %q → %q", row.commune, row.village, row.status, row.measure, st.province, province), Stored: n, Counted: n})
+				Key: fmt.Sprintf("%s %q → %q", row.cell(), st.province, province), Stored: n, Counted: n})
 		}
 	}
 	for row, st := range stored {
