@@ -248,6 +248,9 @@ func (s *Server) runImport(u *user.User, job *importJob, opts imports.Options) {
 	ctx := giamngheo.NewContextWithActor(context.Background(), u.Actor())
 	opts.SkipInvalid, opts.Size, opts.Job, opts.Recognised = job.Skip, job.Size, "import-"+job.ID, job.Recognised
 	opts.Progress = func(p imports.Progress) {
+		// The job is done when its report is stored below, not when the import says
+		// so: a page shown between the two had neither running bar nor result.
+		p.Done = false
 		job.mu.Lock()
 		job.progress = p
 		job.mu.Unlock()
