@@ -387,7 +387,7 @@ func (db *DB) householdArgs(h *registry.Household) ([]any, error) {
 		village = h.VillageID
 	}
 	return []any{h.ProvinceCode, h.CommuneCode, h.Code, village, h.VillageName, h.Address, h.HeadName, h.Phone,
-		st.Search, st.Survey, st.Class, st.Deprived, st.DeprivationCount, st.Standard, registry.OrNull(st.Result), registry.OrNull(st.Warnings),
+		indexText(st.Search), st.Survey, st.Class, st.Deprived, st.DeprivationCount, st.Standard, registry.OrNull(st.Result), registry.OrNull(st.Warnings),
 		h.Version, db.t(h.CreatedAt), db.t(h.UpdatedAt), st.HeadKey, st.Traits, factsArg(st.Facts)}, nil
 }
 

@@ -82,7 +82,11 @@ func (postgresDialect) anyOf(col string, vals any) (string, []any) {
 // words in a row, the last one a prefix ("tran <-> thi <-> ho:*",
 // https://www.postgresql.org/docs/15/textsearch-controls.html#TEXTSEARCH-PARSING-QUERIES).
 func (postgresDialect) search(_ context.Context, _ *DB, words []string) (string, string, any, string, error) {
-	// search_tsv is to_tsvector('simple', search), stored (migration 0025).
+	// search_tsv is to_tsvector('simple', search), stored (migration 0025); a phrase of
+	// lettered words is the phrase of their pairs (store/search.go).
+	if pairs := searchPairs(words); pairs != nil {
+		words = pairs
+	}
 	return "households", "search_tsv @@ to_tsquery('simple', ?)", strings.Join(words, " <-> ") + ":*", "households.id", nil
 }
 

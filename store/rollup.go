@@ -54,6 +54,10 @@ var afterMigration = map[string]func(ctx context.Context, db *DB) error{
 		_, err := db.rebuildRollups(ctx)
 		return err
 	},
+	// The word pairs of the search text of the households already stored (ADR 0015).
+	"migrations/0026_search_pairs.sql": func(ctx context.Context, db *DB) error {
+		return db.backfillSearchPairs(ctx)
+	},
 	// The compact forms of the answers already stored (ADR 0014).
 	"migrations/0023_household_facts.sql": func(ctx context.Context, db *DB) error {
 		return db.backfillFacts(ctx)

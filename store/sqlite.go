@@ -152,10 +152,14 @@ const anyOfListMax = 16
 // are [a-z0-9]+ (searchWords): nothing in them needs quoting.
 func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string, string, any, string, error) {
 	const from, cond, id = "households_fts CROSS JOIN households ON households.id = households_fts.rowid", "households_fts MATCH ?", "households_fts.rowid"
-	head, last := strings.Join(words[:len(words)-1], " "), words[len(words)-1]
-	if head != "" {
-		head += " "
+	// The phrase's words but the last, and the last word made of a completion: the
+	// words themselves, or their pairs (searchPairs) when there are.
+	head, last, lastOf := words[:len(words)-1], words[len(words)-1], func(w string) string { return w }
+	if pairs := searchPairs(words); pairs != nil {
+		prev := words[len(words)-2]
+		head, lastOf = pairs[:len(pairs)-1], func(w string) string { return prev + pairSep + w }
 	}
+	phrase := func(w string) string { return `"` + strings.Join(append(head[:len(head):len(head)], lastOf(w)), " ") + `"` }
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3`,
 		last, last+"~", maxCompletions+1)
 	if err != nil {
@@ -168,14 +172,14 @@ func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string
 		if err := rows.Scan(&w); err != nil {
 			return "", "", nil, "", err
 		}
-		phrases = append(phrases, `"`+head+w+`"`)
+		phrases = append(phrases, phrase(w))
 	}
 	if err := rows.Err(); err != nil {
 		return "", "", nil, "", err
 	}
 	if len(phrases) == 0 || len(phrases) > maxCompletions {
 		// No completion known, or too many to list: FTS5's prefix query.
-		return from, cond, `"` + head + last + `"*`, id, nil
+		return from, cond, phrase(last) + "*", id, nil
 	}
 	return from, cond, strings.Join(phrases, " OR "), id, nil
 }
@@ -190,8 +194,9 @@ func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []str
 	var words []string
 	for _, t := range texts {
 		for _, w := range searchWords(t) {
-			// Numbers (national IDs, codes) are searched through their own indexes.
-			if !seen[w] && !isDigits(w) {
+			// Numbers (national IDs, codes) are searched through their own indexes, and
+			// the pairs (store/search.go) are not completions of a word.
+			if !seen[w] && !isDigits(w) && !isPairWord(w) {
 				seen[w] = true
 				words = append(words, w)
 			}

@@ -1,0 +1,53 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"giamngheo/registry"
+	"giamngheo/store"
+)
+
+// TestSearchPairsMigration: households stored before migration 0026 hold their search
+// text without the word pairs, and a search of two words or more, which reads the
+// pairs, does not find them; the migration adds the pairs, and the search finds them.
+func TestSearchPairsMigration(t *testing.T) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) *store.DB
+	}{{"sqlite", MustOpenSQLite}, {"postgres", MustOpenPostgres}} {
+		t.Run(engine.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := engine.open(t)
+			defer db.Close()
+			for _, q := range []string{
+				`INSERT INTO households (id, province_code, commune_code, code, head_name, search, survey, class, deprived, deprivation_count, standard_id, created_at, updated_at, status)
+				VALUES (1, '31', '10813', 'A1', 'Trần Thị Hoa', 'a1 tran thi hoa 030177894381 le van an', '{}', 'poor', '', 0, '2022-2026', '2026-01-01', '2026-01-01', '')`,
+				`DELETE FROM giamngheo_migrations WHERE name LIKE '%0026%'`,
+			} {
+				if err := db.ExecForTest(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			find := func(q string) int {
+				t.Helper()
+				_, n, err := db.FindHouseholds(ctx, registry.HouseholdFilter{Query: q})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			if n := find("tran thi ho"); n != 0 {
+				t.Fatalf("before 0026 the pairs' search found %d", n)
+			}
+			if _, err := db.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			for q, want := range map[string]int{"tran thi ho": 1, "Trần Thị Hoa": 1, "le van": 1, "hoa le": 0, "thi hoa le": 0, "hoa": 1} {
+				if n := find(q); n != want {
+					t.Errorf("%q after 0026: %d, want %d", q, n, want)
+				}
+			}
+		})
+	}
+}
