@@ -159,7 +159,9 @@ func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string
 		prev := words[len(words)-2]
 		head, lastOf = pairs[:len(pairs)-1], func(w string) string { return prev + pairSep + w }
 	}
-	phrase := func(w string) string { return `"` + strings.Join(append(head[:len(head):len(head)], lastOf(w)), " ") + `"` }
+	phrase := func(w string) string {
+		return `"` + strings.Join(append(head[:len(head):len(head)], lastOf(w)), " ") + `"`
+	}
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3`,
 		last, last+"~", maxCompletions+1)
 	if err != nil {
