@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"giamngheo/registry"
@@ -107,6 +108,20 @@ func (db *DB) FindNationalIDRepeats(ctx context.Context, q registry.RepeatQuery)
 		q.Limit = 100
 	}
 	join, cond, args := `members m JOIN members o`, `m.household_id = $1`, []any{q.Household}
+	if q.Household != 0 {
+		// The household's own IDs are read first and restrict the other side: without
+		// them PostgreSQL estimates the join from the most common value of the column,
+		// '' (a fifth of the members), and read every household of the province for a
+		// household page (122 ms instead of 0.4 at 650,000 households, issue 13 item 8).
+		ids, err := db.householdNationalIDs(ctx, q.Household)
+		if err != nil || len(ids) == 0 {
+			return nil, err
+		}
+		var w where
+		w.args = args
+		db.in(&w, "o.national_id", ids)
+		cond, args = cond+` AND `+w.sql(), w.args
+	}
 	if q.Household == 0 {
 		var top int64
 		if err := db.r(ctx).QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM members`).Scan(&top); err != nil {
@@ -129,7 +144,7 @@ func (db *DB) FindNationalIDRepeats(ctx context.Context, q registry.RepeatQuery)
 		JOIN households h ON h.id = m.household_id
 		JOIN households oh ON oh.id = o.household_id
 		WHERE m.national_id <> '' AND o.national_id <> '' AND `+cond+`
-		ORDER BY m.household_id, m.seq, o.household_id LIMIT $2`, append(args, q.Limit)...)
+		ORDER BY m.household_id, m.seq, o.household_id LIMIT $`+strconv.Itoa(len(args)+1), append(args, q.Limit)...)
 	if err != nil {
 		return nil, err
 	}
@@ -138,3 +153,21 @@ func (db *DB) FindNationalIDRepeats(ctx context.Context, q registry.RepeatQuery)
 }
 
 var _ registry.BulkImporter = (*DB)(nil)
+
+// householdNationalIDs are the national IDs of the household's members.
+func (db *DB) householdNationalIDs(ctx context.Context, household int64) ([]string, error) {
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT national_id FROM members WHERE household_id = $1 AND national_id <> ''`, household)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
