@@ -156,18 +156,5 @@ var _ registry.BulkImporter = (*DB)(nil)
 
 // householdNationalIDs are the national IDs of the household's members.
 func (db *DB) householdNationalIDs(ctx context.Context, household int64) ([]string, error) {
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT national_id FROM members WHERE household_id = $1 AND national_id <> ''`, household)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return column[string](ctx, db.r(ctx), `SELECT national_id FROM members WHERE household_id = $1 AND national_id <> ''`, household)
 }

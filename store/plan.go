@@ -46,20 +46,7 @@ func (db *DB) FindPlan(ctx context.Context, province string, year int) (*plan.Pl
 
 // FindPlanYears returns the years the province has a plan for, oldest first.
 func (db *DB) FindPlanYears(ctx context.Context, province string) ([]int, error) {
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT year FROM plans WHERE province_code = $1 ORDER BY year`, province)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, err
-		}
-		out = append(out, y)
-	}
-	return out, rows.Err()
+	return column[int](ctx, db.r(ctx), `SELECT year FROM plans WHERE province_code = $1 ORDER BY year`, province)
 }
 
 func errStalePlan() error {

@@ -335,18 +335,5 @@ func nextIDs(ctx context.Context, conn *sql.Conn, seq string, n int) ([]int64, e
 	if n == 0 {
 		return nil, nil
 	}
-	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT nextval('%s') FROM generate_series(1, $1)`, seq), n)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	ids := make([]int64, 0, n)
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return column[int64](ctx, conn, fmt.Sprintf(`SELECT nextval('%s') FROM generate_series(1, $1)`, seq), n)
 }

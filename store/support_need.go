@@ -273,20 +273,11 @@ func scanNeedsHousehold(sc interface{ Scan(...any) error }) (*registry.Household
 
 // listedIDs returns the ids of the households on a list (poor or near-poor).
 func (db *DB) listedIDs(ctx context.Context) ([]int64, error) {
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT id FROM households WHERE status IN ('poor', 'near_poor')`)
-	if err != nil {
-		return nil, err
+	ids, err := column[int64](ctx, db.r(ctx), `SELECT id FROM households WHERE status IN ('poor', 'near_poor')`)
+	if ids == nil && err == nil {
+		ids = []int64{}
 	}
-	defer rows.Close()
-	ids := []int64{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, err
 }
 
 // needSeed seeds the hashes of the needs' rows (storedNeeds, needHash).
