@@ -57,3 +57,10 @@ func MigrationNamesForTest(engine string) []string {
 	}
 	return names
 }
+
+// QueryStringForTest reads one text value on the reader.
+func (db *DB) QueryStringForTest(ctx context.Context, query string, args ...any) (string, error) {
+	var s string
+	err := db.reader.QueryRowContext(ctx, query, args...).Scan(&s)
+	return s, err
+}

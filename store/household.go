@@ -432,7 +432,7 @@ func (db *DB) CreateHousehold(ctx context.Context, h *registry.Household) error 
 			VALUES (`+placeholders(1, len(args))+`) RETURNING id`, args...).Scan(&h.ID); err != nil {
 				return db.conflict(err, msgCodeTaken, msgCodeTakenEN, h.Code)
 			}
-			if err := db.dialect.noteSearchWords(ctx, txFrom(ctx), []string{args[8].(string)}); err != nil {
+			if err := db.dialect.noteSearchWords(ctx, txFrom(ctx), []string{plainSearch(args[8].(string))}); err != nil {
 				return err
 			}
 			return db.insertMembers(ctx, h)
@@ -474,7 +474,7 @@ func (db *DB) SaveHousehold(ctx context.Context, h *registry.Household) error {
 			if n, _ := res.RowsAffected(); n == 0 {
 				return errHouseholdNotFound()
 			}
-			if err := db.dialect.noteSearchWords(ctx, txFrom(ctx), []string{args[8].(string)}); err != nil {
+			if err := db.dialect.noteSearchWords(ctx, txFrom(ctx), []string{plainSearch(args[8].(string))}); err != nil {
 				return err
 			}
 			if _, err := txFrom(ctx).ExecContext(ctx, `DELETE FROM members WHERE household_id = $1`, h.ID); err != nil {

@@ -9,17 +9,22 @@ import (
 // common words ("tran thi hoa"): "thi" is in most households of a province and "tran"
 // in one of five, and a phrase of them read both lists of the full-text index (SQLite
 // FTS5), or rechecked every household holding the three words (PostgreSQL GIN keeps
-// no positions), for a few hundred matches. households.search therefore also holds
-// every two adjacent words with a letter (isLettered) of the search text as one word, joined by
-// pairSep ("tran0thi thi0hoa"), and a phrase of two such words or more is
-// searched as the phrase of its pairs: their lists are short. Where a number (a
-// national ID, a code) sits between two runs of words, pairBreak
-// keeps the runs' pairs apart, so that the pairs' phrase matches exactly where the
-// words' phrase does.
+// no positions), for a few hundred matches. households.search therefore also holds,
+// after the text, every two adjacent words of the text that have a letter
+// (isLettered) as one word joined by pairSep ("tran0thi thi0hoa"), and a phrase of
+// two such words or more is searched as the phrase of its pairs: their lists are
+// short. pairBreak starts the pairs, so that no phrase of the text's words runs into
+// them, and goes between the pairs of two runs of words a number (a national ID, a
+// code) separates, so that the pairs' phrase matches exactly where the words' phrase
+// does.
 const (
 	pairSep   = "0"
 	pairBreak = "0"
 )
+
+// pairsMark is where the pairs start in households.search. The text before it is a
+// folded code, names and national IDs, none of them the word "0".
+const pairsMark = " " + pairBreak + " "
 
 // indexText is the value of households.search for the folded search text
 // (registry.SearchText): the text, then its pairs.
@@ -28,20 +33,25 @@ func indexText(text string) string {
 	var b strings.Builder
 	b.Grow(2 * len(text))
 	b.WriteString(text)
-	pending, wrote := false, false
+	brk := true // a break is due before the next pair
 	for i := 0; i+1 < len(words); i++ {
 		if !isLettered(words[i]) || !isLettered(words[i+1]) {
-			pending = wrote
+			brk = true
 			continue
 		}
-		if pending {
-			b.WriteString(" " + pairBreak)
-			pending = false
+		if brk {
+			b.WriteString(pairsMark[:len(pairsMark)-1])
+			brk = false
 		}
 		b.WriteString(" " + words[i] + pairSep + words[i+1])
-		wrote = true
 	}
 	return b.String()
+}
+
+// plainSearch is the search text of households.search, without its pairs.
+func plainSearch(index string) string {
+	text, _, _ := strings.Cut(index, pairsMark)
+	return text
 }
 
 // searchPairs is the phrase of pairs that a search of words is (nil when it is not
@@ -61,21 +71,12 @@ func searchPairs(words []string) []string {
 	return pairs
 }
 
-// isPairWord tells a pair of the index from a word of the text: a word with a letter
-// on both sides of a pairSep.
-func isPairWord(w string) bool {
-	for i := 1; i < len(w)-1; i++ {
-		if w[i:i+1] == pairSep && isLettered(w[:i]) && isLettered(w[i+1:]) {
-			return true
-		}
-	}
-	return false
-}
-
 // isLettered: a word with a letter, which pairs join (searchWords makes words of a–z
 // and 0–9; numbers, the national IDs and codes, are searched through their own
-// indexes). A name's word may hold digits ("Số1"): two pairs could then read the
-// same ("so10"+"tran", "so1"+"0tran"), which no name of a real register does.
+// indexes). A word ending in a digit (a name "Số1", a code "HB01") makes pairs that a
+// one-word search can take for another word: "so10" finds "so1"+"hoa" as "so10hoa".
+// A search then finds more, never less; the words of a real register's names end in
+// letters.
 func isLettered(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= 'a' && w[i] <= 'z' {
@@ -116,7 +117,8 @@ func (db *DB) backfillSearchPairs(ctx context.Context) error {
 			return nil
 		}
 		for _, r := range page {
-			if _, err := tx.ExecContext(ctx, `UPDATE households SET search = $1 WHERE id = $2`, indexText(r.search), r.id); err != nil {
+			// plainSearch: a second run leaves the text as the first made it.
+			if _, err := tx.ExecContext(ctx, `UPDATE households SET search = $1 WHERE id = $2`, indexText(plainSearch(r.search)), r.id); err != nil {
 				return err
 			}
 		}

@@ -190,15 +190,15 @@ func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string
 // one; a shorter prefix is left to FTS5's prefix query.
 const maxCompletions = 200
 
-// noteSearchWords adds the words of texts to search_words, numbers left out.
+// noteSearchWords adds the words of texts (search texts without their pairs:
+// plainSearch) to search_words, numbers left out.
 func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []string) error {
 	seen := map[string]bool{}
 	var words []string
 	for _, t := range texts {
 		for _, w := range searchWords(t) {
-			// Numbers (national IDs, codes) are searched through their own indexes, and
-			// the pairs (store/search.go) are not completions of a word.
-			if !seen[w] && !isDigits(w) && !isPairWord(w) {
+			// Numbers (national IDs, codes) are searched through their own indexes.
+			if !seen[w] && !isDigits(w) {
 				seen[w] = true
 				words = append(words, w)
 			}
@@ -475,7 +475,7 @@ func (sqliteDialect) importHouseholds(ctx context.Context, db *DB, conn *sql.Con
 			if err != nil {
 				return err
 			}
-			texts = append(texts, args[8].(string))
+			texts = append(texts, plainSearch(args[8].(string)))
 			hb.add(hid)
 			hb.add(args...)
 		}
