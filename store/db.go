@@ -65,6 +65,9 @@ type dialect interface {
 	// noteSearchWords records the words of stored search texts where the dialect's
 	// search needs them (SQLite: search_words).
 	noteSearchWords(ctx context.Context, q querier, texts []string) error
+	// compactSearch merges the search index after every household was written again
+	// (SQLite: FTS5's segments into one), or does nothing.
+	compactSearch(ctx context.Context, q querier) error
 	// fixedJoin is the join keyword that keeps the left table as the driving loop.
 	fixedJoin() string
 	// eachRaw runs a query without arguments and calls fn with each row's values as

@@ -114,7 +114,7 @@ func (db *DB) backfillSearchPairs(ctx context.Context) error {
 			return err
 		}
 		if len(page) == 0 {
-			return nil
+			return db.dialect.compactSearch(ctx, tx)
 		}
 		for _, r := range page {
 			// plainSearch: a second run leaves the text as the first made it.

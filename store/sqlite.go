@@ -309,6 +309,16 @@ const deferredIndexesSQL = `SELECT name, sql, type FROM sqlite_master WHERE sql 
 // rebuildSearchSQL fills the search index again from households.search.
 const rebuildSearchSQL = `INSERT INTO households_fts (households_fts) VALUES ('rebuild')`
 
+// compactSearch merges the search index's segments into one (FTS5 'optimize'). A
+// rebuild or a rewrite of every row leaves a dozen, and a search reads each one for
+// each word: a head's name at 50 clients took 170–180 ms at p99 on the
+// 650,000-household province with 13 segments and 90–113 ms with one. Merging them
+// took 5 s there.
+func (sqliteDialect) compactSearch(ctx context.Context, q querier) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO households_fts (households_fts) VALUES ('optimize')`)
+	return err
+}
+
 // An import defers indexes when it brings at least this many members, and at least an
 // eighth of the members already stored: below that, updating the index in place costs
 // less than rebuilding it over the whole table.
@@ -361,6 +371,9 @@ func (d sqliteDialect) finishImport(ctx context.Context, db *DB, conn *sql.Conn,
 			// The triggers come after the indexes (ORDER BY type): the search index is
 			// rebuilt once from the rows, then kept by the triggers again.
 			if _, err := conn.ExecContext(ctx, rebuildSearchSQL); err != nil {
+				return err
+			}
+			if err := d.compactSearch(ctx, conn); err != nil {
 				return err
 			}
 			rebuilt = true
