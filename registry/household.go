@@ -366,6 +366,9 @@ func (u HouseholdUpdate) Apply(h *Household) {
 type Store interface {
 	// FindHouseholdByID returns the household with its members, or ENOTFOUND.
 	FindHouseholdByID(ctx context.Context, id int64) (*Household, error)
+	// FindHouseholdCommune returns the stored household's commune code, or ENOTFOUND:
+	// what a scope check reads.
+	FindHouseholdCommune(ctx context.Context, id int64) (string, error)
 	// FindHouseholdByCode returns the household of the province with that code, or
 	// ENOTFOUND.
 	FindHouseholdByCode(ctx context.Context, provinceCode, code string) (*Household, error)

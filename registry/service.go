@@ -236,6 +236,17 @@ func (s *Service) FindHouseholdByID(ctx context.Context, id int64) (*Household, 
 	return h, nil
 }
 
+// requireHousehold is ENOTFOUND unless household id is stored, and EFORBIDDEN unless
+// it is in the actor's scope: FindHouseholdByID's checks, reading only its commune
+// (the household page read the whole household three times, issue 13 item 8).
+func (s *Service) requireHousehold(ctx context.Context, id int64) error {
+	code, err := s.Store.FindHouseholdCommune(ctx, id)
+	if err != nil {
+		return err
+	}
+	return giamngheo.RequireScope(ctx, s.inScope, code)
+}
+
 // maskFor hides the national IDs of h but their last four digits from an actor whose
 // role does not see them whole (a viewer): every page, API answer and export reads
 // households through this service, so none shows more. Such a role cannot write, so
@@ -358,7 +369,7 @@ func (s *Service) HouseholdAsOf(ctx context.Context, id int64, t time.Time) (*Ho
 
 // History returns the past states of a household within the actor's scope.
 func (s *Service) History(ctx context.Context, id int64) ([]*HistoryEntry, error) {
-	if _, err := s.FindHouseholdByID(ctx, id); err != nil {
+	if err := s.requireHousehold(ctx, id); err != nil {
 		return nil, err
 	}
 	hist, err := s.Store.FindHistory(ctx, id)

@@ -83,6 +83,16 @@ func (db *DB) FindHouseholdByID(ctx context.Context, id int64) (*registry.Househ
 	return h, db.loadMembers(ctx, h)
 }
 
+// FindHouseholdCommune returns the household's commune code, or ENOTFOUND.
+func (db *DB) FindHouseholdCommune(ctx context.Context, id int64) (string, error) {
+	var code string
+	err := db.r(ctx).QueryRowContext(ctx, `SELECT commune_code FROM households WHERE id = $1`, id).Scan(&code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", errHouseholdNotFound()
+	}
+	return code, err
+}
+
 // FindHouseholdByCode returns the household of a province by code, or ENOTFOUND.
 func (db *DB) FindHouseholdByCode(ctx context.Context, provinceCode, code string) (*registry.Household, error) {
 	h, err := scanHousehold(db.r(ctx).QueryRowContext(ctx, `SELECT `+householdCols+` FROM households WHERE province_code = $1 AND code = $2`, provinceCode, code))

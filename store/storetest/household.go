@@ -246,6 +246,19 @@ func testRegistryService(t *testing.T, s Store) {
 	}
 	_, err = svc.FindHouseholdByID(other, h.ID)
 	MustCode(t, err, giamngheo.EFORBIDDEN)
+	// The histories check the stored household's scope as FindHouseholdByID does.
+	_, err = svc.History(other, h.ID)
+	MustCode(t, err, giamngheo.EFORBIDDEN)
+	_, err = svc.StatusHistory(other, h.ID)
+	MustCode(t, err, giamngheo.EFORBIDDEN)
+	_, err = svc.History(officer, h.ID+1000)
+	MustCode(t, err, giamngheo.ENOTFOUND)
+	_, err = svc.StatusHistory(officer, h.ID+1000)
+	MustCode(t, err, giamngheo.ENOTFOUND)
+	_, err = svc.History(officer, h.ID)
+	MustOK(t, err)
+	_, err = svc.StatusHistory(officer, h.ID)
+	MustOK(t, err)
 	list, total, err := svc.FindHouseholds(other, registry.HouseholdFilter{})
 	MustOK(t, err)
 	if total != 0 || len(list) != 0 {
