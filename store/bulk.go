@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"giamngheo/registry"
@@ -107,7 +106,7 @@ func (db *DB) FindNationalIDRepeats(ctx context.Context, q registry.RepeatQuery)
 	if q.Limit <= 0 {
 		q.Limit = 100
 	}
-	join, cond, args := `members m JOIN members o`, `m.household_id = $1`, []any{q.Household}
+	join, w := `members m JOIN members o`, &where{}
 	if q.Household != 0 {
 		// The household's own IDs are read first and restrict the other side: without
 		// them PostgreSQL estimates the join from the most common value of the column,
@@ -117,12 +116,9 @@ func (db *DB) FindNationalIDRepeats(ctx context.Context, q registry.RepeatQuery)
 		if err != nil || len(ids) == 0 {
 			return nil, err
 		}
-		var w where
-		w.args = args
-		db.in(&w, "o.national_id", ids)
-		cond, args = cond+` AND `+w.sql(), w.args
-	}
-	if q.Household == 0 {
+		w.add("m.household_id = ?", q.Household)
+		db.in(w, "o.national_id", ids)
+	} else {
 		var top int64
 		if err := db.r(ctx).QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM members`).Scan(&top); err != nil {
 			return nil, err
@@ -136,15 +132,16 @@ func (db *DB) FindNationalIDRepeats(ctx context.Context, q registry.RepeatQuery)
 		if top-q.SinceMember > q.SinceMember {
 			join = `members o ` + db.dialect.fixedJoin() + ` members m`
 		}
-		cond, args = `m.id > $1 AND o.id <= $1`, []any{q.SinceMember}
+		w.add("m.id > ? AND o.id <= ?", q.SinceMember, q.SinceMember)
 	}
+	limit := w.next(q.Limit)
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT m.national_id, m.household_id, h.code, m.seq, m.full_name,
 		o.household_id, oh.code, oh.commune_code, o.full_name
 		FROM `+join+` ON o.national_id = m.national_id AND o.household_id <> m.household_id
 		JOIN households h ON h.id = m.household_id
 		JOIN households oh ON oh.id = o.household_id
-		WHERE m.national_id <> '' AND o.national_id <> '' AND `+cond+`
-		ORDER BY m.household_id, m.seq, o.household_id LIMIT $`+strconv.Itoa(len(args)+1), append(args, q.Limit)...)
+		WHERE m.national_id <> '' AND o.national_id <> '' AND `+w.sql()+`
+		ORDER BY m.household_id, m.seq, o.household_id LIMIT `+limit[0], w.args...)
 	if err != nil {
 		return nil, err
 	}
