@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -84,6 +85,102 @@ func isLettered(w string) bool {
 		}
 	}
 	return false
+}
+
+// completions is what a search of words looks for: the phrase of head then one of
+// lasts, each a whole word, or, when prefix is set, the phrase of head then the
+// prefix lasts[0].
+type completions struct {
+	head   []string
+	lasts  []string
+	prefix bool
+}
+
+// searchCompletions is the search of words (lettered words by their pairs:
+// searchPairs) with its last word completed from search_words. A prefix of a word
+// (its last word, or the last pair's second word) reads the full-text index of every
+// word it begins (SQLite FTS5 merges their doclists; PostgreSQL's GIN index collects
+// every match of each into a bitmap before it intersects them), whole words are read
+// side by side and lazily. A prefix with no completion known, or more than
+// maxCompletions, is left a prefix.
+func (db *DB) searchCompletions(ctx context.Context, words []string) (completions, error) {
+	head, last, lastOf := words[:len(words)-1], words[len(words)-1], func(w string) string { return w }
+	if pairs := searchPairs(words); pairs != nil {
+		prev := words[len(words)-2]
+		head, lastOf = pairs[:len(pairs)-1], func(w string) string { return prev + pairSep + w }
+	}
+	rows, err := db.r(ctx).QueryContext(ctx, `SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3`,
+		last, last+"~", maxCompletions+1)
+	if err != nil {
+		return completions{}, err
+	}
+	defer rows.Close()
+	c := completions{head: head}
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			return completions{}, err
+		}
+		c.lasts = append(c.lasts, lastOf(w))
+	}
+	if err := rows.Err(); err != nil {
+		return completions{}, err
+	}
+	if len(c.lasts) == 0 || len(c.lasts) > maxCompletions {
+		c.lasts, c.prefix = []string{lastOf(last)}, true
+	}
+	return c, nil
+}
+
+// maxCompletions is how many completions of a search's last word are searched one by
+// one; a shorter prefix is left to the index's prefix query.
+const maxCompletions = 200
+
+// textWords are the words of texts that search_words lists, in order, each once:
+// numbers (national IDs, codes) are searched through their own indexes.
+func textWords(texts []string) []string {
+	seen := map[string]bool{}
+	var words []string
+	for _, t := range texts {
+		for _, w := range searchWords(t) {
+			if !seen[w] && !isDigits(w) {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	slices.Sort(words)
+	return words
+}
+
+// backfillSearchWords adds the words of the households stored before migration 0027
+// to search_words (the words of every text, on both engines: SQLite's list of 0012
+// then holds them already).
+func (db *DB) backfillSearchWords(ctx context.Context) error {
+	tx := txFrom(ctx)
+	var after int64
+	for {
+		rows, err := tx.QueryContext(ctx, `SELECT id, search FROM households WHERE id > $1 ORDER BY id LIMIT 5000`, after)
+		if err != nil {
+			return err
+		}
+		var texts []string
+		for rows.Next() {
+			var text string
+			if err := rows.Scan(&after, &text); err != nil {
+				rows.Close()
+				return err
+			}
+			texts = append(texts, plainSearch(text))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || len(texts) == 0 {
+			return err
+		}
+		if err := db.dialect.noteSearchWords(ctx, tx, texts); err != nil {
+			return err
+		}
+	}
 }
 
 // backfillSearchPairs adds the pairs to the search text of the households stored

@@ -146,64 +146,31 @@ const anyOfListMax = 16
 // A search reads the FTS5 index of households.search (migration 0012) in rowid order,
 // as the outer loop, and stops at the page. The words are a phrase, the last one a
 // prefix: "tran thi ho" finds Trần Thị Hoa and Trần Thị Hồng. The last word's
-// completions are read from search_words and each is searched as a whole word (one
-// phrase per completion, OR), which FTS5 reads lazily; its own prefix query would
-// merge the doclists of every completion first (https://sqlite.org/fts5.html). Words
-// are [a-z0-9]+ (searchWords): nothing in them needs quoting.
+// completions (searchCompletions) are each searched as a whole word (one phrase per
+// completion, OR), which FTS5 reads lazily; its own prefix query would merge the
+// doclists of every completion first (https://sqlite.org/fts5.html). Words are
+// [a-z0-9]+ (searchWords): nothing in them needs quoting.
 func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string, string, any, string, error) {
 	const from, cond, id = "households_fts CROSS JOIN households ON households.id = households_fts.rowid", "households_fts MATCH ?", "households_fts.rowid"
-	// The phrase's words but the last, and the last word made of a completion: the
-	// words themselves, or their pairs (searchPairs) when there are.
-	head, last, lastOf := words[:len(words)-1], words[len(words)-1], func(w string) string { return w }
-	if pairs := searchPairs(words); pairs != nil {
-		prev := words[len(words)-2]
-		head, lastOf = pairs[:len(pairs)-1], func(w string) string { return prev + pairSep + w }
-	}
-	phrase := func(w string) string {
-		return `"` + strings.Join(append(head[:len(head):len(head)], lastOf(w)), " ") + `"`
-	}
-	rows, err := db.r(ctx).QueryContext(ctx, `SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3`,
-		last, last+"~", maxCompletions+1)
+	c, err := db.searchCompletions(ctx, words)
 	if err != nil {
 		return "", "", nil, "", err
 	}
-	defer rows.Close()
-	var phrases []string
-	for rows.Next() {
-		var w string
-		if err := rows.Scan(&w); err != nil {
-			return "", "", nil, "", err
-		}
-		phrases = append(phrases, phrase(w))
+	phrases := make([]string, len(c.lasts))
+	for i, w := range c.lasts {
+		phrases[i] = `"` + strings.Join(append(c.head[:len(c.head):len(c.head)], w), " ") + `"`
 	}
-	if err := rows.Err(); err != nil {
-		return "", "", nil, "", err
-	}
-	if len(phrases) == 0 || len(phrases) > maxCompletions {
+	if c.prefix {
 		// No completion known, or too many to list: FTS5's prefix query.
-		return from, cond, phrase(last) + "*", id, nil
+		return from, cond, phrases[0] + "*", id, nil
 	}
 	return from, cond, strings.Join(phrases, " OR "), id, nil
 }
 
-// maxCompletions is how many completions of a search's last word are searched one by
-// one; a shorter prefix is left to FTS5's prefix query.
-const maxCompletions = 200
-
 // noteSearchWords adds the words of texts (search texts without their pairs:
 // plainSearch) to search_words, numbers left out.
 func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []string) error {
-	seen := map[string]bool{}
-	var words []string
-	for _, t := range texts {
-		for _, w := range searchWords(t) {
-			// Numbers (national IDs, codes) are searched through their own indexes.
-			if !seen[w] && !isDigits(w) {
-				seen[w] = true
-				words = append(words, w)
-			}
-		}
-	}
+	words := textWords(texts)
 	for start := 0; start < len(words); start += 500 {
 		chunk := words[start:min(len(words), start+500)]
 		args := make([]any, len(chunk))
