@@ -135,6 +135,10 @@ func (db *DB) loadMembers(ctx context.Context, h *registry.Household) error {
 // 0012) in id order. Page.Offset is still honoured without a cursor (API clients of
 // earlier releases), with OFFSET.
 func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([]*registry.Household, int, error) {
+	var err error
+	if f.CommuneCodes, err = db.communesHeld(ctx, f.CommuneCodes); err != nil {
+		return nil, 0, err
+	}
 	if f.CommuneCodes != nil && len(f.CommuneCodes) == 0 {
 		if f.CountUpTo < 0 {
 			return nil, -1, nil
@@ -146,7 +150,6 @@ func (db *DB) FindHouseholds(ctx context.Context, f registry.HouseholdFilter) ([
 		return db.searchFirstPage(ctx, f, p.Limit)
 	}
 	var out []*registry.Household
-	var err error
 	switch {
 	case f.After == nil && p.Offset > 0:
 		out, err = db.householdPage(ctx, f, nil, p.Limit, p.Offset)
@@ -321,6 +324,28 @@ func (db *DB) communesWithHouseholds(ctx context.Context, f registry.HouseholdFi
 	})
 	// The memo's slice is shared: the caller gets its own.
 	return slices.Clone(out), err
+}
+
+// communesHeld is the communes of a long scope that hold households, from the
+// roll-ups (kept in the same transaction as the households): a province's scope holds
+// every commune code it ever had, half of them empty since the 2025 mergers, and
+// PostgreSQL plans a list of 235 codes in 1.3 ms against 0.6 ms for the 114 that
+// hold households (a search for a common name runs in 1 ms). A short scope, and a
+// read inside a write transaction (its households may be written before their
+// roll-ups), is left as it is.
+func (db *DB) communesHeld(ctx context.Context, codes []string) ([]string, error) {
+	if len(codes) <= anyOfListMax || txFrom(ctx) != nil {
+		return codes, nil
+	}
+	held, err := db.communesWithHouseholds(ctx, registry.HouseholdFilter{CommuneCodes: codes})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(held))
+	for i, c := range held {
+		out[i] = c.code
+	}
+	return out, nil
 }
 
 // householdPage reads up to limit households of f in its order, after the cursor (or

@@ -339,3 +339,61 @@ func testScopeMemo(t *testing.T, s Store) {
 		t.Fatalf("after a change of units, communes under 31: %v (the old answer was kept)", got)
 	}
 }
+
+// testLongScope: a scope of many communes (a province's, old codes included) is read
+// as the communes among them that hold households (the roll-ups): a list, a search
+// and a count see every household of the scope and none outside it, and a household
+// written into an empty commune of the scope is seen by the next read.
+func testLongScope(t *testing.T, s Store) {
+	ctx := context.Background()
+	units, maps := fixtureUnits()
+	MustOK(t, s.ReplaceUnits(ctx, units, maps))
+	now := t0
+	svc := registryService(s, &now)
+	c, err := svc.NewClassifier(t0)
+	MustOK(t, err)
+	create := func(code, commune string) {
+		t.Helper()
+		h := newHousehold(code, 36_000_000)
+		h.CommuneCode, h.HeadName, h.Members[0].Name = commune, "Đỗ Văn Dài", "Đỗ Văn Dài"
+		MustOK(t, c.Prepare(ctx, h))
+		h.CreatedAt, h.UpdatedAt, h.Version = t0, t0, 1
+		MustOK(t, s.CreateHousehold(ctx, h))
+	}
+	// Scopes of 30 codes: one commune of the catalogue and 29 codes of no household.
+	scope := func(commune string) []string {
+		out := []string{commune}
+		for i := range 29 {
+			out = append(out, fmt.Sprintf("199%02d", i))
+		}
+		return out
+	}
+	find := func(commune string, f registry.HouseholdFilter) (string, int) {
+		t.Helper()
+		f.CommuneCodes = scope(commune)
+		hs, n, err := s.FindHouseholds(ctx, f)
+		MustOK(t, err)
+		var out []string
+		for _, h := range hs {
+			out = append(out, h.Code)
+		}
+		slices.Sort(out)
+		return strings.Join(out, " "), n
+	}
+	filters := []registry.HouseholdFilter{{}, {Query: "do van dai"}, {Query: "LS-"}, {Page: giamngheo.Page{Limit: 1}}}
+	for _, f := range filters {
+		if got, n := find("10813", f); got != "" || n != 0 {
+			t.Errorf("%+v, no household yet: %q, total %d", f, got, n)
+		}
+	}
+	create("LS-1", "10816")
+	create("LS-2", "10813")
+	for _, commune := range []string{"10816", "10813"} {
+		want := map[string]string{"10816": "LS-1", "10813": "LS-2"}[commune]
+		for _, f := range filters {
+			if got, n := find(commune, f); got != want || n != 1 {
+				t.Errorf("%s %+v: %q, total %d; want %s, 1", commune, f, got, n, want)
+			}
+		}
+	}
+}

@@ -68,6 +68,7 @@ func Run(t *testing.T, open Opener) {
 		{"HouseholdPaging", testHouseholdPaging},
 		{"MoveAcrossProvinces", testMoveAcrossProvinces},
 		{"ScopeMemo", testScopeMemo},
+		{"LongScope", testLongScope},
 		{"RollupMemo", testRollupMemo},
 		{"UnitsMemo", testUnitsMemo},
 		{"RegistryService", testRegistryService},
