@@ -1,0 +1,48 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"giamngheo/poverty"
+	"giamngheo/store"
+)
+
+// TestDeprivedIndexes: migration 0028 creates one partial index per indicator, and
+// the condition a list filtered by an indicator writes is the index's: SQLite reads
+// such a list through it.
+func TestDeprivedIndexes(t *testing.T) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) *store.DB
+	}{{"sqlite", MustOpenSQLite}, {"postgres", MustOpenPostgres}} {
+		t.Run(engine.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := engine.open(t)
+			defer db.Close()
+			list := `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'households_deprived_%'`
+			if engine.name == "postgres" {
+				list = `SELECT count(*) FROM pg_indexes WHERE tablename = 'households' AND indexname LIKE 'households_deprived_%' AND schemaname = current_schema()`
+			}
+			if n, err := db.QueryStringForTest(ctx, list); err != nil || n != "13" || len(poverty.IndicatorKeys) != 13 {
+				t.Fatalf("%s indexes (%v), want one per indicator (%d)", n, err, len(poverty.IndicatorKeys))
+			}
+			if engine.name != "sqlite" {
+				return
+			}
+			cond, args := store.DeprivedCondForTest(poverty.IndicatorWater)
+			if len(args) != 0 {
+				t.Fatalf("the condition of an indicator of the catalogue takes arguments: %q %v", cond, args)
+			}
+			plan, err := db.QueryLastColumnsForTest(ctx, `EXPLAIN QUERY PLAN SELECT * FROM households WHERE commune_code = '10813' AND `+
+				cond+` ORDER BY commune_code, code LIMIT 51`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(plan, "households_deprived_water") {
+				t.Errorf("plan %q does not read households_deprived_water", plan)
+			}
+		})
+	}
+}
