@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"giamngheo"
 	"giamngheo/poverty"
 	"giamngheo/store"
 )
@@ -27,6 +28,20 @@ func TestDeprivedIndexes(t *testing.T) {
 			}
 			if n, err := db.QueryStringForTest(ctx, list); err != nil || n != "13" || len(poverty.IndicatorKeys) != 13 {
 				t.Fatalf("%s indexes (%v), want one per indicator (%d)", n, err, len(poverty.IndicatorKeys))
+			}
+			// A large import (SQLite drops and builds again its other indexes) leaves them.
+			sys := giamngheo.NewContextWithActor(ctx, giamngheo.System)
+			if err := db.WithTx(sys, func(ctx context.Context) error {
+				mark, err := db.BeginImport(ctx, 50_000)
+				if err != nil {
+					return err
+				}
+				return db.FinishImport(ctx, mark, true)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if n, err := db.QueryStringForTest(ctx, list); err != nil || n != "13" {
+				t.Fatalf("after a large import, %s indexes (%v), want 13", n, err)
 			}
 			if engine.name != "sqlite" {
 				return
