@@ -157,68 +157,61 @@ func textWords(texts []string) []string {
 // to search_words (the words of every text, on both engines: SQLite's list of 0012
 // then holds them already).
 func (db *DB) backfillSearchWords(ctx context.Context) error {
-	tx := txFrom(ctx)
-	var after int64
-	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, search FROM households WHERE id > $1 ORDER BY id LIMIT 5000`, after)
-		if err != nil {
-			return err
+	return eachSearchText(ctx, 5000, func(_ []int64, texts []string) error {
+		for i, t := range texts {
+			texts[i] = plainSearch(t)
 		}
-		var texts []string
-		for rows.Next() {
-			var text string
-			if err := rows.Scan(&after, &text); err != nil {
-				rows.Close()
-				return err
-			}
-			texts = append(texts, plainSearch(text))
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil || len(texts) == 0 {
-			return err
-		}
-		if err := db.dialect.noteSearchWords(ctx, tx, texts); err != nil {
-			return err
-		}
-	}
+		return db.dialect.noteSearchWords(ctx, txFrom(ctx), texts)
+	})
 }
 
 // backfillSearchPairs adds the pairs to the search text of the households stored
-// before migration 0026, a page of ids at a time.
+// before migration 0026.
 func (db *DB) backfillSearchPairs(ctx context.Context) error {
+	tx := txFrom(ctx)
+	err := eachSearchText(ctx, 2000, func(ids []int64, texts []string) error {
+		for i, id := range ids {
+			// plainSearch: a second run leaves the text as the first made it.
+			if _, err := tx.ExecContext(ctx, `UPDATE households SET search = $1 WHERE id = $2`, indexText(plainSearch(texts[i])), id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return db.dialect.compactSearch(ctx, tx)
+}
+
+// eachSearchText calls fn with the ids and search texts of the stored households, n
+// at a time in id order, in the transaction of ctx (a migration's).
+func eachSearchText(ctx context.Context, n int, fn func(ids []int64, texts []string) error) error {
 	tx := txFrom(ctx)
 	var after int64
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, search FROM households WHERE id > $1 ORDER BY id LIMIT 2000`, after)
+		rows, err := tx.QueryContext(ctx, `SELECT id, search FROM households WHERE id > $1 ORDER BY id LIMIT $2`, after, n)
 		if err != nil {
 			return err
 		}
-		type row struct {
-			id     int64
-			search string
-		}
-		var page []row
+		var ids []int64
+		var texts []string
 		for rows.Next() {
-			var r row
-			if err := rows.Scan(&r.id, &r.search); err != nil {
+			var id int64
+			var text string
+			if err := rows.Scan(&id, &text); err != nil {
 				rows.Close()
 				return err
 			}
-			page = append(page, r)
+			ids, texts = append(ids, id), append(texts, text)
 		}
 		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := rows.Err(); err != nil || len(ids) == 0 {
 			return err
 		}
-		if len(page) == 0 {
-			return db.dialect.compactSearch(ctx, tx)
+		if err := fn(ids, texts); err != nil {
+			return err
 		}
-		for _, r := range page {
-			// plainSearch: a second run leaves the text as the first made it.
-			if _, err := tx.ExecContext(ctx, `UPDATE households SET search = $1 WHERE id = $2`, indexText(plainSearch(r.search)), r.id); err != nil {
-				return err
-			}
-		}
-		after = page[len(page)-1].id
+		after = ids[len(ids)-1]
 	}
 }

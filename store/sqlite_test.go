@@ -33,6 +33,19 @@ func mustMigrate(tb testing.TB) func(*store.DB, error) *store.DB {
 	}
 }
 
+// onEachEngine runs fn as a subtest on a new migrated store of each engine, named
+// "sqlite" and "postgres" (skipped without GIAMNGHEO_TEST_POSTGRES).
+func onEachEngine(t *testing.T, fn func(t *testing.T, engine string, db *store.DB)) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) *store.DB
+	}{{"sqlite", MustOpenSQLite}, {"postgres", MustOpenPostgres}} {
+		t.Run(engine.name, func(t *testing.T) {
+			fn(t, engine.name, engine.open(t))
+		})
+	}
+}
+
 func TestStoreSQLite(t *testing.T) {
 	storetest.Run(t, func(tb testing.TB) storetest.Store { return MustOpenSQLite(tb) })
 }
