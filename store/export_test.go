@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // execRaw runs a statement on a file with no checks (tests build foreign files with it).
@@ -64,32 +63,4 @@ func (db *DB) QueryStringForTest(ctx context.Context, query string, args ...any)
 	var s string
 	err := db.reader.QueryRowContext(ctx, query, args...).Scan(&s)
 	return s, err
-}
-
-// DeprivedCondForTest is deprivedCond.
-var DeprivedCondForTest = deprivedCond
-
-// QueryLastColumnsForTest reads the last column of every row, joined by "; ".
-func (db *DB) QueryLastColumnsForTest(ctx context.Context, query string) (string, error) {
-	rows, err := db.reader.QueryContext(ctx, query)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return "", err
-	}
-	var out []string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		for i := range vals {
-			vals[i] = new(any)
-		}
-		if err := rows.Scan(vals...); err != nil {
-			return "", err
-		}
-		out = append(out, fmt.Sprint(*vals[len(vals)-1].(*any)))
-	}
-	return strings.Join(out, "; "), rows.Err()
 }

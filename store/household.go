@@ -609,8 +609,7 @@ func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 		w.add("class = ?", string(*f.Class))
 	}
 	if f.Indicator != "" {
-		cond, args := deprivedCond(f.Indicator)
-		w.add(cond, args...)
+		w.add("deprived LIKE ?", "%,"+string(f.Indicator)+",%")
 	}
 	if f.Status != nil {
 		if *f.Status == "" {
@@ -627,29 +626,6 @@ func (db *DB) householdWhere(f registry.HouseholdFilter) *where {
 		w.add("CAST(survey AS TEXT) NOT LIKE ?", `%"`+key+`"%`)
 	}
 	return w
-}
-
-// deprivedCond is the condition of the households deprived in an indicator: for a key
-// of poverty.IndicatorKeys, the condition of its partial index (createDeprivedIndexes),
-// written out, since neither engine matches a parameter with an index's condition.
-func deprivedCond(key poverty.IndicatorKey) (string, []any) {
-	if slices.Contains(poverty.IndicatorKeys, key) {
-		return "deprived LIKE '%," + string(key) + ",%'", nil
-	}
-	return "deprived LIKE ?", []any{"%," + string(key) + ",%"}
-}
-
-// createDeprivedIndexes creates the partial index of each indicator's deprived
-// households in list order (migration 0028), where it is missing.
-func (db *DB) createDeprivedIndexes(ctx context.Context) error {
-	for _, key := range poverty.IndicatorKeys {
-		cond, _ := deprivedCond(key)
-		if _, err := txFrom(ctx).ExecContext(ctx, `CREATE INDEX IF NOT EXISTS households_deprived_`+string(key)+
-			` ON households (commune_code, code) WHERE `+cond); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // householdFrom is the FROM and WHERE of a filter, and the column of the household id

@@ -58,10 +58,6 @@ var afterMigration = map[string]func(ctx context.Context, db *DB) error{
 	"migrations/0026_search_pairs.sql": func(ctx context.Context, db *DB) error {
 		return db.backfillSearchPairs(ctx)
 	},
-	// The lists by deprivation indicator.
-	"migrations/0028_deprived_indexes.sql": func(ctx context.Context, db *DB) error {
-		return db.createDeprivedIndexes(ctx)
-	},
 	// The words of the households already stored (PostgreSQL: the table is new).
 	"migrations/0027_search_words.sql": func(ctx context.Context, db *DB) error {
 		return db.backfillSearchWords(ctx)

@@ -268,11 +268,8 @@ func (sqliteDialect) columnsSQL() string {
 // The triggers that keep the search index (households_fts, migration 0012) are
 // dropped with them, and the search index is rebuilt once at the end: row by row it
 // would cost a trigram insert per household inside the import.
-// The partial indexes by indicator (migration 0028) stay: each holds the few households
-// deprived in its indicator, cheap to keep row by row, while building one again reads
-// the whole table (13 of them added 65 s to the 650,000-household province).
 const deferredIndexesSQL = `SELECT name, sql, type FROM sqlite_master WHERE sql IS NOT NULL AND (
-		(type = 'index' AND tbl_name IN ('households', 'members') AND name <> 'members_household' AND name NOT LIKE 'households\_deprived\_%' ESCAPE '\')
+		(type = 'index' AND tbl_name IN ('households', 'members') AND name <> 'members_household')
 		OR (type = 'trigger' AND tbl_name = 'households' AND name LIKE 'households_fts_%'))
 	ORDER BY type, name`
 
