@@ -53,14 +53,22 @@ func registryService(s Store, now *time.Time) *registry.Service {
 	return &registry.Service{Store: s, Units: s, Audit: s, Tx: s, Now: func() time.Time { return *now }}
 }
 
-func testHouseholdStore(t *testing.T, s Store) {
-	ctx := context.Background()
+// onFixture loads the fixture's units into s and returns a registry service on s with
+// its clock at t0, and a classifier at t0.
+func onFixture(t *testing.T, s Store) (*registry.Service, *registry.Classifier) {
+	t.Helper()
 	units, maps := fixtureUnits()
-	MustOK(t, s.ReplaceUnits(ctx, units, maps))
+	MustOK(t, s.ReplaceUnits(context.Background(), units, maps))
 	now := t0
 	svc := registryService(s, &now)
 	c, err := svc.NewClassifier(t0)
 	MustOK(t, err)
+	return svc, c
+}
+
+func testHouseholdStore(t *testing.T, s Store) {
+	ctx := context.Background()
+	_, c := onFixture(t, s)
 
 	h := newHousehold("HL-001", 3*1_000_000*12)
 	MustOK(t, c.Prepare(ctx, h))

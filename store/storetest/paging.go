@@ -23,12 +23,7 @@ import (
 func testHouseholdPaging(t *testing.T, s Store) {
 	ctx := context.Background()
 	sys := giamngheo.NewContextWithActor(ctx, giamngheo.System)
-	units, maps := fixtureUnits()
-	MustOK(t, s.ReplaceUnits(ctx, units, maps))
-	now := t0
-	svc := registryService(s, &now)
-	c, err := svc.NewClassifier(t0)
-	MustOK(t, err)
+	svc, c := onFixture(t, s)
 
 	pre := newHousehold("PRE-1", 36_000_000)
 	pre.HeadName, pre.Members[0].Name, pre.Members[0].NationalID = "Phạm Thị Ngọc", "Phạm Thị Ngọc", "030199000001"
@@ -346,12 +341,7 @@ func testScopeMemo(t *testing.T, s Store) {
 // written into an empty commune of the scope is seen by the next read.
 func testLongScope(t *testing.T, s Store) {
 	ctx := context.Background()
-	units, maps := fixtureUnits()
-	MustOK(t, s.ReplaceUnits(ctx, units, maps))
-	now := t0
-	svc := registryService(s, &now)
-	c, err := svc.NewClassifier(t0)
-	MustOK(t, err)
+	_, c := onFixture(t, s)
 	create := func(code, commune string) {
 		t.Helper()
 		h := newHousehold(code, 36_000_000)
