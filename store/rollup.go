@@ -54,9 +54,11 @@ var afterMigration = map[string]func(ctx context.Context, db *DB) error{
 		_, err := db.rebuildRollups(ctx)
 		return err
 	},
-	// The word pairs of the search text of the households already stored (ADR 0015).
-	"migrations/0026_search_pairs.sql": func(ctx context.Context, db *DB) error {
-		return db.backfillSearchPairs(ctx)
+	// The word pairs and triples of the search text of the households already stored
+	// (ADR 0015, ADR 0017). 0026 added the pairs; 0028, which follows it, writes the
+	// text with every gram (indexText), so 0026 itself has nothing left to do.
+	"migrations/0028_search_triples.sql": func(ctx context.Context, db *DB) error {
+		return db.backfillSearchGrams(ctx)
 	},
 	// The words of the households already stored (PostgreSQL: the table is new).
 	"migrations/0027_search_words.sql": func(ctx context.Context, db *DB) error {

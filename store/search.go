@@ -6,70 +6,87 @@ import (
 	"strings"
 )
 
-// Word pairs (issue 13 item 8, ADR 0015). A search by a head's name is a phrase of
-// common words ("tran thi hoa"): "thi" is in most households of a province and "tran"
-// in one of five, and a phrase of them read both lists of the full-text index (SQLite
-// FTS5), or rechecked every household holding the three words (PostgreSQL GIN keeps
-// no positions), for a few hundred matches. households.search therefore also holds,
-// after the text, every two adjacent words of the text that have a letter
-// (isLettered) as one word joined by pairSep ("tran0thi thi0hoa"), and a phrase of
-// two such words or more is searched as the phrase of its pairs: their lists are
-// short. pairBreak starts the pairs, so that no phrase of the text's words runs into
-// them, and goes between the pairs of two runs of words a number (a national ID, a
-// code) separates, so that the pairs' phrase matches exactly where the words' phrase
-// does.
+// Word pairs and triples (issue 13 item 8, ADR 0015, ADR 0017). A search by a head's
+// name is a phrase of common words ("tran thi hoa"): "thi" is in most households of a
+// province and "tran" in one of five, and a phrase of them read both lists of the
+// full-text index (SQLite FTS5), or rechecked every household holding the three words
+// (PostgreSQL GIN keeps no positions), for a few hundred matches. households.search
+// therefore also holds, after the text, every two adjacent words of the text that
+// have a letter (isLettered) as one word joined by gramSep ("tran0thi thi0hoa"), then
+// every three ("tran0thi0hoa"). A search of two words is one pair, a search of three
+// words or more the phrase of its triples: a single word of a short list for a name
+// of three words, which PostgreSQL answers from the GIN index without reading the
+// rows again for the phrase (a pair phrase "tran0thi <-> thi0hoa" read the 65,000
+// households of "tran0thi" in the index, then rechecked 2,200 rows, 8.6 ms; ADR 0017).
+// gramBreak starts the pairs and the triples, so that no phrase of the text's words
+// runs into them, and goes between the grams of two runs of words a number (a
+// national ID, a code) separates, so that a phrase of grams matches exactly where the
+// words' phrase does.
 const (
-	pairSep   = "0"
-	pairBreak = "0"
+	gramSep   = "0"
+	gramBreak = "0"
 )
 
-// pairsMark is where the pairs start in households.search. The text before it is a
+// gramsMark is where the grams start in households.search. The text before it is a
 // folded code, names and national IDs, none of them the word "0".
-const pairsMark = " " + pairBreak + " "
+const gramsMark = " " + gramBreak + " "
+
+// gramSizes are the grams households.search holds after its text, in order.
+var gramSizes = []int{2, 3}
 
 // indexText is the value of households.search for the folded search text
-// (registry.SearchText): the text, then its pairs.
+// (registry.SearchText): the text, then its pairs, then its triples.
 func indexText(text string) string {
 	words := searchWords(text)
 	var b strings.Builder
-	b.Grow(2 * len(text))
+	b.Grow(3 * len(text))
 	b.WriteString(text)
-	brk := true // a break is due before the next pair
-	for i := 0; i+1 < len(words); i++ {
-		if !isLettered(words[i]) || !isLettered(words[i+1]) {
-			brk = true
-			continue
+	for _, n := range gramSizes {
+		brk := true // a break is due before the next gram
+		for i := 0; i+n <= len(words); i++ {
+			if !allLettered(words[i : i+n]) {
+				brk = true
+				continue
+			}
+			if brk {
+				b.WriteString(gramsMark[:len(gramsMark)-1])
+				brk = false
+			}
+			b.WriteString(" " + strings.Join(words[i:i+n], gramSep))
 		}
-		if brk {
-			b.WriteString(pairsMark[:len(pairsMark)-1])
-			brk = false
-		}
-		b.WriteString(" " + words[i] + pairSep + words[i+1])
 	}
 	return b.String()
 }
 
-// plainSearch is the search text of households.search, without its pairs.
+// plainSearch is the search text of households.search, without its grams.
 func plainSearch(index string) string {
-	text, _, _ := strings.Cut(index, pairsMark)
+	text, _, _ := strings.Cut(index, gramsMark)
 	return text
 }
 
-// searchPairs is the phrase of pairs that a search of words is (nil when it is not
-// one: fewer than two words, or a number). The last pair ends with the
-// last word, a prefix.
-func searchPairs(words []string) []string {
-	if len(words) < 2 {
+// searchGrams is the phrase of grams that a search of words is (nil when it is not
+// one: fewer than two words, or a number among them): its pair, or its triples. The
+// last gram ends with the last word, a prefix.
+func searchGrams(words []string) []string {
+	if len(words) < 2 || !allLettered(words) {
 		return nil
 	}
-	pairs := make([]string, 0, len(words)-1)
-	for i := 0; i+1 < len(words); i++ {
-		if !isLettered(words[i]) || !isLettered(words[i+1]) {
-			return nil
-		}
-		pairs = append(pairs, words[i]+pairSep+words[i+1])
+	n := min(len(words), 3)
+	grams := make([]string, 0, len(words)-n+1)
+	for i := 0; i+n <= len(words); i++ {
+		grams = append(grams, strings.Join(words[i:i+n], gramSep))
 	}
-	return pairs
+	return grams
+}
+
+// allLettered: every word has a letter.
+func allLettered(words []string) bool {
+	for _, w := range words {
+		if !isLettered(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // isLettered: a word with a letter, which pairs join (searchWords makes words of a–z
@@ -96,18 +113,19 @@ type completions struct {
 	prefix bool
 }
 
-// searchCompletions is the search of words (lettered words by their pairs:
-// searchPairs) with its last word completed from search_words. A prefix of a word
-// (its last word, or the last pair's second word) reads the full-text index of every
+// searchCompletions is the search of words (lettered words by their grams:
+// searchGrams) with its last word completed from search_words. A prefix of a word
+// (its last word, or the last gram's last word) reads the full-text index of every
 // word it begins (SQLite FTS5 merges their doclists; PostgreSQL's GIN index collects
 // every match of each into a bitmap before it intersects them), whole words are read
 // side by side and lazily. A prefix with no completion known, or more than
 // maxCompletions, is left a prefix.
 func (db *DB) searchCompletions(ctx context.Context, words []string) (completions, error) {
 	head, last, lastOf := words[:len(words)-1], words[len(words)-1], func(w string) string { return w }
-	if pairs := searchPairs(words); pairs != nil {
-		prev := words[len(words)-2]
-		head, lastOf = pairs[:len(pairs)-1], func(w string) string { return prev + pairSep + w }
+	if grams := searchGrams(words); grams != nil {
+		g := grams[len(grams)-1]
+		prev := g[:len(g)-len(last)] // the last gram up to its last word
+		head, lastOf = grams[:len(grams)-1], func(w string) string { return prev + w }
 	}
 	rows, err := db.r(ctx).QueryContext(ctx, `SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3`,
 		last, last+"~", maxCompletions+1)
@@ -165,9 +183,10 @@ func (db *DB) backfillSearchWords(ctx context.Context) error {
 	})
 }
 
-// backfillSearchPairs adds the pairs to the search text of the households stored
-// before migration 0026.
-func (db *DB) backfillSearchPairs(ctx context.Context) error {
+// backfillSearchGrams writes the grams (indexText) into the search text of the
+// households stored before migration 0028 (before 0026 without pairs, then without
+// triples).
+func (db *DB) backfillSearchGrams(ctx context.Context) error {
 	tx := txFrom(ctx)
 	err := eachSearchText(ctx, 2000, func(ids []int64, texts []string) error {
 		for i, id := range ids {

@@ -24,8 +24,8 @@ func TestSearchWordsMigration(t *testing.T) {
 			}
 		}
 		// Stored before 0027, with no word listed.
-		insert("1000", "A1", "a1 tran thi hoa 030177894381 0 a10tran tran0thi thi0hoa")
-		insert("1001", "A2", "a2 tran thi hung 0 a20tran tran0thi thi0hung")
+		insert("1000", "A1", "a1 tran thi hoa 030177894381 0 a10tran tran0thi thi0hoa 0 a10tran0thi tran0thi0hoa")
+		insert("1001", "A2", "a2 tran thi hung 0 a20tran tran0thi thi0hung 0 a20tran0thi tran0thi0hung")
 		// Before 0027: PostgreSQL had no list, SQLite's had lost these words.
 		clear := `DROP TABLE search_words`
 		if engine == "sqlite" {
@@ -61,7 +61,7 @@ func TestSearchWordsMigration(t *testing.T) {
 		}
 		// Stored after it without its words (as no write of the store does): a
 		// search whose last word has completions reads them, and misses "hue".
-		insert("1002", "A3", "a3 tran thi hue 0 a30tran tran0thi thi0hue")
+		insert("1002", "A3", "a3 tran thi hue 0 a30tran tran0thi thi0hue 0 a30tran0thi tran0thi0hue")
 		for q, want := range map[string]string{"tran thi h": "A1 A2", "tran thi hu": "A2", "thi hoa": "A1", "hoa": "A1",
 			"tran thi hue": "A3", "tran": "A1 A2 A3", "tr": "A1 A2 A3"} {
 			if got := strings.Join(find(q), " "); got != want {

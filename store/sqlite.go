@@ -167,7 +167,7 @@ func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string
 	return from, cond, strings.Join(phrases, " OR "), id, nil
 }
 
-// noteSearchWords adds the words of texts (search texts without their pairs:
+// noteSearchWords adds the words of texts (search texts without their grams:
 // plainSearch) to search_words, numbers left out.
 func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []string) error {
 	words := textWords(texts)

@@ -9,16 +9,16 @@ import (
 	"giamngheo/store"
 )
 
-// TestSearchPairsMigration: households stored before migration 0026 hold their search
-// text without the word pairs, and a search of two words or more, which reads the
-// pairs, does not find them; the migration adds the pairs, and the search finds them.
-func TestSearchPairsMigration(t *testing.T) {
+// TestSearchGramsMigration: households stored before migration 0026 hold their search
+// text without the word pairs and triples, and a search of two words or more, which
+// reads them, does not find them; migration 0028 adds them, and the search finds them.
+func TestSearchGramsMigration(t *testing.T) {
 	onEachEngine(t, func(t *testing.T, engine string, db *store.DB) {
 		ctx := context.Background()
 		for _, q := range []string{
 			`INSERT INTO households (id, province_code, commune_code, code, head_name, search, survey, class, deprived, deprivation_count, standard_id, created_at, updated_at, status)
 				VALUES (1000, '31', '10813', 'A1', 'Trần Thị Hoa', 'a1 tran thi hoa 030177894381 le van an', '{}', 'poor', '', 0, '2022-2026', '2026-01-01', '2026-01-01', '')`,
-			`DELETE FROM giamngheo_migrations WHERE name LIKE '%0026%'`,
+			`DELETE FROM giamngheo_migrations WHERE name LIKE '%0028%'`,
 		} {
 			if err := db.ExecForTest(ctx, q); err != nil {
 				t.Fatal(err)
@@ -33,33 +33,33 @@ func TestSearchPairsMigration(t *testing.T) {
 			return n
 		}
 		if n := find("tran thi ho"); n != 0 {
-			t.Fatalf("before 0026 the pairs' search found %d", n)
+			t.Fatalf("before 0028 the grams' search found %d", n)
 		}
 		if _, err := db.Migrate(ctx); err != nil {
 			t.Fatal(err)
 		}
-		const want = "a1 tran thi hoa 030177894381 le van an 0 a10tran tran0thi thi0hoa 0 le0van van0an"
+		const want = "a1 tran thi hoa 030177894381 le van an 0 a10tran tran0thi thi0hoa 0 le0van van0an 0 a10tran0thi tran0thi0hoa 0 le0van0an"
 		check := func(when string) {
 			t.Helper()
 			if got, err := db.QueryStringForTest(ctx, `SELECT search FROM households WHERE id = 1000`); err != nil || got != want {
 				t.Fatalf("%s: search %q (%v), want %q", when, got, err, want)
 			}
 			for q, want := range map[string]int{"tran thi ho": 1, "Trần Thị Hoa": 1, "le van": 1, "hoa le": 0, "thi hoa le": 0, "hoa": 1,
-				"030177894381 tran": 0, "030177894381 le": 1} {
+				"030177894381 tran": 0, "030177894381 le": 1, "a1 tran thi h": 1, "tran thi hoa le": 0, "van an": 1, "le van an": 1, "thi hoa 030177894381": 1} {
 				if n := find(q); n != want {
 					t.Errorf("%s: %q found %d, want %d", when, q, n, want)
 				}
 			}
 		}
-		check("after 0026")
+		check("after 0028")
 		// Run again (its record lost), it leaves the text as it was.
-		if err := db.ExecForTest(ctx, `DELETE FROM giamngheo_migrations WHERE name LIKE '%0026%'`); err != nil {
+		if err := db.ExecForTest(ctx, `DELETE FROM giamngheo_migrations WHERE name LIKE '%0028%'`); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.Migrate(ctx); err != nil {
 			t.Fatal(err)
 		}
-		check("after 0026 twice")
+		check("after 0028 twice")
 
 		// Households written after it: the words of a code with a digit before a
 		// letter are completions of the last word like any other ("hb01" finds
@@ -71,7 +71,7 @@ func TestSearchPairsMigration(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		for q, want := range map[string]int{"hb01": 2, "hb01a": 1, "le van an": 3, "le van": 3} {
+		for q, want := range map[string]int{"hb01": 2, "hb01a": 1, "le van an": 3, "le van": 3, "le van a": 3, "hb01a le van": 1} {
 			if n := find(q); n != want {
 				t.Errorf("%q: %d, want %d", q, n, want)
 			}
