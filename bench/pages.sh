@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # bench/pages.sh — the pages an officer opens, at a province's size (issue 13 item 8):
 # p50 and p99 of the home page, the household list (first and deep page, with and
-# without a filter, a commune's list), search (a common name, one head's name, a
-# national ID, a household code, all without diacritics), the household page and
+# without a filter, a commune's list), search (a common name, one head's name, a name
+# of four words of common words, a national ID, a household code, all without
+# diacritics; the generated names have three words, so the four words' phrase "nguyen
+# thi thu h" is a search of long lists that finds few households or none), the household page and
 # /healthz, at C concurrent clients on loopback (bench/httpload).
 #
 # Run from the repository root:   bench/pages.sh
@@ -117,6 +119,7 @@ uptime >&2
 	commune_list="/households?commune=$COMMUNE" \
 	search_common="/households?q=nguyen+van" \
 	search_head="/households?q=$(fold "$HEAD")" \
+	search_four_words="/households?q=nguyen+thi+thu+h" \
 	search_national_id="/households?q=$NID" \
 	search_code="/households?q=$(fold "$CODE")" \
 	household="/households/{id}" \

@@ -14,28 +14,38 @@ func (db *DB) InsertAudit(ctx context.Context, e *audit.Entry) error {
 		db.t(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After), e.Job).Scan(&e.ID)
 }
 
-// auditRowsPerInsert bounds a multi-row INSERT of InsertAudits (10 parameters a row,
-// far below either engine's limit).
-const auditRowsPerInsert = 200
+// auditColumns are the columns InsertAudits writes.
+var auditColumns = []string{"at", "user_id", "username", "action", "entity", "entity_id", "scope_code", "before", "after", "job"}
 
-// InsertAudits writes entries with multi-row INSERTs (their ids are not read back).
+// InsertAudits writes entries in bulk (insertRows: multi-row INSERTs, or PostgreSQL's
+// COPY for many); their ids are not read back. An import writes one a household.
 func (db *DB) InsertAudits(ctx context.Context, es []*audit.Entry) error {
-	for len(es) > 0 {
-		n := min(len(es), auditRowsPerInsert)
+	return db.dialect.insertRows(ctx, db, "audit_log", auditColumns, len(es), func(i int) []any {
+		e := es[i]
+		return []any{db.t(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After), e.Job}
+	})
+}
+
+// insertValues writes n rows of cols into table with multi-row INSERTs of at most
+// 2,000 parameters (far below either engine's limit), in ctx's transaction when it
+// has one.
+func (db *DB) insertValues(ctx context.Context, table string, cols []string, n int, row func(i int) []any) error {
+	per := max(1, 2000/len(cols))
+	for start := 0; start < n; start += per {
+		end := min(n, start+per)
 		var b strings.Builder
-		b.WriteString(`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, scope_code, before, after, job) VALUES `)
-		args := make([]any, 0, 10*n)
-		for i, e := range es[:n] {
-			if i > 0 {
+		b.WriteString(`INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES `)
+		args := make([]any, 0, len(cols)*(end-start))
+		for i := start; i < end; i++ {
+			if i > start {
 				b.WriteString(",")
 			}
-			b.WriteString("(" + db.dialect.params(len(args)+1, 10) + ")")
-			args = append(args, db.t(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, e.ScopeCode, nullJSON(e.Before), nullJSON(e.After), e.Job)
+			b.WriteString("(" + db.dialect.params(len(args)+1, len(cols)) + ")")
+			args = append(args, row(i)...)
 		}
 		if _, err := db.w(ctx).ExecContext(ctx, b.String(), args...); err != nil {
 			return db.formatError(err)
 		}
-		es = es[n:]
 	}
 	return nil
 }

@@ -64,6 +64,9 @@ type dialect interface {
 	search(ctx context.Context, db *DB, words []string) (from, cond string, arg any, id string, err error)
 	// noteSearchWords records the words of stored search texts where the dialect's
 	// search needs them (SQLite: search_words).
+	// insertRows writes n rows of cols into table (row(i) is the i-th row's values), in
+	// ctx's transaction when it has one.
+	insertRows(ctx context.Context, db *DB, table string, cols []string, n int, row func(i int) []any) error
 	noteSearchWords(ctx context.Context, q querier, texts []string) error
 	// compactSearch merges the search index after every household was written again
 	// (SQLite: FTS5's segments into one), or does nothing.

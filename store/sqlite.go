@@ -167,6 +167,11 @@ func (sqliteDialect) search(ctx context.Context, db *DB, words []string) (string
 	return from, cond, strings.Join(phrases, " OR "), id, nil
 }
 
+// SQLite binds parameters cheaply: multi-row INSERTs.
+func (sqliteDialect) insertRows(ctx context.Context, db *DB, table string, cols []string, n int, row func(i int) []any) error {
+	return db.insertValues(ctx, table, cols, n, row)
+}
+
 // noteSearchWords adds the words of texts (search texts without their grams:
 // plainSearch) to search_words, numbers left out.
 func (sqliteDialect) noteSearchWords(ctx context.Context, q querier, texts []string) error {

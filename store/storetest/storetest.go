@@ -4,6 +4,8 @@ package storetest
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +64,7 @@ func Run(t *testing.T, open Opener) {
 		{"AuditAppendOnly", testAuditAppendOnly},
 		{"DistrictScopeAfterReform", testDistrictScopeAfterReform},
 		{"AuditRollback", testAuditRollback},
+		{"AuditsInBulk", testAuditsInBulk},
 		{"UserService", testUserService},
 		{"LoginThrottle", testLoginThrottle},
 		{"HouseholdStore", testHouseholdStore},
@@ -370,6 +373,58 @@ func testAuditRollback(t *testing.T, s Store) {
 	}
 	if string(entries[0].Before) != `{"v": 1}` && string(entries[0].Before) != `{"v":1}` {
 		t.Fatalf("audit before = %s", entries[0].Before)
+	}
+}
+
+// testAuditsInBulk: InsertAudits writes few entries (INSERT) and many (PostgreSQL:
+// COPY) alike, JSON, empty values and times kept, in the caller's transaction (undone
+// with it) or outside one.
+func testAuditsInBulk(t *testing.T, s Store) {
+	ctx := context.Background()
+	entries := func(n int, job string) []*audit.Entry {
+		es := make([]*audit.Entry, n)
+		for i := range es {
+			es[i] = &audit.Entry{At: t0.Add(time.Duration(i) * time.Second), UserID: 7, Username: "an", Action: "create", Entity: "household",
+				EntityID: fmt.Sprintf("HL-%03d", i), ScopeCode: "10816", After: []byte(fmt.Sprintf(`{"code": "HL-%03d", "tên": "Trần Thị Hoa"}`, i)), Job: job}
+		}
+		es[n-1].After, es[n-1].Before = nil, []byte(`{"v": 1}`)
+		return es
+	}
+	boom := giamngheo.Errorf(giamngheo.EINVALID, "hỏng", "broken")
+	if err := s.WithTx(ctx, func(ctx context.Context) error {
+		MustOK(t, s.InsertAudits(ctx, entries(30, "undone")))
+		return boom
+	}); err != boom {
+		t.Fatalf("WithTx returned %v", err)
+	}
+	for _, x := range []struct {
+		job string
+		n   int
+		tx  bool
+	}{{"few", 3, true}, {"many", 250, true}, {"many-outside", 40, false}} {
+		es := entries(x.n, x.job)
+		if x.tx {
+			MustOK(t, s.WithTx(ctx, func(ctx context.Context) error { return s.InsertAudits(ctx, es) }))
+		} else {
+			MustOK(t, s.InsertAudits(ctx, es))
+		}
+		got, total, err := s.FindAudit(ctx, audit.Filter{Job: x.job, Page: giamngheo.Page{Limit: 500}})
+		MustOK(t, err)
+		if total != x.n || len(got) != x.n {
+			t.Fatalf("%s: %d entries (total %d), want %d", x.job, len(got), total, x.n)
+		}
+		byID := map[string]*audit.Entry{}
+		for _, e := range got {
+			byID[e.EntityID] = e
+		}
+		first, last := byID["HL-000"], byID[fmt.Sprintf("HL-%03d", x.n-1)]
+		if first == nil || last == nil || !first.At.Equal(t0) || first.UserID != 7 || first.ScopeCode != "10816" || first.Before != nil ||
+			!strings.Contains(string(first.After), "Trần Thị Hoa") || last.After != nil || !strings.Contains(string(last.Before), `"v"`) {
+			t.Fatalf("%s: first %+v, last %+v", x.job, first, last)
+		}
+	}
+	if _, total, err := s.FindAudit(ctx, audit.Filter{Job: "undone"}); err != nil || total != 0 {
+		t.Fatalf("entries of a rolled-back transaction: %d (%v)", total, err)
 	}
 }
 
