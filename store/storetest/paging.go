@@ -45,6 +45,9 @@ func testHouseholdPaging(t *testing.T, s Store) {
 		}
 		h := newHousehold(code, income)
 		h.CommuneCode = commune
+		if i%3 == 2 { // clean water: not on the list of those lacking it
+			h.Survey.WaterSource = poverty.WaterTap
+		}
 		name := fmt.Sprintf("Trần Văn Số%d", i)
 		if i%4 == 0 {
 			name = fmt.Sprintf("Lê Thị Ánh%d", i)
@@ -131,6 +134,11 @@ func testHouseholdPaging(t *testing.T, s Store) {
 		{"one commune", registry.HouseholdFilter{CommuneCodes: []string{"10813"}}, 4, want(func(h *registry.Household) bool { return h.CommuneCode == "10813" }, byAdmin)},
 		{"survey class, two communes", registry.HouseholdFilter{CommuneCodes: []string{"10816", "10813"}, Class: &poor}, 5, want(isPoor, byAdmin)},
 		{"differs", registry.HouseholdFilter{CommuneCodes: []string{"10816", "10813"}, Differs: true}, 5, want(isPoor, byAdmin)},
+		// PostgreSQL reads the keys of such a page first (keysFirst).
+		{"lacking clean water, two communes", registry.HouseholdFilter{CommuneCodes: []string{"10816", "10813"}, Indicator: poverty.IndicatorWater}, 4,
+			want(func(h *registry.Household) bool { return h.Survey.WaterSource != poverty.WaterTap }, byAdmin)},
+		{"lacking clean water, whole country", registry.HouseholdFilter{Indicator: poverty.IndicatorWater}, 6,
+			want(func(h *registry.Household) bool { return h.Survey.WaterSource != poverty.WaterTap }, byAdmin)},
 		{"by name, two communes", registry.HouseholdFilter{CommuneCodes: []string{"10816", "10813"}, SortByName: true}, 4,
 			want(any, func(a, b *registry.Household) bool {
 				ka, kb := vntext.NameKey(a.HeadName), vntext.NameKey(b.HeadName)
