@@ -118,17 +118,8 @@ func (postgresDialect) insertRows(ctx context.Context, db *DB, table string, col
 	if n < copyMinRows {
 		return db.insertValues(ctx, table, cols, n, row)
 	}
-	conn := txFrom(ctx)
-	if conn == nil {
-		c, err := db.writer.Conn(ctx)
-		if err != nil {
-			return err
-		}
-		defer c.Close()
-		conn = c
-	}
-	return conn.Raw(func(dc any) error {
-		_, err := dc.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromSlice(n, func(i int) ([]any, error) {
+	return withPgx(ctx, db.writer, func(pc *pgx.Conn) error {
+		_, err := pc.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromSlice(n, func(i int) ([]any, error) {
 			return row(i), nil
 		}))
 		return db.formatError(err)
@@ -158,20 +149,26 @@ func (postgresDialect) compactSearch(context.Context, querier) error { return ni
 
 func (postgresDialect) fixedJoin() string { return "JOIN" }
 
-// eachRaw reads the rows through pgx itself, on the transaction's connection or one of
-// the pool's: database/sql would make a Go value of every column.
-func (postgresDialect) eachRaw(ctx context.Context, db *DB, query string, fn func(rawRow) error) error {
+// withPgx calls fn with pgx's own connection: the transaction's when ctx has one,
+// else one of pool's.
+func withPgx(ctx context.Context, pool *sql.DB, fn func(*pgx.Conn) error) error {
 	conn := txFrom(ctx)
 	if conn == nil {
-		c, err := db.reader.Conn(ctx)
+		c, err := pool.Conn(ctx)
 		if err != nil {
 			return err
 		}
 		defer c.Close()
 		conn = c
 	}
-	return conn.Raw(func(dc any) error {
-		rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, query)
+	return conn.Raw(func(dc any) error { return fn(dc.(*stdlib.Conn).Conn()) })
+}
+
+// eachRaw reads the rows through pgx itself, on the transaction's connection or one of
+// the pool's: database/sql would make a Go value of every column.
+func (postgresDialect) eachRaw(ctx context.Context, db *DB, query string, fn func(rawRow) error) error {
+	return withPgx(ctx, db.reader, func(pc *pgx.Conn) error {
+		rows, err := pc.Query(ctx, query)
 		if err != nil {
 			return err
 		}

@@ -15,14 +15,9 @@ import (
 func TestSearchGramsMigration(t *testing.T) {
 	onEachEngine(t, func(t *testing.T, engine string, db *store.DB) {
 		ctx := context.Background()
-		for _, q := range []string{
-			`INSERT INTO households (id, province_code, commune_code, code, head_name, search, survey, class, deprived, deprivation_count, standard_id, created_at, updated_at, status)
-				VALUES (1000, '31', '10813', 'A1', 'Trần Thị Hoa', 'a1 tran thi hoa 030177894381 le van an', '{}', 'poor', '', 0, '2022-2026', '2026-01-01', '2026-01-01', '')`,
-			`DELETE FROM giamngheo_migrations WHERE name LIKE '%0028%'`,
-		} {
-			if err := db.ExecForTest(ctx, q); err != nil {
-				t.Fatal(err)
-			}
+		insertStoredHousehold(t, db, "1000", "A1", "Trần Thị Hoa", "a1 tran thi hoa 030177894381 le van an")
+		if err := db.ExecForTest(ctx, `DELETE FROM giamngheo_migrations WHERE name LIKE '%0028%'`); err != nil {
+			t.Fatal(err)
 		}
 		find := func(q string) int {
 			t.Helper()
