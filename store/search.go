@@ -89,9 +89,9 @@ func allLettered(words []string) bool {
 	return true
 }
 
-// isLettered: a word with a letter, which pairs join (searchWords makes words of a–z
+// isLettered: a word with a letter, which grams join (searchWords makes words of a–z
 // and 0–9; numbers, the national IDs and codes, are searched through their own
-// indexes). A word ending in a digit (a name "Số1", a code "HB01") makes pairs that a
+// indexes). A word ending in a digit (a name "Số1", a code "HB01") makes grams that a
 // one-word search can take for another word: "so10" finds "so1"+"hoa" as "so10hoa".
 // A search then finds more, never less; the words of a real register's names end in
 // letters.
