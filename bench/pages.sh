@@ -11,8 +11,12 @@
 #   HH=65000 bench/pages.sh        a tenth of the province
 #   DB='postgres://…?options=-csearch_path%3Dbench' bench/pages.sh
 #                                  PostgreSQL: the script fills the database (schema) once
-#   C=50 D=8s TIMEOUT=60s WARM=3   clients, time per target, slowest request counted,
-#                                  unmeasured requests first
+#   C=50 D=8s TIMEOUT=60s WARM=3 RAMP=1s
+#                                  clients, time per target, slowest request counted,
+#                                  unmeasured requests first, then an unmeasured load of
+#                                  each target by all the clients (RAMP=0: none; the
+#                                  first half second of a new page's load is its
+#                                  connections' caches warming, docs/benchmarks.md)
 #   BIN=/path/giamngheo DBFILE=… PAGING=offset bench/pages.sh   an earlier release
 #       (PAGING=offset: deep pages by offset=, as before keyset paging)
 # Needs: go, sqlite3 (SQLite) or psql (PostgreSQL), python3. The generated file and the
@@ -107,7 +111,7 @@ RES=$OUT/pages-$(basename "$DBFILE" .db)-$PAGING.tsv
 [ -n "$DB" ] && RES=$OUT/pages-postgres-$HH-$PAGING.tsv
 log "measure: $C clients, $D per target → $RES"
 uptime >&2
-"$OUT/httpload" -base "http://127.0.0.1:$PORT" -user bench -password "$PW" -c "$C" -d "$D" -timeout "${TIMEOUT:-60s}" -warm "${WARM:-3}" -ids "$IDS" \
+"$OUT/httpload" -base "http://127.0.0.1:$PORT" -user bench -password "$PW" -c "$C" -d "$D" -timeout "${TIMEOUT:-60s}" -warm "${WARM:-3}" -ramp "${RAMP:-1s}" -ids "$IDS" \
 	healthz=/healthz \
 	home=/ \
 	list=/households \

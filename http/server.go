@@ -55,7 +55,8 @@ type Deps struct {
 	PublicFiles   string
 	PublicRate    int
 	// MaxActive bounds the requests served at once, the others waiting their turn
-	// (gate.go; 0: one per CPU, negative: no bound).
+	// (gate.go; 0: one per CPU, negative: no bound; serve's default depends on the
+	// store: cmd/giamngheo maxActive).
 	MaxActive int
 	// Jobs is the job exchange (nil: no job pages, no public vacancies).
 	Jobs   *jobs.Service

@@ -9,6 +9,10 @@
 //
 // A target is NAME=PATH; PATH may hold {id}, replaced by the ids of -ids in turn (the
 // household page of different households).
+//
+// With -ramp D, each target is first loaded by all the clients for D, not counted: the
+// figures are then those of a server already serving that page (its connections'
+// prepared statements and page caches warm), not of its first half second.
 package main
 
 import (
@@ -35,6 +39,7 @@ func main() {
 	clients := flag.Int("c", 50, "concurrent clients")
 	dur := flag.Duration("d", 10*time.Second, "duration of each target")
 	warm := flag.Int("warm", 3, "requests of each target before measuring (not counted)")
+	ramp := flag.Duration("ramp", 0, "load of each target by all the clients before measuring (not counted): the steady state of a server that runs")
 	ids := flag.String("ids", "", "comma-separated household ids for {id} in paths")
 	timeout := flag.Duration("timeout", 60*time.Second, "a request slower than this is an error")
 	flag.Parse()
@@ -65,33 +70,11 @@ func main() {
 		for range *warm {
 			get(c, *base+pathOf())
 		}
-		var mu sync.Mutex
-		var lat []time.Duration
-		var errs int
-		ctx, cancel := context.WithTimeout(context.Background(), *dur)
-		start := time.Now()
-		var wg sync.WaitGroup
-		for range *clients {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var mine []time.Duration
-				bad := 0
-				for ctx.Err() == nil {
-					t := time.Now()
-					if !get(c, *base+pathOf()) {
-						bad++
-					}
-					mine = append(mine, time.Since(t))
-				}
-				mu.Lock()
-				lat = append(lat, mine...)
-				errs += bad
-				mu.Unlock()
-			}()
+		if *ramp > 0 {
+			load(c, *clients, *ramp, *base, pathOf)
 		}
-		wg.Wait()
-		cancel()
+		start := time.Now()
+		lat, errs := load(c, *clients, *dur, *base, pathOf)
 		el := time.Since(start)
 		slices.Sort(lat)
 		q := func(p float64) float64 {
@@ -102,6 +85,38 @@ func main() {
 		}
 		fmt.Printf("%s\t%d\t%d\t%.0f\t%.1f\t%.1f\t%.1f\n", name, len(lat), errs, float64(len(lat))/el.Seconds(), q(0.50), q(0.99), q(1))
 	}
+}
+
+// load keeps clients requesting the paths of pathOf back to back for d, and returns
+// the latencies and the number of answers other than 200.
+func load(c *http.Client, clients int, d time.Duration, base string, pathOf func() string) ([]time.Duration, int) {
+	var mu sync.Mutex
+	var lat []time.Duration
+	var errs int
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			for ctx.Err() == nil {
+				t := time.Now()
+				if !get(c, base+pathOf()) {
+					bad++
+				}
+				mine = append(mine, time.Since(t))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			errs += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return lat, errs
 }
 
 // get requests u and reads the whole answer; false unless the status is 200.

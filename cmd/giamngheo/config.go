@@ -47,7 +47,8 @@ type Config struct {
 	PublicContent string
 	PublicFiles   string
 	PublicRate    int
-	// MaxActive the requests served at once (0: one per CPU, negative: no bound).
+	// MaxActive the requests served at once (0: one per CPU on SQLite, two on
+	// PostgreSQL: maxActive; negative: no bound).
 	MaxActive int
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -49,7 +50,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.PublicContent, "public-content", c.PublicContent, "tệp JSON: nơi hỗ trợ, văn bản của trang công khai / JSON file of the public site's offices and documents (GIAMNGHEO_PUBLIC_CONTENT)")
 	fs.StringVar(&c.PublicFiles, "public-files", c.PublicFiles, "thư mục tệp văn bản công khai / directory of the public documents' files (GIAMNGHEO_PUBLIC_FILES)")
 	fs.IntVar(&c.PublicRate, "public-rate", c.PublicRate, "số yêu cầu mỗi phút của một địa chỉ tới trang công khai (mặc định 600, âm: không giới hạn) / public requests a minute per address (GIAMNGHEO_PUBLIC_RATE)")
-	fs.IntVar(&c.MaxActive, "max-active", c.MaxActive, "số yêu cầu được phục vụ cùng lúc, các yêu cầu khác chờ lượt (0: một mỗi CPU, âm: không giới hạn) / requests served at once, the others waiting their turn (0: one per CPU, negative: no bound; GIAMNGHEO_MAX_ACTIVE)")
+	fs.IntVar(&c.MaxActive, "max-active", c.MaxActive, "số yêu cầu được phục vụ cùng lúc, các yêu cầu khác chờ lượt (0: một mỗi CPU với SQLite, hai với PostgreSQL; âm: không giới hạn) / requests served at once, the others waiting their turn (0: one per CPU on SQLite, two on PostgreSQL; negative: no bound; GIAMNGHEO_MAX_ACTIVE)")
 	if err := fs.Parse(args); err != nil {
 		return errSilent
 	}
@@ -106,6 +107,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 }
 
+// maxActive is the places of the server's gate (http/gate.go): as configured, or by
+// default one per CPU on SQLite, whose reads run on the server's own CPUs, and two per
+// CPU on PostgreSQL, whose requests also wait for the database server's answers: with
+// one per CPU the CPUs idle meanwhile (issue 13 item 8: 2 → 4 places on 2 CPUs, the
+// pages 15–30 % more requests a second; docs/benchmarks.md, "Session 12").
+func maxActive(configured int, dialect string) int {
+	if configured != 0 {
+		return configured
+	}
+	if dialect == "postgres" {
+		return 2 * runtime.GOMAXPROCS(0)
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
 // start opens the store, prepares a new database and binds the server; serve and the
 // end-to-end tests share it.
 func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer) (*gnhttp.Server, *app, error) {
@@ -134,7 +150,7 @@ func start(ctx context.Context, c Config, logger *slog.Logger, stdout io.Writer)
 		}
 		rs := reportService(s, a.reg)
 		srv, err := gnhttp.NewServer(gnhttp.Deps{Users: a.users, Registry: a.reg, Review: a.rev, Simulate: a.sim, Support: a.sup, Plan: a.plan, Jobs: a.job, Card: a.reg.Card, Units: s, Audit: s, Logger: logger,
-			Reports: rs, Approvals: approvals(s, rs, a.now), Portal: a.post, PublicContent: content, PublicFiles: c.PublicFiles, PublicRate: c.PublicRate, MaxActive: c.MaxActive,
+			Reports: rs, Approvals: approvals(s, rs, a.now), Portal: a.post, PublicContent: content, PublicFiles: c.PublicFiles, PublicRate: c.PublicRate, MaxActive: maxActive(c.MaxActive, s.Dialect()),
 			Today:  a.now,
 			Ping:   func(ctx context.Context) error { _, err := s.CountUnits(ctx); return err },
 			Secure: c.SecureCookies, MetricsToken: c.MetricsToken, TempDir: tmp, MaxUpload: int64(c.MaxUploadMB) << 20})
