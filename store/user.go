@@ -84,13 +84,22 @@ func (db *DB) CreateSession(ctx context.Context, s *user.Session) error {
 
 // FindSession returns a session by token hash or EUNAUTHORIZED.
 func (db *DB) FindSession(ctx context.Context, tokenHash string) (*user.Session, error) {
+	// One read for the session and its user: every page asks for both (issue 13 item
+	// 8: a statement less per page, a round trip less on PostgreSQL). The session's
+	// columns are renamed in the inner query so that userCols name the user's alone.
 	s := &user.Session{}
-	err := db.r(ctx).QueryRowContext(ctx, `SELECT token_hash, user_id, created_at, expires_at, revoked FROM sessions WHERE token_hash = $1`, tokenHash).
-		Scan(&s.TokenHash, &s.UserID, scanTime(&s.CreatedAt), scanTime(&s.ExpiresAt), &s.Revoked)
-	if errors.Is(err, sql.ErrNoRows) {
+	u, err := scanUser(db.r(ctx).QueryRowContext(ctx, `SELECT `+userCols+`, s_hash, s_created, s_expires, s_revoked FROM
+		(SELECT token_hash AS s_hash, user_id AS s_user, created_at AS s_created, expires_at AS s_expires, revoked AS s_revoked
+		 FROM sessions WHERE token_hash = $1) s JOIN users ON users.id = s.s_user`, tokenHash),
+		&s.TokenHash, scanTime(&s.CreatedAt), scanTime(&s.ExpiresAt), &s.Revoked)
+	if giamngheo.ErrorCode(err) == giamngheo.ENOTFOUND {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Phiên đăng nhập không hợp lệ.", "Invalid session.")
 	}
-	return s, err
+	if err != nil {
+		return nil, err
+	}
+	s.UserID, s.User = u.ID, u
+	return s, nil
 }
 
 // RevokeSession marks a session revoked.

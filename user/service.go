@@ -319,7 +319,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*User, error)
 	if sess.Revoked || !s.Now().Before(sess.ExpiresAt) {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn.", "Your session has expired.")
 	}
-	return s.activeUser(ctx, sess.UserID)
+	return enabled(sess.User)
 }
 
 func (s *Service) activeUser(ctx context.Context, id int64) (*User, error) {
@@ -327,6 +327,11 @@ func (s *Service) activeUser(ctx context.Context, id int64) (*User, error) {
 	if err != nil {
 		return nil, err
 	}
+	return enabled(u)
+}
+
+// enabled returns u, or EUNAUTHORIZED when the account is disabled.
+func enabled(u *User) (*User, error) {
 	if u.Disabled {
 		return nil, giamngheo.Errorf(giamngheo.EUNAUTHORIZED, "Tài khoản đã bị khóa.", "The account is disabled.")
 	}

@@ -36,6 +36,8 @@ type Session struct {
 	CreatedAt time.Time
 	ExpiresAt time.Time
 	Revoked   bool
+	// User is the session's user as FindSession read it, with the session.
+	User *User
 }
 
 // APIToken authenticates a machine client on /api/v1 (Authorization: Bearer …). It
@@ -79,6 +81,8 @@ type Store interface {
 	FindUsers(ctx context.Context, f Filter) ([]*User, int, error)
 
 	CreateSession(ctx context.Context, s *Session) error
+	// FindSession returns the session with its user (Session.User), or
+	// EUNAUTHORIZED.
 	FindSession(ctx context.Context, tokenHash string) (*Session, error)
 	RevokeSession(ctx context.Context, tokenHash string) error
 	RevokeUserSessions(ctx context.Context, userID int64) error

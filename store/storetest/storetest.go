@@ -311,8 +311,12 @@ func testSessions(t *testing.T, s Store) {
 	MustOK(t, s.CreateSession(ctx, sess))
 	got, err := s.FindSession(ctx, "h1")
 	MustOK(t, err)
-	if got.UserID != u.ID || got.Revoked || !got.ExpiresAt.Equal(t0.Add(time.Hour)) {
+	if got.UserID != u.ID || got.Revoked || !got.ExpiresAt.Equal(t0.Add(time.Hour)) || got.TokenHash != "h1" || !got.CreatedAt.Equal(t0) {
 		t.Fatalf("FindSession = %+v", got)
+	}
+	// The session comes with its user, read with it.
+	if got.User == nil || got.User.ID != u.ID || got.User.Username != "an" || got.User.Role != u.Role {
+		t.Fatalf("FindSession's user = %+v, want %+v", got.User, u)
 	}
 	_, err = s.FindSession(ctx, "nope")
 	MustCode(t, err, giamngheo.EUNAUTHORIZED)
