@@ -117,7 +117,8 @@ func (db *DB) FindNationalIDRepeats(ctx context.Context, q registry.RepeatQuery)
 			return nil, err
 		}
 		w.add("m.household_id = ?", q.Household)
-		db.in(w, "o.national_id", ids)
+		cond, args := db.dialect.anyOfTexts("o.national_id", ids)
+		w.add(cond, args...)
 	} else {
 		var top int64
 		if err := db.r(ctx).QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM members`).Scan(&top); err != nil {

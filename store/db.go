@@ -51,6 +51,10 @@ type dialect interface {
 	// anyOf is the condition "col is one of vals" (a []string or []int64), written with
 	// '?' for where.add, and its arguments.
 	anyOf(col string, vals any) (string, []any)
+	// anyOfTexts is anyOf for a short list of texts that the planner may plan once for
+	// every call (a prepared statement's generic plan): PostgreSQL plans some joins on
+	// "= ANY($n)" anew at each call.
+	anyOfTexts(col string, vals []string) (string, []any)
 	// startsWith is the condition "col begins with prefix" (ASCII), with '?', and its
 	// arguments: a range of the index on SQLite (BINARY order), substr on PostgreSQL
 	// (whose collation may not order by bytes).

@@ -104,6 +104,10 @@ func (sqliteDialect) params(from, n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
+func (d sqliteDialect) anyOfTexts(col string, vals []string) (string, []any) {
+	return d.anyOf(col, vals)
+}
+
 func (sqliteDialect) anyOf(col string, vals any) (string, []any) {
 	var args []any
 	switch v := vals.(type) {

@@ -136,7 +136,9 @@ func testBulkImport(t *testing.T, s Store) {
 	}
 	_, err = s.FindHouseholdByCode(sys, "31", "C-1")
 	MustCode(t, err, giamngheo.ENOTFOUND)
-	if reps, err := s.FindNationalIDRepeats(sys, registry.RepeatQuery{Household: old.ID}); err != nil || len(reps) != 1 {
+	// One household's repeats (its page): OLD-1's head's ID, held by A-2's head.
+	if reps, err := s.FindNationalIDRepeats(sys, registry.RepeatQuery{Household: old.ID}); err != nil || len(reps) != 1 ||
+		reps[0].HouseholdCode != "OLD-1" || reps[0].NationalID != heldID || reps[0].OtherHouseholdCode != "A-2" || reps[0].OtherCommuneCode != "10813" {
 		t.Fatalf("after a rollback: %+v %v", reps, err)
 	}
 }
