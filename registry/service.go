@@ -236,10 +236,10 @@ func (s *Service) FindHouseholdByID(ctx context.Context, id int64) (*Household, 
 	return h, nil
 }
 
-// requireHousehold is ENOTFOUND unless household id is stored, and EFORBIDDEN unless
+// RequireHousehold is ENOTFOUND unless household id is stored, and EFORBIDDEN unless
 // it is in the actor's scope: FindHouseholdByID's checks, reading only its commune
 // (the household page read the whole household three times, issue 13 item 8).
-func (s *Service) requireHousehold(ctx context.Context, id int64) error {
+func (s *Service) RequireHousehold(ctx context.Context, id int64) error {
 	code, err := s.Store.FindHouseholdCommune(ctx, id)
 	if err != nil {
 		return err
@@ -369,7 +369,7 @@ func (s *Service) HouseholdAsOf(ctx context.Context, id int64, t time.Time) (*Ho
 
 // History returns the past states of a household within the actor's scope.
 func (s *Service) History(ctx context.Context, id int64) ([]*HistoryEntry, error) {
-	if err := s.requireHousehold(ctx, id); err != nil {
+	if err := s.RequireHousehold(ctx, id); err != nil {
 		return nil, err
 	}
 	hist, err := s.Store.FindHistory(ctx, id)

@@ -12,7 +12,7 @@ type StatusChange struct {
 // StatusHistory returns every change of the recognised status of household id, newest
 // first (by the day it took effect), within the actor's scope.
 func (s *Service) StatusHistory(ctx context.Context, id int64) ([]*StatusChange, error) {
-	if err := s.requireHousehold(ctx, id); err != nil {
+	if err := s.RequireHousehold(ctx, id); err != nil {
 		return nil, err
 	}
 	return s.Store.FindStatusHistory(ctx, id)

@@ -150,7 +150,7 @@ func (s *Service) communes(ctx context.Context) ([]string, error) {
 
 // HouseholdSupport returns the support a household of the actor's scope received.
 func (s *Service) HouseholdSupport(ctx context.Context, householdID int64) ([]*Record, error) {
-	if _, err := s.Registry.FindHouseholdByID(ctx, householdID); err != nil {
+	if err := s.Registry.RequireHousehold(ctx, householdID); err != nil {
 		return nil, err
 	}
 	return s.Store.FindSupport(ctx, Filter{HouseholdID: householdID})

@@ -151,6 +151,11 @@ func testSupportLists(t *testing.T, s Store) {
 	if len(recs) != 1 || recs[0].MemberName != "Nguyễn Văn Hùng" || recs[0].Amount != 1_105_000 || recs[0].Source != support.SourceLocal || recs[0].Agency != support.AgencyInsurance {
 		t.Fatalf("the household's support: %+v", recs)
 	}
+	// A household outside the agency's scope is refused, an unknown one not found.
+	_, err = svc.HouseholdSupport(bhxh, hs["TH-001"].ID)
+	MustCode(t, err, giamngheo.EFORBIDDEN)
+	_, err = svc.HouseholdSupport(bhxh, 999_999_999)
+	MustCode(t, err, giamngheo.ENOTFOUND)
 	// An edit of the household stores its members anew: the card still counts.
 	addr := "Thôn Tây"
 	_, err = svc.Registry.UpdateHousehold(province, hs["HL-001"].ID, registry.HouseholdUpdate{BaseVersion: hs["HL-001"].Version, Address: &addr})
