@@ -19,6 +19,8 @@
 #                                  connections' caches warming, docs/benchmarks.md)
 #   BIN=/path/giamngheo DBFILE=… PAGING=offset bench/pages.sh   an earlier release
 #       (PAGING=offset: deep pages by offset=, as before keyset paging)
+# A probe (bench/pauses) runs beside the load and the run ends with the number of
+# moments the machine stopped a CPU for 50 ms or more (bench/out/pages-pauses.txt).
 # Needs: go, sqlite3 (SQLite) or psql (PostgreSQL), python3. The generated file and the
 # database are kept in bench/out/ between runs; results in bench/out/pages-*.tsv.
 set -euo pipefail
@@ -36,6 +38,7 @@ if [ -z "${BIN:-}" ]; then
 	go build -o "$BIN" ./cmd/giamngheo
 fi
 go build -o "$OUT/httpload" ./bench/httpload
+go build -o "$OUT/pauses" ./bench/pauses
 DB=${DB:-}
 DBFILE=${DBFILE:-$OUT/pages-$HH.db}
 TARGET=${DB:-$DBFILE}
@@ -111,6 +114,11 @@ RES=$OUT/pages-$(basename "$DBFILE" .db)-$PAGING.tsv
 [ -n "$DB" ] && RES=$OUT/pages-postgres-$HH-$PAGING.tsv
 log "measure: $C clients, $D per target → $RES"
 uptime >&2
+# Beside the load, a probe of the moments the machine stopped a CPU for 50 ms or more
+# (bench/pauses; docs/benchmarks.md "Session 12": they set a page's p99 here).
+"$OUT/pauses" -d 24h >"$OUT/pages-pauses.txt" &
+PROBE=$!
+trap 'kill $SERVER $PROBE 2>/dev/null || true' EXIT
 "$OUT/httpload" -base "http://127.0.0.1:$PORT" -user bench -password "$PW" -c "$C" -d "$D" -timeout "${TIMEOUT:-60s}" -warm "${WARM:-3}" -ramp "${RAMP:-1s}" -ids "$IDS" \
 	healthz=/healthz \
 	home=/ \
@@ -128,4 +136,6 @@ uptime >&2
 	search_code="/households?q=$(fold "$CODE")" \
 	household="/households/{id}" \
 	healthz_end=/healthz | tee "$RES"
+kill $PROBE 2>/dev/null || true
+log "stops of a CPU seen by the probe during the run: $(grep -c loop "$OUT/pages-pauses.txt" || true) ($OUT/pages-pauses.txt)"
 uptime >&2
